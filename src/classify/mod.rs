@@ -1,0 +1,1 @@
+//! Classification: metric, status, qualifier, subject.

@@ -1,0 +1,95 @@
+//! Arguments and helpers that several subcommands share: where the
+//! documents come from, and how output is written.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::text::Document;
+use crate::text::load::{self, LoadOptions};
+use crate::ui::{self, Ctx};
+
+/// Which rules to use for a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    /// Russian.
+    Ru,
+    /// English.
+    En,
+    /// Chosen per document from its letters.
+    #[default]
+    Auto,
+}
+
+/// Where the documents come from and what is known about them.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct InputArgs {
+    /// Files (.txt, .md, .jsonl), folders (read recursively), or - for
+    /// standard input (plain text or JSONL, detected).
+    pub paths: Vec<PathBuf>,
+    /// A manifest CSV (doc_id, published, [title, source_url, published_precision]).
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// Publication date for every document read (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub published: Option<NaiveDate>,
+    /// Language of the rules.
+    #[arg(long, value_enum, default_value_t = Lang::Auto)]
+    pub lang: Lang,
+}
+
+impl InputArgs {
+    /// Loads every document; a document that cannot be read is reported
+    /// on stderr (file and what is wrong) and skipped.
+    pub fn load(&self, ctx: &Ctx) -> Vec<Document> {
+        let opts = LoadOptions {
+            manifest: self.manifest.clone(),
+            published: self.published,
+        };
+        let paths = if self.paths.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            self.paths.clone()
+        };
+        let mut docs = Vec::new();
+        for item in load::load(&paths, &opts) {
+            match item {
+                Ok(doc) => docs.push(doc),
+                Err(err) => ui::error(err.to_string()),
+            }
+        }
+        ctx.note(format!("{} documents read", docs.len()));
+        docs
+    }
+}
+
+/// Parses a `YYYY-MM-DD` date for clap, with a message naming the value.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date of the form YYYY-MM-DD"))
+}
+
+/// How records and tables are written to stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns, for a terminal.
+    Table,
+    /// Comma-separated values with a header.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+impl Format {
+    /// The format asked for, or table on a terminal and JSONL otherwise.
+    pub fn or_default(asked: Option<Format>) -> Format {
+        asked.unwrap_or_else(|| {
+            if std::io::stdout().is_terminal() {
+                Format::Table
+            } else {
+                Format::Jsonl
+            }
+        })
+    }
+}

@@ -1,0 +1,1 @@
+//! Dimensions: numbers, money, quantities, percents, dates.

@@ -1,0 +1,1 @@
+//! Lexicons embedded from `data/`.

@@ -1,0 +1,1 @@
+//! Writing records as a table, CSV or JSONL.

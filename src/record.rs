@@ -1,0 +1,284 @@
+//! The record: one figure of one statement, field for field the contract
+//! of `shared/spec/records.md`. Serde names are the spec's strings, so the
+//! JSONL output, the store and the evaluation all speak the same language.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// What a figure measures (the spec's metric table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// Trade turnover between parties (money).
+    TradeTurnover,
+    /// Exports, FROM>TO (money or quantity).
+    Exports,
+    /// Imports, FROM>TO (money or quantity).
+    Imports,
+    /// Money invested in something that is not a counted set of projects.
+    Investment,
+    /// Number of projects (`count`).
+    ProjectsCount,
+    /// Value of a counted set of projects (money).
+    ProjectsValue,
+    /// Jobs created or held (`count`).
+    Jobs,
+    /// Production capacity (quantity per year).
+    Capacity,
+    /// Production output (quantity).
+    Output,
+    /// When a plant or project launches: the window in the period fields.
+    LaunchDate,
+}
+
+impl Metric {
+    /// All metrics, in the spec's order.
+    pub const ALL: [Metric; 10] = [
+        Metric::TradeTurnover,
+        Metric::Exports,
+        Metric::Imports,
+        Metric::Investment,
+        Metric::ProjectsCount,
+        Metric::ProjectsValue,
+        Metric::Jobs,
+        Metric::Capacity,
+        Metric::Output,
+        Metric::LaunchDate,
+    ];
+
+    /// The spec's id (`trade_turnover`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Metric::TradeTurnover => "trade_turnover",
+            Metric::Exports => "exports",
+            Metric::Imports => "imports",
+            Metric::Investment => "investment",
+            Metric::ProjectsCount => "projects_count",
+            Metric::ProjectsValue => "projects_value",
+            Metric::Jobs => "jobs",
+            Metric::Capacity => "capacity",
+            Metric::Output => "output",
+            Metric::LaunchDate => "launch_date",
+        }
+    }
+
+    /// Parses a spec id.
+    pub fn parse(s: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+impl fmt::Display for Metric {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a figure stands: done, under way, studied, planned or aimed at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Done, measured, achieved.
+    Actual,
+    /// Under way now.
+    Ongoing,
+    /// Under study, not yet decided.
+    Pipeline,
+    /// Scheduled or announced to happen.
+    Planned,
+    /// A goal to reach.
+    Target,
+}
+
+impl Status {
+    /// All statuses, in the spec's order.
+    pub const ALL: [Status; 5] = [
+        Status::Actual,
+        Status::Ongoing,
+        Status::Pipeline,
+        Status::Planned,
+        Status::Target,
+    ];
+
+    /// The spec's id.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Actual => "actual",
+            Status::Ongoing => "ongoing",
+            Status::Pipeline => "pipeline",
+            Status::Planned => "planned",
+            Status::Target => "target",
+        }
+    }
+
+    /// Parses a spec id.
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How the text bounds the figure (около, свыше, до …).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// No cue word.
+    #[default]
+    Exact,
+    /// около, порядка, почти, примерно.
+    Approx,
+    /// свыше, более, не менее.
+    Over,
+    /// менее, меньше.
+    Under,
+    /// до, не более.
+    UpTo,
+}
+
+impl Qualifier {
+    /// All qualifiers, in the spec's order.
+    pub const ALL: [Qualifier; 5] = [
+        Qualifier::Exact,
+        Qualifier::Approx,
+        Qualifier::Over,
+        Qualifier::Under,
+        Qualifier::UpTo,
+    ];
+
+    /// The spec's id.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::Over => "over",
+            Qualifier::Under => "under",
+            Qualifier::UpTo => "up_to",
+        }
+    }
+
+    /// Parses a spec id.
+    pub fn parse(s: &str) -> Option<Qualifier> {
+        Qualifier::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+impl fmt::Display for Qualifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a document's `published` date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateBasis {
+    /// A manifest file (`--manifest` or `manifest.csv` beside the texts).
+    Manifest,
+    /// Front matter at the top of the text.
+    FrontMatter,
+    /// A field of the input (a JSONL `published`, `--published`).
+    Metadata,
+    /// A dateline such as `НУР-СУЛТАН. 24 ЯНВАРЯ`.
+    Dateline,
+    /// Guessed from the years and tenses of the text.
+    Inferred,
+    /// Nothing gave a date.
+    #[default]
+    None,
+}
+
+impl DateBasis {
+    /// The spec's id.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateBasis::Manifest => "manifest",
+            DateBasis::FrontMatter => "front_matter",
+            DateBasis::Metadata => "metadata",
+            DateBasis::Dateline => "dateline",
+            DateBasis::Inferred => "inferred",
+            DateBasis::None => "none",
+        }
+    }
+}
+
+/// How much of a `published` date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// The day is known.
+    Day,
+    /// The month is known; the day is the 1st.
+    Month,
+    /// The year is known; the date is 1 January.
+    Year,
+}
+
+impl Precision {
+    /// The spec's id.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        }
+    }
+
+    /// Parses a spec id.
+    pub fn parse(s: &str) -> Option<Precision> {
+        match s {
+            "day" => Some(Precision::Day),
+            "month" => Some(Precision::Month),
+            "year" => Some(Precision::Year),
+            _ => None,
+        }
+    }
+}
+
+/// One figure of one statement, as the spec defines it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Id of the document.
+    pub doc_id: String,
+    /// When the statement was made.
+    pub published: Option<NaiveDate>,
+    /// Where `published` came from.
+    pub date_basis: DateBasis,
+    /// How much of `published` is known.
+    pub published_precision: Option<Precision>,
+    /// What the figure measures.
+    pub metric: Metric,
+    /// Parties (`KZ+RU`), direction (`CN>RU`) or plant key (`Сарань/шина`).
+    pub subject: Option<String>,
+    /// actual / ongoing / pipeline / planned / target.
+    pub status: Status,
+    /// The figure in base units; null for `launch_date`.
+    pub value: Option<f64>,
+    /// Upper end of a range.
+    pub value_max: Option<f64>,
+    /// ISO 4217 code, `count`, `t`, `pcs`, `vehicles`, with `/yr` for rates.
+    pub unit: Option<String>,
+    /// exact / approx / over / under / up_to.
+    pub qualifier: Qualifier,
+    /// First day of the period the figure describes (inclusive).
+    pub period_start: Option<NaiveDate>,
+    /// Last day of that period (inclusive).
+    pub period_end: Option<NaiveDate>,
+    /// The sentence the record came from.
+    pub quote: String,
+    /// Char offset of the figure's first char in the document text.
+    pub span_start: usize,
+    /// Char offset one past the figure's last char.
+    pub span_end: usize,
+    /// Names of the rules that made the record (not part of the spec).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<String>,
+}

@@ -1,0 +1,57 @@
+//! Text: loading documents, their metadata, sentences and tokens.
+//!
+//! This stage owns everything between bytes on disk and a `Document` with
+//! a text, an id and a publication date. It knows nothing of figures.
+
+pub mod load;
+pub mod meta;
+pub mod sentence;
+
+use chrono::NaiveDate;
+
+use crate::record::{DateBasis, Precision};
+
+/// One article, ready for extraction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// Manifest id, JSONL id, or the file stem.
+    pub id: String,
+    /// The whole text, decoded, with any front matter removed.
+    pub text: String,
+    /// When the article was published, if anything says so.
+    pub published: Option<NaiveDate>,
+    /// How much of `published` is known.
+    pub precision: Option<Precision>,
+    /// Where `published` came from.
+    pub date_basis: DateBasis,
+    /// Headline, if known.
+    pub title: Option<String>,
+    /// Where the article was found on the web, if known.
+    pub url: Option<String>,
+    /// Where it was read from: a path, `path:line` for JSONL, or `-`.
+    pub source: String,
+}
+
+impl Document {
+    /// A document with a text and an id and nothing else known yet.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            published: None,
+            precision: None,
+            date_basis: DateBasis::None,
+            title: None,
+            url: None,
+            source: String::new(),
+        }
+    }
+
+    /// Sets the publication date with its basis (day precision).
+    pub fn with_published(mut self, date: NaiveDate, basis: DateBasis) -> Self {
+        self.published = Some(date);
+        self.precision = Some(Precision::Day);
+        self.date_basis = basis;
+        self
+    }
+}

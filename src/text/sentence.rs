@@ -1,0 +1,168 @@
+//! Sentences: where one statement ends and the next begins.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` followed by a space and a
+//! capital, a digit, a quote or a dash; at a line break; and at a full stop
+//! glued to a capital after a lower-case word (`Токаев.Премьер-министр`,
+//! pages pasted together). A full stop after an initial (`Р. Скляр`) or
+//! an abbreviation before a name (`им. Ленина`) does not end a sentence;
+//! after `тыс.` or `млрд.` a lower-case word goes on with the sentence.
+
+/// A sentence: byte offsets into the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Index of the paragraph (block of text between line breaks).
+    pub paragraph: usize,
+}
+
+impl Sentence {
+    /// The sentence's text.
+    pub fn text<'a>(&self, doc: &'a str) -> &'a str {
+        &doc[self.start..self.end]
+    }
+}
+
+/// Abbreviations that stand before a name and never end a sentence.
+/// (`млрд.`, `руб.`, `г.` before a capital do end one: `4 млрд долл. В …`.)
+const ABBREVIATIONS: [&str; 10] = [
+    "им", "ул", "см", "англ", "св", "пр", "ген", "проф", "акад", "гр",
+];
+
+/// Splits a text into sentences, trimmed, in order.
+pub fn split(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        if !body.trim().is_empty() {
+            split_line(
+                text,
+                line_start,
+                line_start + body.len(),
+                paragraph,
+                &mut out,
+            );
+            paragraph += 1;
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let line = &text[from..to];
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut start = 0;
+    for i in 0..chars.len() {
+        let c = chars[i].1;
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '»' | '"' | ')' | '”') {
+            j += 1;
+        }
+        let cut = chars.get(j).map_or(line.len(), |&(b, _)| b);
+        if is_boundary(&chars, i, j) {
+            push(text, from + start, from + cut, paragraph, out);
+            start = cut;
+        }
+    }
+    push(text, from + start, to, paragraph, out);
+}
+
+fn is_boundary(chars: &[(usize, char)], i: usize, j: usize) -> bool {
+    let Some(&(_, next)) = chars.get(j) else {
+        return false;
+    };
+    if chars[i].1 == '.' && is_abbreviation(chars, i) {
+        return false;
+    }
+    if next.is_whitespace() {
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        return chars.get(k).is_some_and(|&(_, c)| {
+            c.is_uppercase() || c.is_ascii_digit() || "«\"“—–-$€".contains(c)
+        });
+    }
+    // `Токаев.Премьер`: a lower-case word glued to a capital.
+    chars[i].1 == '.'
+        && next.is_uppercase()
+        && i >= 2
+        && chars[i - 1].1.is_lowercase()
+        && chars[i - 2].1.is_lowercase()
+}
+
+fn is_abbreviation(chars: &[(usize, char)], dot: usize) -> bool {
+    let mut k = dot;
+    while k > 0 && chars[k - 1].1.is_alphabetic() {
+        k -= 1;
+    }
+    let word: String = chars[k..dot].iter().map(|&(_, c)| c).collect();
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true; // an initial: Р. Скляр
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+fn push(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let start = start + lead;
+    out.push(Sentence {
+        start,
+        end: start + trimmed.len(),
+        paragraph,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<&str> {
+        split(t).iter().map(|s| s.text(t)).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        let t =
+            "Будет создано более 11 тыс. рабочих мест. Сообщил Р. Скляр. Итог 4 млрд долл. в год.";
+        assert_eq!(
+            texts(t),
+            vec![
+                "Будет создано более 11 тыс. рабочих мест.",
+                "Сообщил Р. Скляр.",
+                "Итог 4 млрд долл. в год."
+            ]
+        );
+    }
+
+    #[test]
+    fn glued_pages_split() {
+        let t = "принял Токаев.Премьер-министр Бектенов приехал.";
+        assert_eq!(
+            texts(t),
+            vec!["принял Токаев.", "Премьер-министр Бектенов приехал."]
+        );
+    }
+
+    #[test]
+    fn lines_are_sentences() {
+        let t = "Заголовок\n\nТекст один. «Цитата два», - сказал он.";
+        assert_eq!(
+            texts(t),
+            vec!["Заголовок", "Текст один.", "«Цитата два», - сказал он."]
+        );
+    }
+}

@@ -1,0 +1,63 @@
+//! Messages and progress on stderr. Data goes to stdout; everything here
+//! goes to stderr and is silenced by `--quiet`. A per-run flag remembers
+//! that something failed, so the exit code can say so at the end.
+
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// What every subcommand gets from the global flags.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx {
+    /// `--quiet`: no notes, no progress.
+    pub quiet: bool,
+    /// `--threads N`: worker threads (0 = all cores).
+    pub threads: usize,
+}
+
+impl Ctx {
+    /// A context that prints nothing (for tests and library use).
+    pub fn silent() -> Ctx {
+        Ctx {
+            quiet: true,
+            threads: 0,
+        }
+    }
+
+    /// Prints a note on stderr unless quiet.
+    pub fn note(&self, msg: impl AsRef<str>) {
+        if !self.quiet {
+            eprintln!("factline: {}", msg.as_ref());
+        }
+    }
+
+    /// A progress bar over `len` items when stderr is a terminal and the
+    /// run is not quiet; a hidden one otherwise.
+    pub fn progress(&self, len: u64, what: &str) -> ProgressBar {
+        if self.quiet || !std::io::stderr().is_terminal() {
+            return ProgressBar::hidden();
+        }
+        let bar = ProgressBar::new(len);
+        let style = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({elapsed})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
+        bar.set_style(style);
+        bar.set_message(what.to_string());
+        bar
+    }
+}
+
+static FAILED: AtomicBool = AtomicBool::new(false);
+
+/// Prints an error line on stderr (always, even when quiet) and remembers
+/// that the run failed in part.
+pub fn error(msg: impl AsRef<str>) {
+    FAILED.store(true, Ordering::SeqCst);
+    eprintln!("factline: {}", msg.as_ref());
+}
+
+/// Whether `error` was called during this run.
+pub fn failed() -> bool {
+    FAILED.load(Ordering::SeqCst)
+}
