@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::classify::plant::{self, Plant};
 use crate::classify::subject::{self, Party};
-use crate::classify::{Cue, cost, cues, metric, status};
+use crate::classify::{Cue, cost, cues, filters, metric, status};
 use crate::dims::{self, Anchor, Kind, Mention, Period};
 use crate::lexicon;
 use crate::record::{Metric, Qualifier, Record, Status};
@@ -128,9 +128,23 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
         .filter(|m| m.kind == Kind::Date)
         .filter_map(|m| launch_cue(r, m).map(|c| (m, c)))
         .collect();
-    let mut out = Vec::new();
-    for m in r.mentions.iter().filter(|m| m.is_figure()) {
-        if let Some(rec) = figure_record(doc, r, ctx, m, &launches) {
+    let mut out: Vec<Record> = Vec::new();
+    for (k, m) in r.mentions.iter().enumerate().filter(|(_, m)| m.is_figure()) {
+        if filters::skip(&r.toks, &r.mentions, m) {
+            continue;
+        }
+        if let Some(rec) = filters::restated(doc, r, k, &out) {
+            out.push(rec);
+            continue;
+        }
+        let before = out
+            .iter()
+            .rev()
+            .find(|x| {
+                x.unit == m.unit.clone().filter(|_| m.kind == Kind::Money) && m.kind == Kind::Money
+            })
+            .map(|x| x.metric);
+        if let Some(rec) = figure_record(doc, r, ctx, m, &launches, before) {
             out.push(rec);
         }
     }
@@ -145,6 +159,7 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
 fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
     r.launch_cues
         .iter()
+        .filter(|c| c.entry.col(1).is_empty() || !r.plants.is_empty())
         .map(|c| {
             (
                 cost(
@@ -167,12 +182,15 @@ fn figure_record(
     ctx: &Context,
     m: &Mention,
     launches: &[(&Mention, String)],
+    money_before: Option<Metric>,
 ) -> Option<Record> {
     if m.vague || m.value.is_none() {
         return None;
     }
     let (metric, metric_rule) =
-        metric::metric_for(m, &r.toks, &r.mentions, &r.metric_cues, ctx.previous_metric)?;
+        metric::metric_for(m, &r.toks, &r.mentions, &r.metric_cues, ctx.previous_metric).or_else(
+            || money_before.map(|x| (x, "metric:<as the amount before it>".to_string())),
+        )?;
     let mut rec = base_record(doc, r, m, metric);
     rec.rules.push(metric_rule);
     if metric == Metric::Capacity && !rec.unit.as_deref().unwrap_or("").ends_with("/yr") {
@@ -188,10 +206,19 @@ fn figure_record(
         Some((s, _, rule)) => (s, rule),
         None => pick_status(r, ctx, fig, metric, period, doc.published),
     };
-    rec.status = st;
+    // A design capacity is planned even while the plant is being built.
+    rec.status = if metric == Metric::Capacity && st == Status::Ongoing {
+        Status::Planned
+    } else {
+        st
+    };
     rec.rules.push(rule);
     if let Some(p) = period {
-        let flow_goal = p.deadline && is_flow(metric) && st != Status::Actual;
+        let yearly = matches!(
+            metric,
+            Metric::TradeTurnover | Metric::Exports | Metric::Imports | Metric::Output
+        );
+        let flow_goal = p.deadline && yearly && st != Status::Actual;
         rec.period_start = if flow_goal {
             p.end.and_then(year_start)
         } else {
@@ -208,17 +235,6 @@ fn figure_record(
 fn year_start(d: NaiveDate) -> Option<NaiveDate> {
     use chrono::Datelike;
     NaiveDate::from_ymd_opt(d.year(), 1, 1)
-}
-
-fn is_flow(metric: Metric) -> bool {
-    matches!(
-        metric,
-        Metric::TradeTurnover
-            | Metric::Exports
-            | Metric::Imports
-            | Metric::Output
-            | Metric::Investment
-    )
 }
 
 fn pick_status(
@@ -256,15 +272,11 @@ fn figure_period(
     if metric == Metric::Capacity {
         return None;
     }
+    let projects = matches!(metric, Metric::ProjectsCount | Metric::ProjectsValue);
     r.mentions
         .iter()
         .filter(|d| d.kind == Kind::Date)
-        .filter(|d| !launches.iter().any(|(l, _)| l.tok_start == d.tok_start))
-        .filter(|d| {
-            is_flow(metric)
-                || d.period.is_some_and(|p| p.deadline)
-                || matches!(r.toks[d.tok_start].lower.as_str(), "за" | "по")
-        })
+        .filter(|d| projects || !launches.iter().any(|(l, _)| l.tok_start == d.tok_start))
         .map(|d| {
             (
                 cost(

@@ -1,17 +1,64 @@
-//! DATE, Russian: years, year ranges and decades, months and month
-//! ranges, quarters, halves, days, `за N месяцев`, deadlines (`до конца
-//! 2027 года`, `к 2030 году`), parts of a year (`в конце 2024 года`) and
-//! expressions relative to the publication date (`в текущем году`).
-//! Periods are inclusive calendar dates.
+//! DATE, Russian: a *core* (a year, a year range or decade, a month or
+//! month range, a quarter, a half, a season, a day or day range, `за N
+//! месяцев`, a year said relative to the publication date) with an
+//! optional *modifier* before it: a deadline (`до конца`, `к`, `не
+//! позднее`), a part of the period (`в конце`, `в начале`, `в середине`),
+//! `с начала`, `в течение`. Periods are inclusive calendar dates.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 
 use super::{Anchor, Grain, Kind, Mention, Period};
 use crate::record::Qualifier;
 use crate::text::meta::month_end;
 use crate::text::token::{TokKind, Token};
 
-type Hit = (usize, usize, Period, &'static str);
+/// What a modifier does to the core period after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Modifier {
+    /// `в`, `за`, `на`, `в течение`, `по итогам`, or nothing.
+    Same,
+    /// `до конца`, `к концу`, `к`, `до`, `не позднее`: start open.
+    Deadline,
+    /// `с`, `начиная с`: end open.
+    From,
+    /// `с начала`: from the start to the publication date (or the end).
+    SinceStart,
+    /// `в конце` (Oct–Dec of a year).
+    End,
+    /// `в начале` (Jan–Mar).
+    Start,
+    /// `в середине` (Apr–Sep).
+    Middle,
+    /// `за` before `N месяцев`.
+    For,
+}
+
+const MODIFIERS: &[(&[&str], Modifier)] = &[
+    (&["до", "конца"], Modifier::Deadline),
+    (&["к", "концу"], Modifier::Deadline),
+    (&["не", "позднее"], Modifier::Deadline),
+    (&["не", "позже"], Modifier::Deadline),
+    (&["до"], Modifier::Deadline),
+    (&["к"], Modifier::Deadline),
+    (&["с", "начала"], Modifier::SinceStart),
+    (&["со", "начала"], Modifier::SinceStart),
+    (&["в", "конце"], Modifier::End),
+    (&["на", "конец"], Modifier::End),
+    (&["в", "начале"], Modifier::Start),
+    (&["в", "середине"], Modifier::Middle),
+    (&["в", "течение"], Modifier::Same),
+    (&["по", "итогам"], Modifier::For),
+    (&["начиная", "с"], Modifier::From),
+    (&["за"], Modifier::For),
+    (&["в"], Modifier::Same),
+    (&["во"], Modifier::Same),
+    (&["на"], Modifier::Same),
+    (&["с"], Modifier::From),
+    (&["со"], Modifier::From),
+];
+
+/// A core: (end token, period, rule name).
+type Core = (usize, Period, &'static str);
 
 /// Every date mention in the tokens, longest first at each position.
 pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
@@ -19,8 +66,8 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
     let mut i = 0;
     while i < toks.len() {
         match best_at(toks, i, anchor) {
-            Some((s, e, period, rule)) => {
-                out.push(mention(s, e, period, rule));
+            Some((e, period, rule)) => {
+                out.push(mention(i, e, period, rule));
                 i = e;
             }
             None => i += 1,
@@ -46,26 +93,103 @@ fn mention(s: usize, e: usize, period: Period, rule: &'static str) -> Mention {
     }
 }
 
-fn best_at(toks: &[Token], i: usize, a: Anchor) -> Option<Hit> {
-    let rules: [fn(&[Token], usize, Anchor) -> Option<Hit>; 9] = [
-        months_of_year,
+fn w(toks: &[Token], k: usize) -> &str {
+    toks.get(k).map_or("", |t| t.lower.as_str())
+}
+
+/// The longest date starting at token `i`, with or without a modifier.
+fn best_at(toks: &[Token], i: usize, a: Anchor) -> Option<Core> {
+    let bare = core_at(toks, i, a, Modifier::Same).map(|c| (c, Modifier::Same));
+    let modified = MODIFIERS
+        .iter()
+        .filter(|(words, _)| words.iter().enumerate().all(|(k, x)| w(toks, i + k) == *x))
+        .find_map(|(words, m)| core_at(toks, i + words.len(), a, *m).map(|c| (c, *m)));
+    let ((e, p, rule), m) = match (bare, modified) {
+        (Some(b), Some(m)) => {
+            if m.0.0 >= b.0.0 {
+                m
+            } else {
+                b
+            }
+        }
+        (b, m) => b.or(m)?,
+    };
+    // `с 2020 по 2023 год`: the range has its own end.
+    let m = if m == Modifier::From && (rule.contains(" - ") || rule.starts_with("с ")) {
+        Modifier::Same
+    } else {
+        m
+    };
+    let p = apply(m, p, a)?;
+    Some((e, p, rule))
+}
+
+fn apply(m: Modifier, p: Period, a: Anchor) -> Option<Period> {
+    let year_of = |p: &Period| p.end.or(p.start).map(|d| d.year());
+    Some(match m {
+        Modifier::Same | Modifier::For => p,
+        Modifier::Deadline => Period {
+            start: None,
+            deadline: true,
+            ..p
+        },
+        Modifier::From => Period { end: None, ..p },
+        Modifier::SinceStart => {
+            let end = match (a.published, p.end) {
+                (Some(pd), Some(e)) if pd < e => Some(pd),
+                (_, e) => e,
+            };
+            Period {
+                end,
+                grain: Grain::Range,
+                ..p
+            }
+        }
+        Modifier::End | Modifier::Start | Modifier::Middle if p.grain == Grain::Year => {
+            let y = year_of(&p)?;
+            let (m1, m2) = match m {
+                Modifier::End => (10, 12),
+                Modifier::Start => (1, 3),
+                _ => (4, 9),
+            };
+            months(y, m1, m2, Grain::Range)
+        }
+        _ => p,
+    })
+}
+
+/// The cores, tried in turn; the longest wins. `For` allows `N месяцев`;
+/// a bare `года` (the anchor's year) needs a modifier that is not `Same`.
+fn core_at(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
+    let cores: [fn(&[Token], usize, Anchor) -> Option<Core>; 11] = [
         day_range,
         day_month,
         month_range,
         quarter_or_half,
-        part_of_year,
-        relative,
+        season,
+        relative_year,
+        relative_quarter_or_month,
+        relative_day,
         year_range,
         year,
+        decade,
     ];
-    rules
+    let mut best = cores
         .iter()
-        .filter_map(|r| r(toks, i, a))
-        .max_by_key(|h| h.1 - h.0)
-}
-
-fn w(toks: &[Token], k: usize) -> &str {
-    toks.get(k).map_or("", |t| t.lower.as_str())
+        .filter_map(|c| c(toks, k, a))
+        .max_by_key(|c| c.0);
+    if m == Modifier::For {
+        if let Some(c) = months_of_year(toks, k, a) {
+            best = Some(c);
+        }
+    }
+    if best.is_none() && !matches!(m, Modifier::Same | Modifier::From | Modifier::For) {
+        best = bare_year_word(toks, k, a);
+    }
+    if best.is_none() && matches!(m, Modifier::Same | Modifier::From) && k > 0 {
+        best = bare_month(toks, k, a);
+    }
+    best
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -88,6 +212,11 @@ fn whole_year(y: i32) -> Period {
 
 fn months(y: i32, m1: u32, m2: u32, grain: Grain) -> Period {
     span(ymd(y, m1, 1), Some(month_end(y, m2)), grain)
+}
+
+fn relative(mut p: Period) -> Period {
+    p.relative = true;
+    p
 }
 
 const MONTH_STEMS: [&str; 12] = [
@@ -113,7 +242,6 @@ pub fn month_of(word: &str) -> Option<u32> {
     let m = MONTH_STEMS.iter().position(|s| {
         *s != "ма" && word.starts_with(s) && word.chars().count() - s.chars().count() <= 3
     })?;
-    // `марте`, `марта`, `март`; not `маршрут`, `июньский`? (adjective: no)
     Some(m as u32 + 1)
 }
 
@@ -136,12 +264,7 @@ fn ordinal_of(word: &str) -> Option<u32> {
 fn year_at(toks: &[Token], k: usize) -> Option<(i32, usize, bool)> {
     let y = toks.get(k)?.year()?;
     let mut e = k + 1;
-    if toks.get(e).is_some_and(Token::is_dash)
-        && matches!(w(toks, e + 1), "м" | "го" | "й" | "е" | "х")
-    {
-        if matches!(w(toks, e + 1), "е" | "х") {
-            return None; // a decade: 1990-е
-        }
+    if toks.get(e).is_some_and(Token::is_dash) && matches!(w(toks, e + 1), "м" | "го" | "й") {
         e += 2;
     }
     let word = w(toks, e);
@@ -152,97 +275,8 @@ fn year_at(toks: &[Token], k: usize) -> Option<(i32, usize, bool)> {
     Some((y, e, false))
 }
 
-fn preposition(toks: &[Token], i: usize) -> Option<(usize, &'static str)> {
-    let p = match w(toks, i) {
-        "в" | "во" => "в",
-        "за" => "за",
-        "к" => "к",
-        "до" => "до",
-        "с" | "со" => "с",
-        "на" => "на",
-        "по" if w(toks, i + 1) == "итогам" => return Some((i + 2, "по итогам")),
-        "по" => "по",
-        "начиная" if w(toks, i + 1) == "с" => return Some((i + 2, "с")),
-        _ => return None,
-    };
-    Some((i + 1, p))
-}
-
-fn deadline(mut p: Period) -> Period {
-    p.start = None;
-    p.deadline = true;
-    p
-}
-
-/// `в 2021 году`, `2022 год`, `к 2030 году`, `до 2027 года`, `2024 г.`.
-fn year(toks: &[Token], i: usize, _a: Anchor) -> Option<Hit> {
-    let (k, prep) = preposition(toks, i).unwrap_or((i, ""));
-    let (y, e, word) = year_at(toks, k)?;
-    let bare_ok = matches!(prep, "в" | "к" | "до" | "с" | "по итогам")
-        && toks.get(e).is_none_or(|t| t.kind == TokKind::Punct);
-    if !word && !bare_ok {
-        return None;
-    }
-    let p = whole_year(y);
-    Some(match prep {
-        "к" | "до" => (i, e, deadline(p), "к|до <year>"),
-        "с" => (i, e, span(ymd(y, 1, 1), None, Grain::Year), "с <year>"),
-        _ => (i, e, p, "<year>"),
-    })
-}
-
-/// `2023-2024 годы`, `в 2021–2025 годах`, `с 2021 по 2025 год`,
-/// `в 1990-е годы`, `в 2010-х годах`.
-fn year_range(toks: &[Token], i: usize, _a: Anchor) -> Option<Hit> {
-    let (k, prep) = preposition(toks, i).unwrap_or((i, ""));
-    let y1 = toks.get(k)?.year()?;
-    if toks.get(k + 1).is_some_and(Token::is_dash) && matches!(w(toks, k + 2), "е" | "х") {
-        let mut e = k + 3;
-        if w(toks, e).starts_with("год") {
-            e += 1;
-        }
-        let d = y1 - y1 % 10;
-        return Some((
-            i,
-            e,
-            span(ymd(d, 1, 1), ymd(d + 9, 12, 31), Grain::Range),
-            "<decade>",
-        ));
-    }
-    let sep = if toks.get(k + 1).is_some_and(Token::is_dash) {
-        1
-    } else if prep == "с" && w(toks, k + 1) == "по" {
-        1
-    } else {
-        return None;
-    };
-    let (y2, e, _) = year_at(toks, k + 1 + sep)?;
-    if y2 <= y1 || y2 - y1 > 50 {
-        return None;
-    }
-    let p = span(ymd(y1, 1, 1), ymd(y2, 12, 31), Grain::Range);
-    Some((i, e, p, "<year> - <year>"))
-}
-
-/// `за 11 месяцев 2021 года`, `за первые пять месяцев 2024 г.`.
-fn months_of_year(toks: &[Token], i: usize, a: Anchor) -> Option<Hit> {
-    if w(toks, i) != "за" {
-        return None;
-    }
-    let mut k = i + 1;
-    if w(toks, k).starts_with("перв") {
-        k += 1;
-    }
-    let num = super::number_ru::simple_at(toks, k)?;
-    let n = num.value.to_f64() as u32;
-    if !(1..=12).contains(&n) || !w(toks, num.end).starts_with("месяц") {
-        return None;
-    }
-    let (y, e) = year_or_anchor(toks, num.end + 1, a)?;
-    Some((i, e, months(y, 1, n, Grain::Range), "за <n> месяцев <year>"))
-}
-
-/// A year at `k` (`2021 года`, `текущего года`), or the anchor's year.
+/// A year at `k` (`2021 года`, `текущего года`), or the anchor's year
+/// with nothing read.
 fn year_or_anchor(toks: &[Token], k: usize, a: Anchor) -> Option<(i32, usize)> {
     if let Some((y, e, _)) = year_at(toks, k) {
         return Some((y, e));
@@ -253,115 +287,177 @@ fn year_or_anchor(toks: &[Token], k: usize, a: Anchor) -> Option<(i32, usize)> {
     Some((a.published?.year(), k))
 }
 
-/// `текущего года`, `прошлого года`, `этом году`: (offset, end).
-fn relative_year_words(toks: &[Token], k: usize) -> Option<(i32, usize)> {
-    let off = match w(toks, k) {
+fn relative_offset(word: &str) -> Option<i32> {
+    Some(match word {
         s if s.starts_with("текущ")
             || s.starts_with("нынешн")
-            || s == "этого"
-            || s == "этом"
-            || s == "этот"
-            || s == "сего" =>
+            || matches!(s, "этого" | "этом" | "этот" | "сего" | "этому") =>
         {
             0
         }
-        s if s.starts_with("прошл") || s.starts_with("минувш") => -1,
         s if s.starts_with("позапрошл") => -2,
+        s if s.starts_with("прошл") || s.starts_with("минувш") || s.starts_with("истекш") => {
+            -1
+        }
         s if s.starts_with("следующ") || s.starts_with("будущ") || s.starts_with("наступающ") => {
             1
         }
         _ => return None,
-    };
+    })
+}
+
+/// `текущего года`, `прошлого года`, `этом году`: (offset, end).
+fn relative_year_words(toks: &[Token], k: usize) -> Option<(i32, usize)> {
+    let off = relative_offset(w(toks, k))?;
     w(toks, k + 1).starts_with("год").then_some((off, k + 2))
 }
 
-/// `в текущем году`, `в прошлом году`, `до конца года`, `с начала года`,
-/// `в прошлом месяце`.
-fn relative(toks: &[Token], i: usize, a: Anchor) -> Option<Hit> {
+/// `2021 год`, `2024 г.`, `в 2025-м году`; a bare `2022` only at the end
+/// of a clause.
+fn year(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
+    let (y, e, word) = year_at(toks, k)?;
+    let bare_ok = k > 0
+        && matches!(w(toks, k - 1), "в" | "к" | "до" | "с" | "по" | "итогам")
+        && toks
+            .get(e)
+            .is_none_or(|t| t.kind == TokKind::Punct && !t.is_dash() && !t.is("%"));
+    (word || bare_ok).then(|| (e, whole_year(y), "<year>"))
+}
+
+/// `года`, `году` after `до конца`, `в конце`, `с начала`: the anchor's.
+fn bare_year_word(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    if !matches!(w(toks, k), "года" | "году" | "год") {
+        return None;
+    }
+    Some((
+        k + 1,
+        relative(whole_year(a.published?.year())),
+        "<this year>",
+    ))
+}
+
+/// `в текущем году`, `прошлого года`, `за прошлый год`.
+fn relative_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let (off, e) = relative_year_words(toks, k)?;
+    Some((
+        e,
+        relative(whole_year(a.published?.year() + off)),
+        "<relative year>",
+    ))
+}
+
+/// `в прошлом квартале`, `в текущем месяце`.
+fn relative_quarter_or_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let off = relative_offset(w(toks, k))?;
+    let unit = w(toks, k + 1);
     let pubd = a.published?;
-    let (k, prep) = preposition(toks, i).unwrap_or((i, ""));
-    let rel = |p: Period, e: usize, rule| {
-        let mut p = p;
-        p.relative = true;
-        Some((i, e, p, rule))
-    };
-    if matches!(w(toks, k), "начала" | "конца") && prep != "" {
-        let (off, e) = relative_year_words(toks, k + 1)
-            .or_else(|| w(toks, k + 1).starts_with("год").then_some((0, k + 2)))?;
-        let y = pubd.year() + off;
-        return match (prep, w(toks, k)) {
-            ("с", "начала") if off == 0 => rel(
-                span(ymd(y, 1, 1), Some(pubd), Grain::Range),
-                e,
-                "с начала года",
-            ),
-            ("до", "конца") | ("к", "конца") => {
-                rel(deadline(whole_year(y)), e, "до конца <relative year>")
-            }
-            _ => None,
-        };
-    }
-    if let Some((off, e)) = relative_year_words(toks, k) {
-        let p = whole_year(pubd.year() + off);
-        let p = if matches!(prep, "к" | "до") {
-            deadline(p)
-        } else {
-            p
-        };
-        return rel(p, e, "<relative year>");
-    }
-    let month_off = match (w(toks, k), w(toks, k + 1)) {
-        (s, m) if (s.starts_with("прошл") || s.starts_with("минувш")) && m.starts_with("месяц") => {
-            -1
-        }
-        (s, m) if (s.starts_with("текущ") || s == "этом") && m.starts_with("месяц") => {
-            0
-        }
-        (s, m) if s.starts_with("следующ") && m.starts_with("месяц") => 1,
-        _ => return None,
-    };
     let first = pubd.with_day(1)?;
-    let d = first
-        .checked_add_months(chrono::Months::new(12))?
-        .checked_sub_months(chrono::Months::new((12 - month_off) as u32))?;
-    rel(
-        months(d.year(), d.month(), d.month(), Grain::Month),
-        k + 2,
-        "<relative month>",
-    )
+    let shift = |d: NaiveDate, months: i32| {
+        if months >= 0 {
+            d.checked_add_months(Months::new(months as u32))
+        } else {
+            d.checked_sub_months(Months::new((-months) as u32))
+        }
+    };
+    if unit.starts_with("месяц") {
+        let d = shift(first, off)?;
+        return Some((
+            k + 2,
+            relative(months(d.year(), d.month(), d.month(), Grain::Month)),
+            "<relative month>",
+        ));
+    }
+    if unit.starts_with("квартал") {
+        let q0 = first.with_month((first.month() - 1) / 3 * 3 + 1)?;
+        let d = shift(q0, 3 * off)?;
+        return Some((
+            k + 2,
+            relative(months(d.year(), d.month(), d.month() + 2, Grain::Quarter)),
+            "<relative quarter>",
+        ));
+    }
+    None
 }
 
-/// `в конце 2024 года` (Oct–Dec), `в начале` (Jan–Mar), `в середине`
-/// (Apr–Sep), `во второй половине` (Jul–Dec); `до конца 2027 года` and
-/// `к концу 2025 года` are deadlines.
-fn part_of_year(toks: &[Token], i: usize, _a: Anchor) -> Option<Hit> {
-    let (k, prep) = preposition(toks, i)?;
-    let (part, k) = match (w(toks, k), w(toks, k + 1)) {
-        ("конца" | "концу" | "конец" | "конце", _) => ("end", k + 1),
-        ("начала" | "начале" | "началу" | "начало", _) => ("start", k + 1),
-        ("середине" | "середины", _) => ("middle", k + 1),
-        (o, h) if h.starts_with("половин") => {
-            (if ordinal_of(o)? == 1 { "h1" } else { "h2" }, k + 2)
+/// `вчера`, `сегодня`, `завтра`.
+fn relative_day(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let off = match w(toks, k) {
+        "позавчера" => -2,
+        "вчера" => -1,
+        "сегодня" => 0,
+        "завтра" => 1,
+        "послезавтра" => 2,
+        _ => return None,
+    };
+    let d = a.published? + chrono::Duration::days(off);
+    Some((
+        k + 1,
+        relative(span(Some(d), Some(d), Grain::Day)),
+        "<relative day>",
+    ))
+}
+
+/// `2023-2024 годы`, `в 2021–2025 годах`, `с 2021 по 2025 год`.
+fn year_range(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
+    let y1 = toks.get(k)?.year()?;
+    let by_po = k > 0 && matches!(w(toks, k - 1), "с" | "со") && w(toks, k + 1) == "по";
+    if !toks.get(k + 1).is_some_and(Token::is_dash) && !by_po {
+        return None;
+    }
+    let (y2, e, _) = year_at(toks, k + 2)?;
+    if y2 <= y1 || y2 - y1 > 50 {
+        return None;
+    }
+    Some((
+        e,
+        span(ymd(y1, 1, 1), ymd(y2, 12, 31), Grain::Range),
+        "<year> - <year>",
+    ))
+}
+
+/// `в 1990-е годы`, `в 2010-х годах`, `в 90-е годы`.
+fn decade(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
+    let t = toks.get(k)?;
+    if t.kind != TokKind::Num
+        || !toks.get(k + 1).is_some_and(Token::is_dash)
+        || !matches!(w(toks, k + 2), "е" | "х")
+    {
+        return None;
+    }
+    let n = t.num?.to_f64() as i32;
+    let y = match t.int_digits {
+        4 if n % 10 == 0 => n,
+        2 if n % 10 == 0 => {
+            if n >= 30 {
+                1900 + n
+            } else {
+                2000 + n
+            }
         }
         _ => return None,
     };
-    let (y, e, _) = year_at(toks, k)?;
-    let p = match (prep, part) {
-        ("до" | "к", "end") => deadline(whole_year(y)),
-        ("с", "start") => span(ymd(y, 1, 1), None, Grain::Year),
-        (_, "end") => months(y, 10, 12, Grain::Range),
-        (_, "start") => months(y, 1, 3, Grain::Range),
-        (_, "middle") => months(y, 4, 9, Grain::Range),
-        (_, "h1") => months(y, 1, 6, Grain::Half),
-        (_, _) => months(y, 7, 12, Grain::Half),
-    };
-    Some((i, e, p, "<part of> <year>"))
+    let e = k + 3 + usize::from(w(toks, k + 3).starts_with("год"));
+    Some((
+        e,
+        span(ymd(y, 1, 1), ymd(y + 9, 12, 31), Grain::Range),
+        "<decade>",
+    ))
 }
 
-/// `в III квартале 2024 года`, `1 кв. 2023 г.`, `первое полугодие 2024`,
-/// `в первом полугодии` (the anchor's year).
-fn quarter_or_half(toks: &[Token], i: usize, a: Anchor) -> Option<Hit> {
-    let (k, _) = preposition(toks, i).unwrap_or((i, ""));
+/// `11 месяцев 2021 года` after `за`: January to the N-th month.
+fn months_of_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let k = k + usize::from(w(toks, k).starts_with("перв"));
+    let num = super::number_ru::simple_at(toks, k)?;
+    let n = num.value.to_f64() as u32;
+    if !(1..=12).contains(&n) || !w(toks, num.end).starts_with("месяц") {
+        return None;
+    }
+    let (y, e) = year_or_anchor(toks, num.end + 1, a)?;
+    Some((e, months(y, 1, n, Grain::Range), "за <n> месяцев <year>"))
+}
+
+/// `в III квартале 2024 года`, `1 кв. 2023 г.`, `первое полугодие 2024`.
+fn quarter_or_half(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let n = ordinal_of(w(toks, k))?;
     let mut j = k + 1;
     if toks.get(j).is_some_and(Token::is_dash) && matches!(w(toks, j + 1), "м" | "й" | "го" | "е")
@@ -379,110 +475,143 @@ fn quarter_or_half(toks: &[Token], i: usize, a: Anchor) -> Option<Hit> {
         return None;
     };
     let (y, e) = year_or_anchor(toks, j, a)?;
-    let p = if is_q && n <= 4 {
-        months(y, 3 * n - 2, 3 * n, Grain::Quarter)
+    if is_q && n <= 4 {
+        Some((
+            e,
+            months(y, 3 * n - 2, 3 * n, Grain::Quarter),
+            "<ordinal> квартал <year>",
+        ))
     } else if !is_q && n <= 2 {
-        months(y, 6 * n - 5, 6 * n, Grain::Half)
+        Some((
+            e,
+            months(y, 6 * n - 5, 6 * n, Grain::Half),
+            "<ordinal> полугодие <year>",
+        ))
     } else {
-        return None;
+        None
+    }
+}
+
+/// `летом 2023 года`, `осенью прошлого года`, `весной`.
+fn season(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let (m1, m2) = match w(toks, k) {
+        "летом" | "лето" => (6, 8),
+        "осенью" | "осень" => (9, 11),
+        "весной" | "весна" => (3, 5),
+        _ => return None,
     };
-    Some((
-        i,
-        e,
-        p,
-        if is_q {
-            "<ordinal> квартал <year>"
-        } else {
-            "<ordinal> полугодие <year>"
-        },
-    ))
-}
-
-/// `январь–сентябрь 2024 года`, `в январе-марте`, `за январь-август`.
-fn month_range(toks: &[Token], i: usize, a: Anchor) -> Option<Hit> {
-    let (k, _) = preposition(toks, i).unwrap_or((i, ""));
-    let m1 = month_of(w(toks, k))?;
-    if !toks.get(k + 1).is_some_and(Token::is_dash) {
-        return month(toks, i, k, m1, a);
-    }
-    let m2 = month_of(w(toks, k + 2))?;
-    if m2 <= m1 {
-        return None;
-    }
-    let (y, e) = year_or_anchor(toks, k + 3, a)?;
-    Some((
-        i,
-        e,
-        months(y, m1, m2, Grain::Range),
-        "<month> - <month> <year>",
-    ))
-}
-
-/// `в марте 2024 года`, `в марте` (the anchor's year).
-fn month(toks: &[Token], i: usize, k: usize, m: u32, a: Anchor) -> Option<Hit> {
-    if toks[k].kind != TokKind::Word {
-        return None;
-    }
     let (y, e) = year_or_anchor(toks, k + 1, a)?;
-    if e == k + 1 && i == k {
-        return None; // a month name alone, no preposition, no year
+    if e == k + 1 && k == 0 {
+        return None;
     }
-    Some((i, e, months(y, m, m, Grain::Month), "<month> <year>"))
+    Some((e, months(y, m1, m2, Grain::Range), "<season> <year>"))
+}
+
+/// Two months: `январь–сентябрь`, `январь-ноябрь` (one word), `с января
+/// по март`: (m1, m2, end).
+fn two_months(toks: &[Token], k: usize) -> Option<(u32, u32, usize)> {
+    let word = w(toks, k);
+    if let Some((a, b)) = word.split_once('-') {
+        return Some((month_of(a)?, month_of(b)?, k + 1));
+    }
+    let m1 = month_of(word)?;
+    let by_po = k > 0 && matches!(w(toks, k - 1), "с" | "со") && w(toks, k + 1) == "по";
+    if !toks.get(k + 1).is_some_and(Token::is_dash) && !by_po {
+        return None;
+    }
+    Some((m1, month_of(w(toks, k + 2))?, k + 3))
+}
+
+/// A month range with its year (or the anchor's), or one month.
+fn month_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    if let Some((m1, m2, j)) = two_months(toks, k) {
+        if m2 > m1 {
+            let (y, e) = year_or_anchor(toks, j, a)?;
+            return Some((
+                e,
+                months(y, m1, m2, Grain::Range),
+                "<month> - <month> <year>",
+            ));
+        }
+    }
+    let m = month_of(w(toks, k))?;
+    let (y, e, _) = year_at(toks, k + 1).or_else(|| {
+        relative_year_words(toks, k + 1)
+            .and_then(|(off, e)| Some((a.published?.year() + off, e, true)))
+    })?;
+    Some((e, months(y, m, m, Grain::Month), "<month> <year>"))
+}
+
+/// `в марте`: a month with no year, after a preposition: the anchor's.
+fn bare_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let m = month_of(w(toks, k))?;
+    let y = a.published?.year();
+    Some((k + 1, relative(months(y, m, m, Grain::Month)), "<month>"))
 }
 
 /// `14 марта 2020 года`, `в субботу, 14 марта`, `14.03.2020`.
-fn day_month(toks: &[Token], i: usize, a: Anchor) -> Option<Hit> {
-    let mut k = i;
-    if matches!(w(toks, k), "в" | "во") && is_weekday(w(toks, k + 1)) {
-        k += 2 + usize::from(w(toks, k + 2) == ",");
-    } else if is_weekday(w(toks, k)) {
+fn day_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let mut k = k;
+    if is_weekday(w(toks, k)) {
         k += 1 + usize::from(w(toks, k + 1) == ",");
     }
     let t = toks.get(k)?;
     if t.kind == TokKind::NumDate {
         let d = NaiveDate::parse_from_str(&t.lower, "%d.%m.%Y").ok()?;
-        return Some((i, k + 1, span(Some(d), Some(d), Grain::Day), "<dd.mm.yyyy>"));
+        return Some((k + 1, span(Some(d), Some(d), Grain::Day), "<dd.mm.yyyy>"));
     }
-    let (d, e, m, y) = day_month_at(toks, k, a)?;
+    let (d, m, y, e) = day_month_at(toks, k, a)?;
     let date = ymd(y, m, d)?;
     Some((
-        i,
         e,
         span(Some(date), Some(date), Grain::Day),
         "<day> <month> <year>",
     ))
 }
 
-fn day_month_at(toks: &[Token], k: usize, a: Anchor) -> Option<(u32, usize, u32, i32)> {
+fn day_of(toks: &[Token], k: usize) -> Option<u32> {
     let t = toks.get(k)?;
-    if t.kind != TokKind::Num || t.int_digits > 2 {
+    if t.kind != TokKind::Num || t.int_digits > 2 || !t.num?.is_whole() {
         return None;
     }
     let d = t.num?.to_f64() as u32;
-    let m = month_of(w(toks, k + 1))?;
-    if !(1..=31).contains(&d) {
-        return None;
-    }
-    let (y, e) = year_or_anchor(toks, k + 2, a)?;
-    Some((d, e, m, y))
+    (1..=31).contains(&d).then_some(d)
 }
 
-/// `с 12 января по 30 апреля 2024 года`.
-fn day_range(toks: &[Token], i: usize, a: Anchor) -> Option<Hit> {
-    if !matches!(w(toks, i), "с" | "со") {
+fn day_month_at(toks: &[Token], k: usize, a: Anchor) -> Option<(u32, u32, i32, usize)> {
+    let d = day_of(toks, k)?;
+    let m = month_of(w(toks, k + 1))?;
+    let (y, e) = year_or_anchor(toks, k + 2, a)?;
+    Some((d, m, y, e))
+}
+
+/// `с 12 января по 30 апреля 2024 года`, `с 5 по 9 июня 2023 года`.
+fn day_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    if k == 0 || !matches!(w(toks, k - 1), "с" | "со") {
         return None;
     }
-    let (d1, e1, m1, y1) = day_month_at(toks, i + 1, a)?;
+    if let Some(d1) = day_of(toks, k).filter(|_| matches!(w(toks, k + 1), "по" | "до")) {
+        let (d2, m, y, e) = day_month_at(toks, k + 2, a)?;
+        return Some((
+            e,
+            span(ymd(y, m, d1), ymd(y, m, d2), Grain::Range),
+            "с <day> по <day> <month>",
+        ));
+    }
+    let (d1, m1, y1, e1) = day_month_at(toks, k, a)?;
     if !matches!(w(toks, e1), "по" | "до") {
         return None;
     }
-    let (d2, e2, m2, y2) = day_month_at(toks, e1 + 1, a)?;
-    let explicit_first_year = toks.get(e1 - 1).is_some_and(|t| {
+    let (d2, m2, y2, e2) = day_month_at(toks, e1 + 1, a)?;
+    let first_has_year = toks.get(e1 - 1).is_some_and(|t| {
         t.year().is_some() || t.lower.starts_with("год") || t.is("г") || t.is(".")
     });
-    let y1 = if explicit_first_year { y1 } else { y2 };
-    let p = span(ymd(y1, m1, d1), ymd(y2, m2, d2), Grain::Range);
-    Some((i, e2, p, "с <day> <month> по <day> <month>"))
+    let y1 = if first_has_year { y1 } else { y2 };
+    Some((
+        e2,
+        span(ymd(y1, m1, d1), ymd(y2, m2, d2), Grain::Range),
+        "с <day> <month> по <day> <month>",
+    ))
 }
 
 fn is_weekday(s: &str) -> bool {
@@ -513,6 +642,7 @@ mod tests {
         };
         let m = find(&toks, a);
         assert_eq!(m.len(), 1, "{s}: {m:?}");
+        assert_eq!((m[0].tok_start, m[0].tok_end), (0, toks.len()), "{s}");
         m[0].period.unwrap()
     }
 
@@ -526,5 +656,6 @@ mod tests {
         assert_eq!(one("с 12 января по 30 апреля").end, ymd(2024, 4, 30));
         assert_eq!(one("в 1990-е годы").end, ymd(1999, 12, 31));
         assert_eq!(one("в прошлом месяце").start, ymd(2024, 2, 1));
+        assert_eq!(one("в конце года").start, ymd(2024, 10, 1));
     }
 }

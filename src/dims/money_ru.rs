@@ -9,6 +9,9 @@ use crate::text::token::{TokKind, Token};
 
 /// A money mention starting at token `i` (its qualifier may start earlier).
 pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
+    if let Some(m) = from_to(toks, i) {
+        return Some(m);
+    }
     let mut m = currency_first(toks, i).or_else(|| number_first(toks, i))?;
     if let Some((q, s)) = qualifier_before(toks, m.tok_start) {
         m.qualifier = q;
@@ -16,6 +19,27 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
         m.rules.push("<qualifier> <amount-of-money>");
     }
     Some(m)
+}
+
+/// `от $400 млн до $500 млн`: two amounts of one currency as a range.
+fn from_to(toks: &[Token], i: usize) -> Option<Mention> {
+    if !toks.get(i)?.is("от") {
+        return None;
+    }
+    let one = |k| currency_first(toks, k).or_else(|| number_first(toks, k));
+    let mut a = one(i + 1)?;
+    if !toks.get(a.tok_end)?.is("до") {
+        return None;
+    }
+    let b = one(a.tok_end + 1)?;
+    if a.unit != b.unit {
+        return None;
+    }
+    a.value_max = b.value;
+    a.tok_start = i;
+    a.tok_end = b.tok_end;
+    a.rules.push("от <amount-of-money> до <amount-of-money>");
+    Some(a)
 }
 
 /// `$26,5 млрд`, `US$ 5–7 млн`, `€3 млн`.

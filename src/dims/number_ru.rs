@@ -157,6 +157,12 @@ pub fn scale_power(w: &str) -> Option<i32> {
     })
 }
 
+/// `один из`, `одна из`: a pronoun, not a count.
+fn is_pronoun_one(toks: &[Token], i: usize) -> bool {
+    let one = toks[i].lower.starts_with("одн") || toks[i].lower.starts_with("один");
+    one && toks.get(i + 1).is_some_and(|t| t.is("из"))
+}
+
 /// `полтора`, `полторы`, `полутора`: 1.5.
 fn is_one_and_half(w: &str) -> bool {
     matches!(w, "полтора" | "полторы" | "полутора")
@@ -211,7 +217,8 @@ fn words_at(toks: &[Token], i: usize) -> Option<(Decimal, usize)> {
 pub fn simple_at(toks: &[Token], i: usize) -> Option<Num> {
     let t = toks.get(i)?;
     let (base, n, rule) = match t.kind {
-        TokKind::Num => (t.num?, 1, "<digits>"),
+        TokKind::Num if digits_ok(toks, i) => (t.num?, 1, "<digits>"),
+        TokKind::Num => return None,
         TokKind::Word => {
             if let Some(r) = fraction_scale(toks, i) {
                 return Some(r);
@@ -219,18 +226,22 @@ pub fn simple_at(toks: &[Token], i: usize) -> Option<Num> {
             if let Some((d, n)) = words_at(toks, i) {
                 (d, n, "<number words>")
             } else if let Some((p, n)) = bare_scale(toks, i) {
-                return Some(Num::new(
-                    i,
-                    i + n,
-                    Decimal::int(1).scale(p),
-                    "<scale word alone>",
-                ));
+                let mut num = Num::new(i, i + n, Decimal::int(1).scale(p), "<scale word alone>");
+                num.scaled = true;
+                num.power = p;
+                compound_tail(toks, &mut num, p);
+                return Some(num);
+            } else if let Some(r) = hyphen_range(toks, i) {
+                return Some(r);
             } else {
                 return None;
             }
         }
         _ => return None,
     };
+    if t.kind == TokKind::Word && n == 1 && is_pronoun_one(toks, i) {
+        return None;
+    }
     let mut num = Num::new(i, i + n, base, rule);
     if let Some((p, k)) = scale_at(toks, i + n) {
         num.value = base.scale(p);
@@ -243,28 +254,100 @@ pub fn simple_at(toks: &[Token], i: usize) -> Option<Num> {
     Some(num)
 }
 
-/// `два миллиона триста тысяч`: a smaller group after a scale is added.
+/// `два миллиона триста тысяч`, `3 млрд 200 млн`, `тысяча двести`: a
+/// smaller group after a scale is added.
 fn compound_tail(toks: &[Token], num: &mut Num, p: i32) {
-    let Some((d, n)) = words_at(toks, num.end) else {
-        return;
+    let Some(t) = toks.get(num.end) else { return };
+    let (d, n) = match t.kind {
+        TokKind::Num if digits_ok(toks, num.end) => match t.num {
+            Some(d) => (d, 1),
+            None => return,
+        },
+        TokKind::Word => match words_at(toks, num.end) {
+            Some(x) => x,
+            None => return,
+        },
+        _ => return,
     };
     if let Some((q, k)) = scale_at(toks, num.end + n).filter(|(q, _)| *q < p) {
         num.value = num.value.add(d.scale(q));
         num.end += n + k;
-    } else if p == 3 {
+    } else if p == 3 && t.kind == TokKind::Word {
         num.value = num.value.add(d);
         num.end += n;
     }
 }
 
+/// Whether digits at `i` are a figure, not part of a name, a code, a
+/// phone number or a time: `Ту-214`, `G20`, `5G`, `№ 512-р`, `ст. 12`,
+/// `250-12-34`, `15:30`, `050010`, `на 2-м этапе`.
+pub fn digits_ok(toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    let prev = |k: usize| i.checked_sub(k).map(|j| &toks[j]);
+    let next = |k: usize| toks.get(i + k);
+    let glued = |x: Option<&Token>| x.is_some_and(|x| !x.space_before);
+    let word = |x: Option<&Token>| x.is_some_and(|x| x.kind == TokKind::Word);
+    let dash = |x: Option<&Token>| x.is_some_and(|x| x.is_dash());
+    let me_glued = !t.space_before && i > 0;
+    let glued_before = me_glued
+        && (word(prev(1))
+            || prev(1).is_some_and(|p| p.is("+") || p.is("№"))
+            || (dash(prev(1)) && glued(prev(1)) && word(prev(2))));
+    let glued_after = glued(next(1)) && (word(next(1)) || next(1).is_some_and(|n| n.is(":")));
+    let suffix = dash(next(1))
+        && glued(next(1))
+        && glued(next(2))
+        && next(2).is_some_and(|n| n.kind == TokKind::Word && n.lower.chars().count() <= 3);
+    let chain = dash(next(1))
+        && glued(next(1))
+        && glued(next(2))
+        && next(2).is_some_and(|n| n.kind == TokKind::Num)
+        && dash(next(3))
+        && glued(next(3));
+    let in_chain = me_glued
+        && prev(2).is_some_and(|p| p.kind == TokKind::Num)
+        && (prev(1).is_some_and(|p| p.is(":"))
+            || (dash(prev(1)) && dash(prev(3)) && glued(prev(2)) && glued(prev(3)))
+            || (dash(prev(1)) && dash(next(1)) && glued(next(1)) && glued(next(2))));
+    let model = word(prev(1))
+        && prev(1).is_some_and(|p| {
+            p.lower.len() >= 4 && p.lower.chars().all(|c| c.is_ascii_alphabetic())
+        });
+    let label =
+        |x: Option<&Token>, set: &[&str]| x.is_some_and(|x| set.contains(&x.lower.as_str()));
+    let after_label = label(prev(1), &["№", "статьи", "статья", "пункт", "пункта"])
+        || (label(prev(1), &["."]) && label(prev(2), &["ст", "п", "ч", "гл"]));
+    let code = (t.lower.starts_with('0') && t.int_digits >= 3)
+        || (t.int_digits > 10 && !t.lower.contains(' '));
+    let paren = me_glued
+        && label(prev(1), &["("])
+        && glued(next(1))
+        && label(next(1), &[")"])
+        && t.int_digits == 3;
+    !(glued_before
+        || glued_after
+        || suffix
+        || chain
+        || in_chain
+        || model
+        || after_label
+        || code
+        || paren)
+}
+
 /// `полмиллиона`, `пол-миллиарда`, `четверть миллиарда`.
 fn fraction_scale(toks: &[Token], i: usize) -> Option<Num> {
     let w = toks[i].lower.as_str();
-    if let Some(rest) = w.strip_prefix("пол-").or_else(|| w.strip_prefix("пол")) {
-        let p = scale_power(rest).filter(|_| {
-            rest.starts_with("милли") || rest.starts_with("тысяч") || rest.starts_with("трилли")
-        })?;
-        return Some(Num::new(
+    let half = ["полу", "пол-", "пол"].iter().find_map(|p| {
+        w.strip_prefix(p).filter(|r| {
+            ["милли", "тысяч", "трилли"]
+                .iter()
+                .any(|s| r.starts_with(s))
+        })
+    });
+    if let Some(rest) = half {
+        let p = scale_power(rest)?;
+        let mut n = Num::new(
             i,
             i + 1,
             Decimal {
@@ -272,7 +355,10 @@ fn fraction_scale(toks: &[Token], i: usize) -> Option<Num> {
                 exp: p - 1,
             },
             "пол<scale>",
-        ));
+        );
+        n.scaled = true;
+        n.power = p;
+        return Some(n);
     }
     if w == "четверть" {
         let (p, k) = scale_at(toks, i + 1)?;
@@ -290,6 +376,25 @@ fn fraction_scale(toks: &[Token], i: usize) -> Option<Num> {
         return Some(n);
     }
     None
+}
+
+/// `двух-трёх тысяч`, `три-четыре`: two number words joined by a hyphen.
+fn hyphen_range(toks: &[Token], i: usize) -> Option<Num> {
+    let (a, b) = toks[i].lower.split_once('-')?;
+    let (a, b) = (word_value(a)?, word_value(b)?);
+    if b <= a {
+        return None;
+    }
+    let mut n = Num::new(i, i + 1, Decimal::int(a), "<word>-<word>");
+    n.value_max = Some(Decimal::int(b));
+    if let Some((p, k)) = scale_at(toks, i + 1) {
+        n.value = n.value.scale(p);
+        n.value_max = Some(Decimal::int(b).scale(p));
+        n.end += k;
+        n.scaled = true;
+        n.power = p;
+    }
+    Some(n)
 }
 
 /// A scale word standing for one of itself (`миллиард долларов`), not

@@ -35,12 +35,23 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
         }
         j += 1;
     }
-    let (end, entry) = unit?;
     let mut m = Mention::from_num(Kind::Quantity, &num);
-    m.tok_end = end;
-    m.unit = Some(entry.col(0).to_string());
-    m.class = Some(entry.col(1).to_string());
-    m.rules.push("<number> <unit>");
+    match unit {
+        Some((end, entry)) => {
+            m.tok_end = end;
+            m.unit = Some(entry.col(0).to_string());
+            m.class = Some(entry.col(1).to_string());
+            m.rules.push("<number> <unit>");
+        }
+        None => {
+            let (end, noun) = counted_with_rate(toks, j)?;
+            m.tok_end = end;
+            m.unit = Some("pcs".into());
+            m.class = Some(noun);
+            m.rules.push("<number> <noun> <rate>");
+        }
+    }
+    let end = m.tok_end;
     if let Some((factor, rate_end)) = rate_after(toks, end) {
         m.value = m.value.map(|v| v * factor);
         m.value_max = m.value_max.map(|v| v * factor);
@@ -54,6 +65,33 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
         m.rules.push("<qualifier> <quantity>");
     }
     Some(m)
+}
+
+/// A noun the lexicon does not know, made at a rate (`1 млн
+/// аккумуляторов в год`): pieces. Not times (`3 раза в год`), not days.
+fn counted_with_rate(toks: &[Token], j: usize) -> Option<(usize, String)> {
+    let t = toks.get(j)?;
+    let skip = [
+        "раз",
+        "дн",
+        "сут",
+        "недел",
+        "месяц",
+        "год",
+        "лет",
+        "час",
+        "рейс",
+        "процент",
+        "человеко",
+    ];
+    if t.kind != TokKind::Word
+        || t.lower.chars().count() < 4
+        || skip.iter().any(|s| t.lower.starts_with(s))
+    {
+        return None;
+    }
+    rate_at(toks, j + 1)?;
+    Some((j + 1, t.lower.clone()))
 }
 
 /// A rate after a quantity, skipping up to three words of what is made:
