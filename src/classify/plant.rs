@@ -31,9 +31,27 @@ impl Plant {
             .map(|p| format!("{place}/{p}"))
             .collect()
     }
+
+    /// The key with a product found elsewhere (a plant named by its
+    /// place only: `завод в Елабуге … 50 тысяч автомобилей`).
+    pub fn key_with(&self, product: &str) -> Option<String> {
+        Some(format!("{}/{product}", self.place.as_ref()?))
+    }
 }
 
-const TRIGGERS: [&str; 10] = [
+/// Words that name a plant or a project as an object.
+const OBJECTS: [&str; 8] = [
+    "завод",
+    "предприяти",
+    "фабрик",
+    "комбинат",
+    "цех",
+    "терминал",
+    "производств",
+    "проект",
+];
+
+const TRIGGERS: [&str; 14] = [
     "производству",
     "производства",
     "производство",
@@ -44,6 +62,10 @@ const TRIGGERS: [&str; 10] = [
     "выпуск",
     "переработке",
     "переработки",
+    "сборке",
+    "сборки",
+    "собирать",
+    "изготовлению",
 ];
 
 const STOP: [&str; 22] = [
@@ -73,7 +95,79 @@ const STOP: [&str; 22] = [
 
 /// Every plant named in the tokens of one sentence.
 pub fn find(toks: &[Token]) -> Vec<Plant> {
-    let places = places_in(toks);
+    let mut places = places_in(toks);
+    // A region stands for a plant's town only where a plant is named:
+    // `производство шин в Татарстане` is the region's output.
+    let named = toks.iter().any(|t| {
+        OBJECTS
+            .iter()
+            .any(|o| *o != "производств" && t.lower.starts_with(o))
+    });
+    places.retain(|p| p.3 || named);
+    if places.is_empty() {
+        places = guessed_places(toks);
+    }
+    let mut out = by_trigger(toks, &places);
+    for (i, t) in toks.iter().enumerate() {
+        let object = OBJECTS.iter().any(|o| t.lower.starts_with(o));
+        if !object || out.iter().any(|p| p.start.abs_diff(i) <= 2) {
+            continue;
+        }
+        let products = i
+            .checked_sub(1)
+            .and_then(|k| {
+                lexicon::products()
+                    .longest_at(toks, k)
+                    .filter(|(n, _)| *n == 1)
+            })
+            .map(|(_, e)| vec![e.col(0).to_string()])
+            .unwrap_or_default();
+        let Some(place) = nearest_place(&places, i, i + 1) else {
+            continue;
+        };
+        out.push(Plant {
+            start: i,
+            end: i + 1,
+            place: Some(place),
+            products,
+        });
+    }
+    out.sort_by_key(|p| p.start);
+    out
+}
+
+/// `в Навои`, `в Джизаке`: a capitalised word after `в` that no lexicon
+/// knows, read as a town (locative `-е` after a consonant dropped).
+fn guessed_places(toks: &[Token]) -> Vec<(usize, usize, String, bool)> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate().skip(1) {
+        let after_v = matches!(toks[i - 1].lower.as_str(), "в" | "во");
+        if !after_v || !t.cap || t.kind != TokKind::Word || t.lower.chars().count() < 3 {
+            continue;
+        }
+        if lexicon::parties().longest_at(toks, i).is_some()
+            || crate::dims::date_ru::month_of(&t.lower).is_some()
+        {
+            continue;
+        }
+        let w: Vec<char> = t.lower.chars().collect();
+        let n = w.len();
+        let stem: String = if w[n - 1] == 'е' && !"аеиоуыэюяйь".contains(w[n - 2]) {
+            w[..n - 1].iter().collect()
+        } else {
+            t.lower.clone()
+        };
+        let mut cs = stem.chars();
+        let name = cs
+            .next()
+            .map(|f| f.to_uppercase().chain(cs).collect())
+            .unwrap_or_default();
+        out.push((i, i + 1, name, true));
+    }
+    out
+}
+
+fn by_trigger(toks: &[Token], places: &[(usize, usize, String, bool)]) -> Vec<Plant> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if !TRIGGERS.contains(&t.lower.as_str()) {
@@ -159,7 +253,11 @@ fn product_words(toks: &[Token], j: usize) -> (usize, usize) {
     let mut k = j;
     while k < toks.len() && k - j < 4 {
         let t = &toks[k];
-        if t.kind != TokKind::Word || STOP.contains(&t.lower.as_str()) || t.is("и") {
+        if t.kind != TokKind::Word
+            || STOP.contains(&t.lower.as_str())
+            || t.is("и")
+            || looks_like_verb(t)
+        {
             break;
         }
         k += 1;
@@ -169,6 +267,19 @@ fn product_words(toks: &[Token], j: usize) -> (usize, usize) {
         k += 2;
     }
     (n, k)
+}
+
+/// `составит`, `запланирован`, `начнется`: a verb ends the product.
+fn looks_like_verb(t: &Token) -> bool {
+    const ENDS: [&str; 12] = [
+        "ит", "ят", "ет", "ут", "ют", "ал", "ил", "ся", "ть", "ан", "ена", "ено",
+    ];
+    let w = t.lower.as_str();
+    w.chars().count() > 4
+        && ENDS.iter().any(|e| w.ends_with(e))
+        && lexicon::products()
+            .longest_at(std::slice::from_ref(t), 0)
+            .is_none()
 }
 
 /// The lemma of a product phrase: the lexicon's, or endings rewritten.
@@ -214,7 +325,8 @@ fn guess_lemma(t: &Token) -> String {
         ("ев", "й"),
         ("ей", "ь"),
         ("ий", "ие"),
-        ("ы", "а"),
+        ("ы", ""),
+        ("и", "ь"),
     ] {
         if let Some(stem) = w.strip_suffix(end) {
             if stem.chars().count() >= 3 {

@@ -125,6 +125,8 @@ pub struct Num {
     pub power: i32,
     /// `десятки миллионов`: an order of magnitude, not a value.
     pub vague: bool,
+    /// `27 с чем-то миллиардов`: more than the value.
+    pub over: bool,
     /// Names of the rules that made it.
     pub rules: Vec<&'static str>,
 }
@@ -140,6 +142,7 @@ impl Num {
             scaled: false,
             power: 0,
             vague: false,
+            over: false,
             rules: vec![rule],
         }
     }
@@ -187,7 +190,11 @@ impl Mention {
             value_max: n.value_max.map(Decimal::to_f64),
             unit: None,
             class: None,
-            qualifier: Qualifier::Exact,
+            qualifier: if n.over {
+                Qualifier::Over
+            } else {
+                Qualifier::Exact
+            },
             period: None,
             vague: n.vague,
             rules: n.rules.clone(),

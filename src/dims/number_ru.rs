@@ -163,6 +163,15 @@ fn is_pronoun_one(toks: &[Token], i: usize) -> bool {
     one && toks.get(i + 1).is_some_and(|t| t.is("из"))
 }
 
+/// `с чем-то`, `с лишним`, `с небольшим` after a number: tokens used.
+fn odd_tail(toks: &[Token], k: usize) -> usize {
+    let w = |j: usize| toks.get(k + j).map_or("", |t| t.lower.as_str());
+    match (w(0), w(1)) {
+        ("с", "чем-то" | "лишним" | "небольшим" | "гаком") => 2,
+        _ => 0,
+    }
+}
+
 /// `полтора`, `полторы`, `полутора`: 1.5.
 fn is_one_and_half(w: &str) -> bool {
     matches!(w, "полтора" | "полторы" | "полутора")
@@ -243,9 +252,15 @@ pub fn simple_at(toks: &[Token], i: usize) -> Option<Num> {
         return None;
     }
     let mut num = Num::new(i, i + n, base, rule);
-    if let Some((p, k)) = scale_at(toks, i + n) {
+    let odd = odd_tail(toks, i + n);
+    if odd > 0 && scale_at(toks, i + n + odd).is_some() {
+        num.end += odd;
+        num.over = true;
+        num.rules.push("<number> с чем-то");
+    }
+    if let Some((p, k)) = scale_at(toks, num.end) {
         num.value = base.scale(p);
-        num.end = i + n + k;
+        num.end += k;
         num.scaled = true;
         num.power = p;
         num.rules.push("<number> <scale>");

@@ -6,14 +6,17 @@
 use chrono::NaiveDate;
 
 use crate::classify::plant::{self, Plant};
+
+mod subject_of;
 use crate::classify::subject::{self, Party};
 use crate::classify::{Cue, cost, cues, filters, metric, status};
 use crate::dims::{self, Anchor, Kind, Mention, Period};
 use crate::lexicon;
-use crate::record::{Metric, Qualifier, Record, Status};
+use crate::record::{Metric, Record, Status};
 use crate::text::Document;
 use crate::text::sentence::{self, Sentence};
 use crate::text::token::{self, Token};
+use subject_of::{launch_records, subject_for};
 
 /// One sentence, read: what the rules saw in it.
 #[derive(Debug)]
@@ -73,7 +76,8 @@ pub fn read(doc: &Document) -> Vec<Reading<'static>> {
 
 fn read_sentence(text: &str, s: Sentence, anchor: Anchor) -> Reading<'static> {
     let toks = token::tokenize(text, s.start, s.end);
-    let mentions = dims::find(&toks, anchor);
+    let mut mentions = dims::find(&toks, anchor);
+    crate::classify::elided::fill(&toks, &mut mentions);
     Reading {
         sentence: s,
         metric_cues: cues(lexicon::metric_cues(), &toks),
@@ -88,12 +92,12 @@ fn read_sentence(text: &str, s: Sentence, anchor: Anchor) -> Reading<'static> {
 }
 
 /// What a sentence borrows from the ones before it in its paragraph.
-struct Context {
-    parties: Vec<String>,
-    doc_parties: Vec<String>,
-    status: Option<Status>,
-    plant: Option<Plant>,
-    previous_metric: Option<Metric>,
+pub(crate) struct Context {
+    pub(crate) parties: Vec<String>,
+    pub(crate) doc_parties: Vec<String>,
+    pub(crate) status: Option<Status>,
+    pub(crate) plant: Option<Plant>,
+    pub(crate) previous_metric: Option<Metric>,
 }
 
 fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Metric>) -> Context {
@@ -155,11 +159,20 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
     out
 }
 
+/// A sentence about these is not about a launch (the start of sales, the
+/// first stone).
+const NOT_LAUNCH: [&str; 3] = ["продаж", "закладк", "камн"];
+
 /// The launch cue that makes a date a launch window, if one is near.
 fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
     r.launch_cues
         .iter()
         .filter(|c| c.entry.col(1).is_empty() || !r.plants.is_empty())
+        .filter(|_| {
+            !r.toks
+                .iter()
+                .any(|t| NOT_LAUNCH.iter().any(|n| t.lower.starts_with(n)))
+        })
         .map(|c| {
             (
                 cost(
@@ -226,7 +239,7 @@ fn figure_record(
         };
         rec.period_end = p.end;
     }
-    let (subj, rule) = subject_for(r, ctx, m.tok_start, metric);
+    let (subj, rule) = subject_for(r, ctx, Some(m), m.tok_start, metric);
     rec.subject = subj;
     rec.rules.push(rule);
     Some(rec)
@@ -237,7 +250,7 @@ fn year_start(d: NaiveDate) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(d.year(), 1, 1)
 }
 
-fn pick_status(
+pub(crate) fn pick_status(
     r: &Reading,
     ctx: &Context,
     fig: (usize, usize),
@@ -293,7 +306,7 @@ fn figure_period(
         .and_then(|(_, d)| d.period)
 }
 
-fn base_record(doc: &Document, r: &Reading, m: &Mention, metric: Metric) -> Record {
+pub(crate) fn base_record(doc: &Document, r: &Reading, m: &Mention, metric: Metric) -> Record {
     let (b0, b1) = m.span(&r.toks);
     Record {
         doc_id: doc.id.clone(),
@@ -318,124 +331,4 @@ fn base_record(doc: &Document, r: &Reading, m: &Mention, metric: Metric) -> Reco
 
 fn char_offset(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
-}
-
-/// Metrics that belong to one plant when one is named.
-fn plant_level(metric: Metric) -> bool {
-    matches!(
-        metric,
-        Metric::Capacity
-            | Metric::Output
-            | Metric::LaunchDate
-            | Metric::Investment
-            | Metric::Exports
-    )
-}
-
-/// The plant a figure at token `at` belongs to: the nearest named before
-/// it, else after it, else the one the paragraph was about.
-fn plant_for<'a>(r: &'a Reading, ctx: &'a Context, at: usize) -> Option<&'a Plant> {
-    let named: Vec<&Plant> = r.plants.iter().filter(|p| !p.keys().is_empty()).collect();
-    named
-        .iter()
-        .rev()
-        .find(|p| p.start <= at)
-        .or_else(|| named.first())
-        .copied()
-        .or_else(|| {
-            if r.parties.is_empty() {
-                ctx.plant.as_ref()
-            } else {
-                None
-            }
-        })
-}
-
-fn subject_for(r: &Reading, ctx: &Context, at: usize, metric: Metric) -> (Option<String>, String) {
-    if plant_level(metric) {
-        if let Some(p) = plant_for(r, ctx, at) {
-            return (p.keys().into_iter().next(), "subject:<plant>".into());
-        }
-    }
-    let own = subject::codes(&r.parties);
-    if matches!(metric, Metric::Exports | Metric::Imports) {
-        let others = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);
-        let dir = subject::direction(metric, &r.toks, &r.parties, &others);
-        return match dir {
-            Some(d) => (Some(d), "subject:<direction>".into()),
-            None => (subject::key(&others), "subject:<parties>".into()),
-        };
-    }
-    if matches!(metric, Metric::Output | Metric::Capacity) {
-        return (subject::key(&own), "subject:<sentence parties>".into());
-    }
-    let all = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);
-    (subject::key(&all), "subject:<parties>".into())
-}
-
-fn launch_records(
-    doc: &Document,
-    r: &Reading,
-    ctx: &Context,
-    m: &Mention,
-    cue: &str,
-) -> Vec<Record> {
-    let mut base = base_record(doc, r, m, Metric::LaunchDate);
-    base.value = None;
-    base.value_max = None;
-    base.unit = None;
-    base.qualifier = Qualifier::Exact;
-    base.rules.push(cue.to_string());
-    let p = m.period.expect("a date mention has a period");
-    base.period_start = p.start;
-    base.period_end = p.end;
-    let (st, rule) = pick_status(
-        r,
-        ctx,
-        (m.tok_start, m.tok_end),
-        Metric::LaunchDate,
-        Some(p),
-        doc.published,
-    );
-    base.status = st;
-    base.rules.push(rule);
-    let keys = plant_for(r, ctx, m.tok_start)
-        .map(Plant::keys)
-        .unwrap_or_default();
-    if keys.is_empty() {
-        let (subj, rule) = subject_for(
-            &Reading {
-                plants: Vec::new(),
-                ..shallow(r)
-            },
-            ctx,
-            m.tok_start,
-            Metric::TradeTurnover,
-        );
-        base.subject = subj;
-        base.rules.push(rule);
-        return vec![base];
-    }
-    keys.into_iter()
-        .map(|k| {
-            let mut rec = base.clone();
-            rec.subject = Some(k);
-            rec.rules.push("subject:<plant>".into());
-            rec
-        })
-        .collect()
-}
-
-fn shallow<'l>(r: &Reading<'l>) -> Reading<'l> {
-    Reading {
-        sentence: r.sentence,
-        toks: r.toks.clone(),
-        mentions: Vec::new(),
-        metric_cues: Vec::new(),
-        status_cues: Vec::new(),
-        launch_cues: Vec::new(),
-        parties: r.parties.clone(),
-        plants: Vec::new(),
-        records: Vec::new(),
-    }
 }
