@@ -181,7 +181,7 @@ fn by_trigger(toks: &[Token], places: &[(usize, usize, String, bool)]) -> Vec<Pl
         if products.is_empty() {
             continue;
         }
-        let place = nearest_place(&places, i, end);
+        let place = nearest_place(places, i, end);
         out.push(Plant {
             start: i,
             end,
@@ -291,7 +291,7 @@ fn lemma(toks: &[Token], j: usize, end: usize) -> String {
         None => toks[j..words_end]
             .iter()
             .take(3)
-            .map(|t| guess_lemma(t))
+            .map(guess_lemma)
             .collect::<Vec<_>>()
             .join(" "),
     };
@@ -328,11 +328,10 @@ fn guess_lemma(t: &Token) -> String {
         ("ы", ""),
         ("и", "ь"),
     ] {
-        if let Some(stem) = w.strip_suffix(end) {
-            if stem.chars().count() >= 3 {
+        if let Some(stem) = w.strip_suffix(end)
+            && stem.chars().count() >= 3 {
                 return format!("{stem}{new}");
             }
-        }
     }
     w.to_string()
 }

@@ -285,10 +285,10 @@ fn compound_tail(toks: &[Token], num: &mut Num, p: i32) {
         _ => return,
     };
     if let Some((q, k)) = scale_at(toks, num.end + n).filter(|(q, _)| *q < p) {
-        num.value = num.value.add(d.scale(q));
+        num.value = num.value.plus(d.scale(q));
         num.end += n + k;
     } else if p == 3 && t.kind == TokKind::Word {
-        num.value = num.value.add(d);
+        num.value = num.value.plus(d);
         num.end += n;
     }
 }
@@ -471,20 +471,17 @@ pub fn vague_at(toks: &[Token], i: usize) -> Option<Num> {
 /// `2-3 тысячи`; the scale of the second end applies to the first when the
 /// first has none.
 pub fn number_at(toks: &[Token], i: usize) -> Option<Num> {
-    if toks.get(i).is_some_and(|t| t.is("от")) {
-        if let Some(r) = from_to(toks, i) {
+    if toks.get(i).is_some_and(|t| t.is("от"))
+        && let Some(r) = from_to(toks, i) {
             return Some(r);
         }
-    }
     let first = simple_at(toks, i).or_else(|| vague_at(toks, i))?;
     let dash = toks.get(first.end).is_some_and(Token::is_dash);
-    if dash && !first.vague {
-        if let Some(second) = simple_at(toks, first.end + 1) {
-            if toks[first.end + 1].kind == toks[i].kind || second.scaled {
+    if dash && !first.vague
+        && let Some(second) = simple_at(toks, first.end + 1)
+            && (toks[first.end + 1].kind == toks[i].kind || second.scaled) {
                 return Some(join_range(first, second, "<number> - <number>"));
             }
-        }
-    }
     Some(first)
 }
 

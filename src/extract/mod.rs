@@ -261,11 +261,10 @@ pub(crate) fn pick_status(
     if let Some(found) = status::from_cues(&r.toks, &r.mentions, &r.status_cues, fig) {
         return found;
     }
-    if r.status_cues.is_empty() {
-        if let Some(s) = ctx.status {
+    if r.status_cues.is_empty()
+        && let Some(s) = ctx.status {
             return (s, "status:<from the sentence before>".into());
         }
-    }
     let p = period.map_or((None, None), |p| (p.start, p.end));
     (
         status::default_for(metric, p, published),

@@ -31,7 +31,7 @@ fn plant_for<'a>(r: &'a Reading, ctx: &'a Context, at: usize) -> Option<&'a Plan
         .find(|p| p.start <= at)
         .or_else(|| named.first())
         .copied()
-        .or_else(|| {
+        .or({
             if r.parties.is_empty() {
                 ctx.plant.as_ref()
             } else {
@@ -92,11 +92,10 @@ pub(super) fn subject_for(
     at: usize,
     metric: Metric,
 ) -> (Option<String>, String) {
-    if plant_level(metric) {
-        if let Some(k) = plant_key(r, ctx, at, m) {
+    if plant_level(metric)
+        && let Some(k) = plant_key(r, ctx, at, m) {
             return (Some(k), "subject:<plant>".into());
         }
-    }
     let own = subject::codes(&r.parties);
     if matches!(metric, Metric::Exports | Metric::Imports) {
         let others = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);
