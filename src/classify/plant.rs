@@ -329,9 +329,10 @@ fn guess_lemma(t: &Token) -> String {
         ("и", "ь"),
     ] {
         if let Some(stem) = w.strip_suffix(end)
-            && stem.chars().count() >= 3 {
-                return format!("{stem}{new}");
-            }
+            && stem.chars().count() >= 3
+        {
+            return format!("{stem}{new}");
+        }
     }
     w.to_string()
 }

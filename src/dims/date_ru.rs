@@ -182,9 +182,10 @@ fn core_at(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
         .filter_map(|c| c(toks, k, a))
         .max_by_key(|c| c.0);
     if m == Modifier::For
-        && let Some(c) = months_of_year(toks, k, a) {
-            best = Some(c);
-        }
+        && let Some(c) = months_of_year(toks, k, a)
+    {
+        best = Some(c);
+    }
     if best.is_none() && !matches!(m, Modifier::Same | Modifier::From | Modifier::For) {
         best = bare_year_word(toks, k, a);
     }
@@ -527,14 +528,15 @@ fn two_months(toks: &[Token], k: usize) -> Option<(u32, u32, usize)> {
 /// A month range with its year (or the anchor's), or one month.
 fn month_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     if let Some((m1, m2, j)) = two_months(toks, k)
-        && m2 > m1 {
-            let (y, e) = year_or_anchor(toks, j, a)?;
-            return Some((
-                e,
-                months(y, m1, m2, Grain::Range),
-                "<month> - <month> <year>",
-            ));
-        }
+        && m2 > m1
+    {
+        let (y, e) = year_or_anchor(toks, j, a)?;
+        return Some((
+            e,
+            months(y, m1, m2, Grain::Range),
+            "<month> - <month> <year>",
+        ));
+    }
     let m = month_of(w(toks, k))?;
     let (y, e, _) = year_at(toks, k + 1).or_else(|| {
         relative_year_words(toks, k + 1)

@@ -67,8 +67,6 @@ impl Decimal {
         self
     }
 
-    }
-
     /// The value as a float (exact for whole numbers below 2⁵³).
     pub fn to_f64(self) -> f64 {
         if self.exp >= 0 {

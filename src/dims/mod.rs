@@ -276,18 +276,21 @@ pub fn qualifier_before(toks: &[Token], i: usize) -> Option<(Qualifier, usize)> 
     for back in 1..=4 {
         let Some(s) = i.checked_sub(back) else { break };
         if let Some((n, e)) = set.longest_at(toks, s)
-            && s + n == i {
-                best = Some((e, s));
-            }
+            && s + n == i
+        {
+            best = Some((e, s));
+        }
     }
     // `почти на`, `более чем на`: one preposition between.
     if best.is_none() && i >= 2 && matches!(toks[i - 1].lower.as_str(), "на" | "в" | "с") {
         for back in 2..=4 {
             let Some(s) = i.checked_sub(back) else { break };
             if let Some((n, e)) = set.longest_at(toks, s)
-                && s + n == i - 1 && e.col(0) != "up_to" {
-                    best = Some((e, s));
-                }
+                && s + n == i - 1
+                && e.col(0) != "up_to"
+            {
+                best = Some((e, s));
+            }
         }
     }
     let (e, s) = best?;

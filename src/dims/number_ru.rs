@@ -472,16 +472,19 @@ pub fn vague_at(toks: &[Token], i: usize) -> Option<Num> {
 /// first has none.
 pub fn number_at(toks: &[Token], i: usize) -> Option<Num> {
     if toks.get(i).is_some_and(|t| t.is("от"))
-        && let Some(r) = from_to(toks, i) {
-            return Some(r);
-        }
+        && let Some(r) = from_to(toks, i)
+    {
+        return Some(r);
+    }
     let first = simple_at(toks, i).or_else(|| vague_at(toks, i))?;
     let dash = toks.get(first.end).is_some_and(Token::is_dash);
-    if dash && !first.vague
+    if dash
+        && !first.vague
         && let Some(second) = simple_at(toks, first.end + 1)
-            && (toks[first.end + 1].kind == toks[i].kind || second.scaled) {
-                return Some(join_range(first, second, "<number> - <number>"));
-            }
+        && (toks[first.end + 1].kind == toks[i].kind || second.scaled)
+    {
+        return Some(join_range(first, second, "<number> - <number>"));
+    }
     Some(first)
 }
 

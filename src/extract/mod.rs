@@ -262,9 +262,10 @@ pub(crate) fn pick_status(
         return found;
     }
     if r.status_cues.is_empty()
-        && let Some(s) = ctx.status {
-            return (s, "status:<from the sentence before>".into());
-        }
+        && let Some(s) = ctx.status
+    {
+        return (s, "status:<from the sentence before>".into());
+    }
     let p = period.map_or((None, None), |p| (p.start, p.end));
     (
         status::default_for(metric, p, published),

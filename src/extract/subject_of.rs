@@ -93,9 +93,10 @@ pub(super) fn subject_for(
     metric: Metric,
 ) -> (Option<String>, String) {
     if plant_level(metric)
-        && let Some(k) = plant_key(r, ctx, at, m) {
-            return (Some(k), "subject:<plant>".into());
-        }
+        && let Some(k) = plant_key(r, ctx, at, m)
+    {
+        return (Some(k), "subject:<plant>".into());
+    }
     let own = subject::codes(&r.parties);
     if matches!(metric, Metric::Exports | Metric::Imports) {
         let others = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);

@@ -169,9 +169,8 @@ fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
     let mut j = i;
     while j < chars.len() {
         let c = chars[j].1;
-        let inner_hyphen = c == '-'
-            && j > i
-            && chars.get(j + 1).is_some_and(|(_, n)| n.is_alphabetic());
+        let inner_hyphen =
+            c == '-' && j > i && chars.get(j + 1).is_some_and(|(_, n)| n.is_alphabetic());
         if c.is_alphabetic() || c == '\u{301}' || inner_hyphen {
             j += 1;
         } else {
