@@ -185,9 +185,12 @@ fn scale_at(toks: &[Token], i: usize) -> Option<(i32, usize)> {
         return None;
     }
     let p = scale_power(&t.lower)?;
+    // `11 тыс. рабочих мест`: the dot is the abbreviation's; at the end of
+    // a sentence (`$26,5 млрд.`) it is the sentence's.
     let dot = toks
         .get(i + 1)
-        .is_some_and(|d| d.is(".") && !d.space_before);
+        .is_some_and(|d| d.is(".") && !d.space_before)
+        && (t.lower == "тыс" || i + 2 < toks.len());
     let abbrev = matches!(t.lower.as_str(), "тыс" | "млн" | "млрд" | "трлн");
     Some((p, if dot && abbrev { 2 } else { 1 }))
 }

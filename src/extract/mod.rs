@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 
 use crate::classify::plant::{self, Plant};
 
+mod found;
 mod subject_of;
+pub use found::{CharCounter, Found, mentions};
 use crate::classify::subject::{self, Party};
 use crate::classify::{Cue, cost, cues, filters, metric, status};
 use crate::dims::{self, Anchor, Kind, Mention, Period};
