@@ -39,7 +39,8 @@ pub struct Args {
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {
-    Kind::parse(s).ok_or_else(|| format!("{s:?} is not one of number, money, quantity, percent, date"))
+    Kind::parse(s)
+        .ok_or_else(|| format!("{s:?} is not one of number, money, quantity, percent, date"))
 }
 
 /// Runs `factline mentions`.
@@ -57,22 +58,40 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
             }
         }
         Format::Csv => {
-            writeln!(out, "doc_id,kind,text,start,end,value,value_max,unit,qualifier,period_start,period_end,grain")?;
+            writeln!(
+                out,
+                "doc_id,kind,text,start,end,value,value_max,unit,qualifier,period_start,period_end,grain"
+            )?;
             for f in &rows {
-                writeln!(out, "{}", cells(f).iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","))?;
+                writeln!(
+                    out,
+                    "{}",
+                    cells(f)
+                        .iter()
+                        .map(|c| csv_field(c))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                )?;
             }
         }
         Format::Table => {
             let mut t = Table::new();
             t.set_content_arrangement(ContentArrangement::Dynamic);
-            t.set_header(["doc", "kind", "text", "start", "end", "value", "max", "unit", "qual", "from", "to", "grain"]);
+            t.set_header([
+                "doc", "kind", "text", "start", "end", "value", "max", "unit", "qual", "from",
+                "to", "grain",
+            ]);
             for f in &rows {
                 t.add_row(cells(f));
             }
             writeln!(out, "{t}")?;
         }
     }
-    ctx.note(format!("{} mentions in {} documents", rows.len(), docs.len()));
+    ctx.note(format!(
+        "{} mentions in {} documents",
+        rows.len(),
+        docs.len()
+    ));
     Ok(())
 }
 

@@ -42,7 +42,9 @@ pub struct Found {
 
 /// Every mention of a document, in text order.
 pub fn mentions(doc: &Document) -> Vec<Found> {
-    let anchor = Anchor { published: doc.published };
+    let anchor = Anchor {
+        published: doc.published,
+    };
     let mut out = Vec::new();
     let mut chars = CharCounter::new(&doc.text);
     for s in sentence::split(&doc.text) {
@@ -81,7 +83,11 @@ pub struct CharCounter<'a> {
 impl<'a> CharCounter<'a> {
     /// A counter at the start of `text`.
     pub fn new(text: &'a str) -> Self {
-        CharCounter { text, byte: 0, chars: 0 }
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
     }
 
     /// The char offset of byte offset `b` (restarts if `b` goes back).

@@ -9,7 +9,6 @@ use crate::classify::plant::{self, Plant};
 
 mod found;
 mod subject_of;
-pub use found::{CharCounter, Found, mentions};
 use crate::classify::subject::{self, Party};
 use crate::classify::{Cue, cost, cues, filters, metric, status};
 use crate::dims::{self, Anchor, Kind, Mention, Period};
@@ -18,6 +17,7 @@ use crate::record::{Metric, Record, Status};
 use crate::text::Document;
 use crate::text::sentence::{self, Sentence};
 use crate::text::token::{self, Token};
+pub use found::{CharCounter, Found, mentions};
 use subject_of::{launch_records, subject_for};
 
 /// One sentence, read: what the rules saw in it.

@@ -34,7 +34,11 @@ fn find<'a>(records: &'a [Value], doc: &str, metric: &str, value: Option<f64>) -
 #[test]
 fn seeds_give_the_records_in_full() {
     let out = run(&["extract", seeds().to_str().unwrap(), "--format", "jsonl"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let rs = jsonl(&out);
     let t = find(&rs, "002", "trade_turnover", Some(423_300_000.0));
     assert_eq!(t["published"], "2022-01-24");
@@ -46,23 +50,45 @@ fn seeds_give_the_records_in_full() {
     assert_eq!(t["period_start"], "2021-01-01");
     assert_eq!(t["period_end"], "2021-11-30");
     let text = std::fs::read_to_string(seeds().join("002.txt")).unwrap();
-    let (a, b) = (t["span_start"].as_u64().unwrap() as usize, t["span_end"].as_u64().unwrap() as usize);
+    let (a, b) = (
+        t["span_start"].as_u64().unwrap() as usize,
+        t["span_end"].as_u64().unwrap() as usize,
+    );
     let span: String = text.chars().skip(a).take(b - a).collect();
     assert_eq!(span, "423,3 миллиона долларов");
 
     let p = find(&rs, "003", "projects_value", Some(26_500_000_000.0));
-    assert_eq!((p["status"].as_str(), p["subject"].as_str()), (Some("ongoing"), Some("KZ+RU")));
+    assert_eq!(
+        (p["status"].as_str(), p["subject"].as_str()),
+        (Some("ongoing"), Some("KZ+RU"))
+    );
     assert!(p["period_start"].is_null() && p["period_end"].is_null());
 
     let c = find(&rs, "002", "capacity", Some(9_000_000.0));
-    assert_eq!((c["status"].as_str(), c["unit"].as_str()), (Some("target"), Some("pcs/yr")));
+    assert_eq!(
+        (c["status"].as_str(), c["unit"].as_str()),
+        (Some("target"), Some("pcs/yr"))
+    );
     assert_eq!(c["subject"], "Сарань/шина");
 
-    let launches: Vec<&Value> = rs.iter().filter(|r| r["doc_id"] == "002" && r["metric"] == "launch_date").collect();
-    let keys: Vec<&str> = launches.iter().filter_map(|r| r["subject"].as_str()).collect();
-    assert!(keys.contains(&"Костанай/чугунное литьё") && keys.contains(&"Костанай/редуктор ведущего моста"), "{keys:?}");
+    let launches: Vec<&Value> = rs
+        .iter()
+        .filter(|r| r["doc_id"] == "002" && r["metric"] == "launch_date")
+        .collect();
+    let keys: Vec<&str> = launches
+        .iter()
+        .filter_map(|r| r["subject"].as_str())
+        .collect();
+    assert!(
+        keys.contains(&"Костанай/чугунное литьё")
+            && keys.contains(&"Костанай/редуктор ведущего моста"),
+        "{keys:?}"
+    );
     let j = find(&rs, "001", "jobs", Some(2500.0));
-    assert_eq!((j["qualifier"].as_str(), j["status"].as_str()), (Some("over"), Some("planned")));
+    assert_eq!(
+        (j["qualifier"].as_str(), j["status"].as_str()),
+        (Some("over"), Some("planned"))
+    );
 }
 
 #[test]
@@ -72,13 +98,20 @@ fn dateline_gives_the_date_without_a_manifest() {
     let out = run(&["extract", dir.path().to_str().unwrap(), "--format", "jsonl"]);
     let rs = jsonl(&out);
     assert!(!rs.is_empty());
-    assert!(rs.iter().all(|r| r["published"] == "2022-01-24" && r["date_basis"] == "dateline"));
+    assert!(
+        rs.iter()
+            .all(|r| r["published"] == "2022-01-24" && r["date_basis"] == "dateline")
+    );
 }
 
 #[test]
 fn bad_documents_are_named_and_the_rest_still_read() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("good.txt"), "Товарооборот за 2023 год составил 4 млрд долларов.").unwrap();
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "Товарооборот за 2023 год составил 4 млрд долларов.",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("blob.txt"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
     std::fs::write(
         dir.path().join("docs.jsonl"),
@@ -88,8 +121,16 @@ fn bad_documents_are_named_and_the_rest_still_read() {
     let out = run(&["extract", dir.path().to_str().unwrap(), "--format", "jsonl"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.lines().any(|l| l.contains("blob.txt") && l.contains("binary")), "{err}");
-    assert!(err.lines().any(|l| l.contains("docs.jsonl:2") && l.contains("bad JSON")), "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l.contains("blob.txt") && l.contains("binary")),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .any(|l| l.contains("docs.jsonl:2") && l.contains("bad JSON")),
+        "{err}"
+    );
     let rs = jsonl(&out);
     let docs: Vec<&str> = rs.iter().filter_map(|r| r["doc_id"].as_str()).collect();
     assert!(docs.contains(&"good") && docs.contains(&"j1"), "{docs:?}");
@@ -98,9 +139,15 @@ fn bad_documents_are_named_and_the_rest_still_read() {
 #[test]
 fn windows_1251_is_decoded() {
     let dir = tempfile::tempdir().unwrap();
-    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Товарооборот за 2023 год составил 4 млрд долларов.");
+    let (bytes, _, _) =
+        encoding_rs::WINDOWS_1251.encode("Товарооборот за 2023 год составил 4 млрд долларов.");
     std::fs::write(dir.path().join("cp.txt"), &bytes).unwrap();
-    let rs = jsonl(&run(&["extract", dir.path().to_str().unwrap(), "--format", "jsonl"]));
+    let rs = jsonl(&run(&[
+        "extract",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]));
     assert_eq!(rs.len(), 1);
     assert_eq!(rs[0]["value"].as_f64(), Some(4e9));
 }
@@ -125,19 +172,42 @@ fn stdin_jsonl_and_csv() {
         .spawn()
         .unwrap();
     let line = "{\"id\":\"x\",\"published\":\"2024-03-04\",\"title\":\"\",\"url\":\"\",\"text\":\"В текущем году товарооборот составит около 30 млрд долларов.\"}\n";
-    child.stdin.take().unwrap().write_all(line.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(line.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     let mut lines = text.lines();
-    assert!(lines.next().unwrap().starts_with("doc_id,published,date_basis"));
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("doc_id,published,date_basis")
+    );
     let row = lines.next().unwrap();
-    assert!(row.starts_with("x,2024-03-04,metadata,day,trade_turnover,"), "{row}");
-    assert!(row.contains(",30000000000,") && row.contains(",approx,2024-01-01,2024-12-31,"), "{row}");
+    assert!(
+        row.starts_with("x,2024-03-04,metadata,day,trade_turnover,"),
+        "{row}"
+    );
+    assert!(
+        row.contains(",30000000000,") && row.contains(",approx,2024-01-01,2024-12-31,"),
+        "{row}"
+    );
 }
 
 #[test]
 fn mentions_cover_the_seeds_figures() {
-    let out = run(&["mentions", seeds().to_str().unwrap(), "--format", "jsonl", "--kind", "money,date"]);
+    let out = run(&[
+        "mentions",
+        seeds().to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--kind",
+        "money,date",
+    ]);
     assert!(out.status.success());
     let ms = jsonl(&out);
     let has = |text: &str, kind: &str| ms.iter().any(|m| m["text"] == text && m["kind"] == kind);
@@ -145,5 +215,49 @@ fn mentions_cover_the_seeds_figures() {
     assert!(has("почти на 4 млрд долл.", "money"));
     assert!(has("за 11 месяцев 2021 года", "date"));
     assert!(has("до конца 2027 года", "date"));
-    assert!(ms.iter().all(|m| m["kind"] == "money" || m["kind"] == "date"));
+    assert!(
+        ms.iter()
+            .all(|m| m["kind"] == "money" || m["kind"] == "date")
+    );
+}
+
+#[test]
+fn stdin_filter_keeps_order_and_skips_bad_lines() {
+    use std::io::Write;
+    let mut child = bin()
+        .args(["extract", "-", "--format", "jsonl", "--quiet"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = String::new();
+    for i in 0..40 {
+        if i == 7 {
+            input.push_str("{\"id\": broken\n");
+        }
+        input.push_str(&format!(
+            "{{\"id\":\"d{i}\",\"published\":\"2023-05-01\",\"text\":\"Товарооборот за 2022 год составил {} млрд долларов.\"}}\n",
+            i + 1
+        ));
+    }
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("-:8: bad JSON document"), "{err}");
+    let rs = jsonl(&out);
+    let ids: Vec<String> = rs
+        .iter()
+        .map(|r| r["doc_id"].as_str().unwrap().to_string())
+        .collect();
+    let want: Vec<String> = (0..40).map(|i| format!("d{i}")).collect();
+    assert_eq!(ids, want);
+    assert_eq!(rs[39]["value"].as_f64(), Some(40e9));
 }
