@@ -86,12 +86,16 @@ fn match_from(elems: &[(Elem, bool)], toks: &[Token], k: usize) -> Option<usize>
             .take_while(|j| toks[k..].iter().take(*j).all(|t| e.matches(t)))
             .find_map(|j| match_from(rest, toks, k + j));
     }
-    if toks.get(k).is_some_and(|t| e.matches(t)) {
-        if let Some(end) = match_from(rest, toks, k + 1) {
-            return Some(end);
-        }
+    if toks.get(k).is_some_and(|t| e.matches(t))
+        && let Some(end) = match_from(rest, toks, k + 1)
+    {
+        return Some(end);
     }
-    if *optional { match_from(rest, toks, k) } else { None }
+    if *optional {
+        match_from(rest, toks, k)
+    } else {
+        None
+    }
 }
 
 /// A set of phrases, matched longest first.

@@ -33,13 +33,19 @@ pub fn fill(toks: &[Token], mentions: &mut [Mention]) {
         if m.kind != Kind::Number || m.value.is_none() || toks[m.num_tok].year().is_some() {
             continue;
         }
-        let unit =
-            from_quantity_before(toks, &mentions[..k], m).or_else(|| from_noun_before(toks, m));
-        if let Some((unit, class, rule)) = unit {
+        let before = &mentions[..k];
+        let found = from_money_before(toks, before, m)
+            .map(|(u, r)| (Kind::Money, u, None, r))
+            .or_else(|| {
+                from_quantity_before(toks, before, m)
+                    .or_else(|| from_noun_before(toks, m))
+                    .map(|(u, c, r)| (Kind::Quantity, u, Some(c), r))
+            });
+        if let Some((kind, unit, class, rule)) = found {
             let m = &mut mentions[k];
-            m.kind = Kind::Quantity;
+            m.kind = kind;
             m.unit = Some(unit);
-            m.class = Some(class);
+            m.class = class;
             m.rules.push(rule);
             if let Some((q, s)) = qualifier_before(toks, m.tok_start) {
                 m.qualifier = q;
@@ -47,6 +53,29 @@ pub fn fill(toks: &[Token], mentions: &mut [Mention]) {
             }
         }
     }
+}
+
+/// `достиг 620 млн долларов, … выйти на 1 млрд`: the currency of the
+/// amount before, for a number with a scale word that closes the clause.
+fn from_money_before(
+    toks: &[Token],
+    before: &[Mention],
+    m: &Mention,
+) -> Option<(String, &'static str)> {
+    let money = before.iter().rev().find(|x| x.kind == Kind::Money)?;
+    let scaled = toks[m.num_tok..m.tok_end]
+        .iter()
+        .any(|t| crate::dims::number_ru::scale_power(&t.lower).is_some());
+    let closes = toks
+        .get(m.tok_end)
+        .is_none_or(|t| t.kind == TokKind::Punct && !t.is("%"));
+    if !(scaled && closes) {
+        return None;
+    }
+    Some((
+        money.unit.clone()?,
+        "<number> (currency of the amount before)",
+    ))
 }
 
 /// `…шин в год, из которых 2,5 млн`: the unit of the quantity just before.

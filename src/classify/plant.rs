@@ -93,6 +93,13 @@ const STOP: [&str; 22] = [
     "используемых",
 ];
 
+fn capitalise(w: &str) -> String {
+    let mut cs = w.chars();
+    cs.next()
+        .map(|f| f.to_uppercase().chain(cs).collect())
+        .unwrap_or_default()
+}
+
 /// Every plant named in the tokens of one sentence.
 pub fn find(toks: &[Token]) -> Vec<Plant> {
     let mut places = places_in(toks);
@@ -157,11 +164,11 @@ fn guessed_places(toks: &[Token]) -> Vec<(usize, usize, String, bool)> {
         } else {
             t.lower.clone()
         };
-        let mut cs = stem.chars();
-        let name = cs
-            .next()
-            .map(|f| f.to_uppercase().chain(cs).collect())
-            .unwrap_or_default();
+        let name = stem
+            .split('-')
+            .map(capitalise)
+            .collect::<Vec<_>>()
+            .join("-");
         out.push((i, i + 1, name, true));
     }
     out
@@ -224,7 +231,7 @@ fn nearest_place(
             2 * (trigger - p.1) + 2
         };
         // A town before its region: `в Сарани Карагандинской области`.
-        d * 2 + usize::from(!p.3)
+        d * 2 + if p.3 { 0 } else { 12 }
     };
     places.iter().min_by_key(|p| dist(p)).map(|p| p.2.clone())
 }
@@ -271,8 +278,9 @@ fn product_words(toks: &[Token], j: usize) -> (usize, usize) {
 
 /// `составит`, `запланирован`, `начнется`: a verb ends the product.
 fn looks_like_verb(t: &Token) -> bool {
-    const ENDS: [&str; 12] = [
-        "ит", "ят", "ет", "ут", "ют", "ал", "ил", "ся", "ть", "ан", "ена", "ено",
+    const ENDS: [&str; 18] = [
+        "ит", "ят", "ет", "ут", "ют", "ал", "ил", "ся", "ть", "ан", "ена", "ено", "ен", "ены",
+        "ано", "аны", "ала", "ило",
     ];
     let w = t.lower.as_str();
     w.chars().count() > 4
@@ -286,11 +294,14 @@ fn looks_like_verb(t: &Token) -> bool {
 fn lemma(toks: &[Token], j: usize, end: usize) -> String {
     let brand = (end >= 2 && toks[end - 2].is("марки")).then(|| latin(&toks[end - 1].lower));
     let words_end = if brand.is_some() { end - 2 } else { end };
-    let base = match lexicon::products().longest_at(&toks[..words_end], j) {
-        Some((_, e)) => e.col(0).to_string(),
-        None => toks[j..words_end]
+    // The lexicon's lemma when it covers the whole phrase (`чугунного
+    // литья`); else each word's ending rewritten (`алюминиевых радиаторов`
+    // is not `алюминий`).
+    let words = words_end.min(j + 3);
+    let base = match lexicon::products().longest_at(&toks[..words], j) {
+        Some((n, e)) if j + n == words => e.col(0).to_string(),
+        _ => toks[j..words]
             .iter()
-            .take(3)
             .map(guess_lemma)
             .collect::<Vec<_>>()
             .join(" "),
@@ -320,12 +331,35 @@ fn guess_lemma(t: &Token) -> String {
         }
         return w.to_string();
     }
+    // `карбамида`: a masculine genitive.
+    if let Some(stem) = w.strip_suffix('а')
+        && stem
+            .chars()
+            .last()
+            .is_some_and(|c| !"аеиоуыэюяйь".contains(c))
+        && stem.chars().count() >= 4
+    {
+        return stem.to_string();
+    }
+    if let Some((_, e)) = lexicon::products().longest_at(std::slice::from_ref(t), 0) {
+        return e.col(0).to_string();
+    }
     for (end, new) in [
         ("ов", ""),
         ("ев", "й"),
         ("ей", "ь"),
+        ("ций", "ция"),
         ("ий", "ие"),
+        ("ья", "ье"),
+        ("ия", "ие"),
         ("ы", ""),
+        ("жи", "жа"),
+        ("ши", "ша"),
+        ("чи", "ча"),
+        ("щи", "ща"),
+        ("ки", "ка"),
+        ("ги", "га"),
+        ("хи", "ха"),
         ("и", "ь"),
     ] {
         if let Some(stem) = w.strip_suffix(end)

@@ -186,7 +186,10 @@ fn core_at(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
     {
         best = Some(c);
     }
-    if best.is_none() && !matches!(m, Modifier::Same | Modifier::From | Modifier::For) {
+    let results_of = m == Modifier::For && k > 0 && w(toks, k - 1) == "итогам";
+    if best.is_none()
+        && (results_of || !matches!(m, Modifier::Same | Modifier::From | Modifier::For))
+    {
         best = bare_year_word(toks, k, a);
     }
     if best.is_none() && matches!(m, Modifier::Same | Modifier::From) && k > 0 {
@@ -384,6 +387,10 @@ fn relative_quarter_or_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core
 
 /// `вчера`, `сегодня`, `завтра`.
 fn relative_day(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    // `на сегодня`: as of now, not a period.
+    if k > 0 && w(toks, k - 1) == "на" {
+        return None;
+    }
     let off = match w(toks, k) {
         "позавчера" => -2,
         "вчера" => -1,

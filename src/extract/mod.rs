@@ -98,7 +98,11 @@ pub(crate) struct Context {
     pub(crate) parties: Vec<String>,
     pub(crate) doc_parties: Vec<String>,
     pub(crate) status: Option<Status>,
-    pub(crate) plant: Option<Plant>,
+    pub(crate) plant: Option<(Plant, bool, Option<Status>)>,
+    pub(crate) period: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+    pub(crate) any_period: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+    pub(crate) plants_before: Vec<Plant>,
+    pub(crate) status_before: Option<Status>,
     pub(crate) previous_metric: Option<Metric>,
 }
 
@@ -110,21 +114,79 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
         .take(2)
         .filter(|r| r.sentence.paragraph == para)
         .collect();
+    // The plant the article last named, and whether in this paragraph.
+    let plant = (0..i).rev().find_map(|j| {
+        let p = rs[j].plants.iter().rev().find(|p| !p.keys().is_empty())?;
+        Some((
+            p.clone(),
+            rs[j].sentence.paragraph == para,
+            sentence_status(rs, j),
+        ))
+    });
+    // The period of the last actual flow said just before (`Экспорт
+    // составил …` after `Товарооборот за 2020 год …`).
+    let period = rs[i.saturating_sub(2)..i]
+        .iter()
+        .rev()
+        .flat_map(|r| r.records.iter().rev())
+        .find(|x| is_flow(x.metric) && x.status == Status::Actual && x.period_end.is_some())
+        .map(|x| (x.period_start, x.period_end));
+    let any_period = rs[i.saturating_sub(3)..i]
+        .iter()
+        .rev()
+        .flat_map(|r| r.records.iter().rev())
+        .find(|x| x.metric != Metric::LaunchDate && x.period_end.is_some())
+        .map(|x| (x.period_start, x.period_end));
+    let plants_before = rs[i.saturating_sub(2)..i]
+        .iter()
+        .filter(|r| r.sentence.paragraph == para)
+        .flat_map(|r| r.plants.iter().filter(|p| !p.keys().is_empty()).cloned())
+        .collect();
     Context {
         parties: subject::codes(before.iter().flat_map(|r| r.parties.iter())),
         doc_parties: doc_parties.to_vec(),
         status: before
             .first()
             .and_then(|r| status::of_sentence(&r.status_cues)),
-        plant: before.iter().find_map(|r| {
-            r.plants
-                .iter()
-                .rev()
-                .find(|p| !p.keys().is_empty())
-                .cloned()
-        }),
+        plant,
+        period,
+        any_period,
+        status_before: i
+            .checked_sub(1)
+            .and_then(|k| status::of_sentence(&rs[k].status_cues)),
+        plants_before,
         previous_metric: previous,
     }
+}
+
+/// The status a sentence states, or else the one the sentence before it
+/// states (`прорабатывают 5 проектов. Самый крупный из них — завод …`).
+fn sentence_status(rs: &[Reading], j: usize) -> Option<Status> {
+    status::of_sentence(&rs[j].status_cues).or_else(|| {
+        j.checked_sub(1)
+            .and_then(|k| status::of_sentence(&rs[k].status_cues))
+    })
+}
+
+/// The status of the plant a record is about: that of the sentence that
+/// named it (or of the sentence before that one).
+fn plant_status(r: &Reading, ctx: &Context, subject: Option<&str>) -> Option<Status> {
+    let key = subject.filter(|s| s.contains('/'))?;
+    if r.plants.iter().any(|p| p.keys().iter().any(|k| k == key)) {
+        return status::of_sentence(&r.status_cues).or(ctx.status_before);
+    }
+    ctx.plant
+        .as_ref()
+        .filter(|(p, _, _)| p.keys().iter().any(|k| k == key))
+        .and_then(|x| x.2)
+}
+
+/// Flows: figures over a period rather than stocks at a date.
+fn is_flow(metric: Metric) -> bool {
+    matches!(
+        metric,
+        Metric::TradeTurnover | Metric::Exports | Metric::Imports | Metric::Output
+    )
 }
 
 fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
@@ -191,6 +253,41 @@ fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
         .map(|(_, c)| c.name("launch_cues"))
 }
 
+/// The period of a figure record: its own date (a flow's goal with a
+/// deadline takes the whole deadline year); else the period of `за этот
+/// период`; else, for an actual flow, the period said just before.
+fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: Option<Period>) {
+    if let Some(p) = period {
+        let flow_goal = p.deadline && is_flow(rec.metric) && rec.status != Status::Actual;
+        rec.period_start = if flow_goal {
+            p.end.and_then(year_start)
+        } else {
+            p.start
+        };
+        rec.period_end = p.end;
+        return;
+    }
+    let anaphor = r.toks.windows(2).any(|w| {
+        w[0].is("за")
+            && matches!(
+                w[1].lower.as_str(),
+                "этот" | "тот" | "указанный" | "данный" | "аналогичный"
+            )
+    });
+    let (from, rule) = if anaphor {
+        (ctx.any_period, "period:<за этот период>")
+    } else if is_flow(rec.metric) && rec.status == Status::Actual {
+        (ctx.period, "period:<from the sentence before>")
+    } else {
+        (None, "")
+    };
+    if let Some((a, b)) = from {
+        rec.period_start = a;
+        rec.period_end = b;
+        rec.rules.push(rule.into());
+    }
+}
+
 fn figure_record(
     doc: &Document,
     r: &Reading,
@@ -221,29 +318,15 @@ fn figure_record(
         Some((s, _, rule)) => (s, rule),
         None => pick_status(r, ctx, fig, metric, period, doc.published),
     };
-    // A design capacity is planned even while the plant is being built.
-    rec.status = if metric == Metric::Capacity && st == Status::Ongoing {
-        Status::Planned
-    } else {
-        st
-    };
+    let (subj, subject_rule) = subject_for(r, ctx, Some(m), m.tok_start, metric);
+    let plant_status = plant_status(r, ctx, subj.as_deref());
+    let own =
+        rule.starts_with("status_cues:") || rule.starts_with("status:") && !rule.contains('<');
+    rec.status = status::for_plant(metric, st, own, plant_status);
     rec.rules.push(rule);
-    if let Some(p) = period {
-        let yearly = matches!(
-            metric,
-            Metric::TradeTurnover | Metric::Exports | Metric::Imports | Metric::Output
-        );
-        let flow_goal = p.deadline && yearly && st != Status::Actual;
-        rec.period_start = if flow_goal {
-            p.end.and_then(year_start)
-        } else {
-            p.start
-        };
-        rec.period_end = p.end;
-    }
-    let (subj, rule) = subject_for(r, ctx, Some(m), m.tok_start, metric);
+    set_period(&mut rec, r, ctx, period);
     rec.subject = subj;
-    rec.rules.push(rule);
+    rec.rules.push(subject_rule);
     Some(rec)
 }
 
@@ -290,7 +373,7 @@ fn figure_period(
     let projects = matches!(metric, Metric::ProjectsCount | Metric::ProjectsValue);
     r.mentions
         .iter()
-        .filter(|d| d.kind == Kind::Date)
+        .filter(|d| d.kind == Kind::Date && !r.toks[d.tok_start].is("сегодня"))
         .filter(|d| projects || !launches.iter().any(|(l, _)| l.tok_start == d.tok_start))
         .map(|d| {
             (

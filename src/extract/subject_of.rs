@@ -6,38 +6,79 @@ use crate::classify::plant::Plant;
 use crate::classify::subject;
 use crate::dims::{Kind, Mention};
 use crate::lexicon;
-use crate::record::{Metric, Qualifier, Record};
+use crate::record::{Metric, Qualifier, Record, Status};
 use crate::text::Document;
 
-/// Metrics that belong to one plant when one is named.
-fn plant_level(metric: Metric) -> bool {
-    matches!(
-        metric,
+/// Metrics that belong to one plant when one is named; jobs too when
+/// the sentence speaks of one plant (`На заводе будет создано…`).
+fn plant_level(metric: Metric, r: &Reading) -> bool {
+    match metric {
         Metric::Capacity
-            | Metric::Output
-            | Metric::LaunchDate
-            | Metric::Investment
-            | Metric::Exports
-    )
+        | Metric::Output
+        | Metric::LaunchDate
+        | Metric::Investment
+        | Metric::Exports => true,
+        Metric::Jobs => one_plant(r),
+        _ => false,
+    }
+}
+
+/// Words for one plant or project (singular), as a sentence refers back
+/// to it: `Стоимость проекта`, `Мощность предприятия`, `На заводе`.
+const ONE_PLANT: [&str; 31] = [
+    "завод",
+    "заводе",
+    "завода",
+    "заводом",
+    "заводу",
+    "предприятие",
+    "предприятии",
+    "предприятия",
+    "предприятием",
+    "предприятию",
+    "фабрика",
+    "фабрике",
+    "фабрику",
+    "фабрики",
+    "фабрикой",
+    "комбинат",
+    "комбинате",
+    "комбината",
+    "цех",
+    "цехе",
+    "цеха",
+    "проект",
+    "проекта",
+    "проекте",
+    "проекту",
+    "производство",
+    "производства",
+    "производстве",
+    "объекта",
+    "объект",
+    "объекте",
+];
+
+fn one_plant(r: &Reading) -> bool {
+    r.toks.iter().any(|t| ONE_PLANT.contains(&t.lower.as_str()))
 }
 
 /// The plant a figure at token `at` belongs to: the nearest named before
-/// it, else after it, else the one the paragraph was about.
+/// it, else after it, else the one the article was about (said in this
+/// paragraph, or referred back to: `Стоимость проекта`).
 fn plant_for<'a>(r: &'a Reading, ctx: &'a Context, at: usize) -> Option<&'a Plant> {
     let named: Vec<&Plant> = r.plants.iter().filter(|p| p.place.is_some()).collect();
+    let carried = || match &ctx.plant {
+        Some((p, same, _)) if r.parties.is_empty() && (*same || one_plant(r)) => Some(p),
+        _ => None,
+    };
     named
         .iter()
         .rev()
         .find(|p| p.start <= at)
         .or_else(|| named.first())
         .copied()
-        .or({
-            if r.parties.is_empty() {
-                ctx.plant.as_ref()
-            } else {
-                None
-            }
-        })
+        .or_else(carried)
 }
 
 /// What a quantity says is made: `тонн полиэтилена` → полиэтилен,
@@ -92,7 +133,7 @@ pub(super) fn subject_for(
     at: usize,
     metric: Metric,
 ) -> (Option<String>, String) {
-    if plant_level(metric)
+    if plant_level(metric, r)
         && let Some(k) = plant_key(r, ctx, at, m)
     {
         return (Some(k), "subject:<plant>".into());
@@ -100,7 +141,20 @@ pub(super) fn subject_for(
     let own = subject::codes(&r.parties);
     if matches!(metric, Metric::Exports | Metric::Imports) {
         let others = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);
-        let dir = subject::direction(metric, &r.toks, &r.parties, &others);
+        // The parties of the figure's own clause: `экспорт … в Казахстан
+        // …, импорт из Казахстана — …` are two directions.
+        let clause: Vec<subject::Party> = r
+            .parties
+            .iter()
+            .filter(|p| same_clause(r, p.start, at))
+            .cloned()
+            .collect();
+        let near = if clause.is_empty() {
+            &r.parties
+        } else {
+            &clause
+        };
+        let dir = subject::direction(metric, &r.toks, near, &others);
         return match dir {
             Some(d) => (Some(d), "subject:<direction>".into()),
             None => (subject::key(&others), "subject:<parties>".into()),
@@ -133,9 +187,22 @@ pub(super) fn launch_records(
     base.period_end = p.end;
     let fig = (m.tok_start, m.tok_end);
     let (st, rule) = pick_status(r, ctx, fig, Metric::LaunchDate, Some(p), doc.published);
-    base.status = st;
+    // Work under way on a plant launching later: the launch is planned.
+    let later = matches!((p.start, doc.published), (Some(s), Some(d)) if s > d);
+    base.status = if st == Status::Ongoing && later {
+        Status::Planned
+    } else {
+        st
+    };
     base.rules.push(rule);
+    let both = r
+        .toks
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "оба" | "обе" | "обоих" | "обеих"));
     let keys = match plant_for(r, ctx, m.tok_start) {
+        _ if both && r.plants.is_empty() && ctx.plants_before.len() > 1 => {
+            ctx.plants_before.iter().flat_map(Plant::keys).collect()
+        }
         Some(p) if !p.keys().is_empty() => p.keys(),
         _ => plant_key(r, ctx, m.tok_start, None).into_iter().collect(),
     };
@@ -153,4 +220,12 @@ pub(super) fn launch_records(
             rec
         })
         .collect()
+}
+
+/// Whether no comma, semicolon or colon stands between two tokens.
+fn same_clause(r: &Reading, a: usize, b: usize) -> bool {
+    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+    !r.toks[lo..hi]
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "," | ";" | ":"))
 }
