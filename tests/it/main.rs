@@ -1,3 +1,4 @@
+mod compare;
 mod store;
 
 fn main() {}
