@@ -25,8 +25,10 @@ pub const ROUNDING: f64 = 0.01;
 pub const APPROX: f64 = 0.10;
 
 /// Per-statement columns compared in a pair (suffixed `_a`, `_b`).
-const SIDE: [&str; 10] = [
+const SIDE: [&str; 12] = [
     "ord",
+    "documents",
+    "doc_ids",
     "record_id",
     "doc_id",
     "published",
@@ -38,7 +40,7 @@ const SIDE: [&str; 10] = [
     "quote",
 ];
 
-const OUTPUT: [&str; 21] = [
+const OUTPUT: [&str; 25] = [
     "metric",
     "subject",
     "status",
@@ -51,52 +53,49 @@ const OUTPUT: [&str; 21] = [
     "value_a",
     "value_max_a",
     "qualifier_a",
+    "documents_a",
+    "doc_ids_a",
     "published_b",
     "doc_id_b",
     "value_b",
     "value_max_b",
     "qualifier_b",
+    "documents_b",
+    "doc_ids_b",
     "change",
     "change_pct",
     "quote_a",
     "quote_b",
 ];
 
-/// Every pair of statements of the same figure, from different
-/// documents, with different values: the earlier as `_a`, the later as
-/// `_b`, the `change` between their points (midpoints of ranges) and a
+/// Every pair of different values of the same figure, from different
+/// documents: each value as its earliest statement, the earlier as `_a`
+/// and the later as `_b` (with `documents_…`, how many documents state
+/// it, and `doc_ids_…`, which), the `change` between their points (midpoints of ranges) and a
 /// `verdict`: `agrees`, `revised` or `contradicts`.
 pub fn revisions(records: LazyFrame) -> LazyFrame {
     plan(records).unwrap_or_else(|e| failed("revisions", e))
 }
 
 fn plan(records: LazyFrame) -> PolarsResult<LazyFrame> {
-    let base = sort_in_time(
-        records.filter(
-            col("value")
-                .is_not_null()
-                .and(col("metric").neq(lit("launch_date"))),
-        ),
-        &[],
-    )
-    .with_row_index("ord", None)
-    .with_columns(bounds());
+    let base = distinct_values(records);
     let side = |suffix: &str| {
-        let mut exprs = cols(&SERIES_KEY);
+        let mut exprs = cols(&JOIN_KEY);
         exprs.extend(SIDE.iter().map(|c| col(*c).alias(format!("{c}_{suffix}"))));
         base.clone().select(exprs)
     };
     let mut args = JoinArgs::new(JoinType::Inner);
     args.nulls_equal = true;
-    let key = cols(&SERIES_KEY);
+    let key = cols(&JOIN_KEY);
     let pairs = side("a").join(side("b"), key.clone(), key, args).filter(
         col("ord_a")
             .lt(col("ord_b"))
-            .and(col("doc_id_a").neq(col("doc_id_b")))
             .and(
-                is_stock()
-                    .not()
-                    .or(col("published_a").eq_missing(col("published_b"))),
+                // Some document of one value differs from some of the other.
+                col("doc_id_a")
+                    .neq(col("doc_id_b"))
+                    .or(col("documents_a").gt(lit(1)))
+                    .or(col("documents_b").gt(lit(1))),
             )
             .and(
                 col("value_a")
@@ -130,6 +129,58 @@ fn plan(records: LazyFrame) -> PolarsResult<LazyFrame> {
         ])
         .sort_by_exprs(order, super::in_order(n))
         .select(cols(&OUTPUT)))
+}
+
+/// The pairing key: the figure, plus the day for stocks (which pair up
+/// only when said on the same day).
+const JOIN_KEY: [&str; 7] = [
+    "metric",
+    "subject",
+    "status",
+    "unit",
+    "period_start",
+    "period_end",
+    "pair_day",
+];
+
+/// Each distinct value of each figure once, as its earliest statement,
+/// with the number of `documents` that state it and an `ord` (time order).
+/// Pairing distinct values rather than statements keeps the self-join
+/// small when a figure is reprinted many times.
+fn distinct_values(records: LazyFrame) -> LazyFrame {
+    let valued = records.filter(
+        col("value")
+            .is_not_null()
+            .and(col("metric").neq(lit("launch_date"))),
+    );
+    let day = when(is_stock())
+        .then(col("published"))
+        .otherwise(lit(NULL).cast(DataType::Date));
+    let mut key = cols(&JOIN_KEY);
+    key.extend(cols(&["value", "value_max", "qualifier"]));
+    let mut firsts: Vec<Expr> = ["record_id", "doc_id", "published", "lo", "hi", "quote"]
+        .iter()
+        .map(|c| col(*c).first())
+        .collect();
+    firsts.push(
+        col("doc_id")
+            .n_unique()
+            .cast(DataType::Int64)
+            .alias("documents"),
+    );
+    firsts.push(
+        col("doc_id")
+            .unique_stable()
+            .str()
+            .join(", ", true)
+            .alias("doc_ids"),
+    );
+    sort_in_time(valued, &[])
+        .with_columns(bounds())
+        .with_column(day.alias("pair_day"))
+        .group_by_stable(key)
+        .agg(firsts)
+        .with_row_index("ord", None)
 }
 
 /// A figure as of its `published` day: no period and not a target.
@@ -276,8 +327,9 @@ mod tests {
             other_status,
             other_period,
         ]);
-        // Only a#1 (7) against d (4): same figure, other document, other value.
-        assert_eq!(v, [Some("revised".to_string())]);
+        // Only 4 (a, d) against 7 (a): d is another document; the first
+        // statements of both values are a's, on the same day.
+        assert_eq!(v, [Some("contradicts".to_string())]);
     }
 
     #[test]
@@ -295,6 +347,23 @@ mod tests {
         later.published = Some(day("2024-01-01"));
         later.value = Some(2.0e9);
         assert_eq!(verdicts(vec![goal, later]), [Some("revised".to_string())]);
+    }
+
+    #[test]
+    fn reprints_of_each_value_make_one_pair_with_their_counts() {
+        let records = vec![
+            value("a", "2022-01-01", 4.0, Qualifier::Exact),
+            value("b", "2022-01-02", 4.0, Qualifier::Exact),
+            value("c", "2022-02-01", 5.0, Qualifier::Exact),
+            value("d", "2022-02-02", 5.0, Qualifier::Exact),
+            value("e", "2022-02-03", 5.0, Qualifier::Exact),
+        ];
+        let df = revisions(frame(records)).collect().unwrap();
+        assert_eq!(df.height(), 1);
+        assert_eq!(column_f64(&df, "documents_a"), [Some(2.0)]);
+        assert_eq!(column_f64(&df, "documents_b"), [Some(3.0)]);
+        assert_eq!(column_str(&df, "doc_id_b"), [Some("c".to_string())]);
+        assert_eq!(column_str(&df, "doc_ids_b"), [Some("c, d, e".to_string())]);
     }
 
     #[test]
