@@ -202,6 +202,36 @@ fn an_ingest_killed_before_its_rename_leaves_the_earlier_store() {
 }
 
 #[test]
+fn an_ingest_killed_at_any_moment_leaves_a_whole_store() {
+    let t = tempfile::tempdir().unwrap();
+    let input = t.path().join("many.jsonl");
+    let mut lines: Vec<String> = (0..4000)
+        .map(|i| jsonl_line(&format!("n{i}"), &format!("Текст номер {i}.")))
+        .collect();
+    lines.push(jsonl_line("a", "changed text"));
+    fs::write(&input, lines.join("\n") + "\n").unwrap();
+    // A whole run takes about 0.3 s in a debug build: the kills land
+    // before, during and after the writes.
+    for delay in [5, 30, 60, 100, 150, 200, 250, 400] {
+        let dir = t.path().join(delay.to_string());
+        fs::create_dir(&dir).unwrap();
+        let store = filled_store(&dir);
+        let mut child = Command::new(BIN)
+            .args(["ingest", input.to_str().unwrap(), "--store"])
+            .arg(&store)
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay));
+        let _ = child.kill();
+        let _ = child.wait();
+        let ids = record_ids(&store);
+        let whole = ids == ["a#0", "a#1", "b#0"] || ids == ["b#0"];
+        assert!(whole, "after a kill at {delay} ms: {ids:?}");
+    }
+}
+
+#[test]
 fn a_second_ingest_waits_for_the_first() {
     let t = tempfile::tempdir().unwrap();
     let store = filled_store(t.path());
