@@ -374,3 +374,26 @@ fn measure_ingest_and_compare_at_scale() {
         eprintln!("{}: {rows} rows in {:?}", kind.as_str(), clock.elapsed());
     }
 }
+
+#[test]
+fn reextract_and_an_empty_store() {
+    let t = tempfile::tempdir().unwrap();
+    let store = t.path().join("store");
+    let empty = factline(&["records", "--format", "csv"], &store);
+    assert!(empty.status.success());
+    assert!(stdout(&empty).starts_with("record_id,doc_id,published"));
+    assert!(stderr(&empty).contains("empty store, nothing ingested yet"));
+    assert!(!store.exists(), "reading must not create the store");
+    let seeds = seeds();
+    let seeds = seeds.to_str().unwrap();
+    factline(&["ingest", seeds], &store);
+    let again = factline(&["ingest", "--reextract", seeds], &store);
+    assert!(
+        stderr(&again).contains("5 documents: 0 new, 5 changed"),
+        "{}",
+        stderr(&again)
+    );
+    let quiet = factline(&["ingest", "--quiet", seeds], &store);
+    assert!(quiet.status.success());
+    assert_eq!(stderr(&quiet), "");
+}
