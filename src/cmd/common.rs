@@ -57,15 +57,26 @@ impl InputArgs {
     /// Loads every document; a document that cannot be read is reported
     /// on stderr (file and what is wrong) and skipped.
     pub fn load(&self, ctx: &Ctx) -> Vec<Document> {
+        let (docs, _) = self.load_counted();
+        ctx.note(format!("{} documents read", docs.len()));
+        docs
+    }
+
+    /// Loads every document, and counts those that could not be read
+    /// (each reported on stderr).
+    pub fn load_counted(&self) -> (Vec<Document>, usize) {
         let mut docs = Vec::new();
+        let mut failed = 0;
         for item in self.stream() {
             match item {
                 Ok(doc) => docs.push(doc),
-                Err(err) => ui::error(err.to_string()),
+                Err(err) => {
+                    ui::error(err.to_string());
+                    failed += 1;
+                }
             }
         }
-        ctx.note(format!("{} documents read", docs.len()));
-        docs
+        (docs, failed)
     }
 
     /// Calls `f` on batches of documents (about `bytes` of text each),

@@ -1,12 +1,45 @@
-//! `factline ingest` (being built).
+//! `factline ingest`: read documents, extract the new and changed ones and
+//! add their records to the store (see `store` for what "changed" means).
+//!
+//! Examples:
+//!
+//! ```text
+//! factline ingest seeds                  # a folder with manifest.csv
+//! factline ingest more_articles/ --store /data/factline
+//! ```
+//!
+//! Tests: `tests/it/store.rs`.
 
+use std::path::PathBuf;
+
+use crate::cmd::common::InputArgs;
+use crate::store::Store;
 use crate::ui::Ctx;
 
 /// Arguments of `factline ingest`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Where the documents come from.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Store folder (default: $FACTLINE_STORE or output/store).
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// Extract every document again, also those stored unchanged (after
+    /// the extraction rules changed).
+    #[arg(long)]
+    pub reextract: bool,
+}
 
-/// Runs `factline ingest`.
-pub fn run(_args: Args, _ctx: &Ctx) -> anyhow::Result<()> {
-    anyhow::bail!("`ingest` is not built yet")
+/// Runs `factline ingest`: prints on stderr how many documents were new,
+/// changed, unchanged or failed and how many records were added.
+pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
+    let dir = args.store.clone().unwrap_or_else(Store::default_dir);
+    let mut store = Store::open(&dir)?;
+    store.set_reextract(args.reextract);
+    let (docs, unreadable) = args.input.load_counted();
+    let mut summary = store.ingest(docs, ctx)?;
+    summary.failed += unreadable;
+    ctx.note(summary.to_string());
+    Ok(())
 }
