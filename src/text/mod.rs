@@ -9,7 +9,8 @@ pub mod sentence;
 pub mod token;
 
 /// The language of a text by its letters: `en` when Latin letters
-/// outnumber Cyrillic ones in its first few thousand chars, else `ru`.
+/// are many and outnumber Cyrillic ones twice in its first few thousand
+/// chars, else `ru`.
 pub fn detect_lang(text: &str) -> &'static str {
     let (mut cyr, mut lat) = (0usize, 0usize);
     for c in text.chars().take(4000) {
@@ -19,7 +20,8 @@ pub fn detect_lang(text: &str) -> &'static str {
             cyr += 1;
         }
     }
-    if lat > cyr { "en" } else { "ru" }
+    // A few Latin words (names, codes) do not make a text English.
+    if lat >= 40 && lat > 2 * cyr { "en" } else { "ru" }
 }
 
 use chrono::NaiveDate;
