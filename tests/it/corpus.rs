@@ -369,8 +369,16 @@ fn corpora() {
         if p.exists() {
             neg += run_records_negative(&p, &mut failures);
         }
-        let p = dir.join("articles.jsonl");
-        if p.exists() {
+        let mut articles: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                let name = p.file_name().unwrap().to_string_lossy();
+                name.starts_with("articles") && name.ends_with(".jsonl")
+            })
+            .collect();
+        articles.sort();
+        for p in articles {
             pos += run_articles(&p, &mut failures);
         }
     }
