@@ -102,6 +102,12 @@ fn capitalise(w: &str) -> String {
 
 /// Every plant named in the tokens of one sentence.
 pub fn find(toks: &[Token]) -> Vec<Plant> {
+    let any = toks.iter().any(|t| {
+        TRIGGERS.contains(&t.lower.as_str()) || OBJECTS.iter().any(|o| t.lower.starts_with(o))
+    });
+    if !any {
+        return Vec::new();
+    }
     let mut places = places_in(toks);
     // A region stands for a plant's town only where a plant is named:
     // `производство шин в Татарстане` is the region's output.

@@ -80,11 +80,20 @@ fn read_sentence(text: &str, s: Sentence, anchor: Anchor) -> Reading<'static> {
     let toks = token::tokenize(text, s.start, s.end);
     let mut mentions = dims::find(&toks, anchor);
     crate::classify::elided::fill(&toks, &mut mentions);
+    // Metric and launch cues only serve the sentence's own figures and
+    // dates; a sentence with none skips them.
+    let own = |set| {
+        if mentions.is_empty() {
+            Vec::new()
+        } else {
+            cues(set, &toks)
+        }
+    };
     Reading {
         sentence: s,
-        metric_cues: cues(lexicon::metric_cues(), &toks),
+        metric_cues: own(lexicon::metric_cues()),
         status_cues: cues(lexicon::status_cues(), &toks),
-        launch_cues: cues(lexicon::launch_cues(), &toks),
+        launch_cues: own(lexicon::launch_cues()),
         parties: subject::parties_in(&toks),
         plants: plant::find(&toks),
         mentions,

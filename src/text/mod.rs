@@ -21,7 +21,11 @@ pub fn detect_lang(text: &str) -> &'static str {
         }
     }
     // A few Latin words (names, codes) do not make a text English.
-    if lat >= 40 && lat > 2 * cyr { "en" } else { "ru" }
+    if lat >= 40 && lat > 2 * cyr {
+        "en"
+    } else {
+        "ru"
+    }
 }
 
 use chrono::NaiveDate;
