@@ -152,43 +152,13 @@ pub fn word_value(w: &str) -> Option<i128> {
 /// Stems of words that can begin a number or a date in words: scale
 /// words, fractions, vague orders, years, months, parts of a year,
 /// relative days and seasons.
-const FIGURE_STEMS: [&str; 36] = [
-    "месяц",
-    "позавчера",
-    "послезавтра",
-    "тыс",
-    "млн",
-    "млрд",
-    "трлн",
-    "миллион",
-    "миллиард",
-    "триллион",
-    "пол",
-    "четверть",
-    "десятк",
-    "сотн",
-    "несколь",
-    "год",
-    "квартал",
-    "кв",
-    "январ",
-    "феврал",
-    "март",
-    "апрел",
-    "ма",
-    "июн",
-    "июл",
-    "август",
-    "сентябр",
-    "октябр",
-    "ноябр",
-    "декабр",
-    "вчера",
-    "сегодня",
-    "завтра",
-    "лет",
-    "весн",
-    "осен",
+const FIGURE_STEMS: [&str; 40] = [
+    "месяц", "позавчера", "послезавтра", "тыс", "млн", "млрд", "трлн",
+    "миллион", "миллиард", "триллион", "полмилл", "пол-милл", "полумилл",
+    "полтор", "полут", "полугод", "четверть", "десятк", "сотн", "несколь",
+    "год", "квартал", "кв", "январ", "феврал", "март", "апрел", "июн", "июл",
+    "август", "сентябр", "октябр", "ноябр", "декабр", "вчера", "сегодня",
+    "завтра", "лет", "весн", "осен",
 ];
 
 /// Whether a token can be part of a number or a date; a sentence with no
@@ -200,6 +170,7 @@ pub fn may_be_figure(t: &Token) -> bool {
             word_value(&t.lower).is_some()
                 || t.lower.split('-').any(|p| word_value(p).is_some())
                 || FIGURE_STEMS.iter().any(|s| t.lower.starts_with(s))
+                || matches!(t.lower.as_str(), "май" | "мая" | "мае")
                 || matches!(t.lower.as_str(), "i" | "ii" | "iii" | "iv")
         }
         TokKind::Punct => false,
