@@ -99,10 +99,11 @@ pub fn rank(all: &[Party]) -> Vec<String> {
                 .filter(|p| p.form != "place" && p.code.split('+').any(|x| x == c))
                 .count()
         };
-        if top.as_ref() == Some(region) && named(region) > named(&country) {
-            if let Some(n) = counts.remove(&country) {
-                *counts.entry(region.clone()).or_default() += n;
-            }
+        if top.as_ref() == Some(region)
+            && named(region) > named(&country)
+            && let Some(n) = counts.remove(&country)
+        {
+            *counts.entry(region.clone()).or_default() += n;
         }
     }
     let mut v: Vec<(String, usize)> = counts.into_iter().collect();
