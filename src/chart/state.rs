@@ -1,0 +1,625 @@
+//! Chart state: a spec plus the record frame become the marks to draw, the
+//! axis words and the source note, or a message when nothing is selected.
+//!
+//! The phases, in order:
+//! 1. read the frame into plain rows (`chart::rows`);
+//! 2. select the spec's metric and subject;
+//! 3. keep the most common unit and pick its scale;
+//! 4. build the kind's marks (`line`, `stock`, `timeline`, `target`);
+//! 5. write title, axis labels and the source note in the spec's language.
+//!
+//! Nothing here draws; `chart::plot` does.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use polars::prelude::{DataFrame, PolarsResult};
+
+use crate::chart::marks::{Body, Lane, LaneMark, LinePoint, LineSeries};
+use crate::chart::marks::{StockBar, StockSegment, TargetBar};
+use crate::chart::rows::{RecordRow, rows};
+use crate::chart::spec::{ChartKind, ChartSpec, Lang, XAxis};
+use crate::chart::words::{self, Scale, pick};
+use crate::record::{Metric, Status};
+
+/// Everything a chart shows, in words and marks, not yet placed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartState {
+    /// What kind of chart.
+    pub kind: ChartKind,
+    /// The chart's title.
+    pub title: String,
+    /// The x axis caption, with its unit.
+    pub x_label: String,
+    /// The y axis caption, with its unit.
+    pub y_label: String,
+    /// "Источники: 002 (24.01.2022), …".
+    pub source: String,
+    /// The spec's own note and any records left out.
+    pub note: Option<String>,
+    /// Why the chart is empty, when it is.
+    pub message: Option<String>,
+    /// The marks.
+    pub body: Body,
+    /// The language of the words (legends are written by the drawing).
+    pub lang: Lang,
+}
+
+impl ChartState {
+    /// The records behind the marks, in drawing order.
+    pub fn record_ids(&self) -> Vec<&str> {
+        self.body.record_ids()
+    }
+}
+
+/// Phases 1–5 on a record frame.
+pub fn build(spec: &ChartSpec, frame: &DataFrame) -> PolarsResult<ChartState> {
+    Ok(from_rows(spec, &rows(frame)?))
+}
+
+/// Phases 2–5 on rows already read.
+pub fn from_rows(spec: &ChartSpec, all: &[RecordRow]) -> ChartState {
+    let lang = spec.lang;
+    let selected: Vec<&RecordRow> = all
+        .iter()
+        .filter(|r| r.metric == spec.metric)
+        .filter(|r| spec.subject.is_none() || r.subject == spec.subject)
+        .filter(|r| kind_takes(spec.kind, r))
+        .collect();
+    let (kept, unit, left_out) = if spec.metric == Metric::LaunchDate {
+        (selected, String::new(), 0)
+    } else {
+        keep_main_unit(selected)
+    };
+    let scale = words::scale_for(&unit, max_abs(&kept), lang);
+    let body = match spec.kind {
+        ChartKind::Line => line(spec, &kept, &scale),
+        ChartKind::Stock => stock(spec, &kept, &scale),
+        ChartKind::Timeline => timeline(spec, &kept),
+        ChartKind::Target => target(spec, &kept, &scale),
+    };
+    let ids = body.record_ids();
+    let shown: Vec<&RecordRow> = kept
+        .iter()
+        .copied()
+        .filter(|r| ids.contains(&r.record_id.as_str()))
+        .collect();
+    let (x_label, y_label) = axis_labels(spec, &scale);
+    ChartState {
+        kind: spec.kind,
+        title: spec.title.clone().unwrap_or_else(|| title(spec)),
+        x_label,
+        y_label,
+        source: source_note(&shown, lang),
+        note: note(spec, left_out),
+        message: matches!(body, Body::Empty).then(|| empty_message(spec)),
+        body,
+        lang,
+    }
+}
+
+/// Which records a kind can show at all.
+fn kind_takes(kind: ChartKind, r: &RecordRow) -> bool {
+    match kind {
+        ChartKind::Timeline => r.period_start.is_some() || r.period_end.is_some(),
+        ChartKind::Target => matches!(r.status, Status::Actual | Status::Target),
+        _ => r.value.is_some(),
+    }
+}
+
+/// Phase 3: the most common unit wins; the others are counted as left out.
+fn keep_main_unit(rows: Vec<&RecordRow>) -> (Vec<&RecordRow>, String, usize) {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in &rows {
+        *counts.entry(r.unit.as_deref().unwrap_or("")).or_default() += 1;
+    }
+    let Some((unit, _)) = counts
+        .iter()
+        .max_by_key(|(u, n)| (**n, std::cmp::Reverse(**u)))
+    else {
+        return (rows, String::new(), 0);
+    };
+    let unit = unit.to_string();
+    let total = rows.len();
+    let kept: Vec<&RecordRow> = rows
+        .into_iter()
+        .filter(|r| r.unit.as_deref().unwrap_or("") == unit)
+        .collect();
+    let left_out = total - kept.len();
+    (kept, unit, left_out)
+}
+
+fn max_abs(rows: &[&RecordRow]) -> f64 {
+    rows.iter()
+        .flat_map(|r| [r.value, r.value_max])
+        .flatten()
+        .fold(0.0, |m, v| m.max(v.abs()))
+}
+
+fn label(r: &RecordRow, scale: &Scale, lang: Lang) -> String {
+    let v = r.value.unwrap_or(0.0) / scale.divisor;
+    let mut s = words::format_number(v, lang);
+    if let Some(max) = r.value_max {
+        s.push('–');
+        s.push_str(&words::format_number(max / scale.divisor, lang));
+    }
+    s
+}
+
+fn subject_of(r: &RecordRow, lang: Lang) -> String {
+    match &r.subject {
+        Some(s) => words::subject_name(s, lang),
+        None => pick(lang, "без субъекта", "no subject").to_string(),
+    }
+}
+
+/// Phase 4, line: one series per subject over the spec's x date; a figure
+/// repeated for the same date and status is drawn once.
+fn line(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body {
+    let mut by_subject: BTreeMap<String, Vec<LinePoint>> = BTreeMap::new();
+    for r in rows {
+        let date = match spec.x {
+            XAxis::Period => period_middle(r).or(r.published),
+            XAxis::Published => r.published,
+        };
+        let (Some(date), Some(value)) = (date, r.value) else {
+            continue;
+        };
+        let points = by_subject.entry(subject_of(r, spec.lang)).or_default();
+        let point = LinePoint {
+            date,
+            value: value / scale.divisor,
+            value_max: r.value_max.map(|v| v / scale.divisor),
+            hollow: !matches!(r.status, Status::Actual | Status::Ongoing),
+            label: label(r, scale, spec.lang),
+            record_id: r.record_id.clone(),
+        };
+        let same = |p: &LinePoint| {
+            p.date == point.date && p.hollow == point.hollow && p.label == point.label
+        };
+        if !points.iter().any(same) {
+            points.push(point);
+        }
+    }
+    let series: Vec<LineSeries> = by_subject
+        .into_iter()
+        .map(|(name, mut points)| {
+            points.sort_by_key(|p| p.date);
+            LineSeries { name, points }
+        })
+        .collect();
+    let dates: Vec<NaiveDate> = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.date))
+        .collect();
+    let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
+        return Body::Empty;
+    };
+    let y_top = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.value_max.unwrap_or(p.value)))
+        .fold(0.0, f64::max);
+    Body::Line {
+        series,
+        x_range: pad_dates(*first, *last),
+        y_max: nice_top(y_top),
+    }
+}
+
+/// The middle of a record's period: a year's figure sits within its year.
+fn period_middle(r: &RecordRow) -> Option<NaiveDate> {
+    match (r.period_start, r.period_end) {
+        (Some(s), Some(e)) => Some(s + (e - s) / 2),
+        (s, e) => e.or(s),
+    }
+}
+
+/// Widens a date range to whole years, with a year's room on the right
+/// when the last date is late in its year (labels go there).
+fn pad_dates(first: NaiveDate, last: NaiveDate) -> (NaiveDate, NaiveDate) {
+    use chrono::Datelike;
+    let jan1 = |y: i32| NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(first);
+    let mut end_year = last.year() + 1;
+    if last.ordinal() > 250 {
+        end_year += 1;
+    }
+    (jan1(first.year()), jan1(end_year))
+}
+
+/// Room above the tallest mark for its label.
+fn nice_top(top: f64) -> f64 {
+    if top <= 0.0 { 1.0 } else { top * 1.18 }
+}
+
+/// Phase 4, stock: one stacked bar per statement (document, date and
+/// subject), one segment per status; a status said twice in one document
+/// counts once, with its largest figure.
+fn stock(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body {
+    type Key = (Option<NaiveDate>, String, String);
+    let mut groups: BTreeMap<Key, BTreeMap<Status, &RecordRow>> = BTreeMap::new();
+    for r in rows {
+        let key = (
+            r.published,
+            r.doc_id.clone(),
+            r.subject.clone().unwrap_or_default(),
+        );
+        let slot = groups.entry(key).or_default().entry(r.status).or_insert(r);
+        if r.value > slot.value {
+            *slot = r;
+        }
+    }
+    let subjects: std::collections::BTreeSet<String> = groups.keys().map(|k| k.2.clone()).collect();
+    let lang = spec.lang;
+    let bars: Vec<StockBar> = groups
+        .into_iter()
+        .map(|((published, doc, subject), statuses)| {
+            let mut label = match published {
+                Some(d) => words::format_date(d, lang),
+                None => doc,
+            };
+            if subjects.len() > 1 {
+                label = format!("{label} · {}", words::subject_name(&subject, lang));
+            }
+            let segments = statuses
+                .into_values()
+                .map(|r| StockSegment {
+                    status: r.status,
+                    value: r.value.unwrap_or(0.0) / scale.divisor,
+                    label: label_of(r, scale, lang),
+                    record_id: r.record_id.clone(),
+                })
+                .collect();
+            StockBar { label, segments }
+        })
+        .collect();
+    if bars.is_empty() {
+        return Body::Empty;
+    }
+    let top = bars
+        .iter()
+        .map(|b| b.segments.iter().map(|s| s.value).sum::<f64>())
+        .fold(0.0, f64::max);
+    Body::Stock {
+        bars,
+        y_max: nice_top(top),
+    }
+}
+
+fn label_of(r: &RecordRow, scale: &Scale, lang: Lang) -> String {
+    label(r, scale, lang)
+}
+
+/// Phase 4, timeline: per plant, every announcement of its launch window
+/// in publication order, each compared with the one before it.
+fn timeline(spec: &ChartSpec, rows: &[&RecordRow]) -> Body {
+    let lang = spec.lang;
+    let mut by_plant: BTreeMap<String, Vec<&RecordRow>> = BTreeMap::new();
+    for r in rows {
+        by_plant.entry(subject_of(r, lang)).or_default().push(r);
+    }
+    let mut lanes = Vec::new();
+    for (plant, mut announced) in by_plant {
+        announced.sort_by_key(|r| (r.published, r.record_id.clone()));
+        let mut previous_end: Option<NaiveDate> = None;
+        for (i, r) in announced.into_iter().enumerate() {
+            let (Some(start), Some(end)) = window(r) else {
+                continue;
+            };
+            let mark = match (r.status, previous_end) {
+                (Status::Actual, _) => LaneMark::Launched,
+                (_, Some(prev)) if end > prev => LaneMark::Slipped,
+                _ => LaneMark::Announced,
+            };
+            previous_end = Some(end);
+            lanes.push(Lane {
+                name: if i == 0 { plant.clone() } else { String::new() },
+                start,
+                end,
+                label: announcement(r, lang),
+                mark,
+                record_id: r.record_id.clone(),
+            });
+        }
+    }
+    let today = spec
+        .as_of
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let first = lanes.iter().map(|l| l.start).min();
+    let last = lanes.iter().map(|l| l.end).max();
+    let (Some(first), Some(last)) = (first, last) else {
+        return Body::Empty;
+    };
+    Body::Timeline {
+        lanes,
+        x_range: pad_dates(first.min(today), last.max(today)),
+        today,
+    }
+}
+
+/// A launch window; a single date is a window of one month ending there.
+fn window(r: &RecordRow) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    match (r.period_start, r.period_end) {
+        (Some(s), Some(e)) => (Some(s.min(e)), Some(e.max(s))),
+        (Some(s), None) => (Some(s), Some(s + chrono::Duration::days(30))),
+        (None, Some(e)) => (Some(e - chrono::Duration::days(30)), Some(e)),
+        (None, None) => (None, None),
+    }
+}
+
+fn announcement(r: &RecordRow, lang: Lang) -> String {
+    let period = words::format_period(r.period_start, r.period_end, lang);
+    let when = match r.published {
+        Some(d) => words::format_date(d, lang),
+        None => "?".to_string(),
+    };
+    match lang {
+        Lang::Ru => format!("{period}: заявлено {when} ({})", r.doc_id),
+        Lang::En => format!("{period}: announced {when} ({})", r.doc_id),
+    }
+}
+
+/// Phase 4, target: per subject, its latest target (by publication) and
+/// its latest actual (by period, then publication).
+fn target(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body {
+    let lang = spec.lang;
+    let mut by_subject: BTreeMap<String, Vec<&RecordRow>> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.value.is_some()) {
+        by_subject.entry(subject_of(r, lang)).or_default().push(r);
+    }
+    let mut bars = Vec::new();
+    for (name, records) in by_subject {
+        let latest = |status: Status| {
+            records
+                .iter()
+                .filter(|r| r.status == status)
+                .max_by_key(|r| (r.period_end, r.published, r.record_id.clone()))
+                .copied()
+        };
+        let Some(goal) = latest(Status::Target) else {
+            continue;
+        };
+        if let Some(actual) = latest(Status::Actual) {
+            bars.push(target_bar(&name, actual, goal, scale, lang));
+        }
+        bars.push(target_bar(&name, goal, goal, scale, lang));
+    }
+    if bars.is_empty() {
+        return Body::Empty;
+    }
+    let top = bars.iter().map(|b| b.value).fold(0.0, f64::max);
+    Body::Target {
+        bars,
+        x_max: nice_top(top) * 1.15,
+    }
+}
+
+fn target_bar(name: &str, r: &RecordRow, goal: &RecordRow, scale: &Scale, lang: Lang) -> TargetBar {
+    let is_target = r.status == Status::Target;
+    let year = |d: Option<NaiveDate>| d.map(|d| d.format("%Y").to_string());
+    let what = if is_target {
+        match year(r.period_end) {
+            Some(y) => format!("{} {y}", pick(lang, "цель к", "target by")),
+            None => pick(lang, "цель", "target").to_string(),
+        }
+    } else {
+        let period = words::format_period(r.period_start, r.period_end, lang);
+        format!("{} {period}", pick(lang, "факт", "actual"))
+    };
+    let mut label = label(r, scale, lang);
+    if let (false, Some(v), Some(g)) = (is_target, r.value, goal.value.filter(|g| *g > 0.0)) {
+        let share = words::format_number((v / g * 100.0).round(), lang);
+        label = format!("{label} ({share} % {})", pick(lang, "цели", "of target"));
+    }
+    TargetBar {
+        name: format!("{name} · {what}"),
+        value: r.value.unwrap_or(0.0) / scale.divisor,
+        label,
+        is_target,
+        record_id: r.record_id.clone(),
+    }
+}
+
+/// Phase 5: the default title.
+fn title(spec: &ChartSpec) -> String {
+    let lang = spec.lang;
+    let metric = words::metric_name(spec.metric, lang);
+    let base = match spec.kind {
+        ChartKind::Target => format!(
+            "{metric}: {}",
+            pick(lang, "цели и факт", "targets and actuals")
+        ),
+        ChartKind::Timeline if spec.metric == Metric::LaunchDate => {
+            pick(lang, "Сроки запуска проектов", "Project launch dates").to_string()
+        }
+        _ => metric.to_string(),
+    };
+    match &spec.subject {
+        Some(s) => format!("{base}: {}", words::subject_name(s, lang)),
+        None => base,
+    }
+}
+
+/// Phase 5: axis captions with units.
+fn axis_labels(spec: &ChartSpec, scale: &Scale) -> (String, String) {
+    let lang = spec.lang;
+    let metric = words::metric_name(spec.metric, lang);
+    let valued = if scale.label.is_empty() {
+        metric.to_string()
+    } else {
+        format!("{metric}, {}", scale.label)
+    };
+    let published = pick(lang, "Дата публикации", "Date published");
+    match spec.kind {
+        ChartKind::Line => {
+            let x = match spec.x {
+                XAxis::Period => pick(lang, "Период", "Period"),
+                XAxis::Published => published,
+            };
+            (x.to_string(), valued)
+        }
+        ChartKind::Stock => (published.to_string(), valued),
+        ChartKind::Timeline => (
+            pick(lang, "Заявленное окно запуска", "Announced launch window").to_string(),
+            String::new(),
+        ),
+        ChartKind::Target => (valued, String::new()),
+    }
+}
+
+/// Phase 5: the documents behind the marks, by date.
+fn source_note(rows: &[&RecordRow], lang: Lang) -> String {
+    let mut docs: Vec<(Option<NaiveDate>, &str)> = rows
+        .iter()
+        .map(|r| (r.published, r.doc_id.as_str()))
+        .collect();
+    docs.sort();
+    docs.dedup();
+    let shown: Vec<String> = docs
+        .iter()
+        .take(8)
+        .map(|(d, id)| match d {
+            Some(d) => format!("{id} ({})", words::format_date(*d, lang)),
+            None => id.to_string(),
+        })
+        .collect();
+    let mut note = format!(
+        "{}: {}",
+        pick(lang, "Источники", "Sources"),
+        shown.join(", ")
+    );
+    if docs.is_empty() {
+        note = pick(lang, "Источники: нет", "Sources: none").to_string();
+    } else if docs.len() > shown.len() {
+        let more = docs.len() - shown.len();
+        note.push_str(&format!(" {} {more}", pick(lang, "и ещё", "and")));
+    }
+    note
+}
+
+fn note(spec: &ChartSpec, left_out: usize) -> Option<String> {
+    let mut parts: Vec<String> = spec.note.iter().cloned().collect();
+    if left_out > 0 {
+        parts.push(match spec.lang {
+            Lang::Ru => format!("Не показаны записи в других единицах: {left_out}"),
+            Lang::En => format!("Records in other units not shown: {left_out}"),
+        });
+    }
+    (!parts.is_empty()).then(|| parts.join(". "))
+}
+
+fn empty_message(spec: &ChartSpec) -> String {
+    let what = match &spec.subject {
+        Some(s) => format!("{} · {s}", spec.metric),
+        None => spec.metric.to_string(),
+    };
+    match spec.lang {
+        Lang::Ru => format!("Нет записей для этого графика ({what})"),
+        Lang::En => format!("No records for this chart ({what})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: &str, published: &str, metric: Metric, status: Status) -> RecordRow {
+        RecordRow {
+            record_id: id.to_string(),
+            doc_id: id.split('#').next().unwrap_or(id).to_string(),
+            published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            metric,
+            subject: Some("KZ+RU".to_string()),
+            status,
+            value: None,
+            value_max: None,
+            unit: None,
+            qualifier: "exact".to_string(),
+            period_start: None,
+            period_end: None,
+            quote: String::new(),
+        }
+    }
+
+    fn date(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    fn launch(id: &str, published: &str, start: &str, end: &str) -> RecordRow {
+        let mut r = row(id, published, Metric::LaunchDate, Status::Planned);
+        r.subject = Some("Сарань/шина".to_string());
+        r.period_start = date(start);
+        r.period_end = date(end);
+        r
+    }
+
+    #[test]
+    fn a_later_window_is_a_slip_and_an_earlier_one_is_not() {
+        let rows = vec![
+            launch("2#1", "2022-01-24", "2022-01-01", "2022-12-31"),
+            launch("5#1", "2023-05-10", "2023-07-01", "2023-12-31"),
+            launch("7#1", "2023-09-01", "2023-10-01", "2023-10-31"),
+        ];
+        let spec = ChartSpec::new(ChartKind::Timeline, Metric::LaunchDate);
+        let Body::Timeline { lanes, .. } = from_rows(&spec, &rows).body else {
+            panic!("not a timeline");
+        };
+        let marks: Vec<LaneMark> = lanes.iter().map(|l| l.mark).collect();
+        assert_eq!(
+            marks,
+            [LaneMark::Announced, LaneMark::Slipped, LaneMark::Announced]
+        );
+        assert_eq!(lanes[0].name, "Сарань/шина");
+        assert_eq!(lanes[1].name, "");
+    }
+
+    #[test]
+    fn a_repeated_figure_is_drawn_once_and_other_units_are_counted() {
+        let mut a = row("1#1", "2022-01-24", Metric::TradeTurnover, Status::Actual);
+        a.value = Some(24.2e9);
+        a.unit = Some("USD".to_string());
+        a.period_start = date("2021-01-01");
+        a.period_end = date("2021-12-31");
+        let mut b = a.clone();
+        b.record_id = "2#1".to_string();
+        let mut c = a.clone();
+        c.record_id = "3#1".to_string();
+        c.unit = Some("RUB".to_string());
+        let spec = ChartSpec::new(ChartKind::Line, Metric::TradeTurnover);
+        let state = from_rows(&spec, &[a, b, c]);
+        assert_eq!(state.record_ids(), ["1#1"]);
+        assert_eq!(state.y_label, "Товарооборот, млрд долл.");
+        assert_eq!(
+            state.note.as_deref(),
+            Some("Не показаны записи в других единицах: 1")
+        );
+    }
+
+    #[test]
+    fn a_stock_status_said_twice_in_a_document_counts_once() {
+        let mut a = row("3#1", "2024-03-04", Metric::ProjectsCount, Status::Ongoing);
+        a.value = Some(135.0);
+        a.unit = Some("count".to_string());
+        let mut b = a.clone();
+        b.record_id = "3#2".to_string();
+        b.value = Some(100.0);
+        let spec = ChartSpec::new(ChartKind::Stock, Metric::ProjectsCount);
+        let Body::Stock { bars, .. } = from_rows(&spec, &[a, b]).body else {
+            panic!("not a stock chart");
+        };
+        assert_eq!(bars.len(), 1);
+        assert_eq!(bars[0].segments.len(), 1);
+        assert_eq!(bars[0].segments[0].label, "135");
+    }
+
+    #[test]
+    fn no_records_gives_a_message() {
+        let spec = ChartSpec::new(ChartKind::Target, Metric::Jobs).subject("KZ+RU");
+        let state = from_rows(&spec, &[]);
+        assert_eq!(state.body, Body::Empty);
+        assert_eq!(
+            state.message.as_deref(),
+            Some("Нет записей для этого графика (jobs · KZ+RU)")
+        );
+        assert_eq!(state.source, "Источники: нет");
+    }
+}
