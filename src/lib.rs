@@ -28,5 +28,6 @@ pub mod output;
 pub mod record;
 pub mod report;
 pub mod store;
+pub mod table;
 pub mod text;
 pub mod ui;

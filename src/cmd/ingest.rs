@@ -1,12 +1,69 @@
-//! `factline ingest` (being built).
+//! `factline ingest`: read documents, extract the new and changed ones and
+//! add their records to the store (see `store` for what "changed" means).
+//!
+//! Examples:
+//!
+//! ```text
+//! factline ingest seeds                  # a folder with manifest.csv
+//! factline ingest more_articles/ --store /data/factline
+//! ```
+//!
+//! Tests: `tests/it/store.rs`.
 
-use crate::ui::Ctx;
+use std::path::PathBuf;
+
+use crate::cmd::common::InputArgs;
+use crate::store::Store;
+use crate::text::Document;
+use crate::text::load::{self, LoadOptions};
+use crate::ui::{self, Ctx};
 
 /// Arguments of `factline ingest`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Where the documents come from.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Store folder (default: $FACTLINE_STORE or output/store).
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+}
 
-/// Runs `factline ingest`.
-pub fn run(_args: Args, _ctx: &Ctx) -> anyhow::Result<()> {
-    anyhow::bail!("`ingest` is not built yet")
+/// Runs `factline ingest`: prints on stderr how many documents were new,
+/// changed, unchanged or failed and how many records were added.
+pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
+    let dir = args.store.clone().unwrap_or_else(Store::default_dir);
+    let mut store = Store::open(&dir)?;
+    let (docs, unreadable) = load_counting(&args.input);
+    let mut summary = store.ingest(docs, ctx)?;
+    summary.failed += unreadable;
+    ctx.note(summary.to_string());
+    Ok(())
+}
+
+/// Loads the documents like [`InputArgs::load`], and also counts those
+/// that could not be read (each reported on stderr), so the summary can
+/// include them.
+fn load_counting(input: &InputArgs) -> (Vec<Document>, usize) {
+    let opts = LoadOptions {
+        manifest: input.manifest.clone(),
+        published: input.published,
+    };
+    let paths = if input.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        input.paths.clone()
+    };
+    let mut docs = Vec::new();
+    let mut failed = 0;
+    for item in load::load(&paths, &opts) {
+        match item {
+            Ok(doc) => docs.push(doc),
+            Err(err) => {
+                ui::error(err.to_string());
+                failed += 1;
+            }
+        }
+    }
+    (docs, failed)
 }

@@ -1,0 +1,291 @@
+//! `factline ingest` and `factline records` on temporary stores: the
+//! binary as a user runs it, with records put in place through the
+//! library where the extraction of this build finds none.
+
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use factline::record::{DateBasis, Metric, Qualifier, Record, Status};
+use factline::store::Store;
+use factline::text::Document;
+use factline::ui::Ctx;
+
+const BIN: &str = env!("CARGO_BIN_EXE_factline");
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+fn factline(args: &[&str], store: &Path) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .arg("--store")
+        .arg(store)
+        .env_remove("FACTLINE_TEST_ABORT_AFTER_WRITE")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run factline")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A toy extraction: each line `metric value` of the text is a record.
+fn lines(doc: &Document) -> Vec<Record> {
+    doc.text
+        .lines()
+        .filter_map(|l| {
+            let (m, v) = l.split_once(' ')?;
+            Some(Record {
+                doc_id: doc.id.clone(),
+                published: doc.published,
+                date_basis: doc.date_basis,
+                published_precision: doc.precision,
+                metric: Metric::parse(m)?,
+                subject: Some("KZ+RU".into()),
+                status: Status::Actual,
+                value: v.parse().ok(),
+                value_max: None,
+                unit: Some("count".into()),
+                qualifier: Qualifier::Exact,
+                period_start: None,
+                period_end: None,
+                quote: l.to_string(),
+                span_start: 0,
+                span_end: 1,
+                rules: vec![],
+            })
+        })
+        .collect()
+}
+
+fn doc(id: &str, day: u32, text: &str) -> Document {
+    let date = NaiveDate::from_ymd_opt(2022, 1, day).unwrap();
+    Document::new(id, text).with_published(date, DateBasis::Metadata)
+}
+
+/// A store with three records from two documents, and the JSONL of the
+/// same two documents as `ingest` reads them.
+fn filled_store(dir: &Path) -> PathBuf {
+    let store = dir.join("store");
+    let docs = vec![
+        doc("a", 10, "jobs 100\nprojects_count 13"),
+        doc("b", 20, "jobs 150"),
+    ];
+    let mut s = Store::open(&store).unwrap();
+    s.ingest_with(docs, &Ctx::silent(), lines).unwrap();
+    store
+}
+
+fn jsonl_line(id: &str, text: &str) -> String {
+    serde_json::json!({"id": id, "published": "2022-01-10", "text": text}).to_string()
+}
+
+fn record_ids(store: &Path) -> Vec<String> {
+    let out = factline(&["records", "--format", "jsonl"], store);
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["record_id"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn ingesting_the_seeds_twice_changes_nothing() {
+    let t = tempfile::tempdir().unwrap();
+    let store = t.path().join("store");
+    let seeds = seeds();
+    let seeds = seeds.to_str().unwrap();
+    let first = factline(&["ingest", seeds], &store);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("5 documents: 5 new, 0 changed"),
+        "{}",
+        stderr(&first)
+    );
+    let before = record_ids(&store);
+    let again = factline(&["ingest", seeds], &store);
+    assert!(
+        stderr(&again)
+            .contains("5 documents: 0 new, 0 changed, 5 unchanged, 0 failed; 0 records added")
+    );
+    assert_eq!(record_ids(&store), before);
+}
+
+#[test]
+fn editing_one_seed_makes_only_that_document_changed() {
+    let t = tempfile::tempdir().unwrap();
+    let copy = t.path().join("seeds");
+    fs::create_dir(&copy).unwrap();
+    for e in fs::read_dir(seeds()).unwrap() {
+        let p = e.unwrap().path();
+        fs::copy(&p, copy.join(p.file_name().unwrap())).unwrap();
+    }
+    let store = t.path().join("store");
+    factline(&["ingest", copy.to_str().unwrap()], &store);
+    let hashes = |s: &Path| {
+        let df = Store::open(s)
+            .unwrap()
+            .documents()
+            .unwrap()
+            .collect()
+            .unwrap();
+        let ids = df.column("doc_id").unwrap().str().unwrap().clone();
+        let h = df.column("content_hash").unwrap().str().unwrap().clone();
+        let mut v: Vec<(String, String)> = ids
+            .iter()
+            .zip(h.iter())
+            .map(|(i, h)| (i.unwrap().into(), h.unwrap().into()))
+            .collect();
+        v.sort();
+        v
+    };
+    let before = hashes(&store);
+    let p = copy.join("002.txt");
+    let text = fs::read_to_string(&p).unwrap();
+    fs::write(&p, format!("{text}\nДополнение.")).unwrap();
+    let out = factline(&["ingest", copy.to_str().unwrap()], &store);
+    assert!(
+        stderr(&out).contains("0 new, 1 changed, 4 unchanged"),
+        "{}",
+        stderr(&out)
+    );
+    let after = hashes(&store);
+    let differ: Vec<&str> = before
+        .iter()
+        .zip(&after)
+        .filter(|(b, a)| b != a)
+        .map(|(b, _)| b.0.as_str())
+        .collect();
+    assert_eq!(differ, ["002"]);
+}
+
+#[test]
+fn an_ingest_killed_before_its_rename_leaves_the_earlier_store() {
+    let t = tempfile::tempdir().unwrap();
+    let store = filled_store(t.path());
+    let before = record_ids(&store);
+    assert_eq!(before, ["a#0", "a#1", "b#0"]);
+    let input = t.path().join("docs.jsonl");
+    fs::write(&input, jsonl_line("a", "changed text") + "\n").unwrap();
+    let killed = Command::new(BIN)
+        .args(["ingest", input.to_str().unwrap(), "--store"])
+        .arg(&store)
+        .env("FACTLINE_TEST_ABORT_AFTER_WRITE", "1")
+        .output()
+        .unwrap();
+    assert!(!killed.status.success(), "the hook must stop the process");
+    assert!(
+        store.join("records.parquet.tmp").exists(),
+        "it died after writing"
+    );
+    assert_eq!(record_ids(&store), before);
+    // The next ingest finds the document changed and completes.
+    let out = factline(&["ingest", input.to_str().unwrap()], &store);
+    assert!(stderr(&out).contains("1 changed"), "{}", stderr(&out));
+    assert!(!store.join("records.parquet.tmp").exists());
+    assert_eq!(record_ids(&store), ["b#0"]);
+}
+
+#[test]
+fn a_second_ingest_waits_for_the_first() {
+    let t = tempfile::tempdir().unwrap();
+    let store = filled_store(t.path());
+    let held = File::create(store.join(".lock")).unwrap();
+    held.lock().unwrap();
+    let input = t.path().join("docs.jsonl");
+    fs::write(&input, jsonl_line("c", "x") + "\n").unwrap();
+    let mut child = Command::new(BIN)
+        .args(["ingest", input.to_str().unwrap(), "--store"])
+        .arg(&store)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "must wait for the lock"
+    );
+    drop(held);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("another ingest is writing to this store; waiting"),
+        "{err}"
+    );
+    assert!(err.contains("1 new"), "{err}");
+}
+
+#[test]
+fn records_filters_and_writes_csv_jsonl_and_table() {
+    let t = tempfile::tempdir().unwrap();
+    let store = filled_store(t.path());
+    let csv = factline(&["records", "--metric", "jobs", "--format", "csv"], &store);
+    let text = stdout(&csv);
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    assert!(rows[0].starts_with("record_id,doc_id,published,date_basis,"));
+    assert!(
+        rows[1].starts_with("a#0,a,2022-01-10,metadata,"),
+        "{}",
+        rows[1]
+    );
+    let since = factline(
+        &["records", "--since", "2022-01-15", "--format", "jsonl"],
+        &store,
+    );
+    let one: Vec<serde_json::Value> = stdout(&since)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0]["doc_id"], "b");
+    assert_eq!(one[0]["value"], 150.0);
+    assert_eq!(one[0]["period_start"], serde_json::Value::Null);
+    let table = factline(&["records", "--doc", "a", "--format", "table"], &store);
+    let text = stdout(&table);
+    assert!(
+        text.contains("projects_count") && text.contains("│"),
+        "{text}"
+    );
+    assert!(!text.contains("b#0"));
+}
+
+#[test]
+fn the_store_folder_comes_from_the_environment() {
+    let t = tempfile::tempdir().unwrap();
+    let store = filled_store(t.path());
+    let out = Command::new(BIN)
+        .args(["records", "--format", "csv"])
+        .env("FACTLINE_STORE", &store)
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&out).lines().count(), 4);
+}
+
+#[test]
+fn a_bad_store_is_one_line_and_a_failing_exit() {
+    let t = tempfile::tempdir().unwrap();
+    let store = filled_store(t.path());
+    fs::write(store.join("records.parquet"), "garbage").unwrap();
+    let out = factline(&["records"], &store);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("records.parquet: not a readable Parquet table"),
+        "{err}"
+    );
+}
