@@ -1,0 +1,224 @@
+//! The launches and targets sections: the timeline of launch windows with
+//! a verdict per plant (launched, on time, slipped, overdue), and each
+//! target set against the latest actual figure.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::chart::rows::RecordRow;
+use crate::chart::words::{self, pick};
+use crate::chart::{ChartKind, ChartSpec, Lang};
+use crate::record::{Metric, Status};
+use crate::report::gather::{Charts, Options, figure};
+use crate::report::model::{Block, Inline, Section, Table, num, text};
+
+/// Where one plant's launch stands on the report's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Reported as done.
+    Launched,
+    /// The latest window has not passed, and it is not later than the
+    /// first one announced.
+    OnTime,
+    /// The latest window is later than the first one announced.
+    Slipped,
+    /// The latest window has passed with no launch reported.
+    Overdue,
+}
+
+impl Verdict {
+    fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Verdict::Launched => pick(lang, "запущено", "launched"),
+            Verdict::OnTime => pick(lang, "в срок", "on time"),
+            Verdict::Slipped => pick(lang, "срок перенесён", "slipped"),
+            Verdict::Overdue => pick(lang, "просрочено", "overdue"),
+        }
+    }
+}
+
+/// The verdict on one plant's announcements, in publication order.
+pub fn verdict(announced: &[&RecordRow], as_of: NaiveDate) -> Option<Verdict> {
+    let first = announced.first()?.period_end?;
+    let last = announced.last()?;
+    let end = last.period_end?;
+    Some(if announced.iter().any(|r| r.status == Status::Actual) {
+        Verdict::Launched
+    } else if end < as_of {
+        Verdict::Overdue
+    } else if end > first {
+        Verdict::Slipped
+    } else {
+        Verdict::OnTime
+    })
+}
+
+/// How far a window's end moved against the previous announcement.
+fn shift(previous: Option<&RecordRow>, r: &RecordRow, lang: Lang) -> String {
+    use chrono::Datelike;
+    let (Some(before), Some(now)) = (previous.and_then(|p| p.period_end), r.period_end) else {
+        return String::new();
+    };
+    let months = (now.year() - before.year()) * 12 + now.month() as i32 - before.month() as i32;
+    match (months.signum(), lang) {
+        (0, _) => pick(lang, "без изменений", "unchanged").into(),
+        (1, Lang::Ru) => format!("на {months} мес. позже"),
+        (1, Lang::En) => format!("{months} months later"),
+        (_, Lang::Ru) => format!("на {} мес. раньше", -months),
+        (_, Lang::En) => format!("{} months earlier", -months),
+    }
+}
+
+/// The launches section: the timeline and one row per announcement.
+pub fn launches(
+    rows: &[RecordRow],
+    charts: &mut Charts,
+    opts: &Options,
+) -> anyhow::Result<Section> {
+    let lang = opts.lang;
+    let spec = ChartSpec::new(ChartKind::Timeline, Metric::LaunchDate)
+        .lang(lang)
+        .as_of(opts.as_of);
+    let chart = charts.add(spec, rows)?;
+    let mut by_plant: BTreeMap<String, Vec<&RecordRow>> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.metric == Metric::LaunchDate) {
+        let plant = r.subject.clone().unwrap_or_default();
+        by_plant.entry(plant).or_default().push(r);
+    }
+    let mut table = Table::new(&[
+        pick(lang, "Объект", "Plant or project"),
+        pick(lang, "Заявлено", "Announced"),
+        pick(lang, "Документ", "Document"),
+        pick(lang, "Окно запуска", "Launch window"),
+        pick(lang, "Против прошлого объявления", "Against the previous"),
+        pick(lang, "Итог на дату отчёта", "Standing at report date"),
+    ]);
+    for (plant, mut announced) in by_plant {
+        announced.sort_by_key(|r| (r.published, r.record_id.clone()));
+        let standing = verdict(&announced, opts.as_of).map(|v| v.word(lang));
+        let n = announced.len();
+        for (i, r) in announced.iter().enumerate() {
+            table.push(vec![
+                text(if i == 0 { plant.clone() } else { String::new() }),
+                text(
+                    r.published
+                        .map(|d| words::format_date(d, lang))
+                        .unwrap_or_default(),
+                ),
+                text(&r.doc_id),
+                num(figure(r, lang), &r.record_id),
+                text(shift(i.checked_sub(1).map(|p| announced[p]), r, lang)),
+                text(if i + 1 == n {
+                    standing.unwrap_or("—")
+                } else {
+                    ""
+                }),
+            ]);
+        }
+    }
+    let intro = pick(
+        lang,
+        "Каждое новое объявление срока — отдельная полоса под первой: перенос виден сразу.",
+        "Each new announcement of a window is a bar under the first, so slips show at a glance.",
+    );
+    Ok(Section {
+        id: "launches".into(),
+        level: 2,
+        title: pick(lang, "Запуски", "Launches").into(),
+        blocks: vec![Block::Para(text(intro)), chart, Block::Table(table)],
+    })
+}
+
+/// The targets section: per metric with targets, its chart and a table of
+/// each subject's latest target against its latest actual.
+pub fn targets(rows: &[RecordRow], charts: &mut Charts, opts: &Options) -> anyhow::Result<Section> {
+    let lang = opts.lang;
+    let mut blocks = Vec::new();
+    for metric in Metric::ALL {
+        let with_target = rows
+            .iter()
+            .any(|r| r.metric == metric && r.status == Status::Target && r.value.is_some());
+        if !with_target {
+            continue;
+        }
+        let spec = ChartSpec::new(ChartKind::Target, metric)
+            .lang(lang)
+            .as_of(opts.as_of);
+        blocks.push(charts.add(spec, rows)?);
+        blocks.push(Block::Table(target_table(rows, metric, lang)));
+    }
+    if blocks.is_empty() {
+        let none = pick(
+            lang,
+            "В документах нет целевых показателей.",
+            "The documents state no targets.",
+        );
+        blocks.push(Block::Para(text(none)));
+    }
+    Ok(Section {
+        id: "targets".into(),
+        level: 2,
+        title: pick(lang, "Цели и факт", "Targets and actuals").into(),
+        blocks,
+    })
+}
+
+fn latest<'a>(rows: &[&'a RecordRow], status: Status) -> Option<&'a RecordRow> {
+    rows.iter()
+        .filter(|r| r.status == status && r.value.is_some())
+        .max_by_key(|r| (r.period_end, r.published, r.record_id.clone()))
+        .copied()
+}
+
+fn target_table(rows: &[RecordRow], metric: Metric, lang: Lang) -> Table {
+    let mut table = Table::new(&[
+        pick(lang, "Субъект", "Subject"),
+        pick(lang, "Цель", "Target"),
+        pick(lang, "Срок", "Deadline"),
+        pick(lang, "Последний факт", "Latest actual"),
+        pick(lang, "Период факта", "Actual's period"),
+        pick(lang, "Доля цели", "Share of target"),
+    ]);
+    let mut by_subject: BTreeMap<String, Vec<&RecordRow>> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.metric == metric) {
+        by_subject
+            .entry(r.subject.clone().unwrap_or_default())
+            .or_default()
+            .push(r);
+    }
+    for (subject, group) in by_subject {
+        let Some(goal) = latest(&group, Status::Target) else {
+            continue;
+        };
+        let actual = latest(&group, Status::Actual);
+        let deadline = goal.period_end.map(|d| words::format_date(d, lang));
+        let share = match (actual.and_then(|a| a.value), goal.value) {
+            (Some(a), Some(g)) if g > 0.0 => {
+                format!("{} %", words::format_number((a / g * 100.0).round(), lang))
+            }
+            _ => "—".into(),
+        };
+        table.push(vec![
+            text(words::subject_name(&subject, lang)),
+            num(figure(goal, lang), &goal.record_id),
+            text(deadline.unwrap_or_else(|| "—".into())),
+            actual.map_or_else(|| text("—"), |a| num(figure(a, lang), &a.record_id)),
+            text(
+                actual
+                    .map(|a| words::format_period(a.period_start, a.period_end, lang))
+                    .unwrap_or_default(),
+            ),
+            share_cell(share, actual),
+        ]);
+    }
+    table
+}
+
+/// The share is a number computed from two records; it links to the actual.
+fn share_cell(share: String, actual: Option<&RecordRow>) -> Vec<Inline> {
+    match actual {
+        Some(a) if share != "—" => num(share, &a.record_id),
+        _ => text(share),
+    }
+}
