@@ -1,1 +1,205 @@
-//! Lexicons embedded from `data/`.
+//! Lexicons: the word lists a domain editor extends, kept as TSV files in
+//! `data/` and embedded in the binary, and the phrase matcher they share.
+//!
+//! A pattern is a space-separated list of elements matched against
+//! consecutive tokens (lower case, `ё` read as `е`):
+//! `word` matches that word; `stem*` matches the stem plus up to four
+//! letters (Russian endings); `stem**` any ending; an element ending in
+//! `?` may be absent (`долл .?` matches `долл` and `долл.`).
+
+use std::collections::HashMap;
+
+use crate::text::token::Token;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Elem {
+    Exact(String),
+    Stem(String, usize),
+}
+
+impl Elem {
+    fn parse(s: &str) -> (Elem, bool) {
+        let (s, optional) = match s.strip_suffix('?') {
+            Some(r) if !r.is_empty() => (r, true),
+            _ => (s, false),
+        };
+        let s = s.to_lowercase().replace('ё', "е");
+        let e = if let Some(stem) = s.strip_suffix("**") {
+            Elem::Stem(stem.to_string(), usize::MAX)
+        } else if let Some(stem) = s.strip_suffix('*') {
+            Elem::Stem(stem.to_string(), 4)
+        } else {
+            Elem::Exact(s)
+        };
+        (e, optional)
+    }
+
+    fn matches(&self, t: &Token) -> bool {
+        match self {
+            Elem::Exact(w) => t.lower == *w,
+            Elem::Stem(stem, max) => {
+                t.lower.starts_with(stem.as_str())
+                    && t.lower[stem.len()..].chars().count() <= *max
+                    && t.lower[stem.len()..].chars().all(char::is_alphabetic)
+            }
+        }
+    }
+}
+
+/// One lexicon line: a pattern and the columns after it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    elems: Vec<(Elem, bool)>,
+    /// The pattern as written.
+    pub pattern: String,
+    /// The other columns (value, class, …).
+    pub cols: Vec<String>,
+}
+
+impl Entry {
+    /// Column `i` after the pattern, or "".
+    pub fn col(&self, i: usize) -> &str {
+        self.cols.get(i).map_or("", String::as_str)
+    }
+
+    /// The number of tokens matched at `i`, if the pattern matches there.
+    pub fn match_at(&self, toks: &[Token], i: usize) -> Option<usize> {
+        let mut k = i;
+        for (e, optional) in &self.elems {
+            if toks.get(k).is_some_and(|t| e.matches(t)) {
+                k += 1;
+            } else if !optional {
+                return None;
+            }
+        }
+        (k > i).then_some(k - i)
+    }
+}
+
+/// A set of phrases, matched longest first.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseSet {
+    entries: Vec<Entry>,
+    by_first: HashMap<String, Vec<usize>>,
+    stems: Vec<usize>,
+}
+
+impl PhraseSet {
+    /// Reads a TSV lexicon (`#` comments, blank lines skipped).
+    pub fn from_tsv(tsv: &str) -> PhraseSet {
+        let mut set = PhraseSet::default();
+        for line in tsv.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t').map(|c| c.trim().to_string());
+            let pattern = cols.next().unwrap_or_default();
+            let elems: Vec<(Elem, bool)> = pattern.split_whitespace().map(Elem::parse).collect();
+            if elems.is_empty() {
+                continue;
+            }
+            let idx = set.entries.len();
+            match &elems[0] {
+                (Elem::Exact(w), false) => set.by_first.entry(w.clone()).or_default().push(idx),
+                _ => set.stems.push(idx),
+            }
+            set.entries.push(Entry {
+                elems,
+                pattern,
+                cols: cols.collect(),
+            });
+        }
+        set
+    }
+
+    /// The longest entry matching at token `i`, with its length.
+    pub fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &Entry)> {
+        let t = toks.get(i)?;
+        let exact = self.by_first.get(&t.lower).into_iter().flatten();
+        exact
+            .chain(self.stems.iter())
+            .filter_map(|&e| {
+                let entry = &self.entries[e];
+                entry.match_at(toks, i).map(|n| (n, entry))
+            })
+            .max_by_key(|(n, e)| (*n, std::cmp::Reverse(e.pattern.len())))
+    }
+
+    /// Every match in `toks[from..to]`, as (token index, length, entry),
+    /// longest at each position, not overlapping.
+    pub fn find_all(&self, toks: &[Token], from: usize, to: usize) -> Vec<(usize, usize, &Entry)> {
+        let mut out = Vec::new();
+        let mut i = from;
+        while i < to.min(toks.len()) {
+            match self.longest_at(&toks[..to.min(toks.len())], i) {
+                Some((n, e)) => {
+                    out.push((i, n, e));
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// All entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+}
+
+macro_rules! lexicon {
+    ($(#[$doc:meta])* $name:ident, $file:literal) => {
+        $(#[$doc])*
+        pub fn $name() -> &'static PhraseSet {
+            static SET: std::sync::OnceLock<PhraseSet> = std::sync::OnceLock::new();
+            SET.get_or_init(|| PhraseSet::from_tsv(include_str!(concat!("../data/", $file))))
+        }
+    };
+}
+
+lexicon!(
+    /// Currency names, symbols and codes → ISO 4217.
+    currencies,
+    "currencies.tsv"
+);
+lexicon!(
+    /// Units of quantities → unit and the class of thing counted.
+    units,
+    "units.tsv"
+);
+lexicon!(
+    /// Qualifier words before a figure → exact/approx/over/under/up_to.
+    qualifiers,
+    "qualifiers.tsv"
+);
+lexicon!(
+    /// Cue words for metrics → metric and the kind of figure they take.
+    metric_cues,
+    "metric_cues.tsv"
+);
+lexicon!(
+    /// Cue words for status → status and weight.
+    status_cues,
+    "status_cues.tsv"
+);
+lexicon!(
+    /// Countries, regions and companies → ISO 3166 code.
+    parties,
+    "parties.tsv"
+);
+lexicon!(
+    /// Towns and regions → the town a plant key names.
+    places,
+    "places.tsv"
+);
+lexicon!(
+    /// Products → their lemma for plant keys.
+    products,
+    "products.tsv"
+);
+lexicon!(
+    /// Cue words for launches (запуск, ввод в эксплуатацию, …).
+    launch_cues,
+    "launch_cues.tsv"
+);

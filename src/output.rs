@@ -1,1 +1,180 @@
-//! Writing records as a table, CSV or JSONL.
+//! Writing records: `--format table|csv|jsonl`.
+//!
+//! JSONL is the contract: one record per line, field names and values as
+//! in `shared/spec/records.md` (`doc_id`, `published`, `date_basis`,
+//! `published_precision`, `metric`, `subject`, `status`, `value`,
+//! `value_max`, `unit`, `qualifier`, `period_start`, `period_end`,
+//! `quote`, `span_start`, `span_end`), plus `rules`: the names of the
+//! rules that made the record. CSV has the same columns in that order.
+
+use std::io::Write;
+
+use comfy_table::{ContentArrangement, Table};
+
+use crate::cmd::common::Format;
+use crate::record::Record;
+
+/// The CSV columns, in the spec's order.
+pub const COLUMNS: [&str; 17] = [
+    "doc_id",
+    "published",
+    "date_basis",
+    "published_precision",
+    "metric",
+    "subject",
+    "status",
+    "value",
+    "value_max",
+    "unit",
+    "qualifier",
+    "period_start",
+    "period_end",
+    "quote",
+    "span_start",
+    "span_end",
+    "rules",
+];
+
+/// Writes records to `out` in a format; the table is written when all
+/// records are in.
+pub struct RecordWriter<W: Write> {
+    out: W,
+    format: Format,
+    table: Vec<Record>,
+    header_done: bool,
+}
+
+impl<W: Write> RecordWriter<W> {
+    /// A writer in a format.
+    pub fn new(out: W, format: Format) -> Self {
+        RecordWriter {
+            out,
+            format,
+            table: Vec::new(),
+            header_done: false,
+        }
+    }
+
+    /// Writes (or, for a table, keeps) records.
+    pub fn write(&mut self, records: &[Record]) -> std::io::Result<()> {
+        match self.format {
+            Format::Jsonl => {
+                for r in records {
+                    serde_json::to_writer(&mut self.out, r)?;
+                    self.out.write_all(b"\n")?;
+                }
+            }
+            Format::Csv => {
+                if !self.header_done {
+                    writeln!(self.out, "{}", COLUMNS.join(","))?;
+                    self.header_done = true;
+                }
+                for r in records {
+                    writeln!(self.out, "{}", csv_row(r))?;
+                }
+            }
+            Format::Table => self.table.extend_from_slice(records),
+        }
+        Ok(())
+    }
+
+    /// Writes the table, if any, and flushes.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        if self.format == Format::Table {
+            writeln!(self.out, "{}", table(&self.table))?;
+        }
+        self.out.flush()
+    }
+}
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(|x| x.to_string()).unwrap_or_default()
+}
+
+/// A number as JSON prints it (`26500000000`, `423.3`).
+pub fn number(v: f64) -> String {
+    serde_json::to_string(&v)
+        .unwrap_or_default()
+        .trim_end_matches(".0")
+        .to_string()
+}
+
+/// One CSV field, quoted when it needs to be.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn csv_row(r: &Record) -> String {
+    let fields = [
+        r.doc_id.clone(),
+        opt(&r.published),
+        r.date_basis.as_str().into(),
+        r.published_precision
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_default(),
+        r.metric.as_str().into(),
+        opt(&r.subject),
+        r.status.as_str().into(),
+        r.value.map(number).unwrap_or_default(),
+        r.value_max.map(number).unwrap_or_default(),
+        opt(&r.unit),
+        r.qualifier.as_str().into(),
+        opt(&r.period_start),
+        opt(&r.period_end),
+        r.quote.clone(),
+        r.span_start.to_string(),
+        r.span_end.to_string(),
+        r.rules.join(" | "),
+    ];
+    fields
+        .iter()
+        .map(|f| csv_field(f))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn table(records: &[Record]) -> Table {
+    let mut t = Table::new();
+    t.set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header([
+            "doc",
+            "published",
+            "metric",
+            "subject",
+            "status",
+            "value",
+            "unit",
+            "qual",
+            "period",
+            "quote",
+        ]);
+    for r in records {
+        let value = match (r.value, r.value_max) {
+            (Some(v), Some(m)) => format!("{}–{}", number(v), number(m)),
+            (Some(v), None) => number(v),
+            _ => String::new(),
+        };
+        let period = match (r.period_start, r.period_end) {
+            (None, None) => String::new(),
+            (s, e) => format!("{}..{}", opt(&s), opt(&e)),
+        };
+        let quote: String = r.quote.chars().take(70).collect();
+        t.add_row([
+            r.doc_id.clone(),
+            opt(&r.published),
+            r.metric.as_str().into(),
+            opt(&r.subject),
+            r.status.as_str().into(),
+            value,
+            opt(&r.unit),
+            r.qualifier.as_str().into(),
+            period,
+            quote,
+        ]);
+    }
+    t
+}

@@ -1,12 +1,106 @@
-//! `factline explain` (being built).
+//! `factline explain`: every rule that fires on a sentence (or a short
+//! text), with the words it matched, and the records that come out.
+//!
+//! Examples:
+//!
+//! ```text
+//! factline explain "Товарооборот за 11 месяцев 2021 года составил 423,3 миллиона долларов." --published 2022-01-24
+//! ```
 
+use std::io::Write;
+
+use chrono::NaiveDate;
+
+use super::common::parse_date;
+use crate::classify::Cue;
+use crate::extract::{self, Reading};
+use crate::record::DateBasis;
+use crate::text::Document;
 use crate::ui::Ctx;
 
 /// Arguments of `factline explain`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The sentence (or text) to explain.
+    pub text: String,
+    /// Publication date, for relative dates (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub published: Option<NaiveDate>,
+}
 
 /// Runs `factline explain`.
-pub fn run(_args: Args, _ctx: &Ctx) -> anyhow::Result<()> {
-    anyhow::bail!("`explain` is not built yet")
+pub fn run(args: Args, _ctx: &Ctx) -> anyhow::Result<()> {
+    let mut doc = Document::new("explain", args.text);
+    if let Some(d) = args.published {
+        doc = doc.with_published(d, DateBasis::Metadata);
+    }
+    let mut out = std::io::stdout().lock();
+    for r in extract::read(&doc) {
+        write_reading(&mut out, &doc.text, &r)?;
+    }
+    Ok(())
+}
+
+fn cue_lines(
+    out: &mut impl Write,
+    text: &str,
+    r: &Reading,
+    what: &str,
+    cues: &[Cue],
+) -> std::io::Result<()> {
+    for c in cues {
+        let s = &text[r.toks[c.start].start..r.toks[c.end - 1].end];
+        writeln!(
+            out,
+            "  {what:<7} {:<28} {s:?} → {}",
+            c.entry.pattern,
+            c.entry.cols.join(" ")
+        )?;
+    }
+    Ok(())
+}
+
+fn write_reading(out: &mut impl Write, text: &str, r: &Reading) -> std::io::Result<()> {
+    writeln!(out, "sentence {:?}", r.sentence.text(text))?;
+    for m in &r.mentions {
+        let (a, b) = m.span(&r.toks);
+        let value = match (m.value, m.value_max, &m.period) {
+            (_, _, Some(p)) => format!("{:?}..{:?} {}", p.start, p.end, p.grain.as_str()),
+            (Some(v), Some(x), _) => format!("{v}..{x}"),
+            (Some(v), None, _) => format!("{v}"),
+            _ => "vague".into(),
+        };
+        writeln!(
+            out,
+            "  {:<7} {:<28} {:?} = {value} {} {}",
+            m.kind.as_str(),
+            m.rules.join(" + "),
+            &text[a..b],
+            m.unit.as_deref().unwrap_or(""),
+            m.qualifier
+        )?;
+    }
+    cue_lines(out, text, r, "metric", &r.metric_cues)?;
+    cue_lines(out, text, r, "status", &r.status_cues)?;
+    cue_lines(out, text, r, "launch", &r.launch_cues)?;
+    for p in &r.parties {
+        let s = &text[r.toks[p.start].start..r.toks[p.end - 1].end];
+        writeln!(out, "  party   {:<28} {s:?} → {}", p.form, p.code)?;
+    }
+    for p in &r.plants {
+        writeln!(
+            out,
+            "  plant   {:<28} {:?}",
+            p.keys().join(", "),
+            p.products
+        )?;
+    }
+    for rec in &r.records {
+        writeln!(
+            out,
+            "  record  {}",
+            serde_json::to_string(rec).unwrap_or_default()
+        )?;
+    }
+    Ok(())
 }

@@ -1,1 +1,291 @@
-//! Dimensions: numbers, money, quantities, percents, dates.
+//! Dimensions: the numbers, money amounts, quantities, percents and dates
+//! that the rules recognise in a sentence (the *mentions*). One file per
+//! dimension × language; records are built on these mentions and nothing
+//! else, so `factline mentions` shows exactly what `extract` stands on.
+//!
+//! Order of recognition: dates claim their tokens first (a year is not an
+//! amount), then money, percents and quantities, then bare numbers.
+
+pub mod date_ru;
+pub mod decimal;
+pub mod money_ru;
+pub mod number_ru;
+pub mod quantity_ru;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::record::Qualifier;
+use crate::text::token::Token;
+use decimal::Decimal;
+
+/// What a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A number with no unit.
+    Number,
+    /// An amount of money.
+    Money,
+    /// A quantity with a unit (tonnes, pieces, vehicles, counts).
+    Quantity,
+    /// A percentage.
+    Percent,
+    /// A date or a period.
+    Date,
+}
+
+impl Kind {
+    /// The id used on the command line and in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Number => "number",
+            Kind::Money => "money",
+            Kind::Quantity => "quantity",
+            Kind::Percent => "percent",
+            Kind::Date => "date",
+        }
+    }
+
+    /// Parses an id.
+    pub fn parse(s: &str) -> Option<Kind> {
+        [
+            Kind::Number,
+            Kind::Money,
+            Kind::Quantity,
+            Kind::Percent,
+            Kind::Date,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+/// How fine a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grain {
+    /// One day.
+    Day,
+    /// One month.
+    Month,
+    /// One quarter.
+    Quarter,
+    /// One half-year.
+    Half,
+    /// One year.
+    Year,
+    /// Any other span.
+    Range,
+}
+
+impl Grain {
+    /// The id used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grain::Day => "day",
+            Grain::Month => "month",
+            Grain::Quarter => "quarter",
+            Grain::Half => "half",
+            Grain::Year => "year",
+            Grain::Range => "range",
+        }
+    }
+}
+
+/// A period: inclusive calendar dates, either side open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    /// First day, or open.
+    pub start: Option<NaiveDate>,
+    /// Last day, or open.
+    pub end: Option<NaiveDate>,
+    /// How fine.
+    pub grain: Grain,
+    /// A deadline (`до конца 2027 года`, `к 2030 году`): start is open.
+    pub deadline: bool,
+    /// Said relative to the publication date (`в текущем году`).
+    pub relative: bool,
+}
+
+/// A number as the number rules read it (token indices, exact value).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Num {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The value (low end of a range).
+    pub value: Decimal,
+    /// High end of a range.
+    pub value_max: Option<Decimal>,
+    /// Whether a scale word applied (`млрд`).
+    pub scaled: bool,
+    /// The power of ten of that scale.
+    pub power: i32,
+    /// `десятки миллионов`: an order of magnitude, not a value.
+    pub vague: bool,
+    /// Names of the rules that made it.
+    pub rules: Vec<&'static str>,
+}
+
+impl Num {
+    /// A number over tokens `start..end`.
+    pub fn new(start: usize, end: usize, value: Decimal, rule: &'static str) -> Num {
+        Num {
+            start,
+            end,
+            value,
+            value_max: None,
+            scaled: false,
+            power: 0,
+            vague: false,
+            rules: vec![rule],
+        }
+    }
+}
+
+/// One recognised figure or date in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// What it is.
+    pub kind: Kind,
+    /// First token (including a qualifier word).
+    pub tok_start: usize,
+    /// One past the last token.
+    pub tok_end: usize,
+    /// First token of the number itself (after the qualifier).
+    pub num_tok: usize,
+    /// Value in base units (percent for percents); none for dates and
+    /// vague numbers.
+    pub value: Option<f64>,
+    /// High end of a range.
+    pub value_max: Option<f64>,
+    /// ISO 4217 for money, `t`/`pcs`/`vehicles`/`count` (with `/yr`) for
+    /// quantities, `%` for percents.
+    pub unit: Option<String>,
+    /// For quantities: what is counted (`проект`, `рабочее место`, `шина`).
+    pub class: Option<String>,
+    /// The qualifier word before it.
+    pub qualifier: Qualifier,
+    /// For dates: the period.
+    pub period: Option<Period>,
+    /// The numeral had no exact value (`десятки миллионов`).
+    pub vague: bool,
+    /// Names of the rules that made it.
+    pub rules: Vec<&'static str>,
+}
+
+impl Mention {
+    fn from_num(kind: Kind, n: &Num) -> Mention {
+        Mention {
+            kind,
+            tok_start: n.start,
+            tok_end: n.end,
+            num_tok: n.start,
+            value: (!n.vague).then(|| n.value.to_f64()),
+            value_max: n.value_max.map(Decimal::to_f64),
+            unit: None,
+            class: None,
+            qualifier: Qualifier::Exact,
+            period: None,
+            vague: n.vague,
+            rules: n.rules.clone(),
+        }
+    }
+
+    /// Byte offsets of the mention in the document.
+    pub fn span(&self, toks: &[Token]) -> (usize, usize) {
+        (toks[self.tok_start].start, toks[self.tok_end - 1].end)
+    }
+
+    /// Whether the mention is a figure a record can carry.
+    pub fn is_figure(&self) -> bool {
+        matches!(self.kind, Kind::Money | Kind::Quantity | Kind::Number)
+    }
+}
+
+/// What the rules need to know beyond the tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct Anchor {
+    /// The publication date, for relative expressions.
+    pub published: Option<NaiveDate>,
+}
+
+/// Every mention in a sentence's tokens, in text order, not overlapping.
+pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
+    let mut used = vec![false; toks.len()];
+    let mut out = Vec::new();
+    let claim = |m: Mention, used: &mut Vec<bool>, out: &mut Vec<Mention>| {
+        if used[m.tok_start..m.tok_end].iter().any(|&u| u) {
+            return;
+        }
+        used[m.tok_start..m.tok_end]
+            .iter_mut()
+            .for_each(|u| *u = true);
+        out.push(m);
+    };
+    for m in date_ru::find(toks, anchor) {
+        claim(m, &mut used, &mut out);
+    }
+    let mut i = 0;
+    while i < toks.len() {
+        if used[i] {
+            i += 1;
+            continue;
+        }
+        let m = money_ru::at(toks, i)
+            .or_else(|| quantity_ru::percent_at(toks, i))
+            .or_else(|| quantity_ru::at(toks, i))
+            .filter(|m| !used[m.tok_start..m.tok_end].iter().any(|&u| u));
+        match m {
+            Some(m) => {
+                i = m.tok_end;
+                claim(m, &mut used, &mut out);
+            }
+            None => i += 1,
+        }
+    }
+    let mut i = 0;
+    while i < toks.len() {
+        match number_ru::number_at(toks, i).filter(|n| !used[n.start..n.end].iter().any(|&u| u)) {
+            Some(n) if !used[i] => {
+                i = n.end;
+                claim(Mention::from_num(Kind::Number, &n), &mut used, &mut out);
+            }
+            _ => i += 1,
+        }
+    }
+    out.sort_by_key(|m| m.tok_start);
+    out
+}
+
+/// The qualifier words just before token `i` (`почти`, `более чем`,
+/// `не менее`), skipping one preposition (`почти на 4 млрд`):
+/// (qualifier, first token of the words).
+pub fn qualifier_before(toks: &[Token], i: usize) -> Option<(Qualifier, usize)> {
+    let set = crate::lexicon::qualifiers();
+    let mut best = None;
+    for back in 1..=4 {
+        let Some(s) = i.checked_sub(back) else { break };
+        if let Some((n, e)) = set.longest_at(toks, s) {
+            if s + n == i {
+                best = Some((e, s));
+            }
+        }
+    }
+    // `почти на`, `более чем на`: one preposition between.
+    if best.is_none() && i >= 2 && matches!(toks[i - 1].lower.as_str(), "на" | "в" | "с") {
+        for back in 2..=4 {
+            let Some(s) = i.checked_sub(back) else { break };
+            if let Some((n, e)) = set.longest_at(toks, s) {
+                if s + n == i - 1 && e.col(0) != "up_to" {
+                    best = Some((e, s));
+                }
+            }
+        }
+    }
+    let (e, s) = best?;
+    let q = crate::record::Qualifier::parse(e.col(0))?;
+    Some((q, s))
+}

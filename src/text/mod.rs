@@ -6,6 +6,7 @@
 pub mod load;
 pub mod meta;
 pub mod sentence;
+pub mod token;
 
 use chrono::NaiveDate;
 

@@ -1,3 +1,6 @@
+//! The integration tests: one binary, one module per area.
+
 mod chart;
+mod corpus;
 mod report;
 mod store;

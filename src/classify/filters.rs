@@ -1,0 +1,125 @@
+//! FILTERS: figures that look like statements but are not: growth
+//! amounts (`вырос на 2 млрд`), prices per unit (`250 долларов за
+//! тонну`), thresholds in a programme's rules (`не менее 100 рабочих
+//! мест` for a subsidy); and one figure restated in another currency
+//! (`2,4 трлн рублей (около $28 млрд)`), which copies the record before.
+
+use crate::dims::{Kind, Mention};
+use crate::extract::Reading;
+use crate::record::Record;
+use crate::text::Document;
+use crate::text::token::Token;
+
+const CHANGE: [&str; 14] = [
+    "вырос",
+    "выросл",
+    "увеличил",
+    "увеличат",
+    "сократил",
+    "снизил",
+    "рост",
+    "прирост",
+    "увеличени",
+    "снижени",
+    "упал",
+    "возрос",
+    "подорож",
+    "подешев",
+];
+
+const PER_UNIT: [&str; 16] = [
+    "тонну",
+    "т",
+    "штуку",
+    "шт",
+    "баррель",
+    "кг",
+    "килограмм",
+    "кубометр",
+    "литр",
+    "квт",
+    "мвт",
+    "единицу",
+    "метр",
+    "голову",
+    "человека",
+    "месяц",
+];
+
+const THRESHOLD: [&str; 10] = [
+    "должн",
+    "для участия",
+    "льгот",
+    "субсиди",
+    "требовани",
+    "условие",
+    "условия",
+    "получают",
+    "предоставляются",
+    "претендовать",
+];
+
+/// Whether a figure is no statement of a metric.
+pub fn skip(toks: &[Token], mentions: &[Mention], m: &Mention) -> bool {
+    growth(toks, m) || per_unit(toks, m) || threshold(toks, mentions, m)
+}
+
+/// `вырос на 2 млрд долларов`: the change, not the level.
+fn growth(toks: &[Token], m: &Mention) -> bool {
+    let na = [m.tok_start, m.num_tok]
+        .into_iter()
+        .filter_map(|k| k.checked_sub(1))
+        .find(|&k| toks[k].is("на"));
+    let Some(na) = na else { return false };
+    toks[na.saturating_sub(4)..na]
+        .iter()
+        .any(|t| CHANGE.iter().any(|c| t.lower.starts_with(c)))
+}
+
+/// `250 долларов за тонну`, `$80/баррель`: a price.
+fn per_unit(toks: &[Token], m: &Mention) -> bool {
+    if m.kind != Kind::Money {
+        return false;
+    }
+    let next = |k: usize| toks.get(m.tok_end + k).map_or("", |t| t.lower.as_str());
+    matches!(next(0), "за" | "/") && PER_UNIT.contains(&next(1))
+}
+
+/// `не менее 100 рабочих мест` as a condition of a programme.
+fn threshold(toks: &[Token], _mentions: &[Mention], m: &Mention) -> bool {
+    if m.qualifier != crate::record::Qualifier::Over {
+        return false;
+    }
+    let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+    let text = words.join(" ");
+    THRESHOLD.iter().any(|t| text.contains(t))
+}
+
+/// `X рублей (около $28 млрд)`: the amount in brackets restates the one
+/// before it; same record, other currency.
+pub fn restated(doc: &Document, r: &Reading, k: usize, out: &[Record]) -> Option<Record> {
+    let m = &r.mentions[k];
+    let prev = r.mentions[..k].last()?;
+    let bracket = m
+        .tok_start
+        .checked_sub(1)
+        .is_some_and(|b| r.toks[b].is("(") && b == prev.tok_end);
+    if m.kind != Kind::Money || prev.kind != Kind::Money || !bracket {
+        return None;
+    }
+    let last = out
+        .iter()
+        .rev()
+        .find(|x| x.unit == prev.unit && x.value == prev.value)?;
+    let (b0, b1) = m.span(&r.toks);
+    let mut rec = last.clone();
+    rec.value = m.value;
+    rec.value_max = m.value_max;
+    rec.unit = m.unit.clone();
+    rec.qualifier = m.qualifier;
+    rec.span_start = doc.text[..b0].chars().count();
+    rec.span_end = doc.text[..b1].chars().count();
+    rec.rules
+        .push("<amount> (<amount in another currency>)".into());
+    Some(rec)
+}

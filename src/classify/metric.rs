@@ -1,0 +1,110 @@
+//! METRIC: what a figure measures. Quantities are read from their unit
+//! and what they count (`проектов` → projects_count, `рабочих мест` →
+//! jobs, a rate → capacity); money and other quantities from the nearest
+//! cue word of `data/metric_cues.tsv`.
+
+use super::{Cue, cost};
+use crate::dims::{Kind, Mention};
+use crate::record::Metric;
+use crate::text::token::Token;
+
+/// The most a money cue may cost and still name the metric.
+const MONEY_REACH: usize = 22;
+/// The same for quantities.
+const QUANTITY_REACH: usize = 16;
+
+/// The metric of figure `m`, with the name of the rule that chose it.
+pub fn metric_for(
+    m: &Mention,
+    toks: &[Token],
+    mentions: &[Mention],
+    cues: &[Cue],
+    previous: Option<Metric>,
+) -> Option<(Metric, String)> {
+    match m.kind {
+        Kind::Money => money(m, toks, mentions, cues, previous),
+        Kind::Quantity => quantity(m, toks, mentions, cues),
+        _ => None,
+    }
+}
+
+fn best<'a>(
+    m: &Mention,
+    toks: &[Token],
+    mentions: &[Mention],
+    cues: &'a [Cue],
+    takes: &[&str],
+) -> Option<(usize, &'a Cue<'a>)> {
+    cues.iter()
+        .filter(|c| takes.contains(&c.entry.col(1)))
+        .map(|c| {
+            (
+                cost(toks, mentions, (c.start, c.end), (m.tok_start, m.tok_end)),
+                c,
+            )
+        })
+        .min_by_key(|(k, _)| *k)
+}
+
+fn money(
+    m: &Mention,
+    toks: &[Token],
+    mentions: &[Mention],
+    cues: &[Cue],
+    previous: Option<Metric>,
+) -> Option<(Metric, String)> {
+    let counted = mentions.iter().any(|p| {
+        p.class.as_deref() == Some("проект")
+            && p.tok_end <= m.tok_start
+            && cost(
+                toks,
+                mentions,
+                (p.tok_start, p.tok_end),
+                (m.tok_start, m.tok_end),
+            ) <= 6
+    });
+    if counted {
+        return Some((Metric::ProjectsValue, "<N projects> на <money>".into()));
+    }
+    let (k, cue) = best(m, toks, mentions, cues, &["money", "any"])?;
+    if k > MONEY_REACH {
+        return None;
+    }
+    let metric = match cue.entry.col(0) {
+        "@previous" => previous?,
+        id => Metric::parse(id)?,
+    };
+    Some((metric, cue.name("metric_cues")))
+}
+
+fn quantity(
+    m: &Mention,
+    toks: &[Token],
+    mentions: &[Mention],
+    cues: &[Cue],
+) -> Option<(Metric, String)> {
+    let class = m.class.as_deref().unwrap_or("");
+    let unit = m.unit.as_deref().unwrap_or("");
+    let near =
+        best(m, toks, mentions, cues, &["quantity", "any"]).filter(|(k, _)| *k <= QUANTITY_REACH);
+    let cue_metric = near.and_then(|(_, c)| Metric::parse(c.entry.col(0)).map(|x| (x, c)));
+    match class {
+        "проект" => return Some((Metric::ProjectsCount, "<N> проектов".into())),
+        "рабочее место" => return Some((Metric::Jobs, "<N> рабочих мест".into())),
+        "человек" | "место" => {
+            return cue_metric
+                .filter(|(x, _)| *x == Metric::Jobs)
+                .map(|(x, c)| (x, c.name("metric_cues")));
+        }
+        "" => return None,
+        _ => {}
+    }
+    if let Some((x @ (Metric::Exports | Metric::Imports), c)) = cue_metric {
+        return Some((x, c.name("metric_cues")));
+    }
+    if unit.ends_with("/yr") {
+        return Some((Metric::Capacity, "<quantity> <rate>".into()));
+    }
+    let (x, c) = cue_metric?;
+    matches!(x, Metric::Capacity | Metric::Output).then(|| (x, c.name("metric_cues")))
+}

@@ -1,0 +1,294 @@
+//! PLANT: one plant or project named in a sentence, as a `place/product`
+//! key (`Сарань/шина`, `Костанай/редуктор ведущего моста`). The product
+//! follows `по производству`, `производить`, `выпуск`; the place is the
+//! town (or a region, written as its main town) nearest to it.
+
+use crate::dims::quantity_ru::is_adjective;
+use crate::lexicon;
+use crate::text::token::{TokKind, Token};
+
+/// A plant or project named in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plant {
+    /// The trigger word's token.
+    pub start: usize,
+    /// One past the last product token.
+    pub end: usize,
+    /// The town, if the sentence names one.
+    pub place: Option<String>,
+    /// The products, lemmatised (`шина`, `чугунное литьё`).
+    pub products: Vec<String>,
+}
+
+impl Plant {
+    /// One key per product; none without a place.
+    pub fn keys(&self) -> Vec<String> {
+        let Some(place) = &self.place else {
+            return Vec::new();
+        };
+        self.products
+            .iter()
+            .map(|p| format!("{place}/{p}"))
+            .collect()
+    }
+}
+
+const TRIGGERS: [&str; 10] = [
+    "производству",
+    "производства",
+    "производство",
+    "производить",
+    "выпускать",
+    "выпуску",
+    "выпуска",
+    "выпуск",
+    "переработке",
+    "переработки",
+];
+
+const STOP: [&str; 22] = [
+    "в",
+    "во",
+    "на",
+    "с",
+    "со",
+    "для",
+    "по",
+    "до",
+    "из",
+    "к",
+    "мощностью",
+    "общей",
+    "стоимостью",
+    "объемом",
+    "годовой",
+    "а",
+    "также",
+    "что",
+    "который",
+    "которые",
+    "применяемых",
+    "используемых",
+];
+
+/// Every plant named in the tokens of one sentence.
+pub fn find(toks: &[Token]) -> Vec<Plant> {
+    let places = places_in(toks);
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if !TRIGGERS.contains(&t.lower.as_str()) {
+            continue;
+        }
+        let mut j = i + 1;
+        if let Some(end) = place_phrase_at(toks, j) {
+            j = end;
+        }
+        let (products, end) = products_at(toks, j);
+        if products.is_empty() {
+            continue;
+        }
+        let place = nearest_place(&places, i, end);
+        out.push(Plant {
+            start: i,
+            end,
+            place,
+            products,
+        });
+    }
+    out
+}
+
+/// Places in a sentence: (start, end, town, is town).
+fn places_in(toks: &[Token]) -> Vec<(usize, usize, String, bool)> {
+    lexicon::places()
+        .find_all(toks, 0, toks.len())
+        .into_iter()
+        .filter(|(i, _, _)| toks[*i].kind == TokKind::Word)
+        .map(|(i, n, e)| (i, i + n, e.col(0).to_string(), e.col(1) == "town"))
+        .collect()
+}
+
+fn place_phrase_at(toks: &[Token], j: usize) -> Option<usize> {
+    let k = if matches!(toks.get(j)?.lower.as_str(), "в" | "во" | "на") {
+        j + 1
+    } else {
+        j
+    };
+    let (n, _) = lexicon::places().longest_at(toks, k)?;
+    Some(k + n)
+}
+
+fn nearest_place(
+    places: &[(usize, usize, String, bool)],
+    trigger: usize,
+    end: usize,
+) -> Option<String> {
+    let dist = |p: &(usize, usize, String, bool)| {
+        let d = if p.0 >= trigger {
+            p.0.saturating_sub(end)
+        } else {
+            2 * (trigger - p.1) + 2
+        };
+        // A town before its region: `в Сарани Карагандинской области`.
+        d * 2 + usize::from(!p.3)
+    };
+    places.iter().min_by_key(|p| dist(p)).map(|p| p.2.clone())
+}
+
+/// The products after a trigger, split at `и`: (lemmas, end).
+fn products_at(toks: &[Token], mut j: usize) -> (Vec<String>, usize) {
+    let mut out = Vec::new();
+    loop {
+        let (words, end) = product_words(toks, j);
+        if words == 0 {
+            break;
+        }
+        out.push(lemma(toks, j, end));
+        j = end;
+        if toks.get(j).is_some_and(|t| t.is("и")) && product_words(toks, j + 1).0 > 0 {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (out, j)
+}
+
+/// The product words at `j` (at most four, plus `марки X`): (count, end).
+fn product_words(toks: &[Token], j: usize) -> (usize, usize) {
+    let mut k = j;
+    while k < toks.len() && k - j < 4 {
+        let t = &toks[k];
+        if t.kind != TokKind::Word || STOP.contains(&t.lower.as_str()) || t.is("и") {
+            break;
+        }
+        k += 1;
+    }
+    let n = k - j;
+    if n > 0 && toks.get(k).is_some_and(|t| t.is("марки")) && toks.get(k + 1).is_some() {
+        k += 2;
+    }
+    (n, k)
+}
+
+/// The lemma of a product phrase: the lexicon's, or endings rewritten.
+fn lemma(toks: &[Token], j: usize, end: usize) -> String {
+    let brand = (end >= 2 && toks[end - 2].is("марки")).then(|| latin(&toks[end - 1].lower));
+    let words_end = if brand.is_some() { end - 2 } else { end };
+    let base = match lexicon::products().longest_at(&toks[..words_end], j) {
+        Some((_, e)) => e.col(0).to_string(),
+        None => toks[j..words_end]
+            .iter()
+            .take(3)
+            .map(|t| guess_lemma(t))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    match brand {
+        Some(b) => format!("{base} {b}"),
+        None => base,
+    }
+}
+
+/// Nominative singular guessed from a genitive plural ending.
+fn guess_lemma(t: &Token) -> String {
+    let w = t.lower.as_str();
+    if is_adjective(t) {
+        for (end, new) in [
+            ("ых", "ый"),
+            ("их", "ий"),
+            ("ого", "ый"),
+            ("его", "ий"),
+            ("ой", "ый"),
+            ("ые", "ый"),
+            ("ие", "ий"),
+        ] {
+            if let Some(stem) = w.strip_suffix(end) {
+                return format!("{stem}{new}");
+            }
+        }
+        return w.to_string();
+    }
+    for (end, new) in [
+        ("ов", ""),
+        ("ев", "й"),
+        ("ей", "ь"),
+        ("ий", "ие"),
+        ("ы", "а"),
+    ] {
+        if let Some(stem) = w.strip_suffix(end) {
+            if stem.chars().count() >= 3 {
+                return format!("{stem}{new}");
+            }
+        }
+    }
+    w.to_string()
+}
+
+/// A brand in Latin letters: Cyrillic look-alikes in a word that has
+/// Latin letters are read as Latin (`Нyundai` → `Hyundai`), and the first
+/// letter is a capital.
+fn latin(w: &str) -> String {
+    let has_latin = w.chars().any(|c| c.is_ascii_alphabetic());
+    let s: String = if has_latin {
+        w.chars()
+            .map(|c| match c {
+                'а' => 'a',
+                'в' => 'b',
+                'е' => 'e',
+                'к' => 'k',
+                'м' => 'm',
+                'н' => 'h',
+                'о' => 'o',
+                'р' => 'p',
+                'с' => 'c',
+                'т' => 't',
+                'у' => 'y',
+                'х' => 'x',
+                'і' => 'i',
+                c => c,
+            })
+            .collect()
+    } else {
+        w.to_string()
+    };
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(f) => f.to_uppercase().chain(cs).collect(),
+        None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::token::tokenize;
+
+    fn keys(s: &str) -> Vec<String> {
+        let t = tokenize(s, 0, s.len());
+        find(&t).iter().flat_map(Plant::keys).collect()
+    }
+
+    #[test]
+    fn products_and_places() {
+        assert_eq!(
+            keys("завод по производству шин в Сарани Карагандинской области"),
+            vec!["Сарань/шина"]
+        );
+        assert_eq!(
+            keys("заводов по производству чугунного литья и редукторов ведущих мостов в Костанае"),
+            vec![
+                "Костанай/чугунное литьё",
+                "Костанай/редуктор ведущего моста"
+            ]
+        );
+        assert_eq!(
+            keys("В Алматы будут производить автомобили марки Нyundai."),
+            vec!["Алматы/автомобиль Hyundai"]
+        );
+        assert_eq!(
+            keys("проект по производству в Атырауской области бутадиеновых каучуков"),
+            vec!["Атырау/бутадиеновый каучук"]
+        );
+    }
+}

@@ -1,0 +1,117 @@
+//! STATUS: actual, ongoing, pipeline, planned or target, from the nearest
+//! cue of `data/status_cues.tsv`; a verb of reaching (`довести`,
+//! `нарастить`) governs only the figure after its `до`. With no cue in
+//! the sentence, the status of the sentence before (same paragraph)
+//! carries over; with none there either, a default by metric and period.
+
+use chrono::NaiveDate;
+
+use super::{Cue, cost};
+use crate::dims::Mention;
+use crate::record::{Metric, Qualifier, Status};
+use crate::text::token::Token;
+
+/// The most a status cue may cost and still apply.
+const REACH: usize = 30;
+
+const REACHING: [&str; 12] = [
+    "довест",
+    "довед",
+    "нарастит",
+    "нарастят",
+    "наращива",
+    "увеличит",
+    "увеличат",
+    "увеличени",
+    "повысит",
+    "повыс",
+    "расширит",
+    "дове",
+];
+const GROWN: [&str; 9] = [
+    "вырос",
+    "увеличил",
+    "сократил",
+    "снизил",
+    "достиг",
+    "дошел",
+    "упал",
+    "подскочил",
+    "возрос",
+];
+
+/// `довести … до 1 млрд`: the figure after `до` is the level to reach
+/// (target, exact); after `вырос до` it is the level reached (exact).
+pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, String)> {
+    if m.qualifier != Qualifier::UpTo || !toks[m.num_tok - 1].is("до") {
+        return None;
+    }
+    let from = m.tok_start.saturating_sub(8);
+    for t in toks[from..m.tok_start].iter().rev() {
+        if REACHING.iter().any(|s| t.lower.starts_with(s)) {
+            let st = if t.lower.starts_with("увеличит") && !t.lower.ends_with("ть") {
+                Status::Planned
+            } else {
+                Status::Target
+            };
+            return Some((
+                st,
+                Qualifier::Exact,
+                format!("status:{} … до <figure>", t.lower),
+            ));
+        }
+        if GROWN.iter().any(|s| t.lower.starts_with(s)) {
+            return Some((
+                Status::Actual,
+                Qualifier::Exact,
+                format!("status:{} до <figure>", t.lower),
+            ));
+        }
+        if matches!(t.lower.as_str(), "." | ";" | "(" | ")") {
+            break;
+        }
+    }
+    None
+}
+
+/// The status from the nearest cue, if one is in reach.
+pub fn from_cues(
+    toks: &[Token],
+    mentions: &[Mention],
+    cues: &[Cue],
+    fig: (usize, usize),
+) -> Option<(Status, String)> {
+    cues.iter()
+        .filter(|c| c.entry.col(1).is_empty())
+        .map(|c| (cost(toks, mentions, (c.start, c.end), fig), c))
+        .filter(|(k, _)| *k <= REACH)
+        .min_by_key(|(k, _)| *k)
+        .and_then(|(_, c)| Some((Status::parse(c.entry.col(0))?, c.name("status_cues"))))
+}
+
+/// The first status cue of a sentence (for the sentence after it).
+pub fn of_sentence(cues: &[Cue]) -> Option<Status> {
+    cues.iter()
+        .find(|c| c.entry.col(1).is_empty())
+        .and_then(|c| Status::parse(c.entry.col(0)))
+}
+
+/// The default status of a figure with no cue.
+pub fn default_for(
+    metric: Metric,
+    period: (Option<NaiveDate>, Option<NaiveDate>),
+    published: Option<NaiveDate>,
+) -> Status {
+    let (start, end) = period;
+    let past = matches!((end, published), (Some(e), Some(p)) if e < p);
+    let begun = matches!((start, published), (Some(s), Some(p)) if s <= p);
+    match metric {
+        Metric::Capacity | Metric::Jobs | Metric::Investment => Status::Planned,
+        Metric::ProjectsCount | Metric::ProjectsValue => Status::Ongoing,
+        Metric::LaunchDate if past => Status::Actual,
+        Metric::LaunchDate if begun => Status::Ongoing,
+        Metric::LaunchDate => Status::Planned,
+        _ if past || end.is_none() => Status::Actual,
+        _ => Status::Planned,
+    }
+}

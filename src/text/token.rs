@@ -1,0 +1,211 @@
+//! Tokens: words, numbers and single punctuation marks, with byte offsets
+//! into the document text and a lower-case form for matching.
+//!
+//! Numbers are read here, once: `26,5` and `3.5` are one number with a
+//! decimal part, `1 599 059` (space, no-break or thin space between groups
+//! of three) is one number, `14.03.2020` is one calendar date.
+
+use crate::dims::decimal::Decimal;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (with inner hyphens: `Нур-Султан`).
+    Word,
+    /// Digits, possibly grouped or with a decimal part.
+    Num,
+    /// A calendar date written with dots: `14.03.2020`.
+    NumDate,
+    /// Anything else, one char at a time.
+    Punct,
+}
+
+/// One token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// First byte in the document.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What it is.
+    pub kind: TokKind,
+    /// Lower-case text with `ё` read as `е`, for matching.
+    pub lower: String,
+    /// The value of a `Num` token.
+    pub num: Option<Decimal>,
+    /// Digits before the decimal mark, for a `Num` (`2021` → 4).
+    pub int_digits: usize,
+    /// Whether a space separates this token from the previous one.
+    pub space_before: bool,
+}
+
+impl Token {
+    /// Whether the token is the word or mark `s` (lower case).
+    pub fn is(&self, s: &str) -> bool {
+        self.lower == s
+    }
+
+    /// Whether the token is a dash of any kind (`-`, `–`, `—`).
+    pub fn is_dash(&self) -> bool {
+        matches!(self.lower.as_str(), "-" | "–" | "—" | "‒" | "−")
+    }
+
+    /// A four-digit whole number from 1900 to 2099: a year, perhaps.
+    pub fn year(&self) -> Option<i32> {
+        if self.kind != TokKind::Num || self.int_digits != 4 {
+            return None;
+        }
+        let d = self.num?;
+        if d.exp != 0 {
+            return None;
+        }
+        let y = d.mant as i32;
+        (1900..=2099).contains(&y).then_some(y)
+    }
+}
+
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Splits `text[from..to]` into tokens (offsets are into `text`).
+pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
+    let s = &text[from..to];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut space = false;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            space = true;
+            i += 1;
+            continue;
+        }
+        let (j, kind) = if c.is_ascii_digit() {
+            scan_number(&chars, i)
+        } else if c.is_alphabetic() {
+            (scan_word(&chars, i), TokKind::Word)
+        } else {
+            (i + 1, TokKind::Punct)
+        };
+        let start = chars[i].0;
+        let end = chars.get(j).map_or(s.len(), |&(b, _)| b);
+        out.push(make(s, start, end, kind, from, space));
+        space = false;
+        i = j;
+    }
+    out
+}
+
+fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bool) -> Token {
+    let raw = &s[start..end];
+    let (num, int_digits) = if kind == TokKind::Num {
+        let digits: String = raw.chars().filter(|c| !is_group_space(*c)).collect();
+        let int = digits.split([',', '.']).next().unwrap_or("").len();
+        (Decimal::parse(&digits), int)
+    } else {
+        (None, 0)
+    };
+    Token {
+        start: base + start,
+        end: base + end,
+        kind,
+        lower: raw.to_lowercase().replace('ё', "е"),
+        num,
+        int_digits,
+        space_before: space,
+    }
+}
+
+fn digits_at(chars: &[(usize, char)], i: usize) -> usize {
+    chars[i..]
+        .iter()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .count()
+}
+
+fn scan_number(chars: &[(usize, char)], i: usize) -> (usize, TokKind) {
+    let n = digits_at(chars, i);
+    let mut j = i + n;
+    // dd.mm.yyyy
+    if n <= 2 && is_dot_date(chars, j) {
+        return (j + 8, TokKind::NumDate);
+    }
+    // 1 599 059: groups of exactly three after a first group of 1–3.
+    if n <= 3 {
+        while j + 4 <= chars.len()
+            && is_group_space(chars[j].1)
+            && digits_at(chars, j + 1) == 3
+            && chars.get(j + 4).is_none_or(|(_, c)| !c.is_ascii_digit())
+        {
+            j += 4;
+        }
+    }
+    // 26,5 / 3.5
+    if j + 1 < chars.len() && matches!(chars[j].1, ',' | '.') && chars[j + 1].1.is_ascii_digit() {
+        let k = digits_at(chars, j + 1);
+        // `2021,2022` is a list, not a decimal.
+        if !(n == 4 && k == 4) {
+            j += 1 + k;
+        }
+    }
+    (j, TokKind::Num)
+}
+
+fn is_dot_date(chars: &[(usize, char)], j: usize) -> bool {
+    let get = |k: usize| chars.get(k).map(|&(_, c)| c);
+    get(j) == Some('.')
+        && digits_at(chars, j + 1) == 2
+        && get(j + 3) == Some('.')
+        && chars.len() >= j + 8
+        && digits_at(chars, j + 4) == 4
+}
+
+fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
+    let mut j = i;
+    while j < chars.len() {
+        let c = chars[j].1;
+        if c.is_alphabetic() || c == '\u{301}' {
+            j += 1;
+        } else if c == '-' && chars.get(j + 1).is_some_and(|(_, n)| n.is_alphabetic()) && j > i {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lows(t: &str) -> Vec<String> {
+        tokenize(t, 0, t.len())
+            .into_iter()
+            .map(|t| t.lower)
+            .collect()
+    }
+
+    #[test]
+    fn numbers_with_groups_and_decimals() {
+        assert_eq!(lows("1 599 059 шин"), vec!["1 599 059", "шин"]);
+        assert_eq!(lows("$26,5 млрд."), vec!["$", "26,5", "млрд", "."]);
+        assert_eq!(lows("в 2021 году 300"), vec!["в", "2021", "году", "300"]);
+        assert_eq!(lows("2,5–3"), vec!["2,5", "–", "3"]);
+        assert_eq!(lows("14.03.2020 г."), vec!["14.03.2020", "г", "."]);
+        assert_eq!(
+            lows("Нур-Султане, Р.Скляр"),
+            vec!["нур-султане", ",", "р", ".", "скляр"]
+        );
+    }
+
+    #[test]
+    fn values() {
+        let s = "1 599 059 и 26,5";
+        let t = tokenize(s, 0, s.len());
+        assert_eq!(t[0].num.unwrap().to_f64(), 1599059.0);
+        assert_eq!(t[2].num.unwrap().to_f64(), 26.5);
+    }
+}
