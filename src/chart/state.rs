@@ -71,6 +71,7 @@ pub fn from_rows(spec: &ChartSpec, all: &[RecordRow]) -> ChartState {
     } else {
         keep_main_unit(selected)
     };
+    let (kept, undated) = drop_undated_plans(spec, kept);
     let scale = words::scale_for(&unit, max_abs(&kept), lang);
     let body = match spec.kind {
         ChartKind::Line => line(spec, &kept, &scale),
@@ -91,7 +92,7 @@ pub fn from_rows(spec: &ChartSpec, all: &[RecordRow]) -> ChartState {
         x_label,
         y_label,
         source: source_note(&shown, lang),
-        note: note(spec, left_out),
+        note: note(spec, left_out, undated),
         message: matches!(body, Body::Empty).then(|| empty_message(spec)),
         body,
         lang,
@@ -105,6 +106,27 @@ fn kind_takes(kind: ChartKind, r: &RecordRow) -> bool {
         ChartKind::Target => matches!(r.status, Status::Actual | Status::Target),
         _ => r.value.is_some(),
     }
+}
+
+/// On a period axis, a plan or target with no period has no place (the
+/// date it was said is not the date it is for): leave it out and count it.
+fn drop_undated_plans<'a>(
+    spec: &ChartSpec,
+    rows: Vec<&'a RecordRow>,
+) -> (Vec<&'a RecordRow>, usize) {
+    if spec.kind != ChartKind::Line || spec.x != XAxis::Period {
+        return (rows, 0);
+    }
+    let total = rows.len();
+    let kept: Vec<&RecordRow> = rows
+        .into_iter()
+        .filter(|r| {
+            let plan = !matches!(r.status, Status::Actual | Status::Ongoing);
+            !plan || r.period_start.is_some() || r.period_end.is_some()
+        })
+        .collect();
+    let dropped = total - kept.len();
+    (kept, dropped)
 }
 
 /// Phase 3: the most common unit wins; the others are counted as left out.
@@ -378,10 +400,17 @@ fn target(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body {
         let Some(goal) = latest(Status::Target) else {
             continue;
         };
-        if let Some(actual) = latest(Status::Actual) {
-            bars.push(target_bar(&name, actual, goal, scale, lang));
+        match latest(Status::Actual) {
+            Some(actual) => {
+                bars.push(target_bar(&name, actual, goal, scale, lang));
+                bars.push(target_bar(&name, goal, goal, scale, lang));
+            }
+            None => {
+                let mut bar = target_bar(&name, goal, goal, scale, lang);
+                bar.label = format!("{} ({})", bar.label, pick(lang, "факта нет", "no actual"));
+                bars.push(bar);
+            }
         }
-        bars.push(target_bar(&name, goal, goal, scale, lang));
     }
     if bars.is_empty() {
         return Body::Empty;
@@ -496,12 +525,18 @@ fn source_note(rows: &[&RecordRow], lang: Lang) -> String {
     note
 }
 
-fn note(spec: &ChartSpec, left_out: usize) -> Option<String> {
+fn note(spec: &ChartSpec, left_out: usize, undated: usize) -> Option<String> {
     let mut parts: Vec<String> = spec.note.iter().cloned().collect();
     if left_out > 0 {
         parts.push(match spec.lang {
             Lang::Ru => format!("Не показаны записи в других единицах: {left_out}"),
             Lang::En => format!("Records in other units not shown: {left_out}"),
+        });
+    }
+    if undated > 0 {
+        parts.push(match spec.lang {
+            Lang::Ru => format!("Не показаны планы и цели без срока: {undated}"),
+            Lang::En => format!("Plans and targets with no date not shown: {undated}"),
         });
     }
     (!parts.is_empty()).then(|| parts.join(". "))

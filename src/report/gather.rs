@@ -160,7 +160,8 @@ fn documents_table(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Table {
         pick(lang, "Записей", "Records"),
     ]);
     for d in docs {
-        let title = d.title.clone().unwrap_or_else(|| "—".into());
+        let host = d.url.as_deref().map(host_of);
+        let title = d.title.clone().or(host).unwrap_or_else(|| "—".into());
         let title = match &d.url {
             Some(url) => vec![Inline::Link {
                 text: title,
@@ -315,6 +316,12 @@ pub fn appendix(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Section {
         title: pick(lang, "Приложение: все записи", "Appendix: every record").into(),
         blocks: vec![Block::Table(table)],
     }
+}
+
+/// The host of an address (`https://sozmedia.kz/34470/` → `sozmedia.kz`).
+fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split('/').next().unwrap_or(rest).to_string()
 }
 
 /// The number after `#` in a record id, so `002#10` sorts after `002#9`.

@@ -100,7 +100,11 @@ pub fn launches(
         let n = announced.len();
         for (i, r) in announced.iter().enumerate() {
             table.push(vec![
-                text(if i == 0 { plant.clone() } else { String::new() }),
+                text(if i == 0 {
+                    words::subject_name(&plant, lang)
+                } else {
+                    String::new()
+                }),
                 text(
                     r.published
                         .map(|d| words::format_date(d, lang))

@@ -123,7 +123,7 @@ pub(super) fn stock<DB: DrawingBackend>(
         .margin_bottom(10)
         .x_label_area_size(56)
         .y_label_area_size(90)
-        .build_cartesian_2d((0..n - 1).into_segmented(), 0f64..y_max)?;
+        .build_cartesian_2d(slots(n).into_segmented(), 0f64..y_max)?;
     let y_fmt = value_formatter(state.lang);
     let x_fmt = |v: &SegmentValue<i32>| match v {
         SegmentValue::CenterOf(i) => bars
@@ -198,7 +198,7 @@ pub(super) fn timeline<DB: DrawingBackend>(
         .margin_bottom(10)
         .x_label_area_size(56)
         .y_label_area_size(250)
-        .build_cartesian_2d((x_range.0..x_range.1).yearly(), (0..n - 1).into_segmented())?;
+        .build_cartesian_2d((x_range.0..x_range.1).yearly(), slots(n).into_segmented())?;
     let y_fmt = |v: &SegmentValue<i32>| match v {
         SegmentValue::CenterOf(r) if *r >= 0 && *r < n => names[(n - 1 - r) as usize].clone(),
         _ => String::new(),
@@ -345,7 +345,7 @@ pub(super) fn target<DB: DrawingBackend>(
         .margin_bottom(10)
         .x_label_area_size(56)
         .y_label_area_size(390)
-        .build_cartesian_2d(0f64..x_max, (0..n - 1).into_segmented())?;
+        .build_cartesian_2d(0f64..x_max, slots(n).into_segmented())?;
     let x_fmt = value_formatter(state.lang);
     let y_fmt = |v: &SegmentValue<i32>| match v {
         SegmentValue::CenterOf(r) if *r >= 0 && *r < n => names[(n - 1 - r) as usize].clone(),
@@ -394,4 +394,11 @@ pub(super) fn target<DB: DrawingBackend>(
         ))?;
     }
     Ok(())
+}
+
+/// The discrete range of `n` bars or rows: `0..n - 1` holds exactly n
+/// slots, but a single slot (`0..0`) has no width, so one mark gets an
+/// empty slot on each side instead.
+fn slots(n: i32) -> std::ops::Range<i32> {
+    if n <= 1 { -1..1 } else { 0..n - 1 }
 }

@@ -65,9 +65,11 @@ pub(super) fn legend_items(state: &ChartState) -> Vec<(Swatch, String)> {
             }
             items.push((Swatch::Dash(TODAY), pick(lang, "сегодня", "today").into()));
         }
-        Body::Target { .. } => {
-            let latest = pick(lang, "последний факт", "latest actual");
-            items.push((Swatch::Block(PALETTE[0]), latest.into()));
+        Body::Target { bars, .. } => {
+            if bars.iter().any(|b| !b.is_target) {
+                let latest = pick(lang, "последний факт", "latest actual");
+                items.push((Swatch::Block(PALETTE[0]), latest.into()));
+            }
             items.push((
                 Swatch::Frame(PALETTE[1]),
                 pick(lang, "цель", "target").into(),
