@@ -27,6 +27,10 @@ pub struct Args {
     /// Store folder (default: $FACTLINE_STORE or output/store).
     #[arg(long, value_name = "DIR")]
     pub store: Option<PathBuf>,
+    /// Extract every document again, also those stored unchanged (after
+    /// the extraction rules changed).
+    #[arg(long)]
+    pub reextract: bool,
 }
 
 /// Runs `factline ingest`: prints on stderr how many documents were new,
@@ -34,6 +38,7 @@ pub struct Args {
 pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     let dir = args.store.clone().unwrap_or_else(Store::default_dir);
     let mut store = Store::open(&dir)?;
+    store.set_reextract(args.reextract);
     let (docs, unreadable) = load_counting(&args.input);
     let mut summary = store.ingest(docs, ctx)?;
     summary.failed += unreadable;

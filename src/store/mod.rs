@@ -48,6 +48,7 @@ pub const STORE_ENV: &str = "FACTLINE_STORE";
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+    reextract: bool,
 }
 
 /// What one ingest did, per document and in records.
@@ -102,7 +103,15 @@ impl Store {
         }
         Ok(Store {
             dir: dir.to_path_buf(),
+            reextract: false,
         })
+    }
+
+    /// With `true`, the next ingests extract every document again, even
+    /// those stored unchanged (after the extraction rules changed); they
+    /// count as changed.
+    pub fn set_reextract(&mut self, on: bool) {
+        self.reextract = on;
     }
 
     /// `$FACTLINE_STORE`, or `output/store`.
@@ -167,7 +176,7 @@ impl Store {
         let old_docs = self.documents_df()?;
         let known = known_hashes(&old_docs)?;
         let mut summary = IngestSummary::default();
-        let todo = triage(docs, &known, &mut summary);
+        let todo = triage(docs, &known, self.reextract, &mut summary);
         let done = extract_all(todo, ctx, &extract, &mut summary);
         if done.is_empty() {
             return Ok(summary);
@@ -227,11 +236,13 @@ struct Todo {
     known: bool,
 }
 
-/// Sorts documents into unchanged (counted) and to-do; a second document
-/// with an id already seen in this run is a failure.
+/// Sorts documents into unchanged (counted) and to-do (all of them with
+/// `reextract`); a second document with an id already seen in this run is
+/// a failure.
 fn triage(
     docs: Vec<Document>,
     known: &HashMap<String, String>,
+    reextract: bool,
     summary: &mut IngestSummary,
 ) -> Vec<Todo> {
     let mut seen: HashMap<String, String> = HashMap::new();
@@ -248,7 +259,7 @@ fn triage(
         seen.insert(doc.id.clone(), doc.source.clone());
         let hash = content_hash(&doc);
         match known.get(&doc.id) {
-            Some(h) if *h == hash => summary.unchanged += 1,
+            Some(h) if *h == hash && !reextract => summary.unchanged += 1,
             k => todo.push(Todo {
                 known: k.is_some(),
                 doc,

@@ -137,6 +137,20 @@ fn a_changed_document_replaces_only_its_own_records() {
 }
 
 #[test]
+fn reextract_runs_unchanged_documents_again() {
+    let (_t, mut s) = store();
+    s.ingest_with(two_docs(), &Ctx::silent(), |_: &Document| Vec::new())
+        .unwrap();
+    assert_eq!(ids(&s).len(), 0);
+    let same = s.ingest_with(two_docs(), &Ctx::silent(), lines).unwrap();
+    assert_eq!((same.unchanged, same.records_added), (2, 0));
+    s.set_reextract(true);
+    let again = s.ingest_with(two_docs(), &Ctx::silent(), lines).unwrap();
+    assert_eq!((again.changed, again.records_added), (2, 3));
+    assert_eq!(ids(&s), ["a#0", "a#1", "b#0"]);
+}
+
+#[test]
 fn a_new_date_makes_a_document_changed() {
     let (_t, mut s) = store();
     s.ingest_with(two_docs(), &Ctx::silent(), lines).unwrap();

@@ -38,19 +38,22 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-/// A toy extraction: each line `metric value` of the text is a record.
+/// A toy extraction: each line `metric value [subject]` of the text is a
+/// record (subject KZ+RU when not given).
 fn lines(doc: &Document) -> Vec<Record> {
     doc.text
         .lines()
         .filter_map(|l| {
-            let (m, v) = l.split_once(' ')?;
+            let mut words = l.split(' ');
+            let (m, v) = (words.next()?, words.next()?);
+            let subject = words.next().unwrap_or("KZ+RU");
             Some(Record {
                 doc_id: doc.id.clone(),
                 published: doc.published,
                 date_basis: doc.date_basis,
                 published_precision: doc.precision,
                 metric: Metric::parse(m)?,
-                subject: Some("KZ+RU".into()),
+                subject: Some(subject.into()),
                 status: Status::Actual,
                 value: v.parse().ok(),
                 value_max: None,
@@ -288,4 +291,56 @@ fn a_bad_store_is_one_line_and_a_failing_exit() {
         err.contains("records.parquet: not a readable Parquet table"),
         "{err}"
     );
+}
+
+/// Timings on a synthetic store (run with `--ignored --nocapture`):
+/// 20 000 documents of 5 records each, about 500 subjects, 28 days.
+#[test]
+#[ignore]
+fn measure_ingest_and_compare_at_scale() {
+    use std::time::Instant;
+    let t = tempfile::tempdir().unwrap();
+    let store = t.path().join("store");
+    let docs = |salt: usize| -> Vec<Document> {
+        (0..20_000)
+            .map(|i| {
+                let v = if i % 100 == 0 { i + salt } else { i };
+                let s = format!("S{}", i % 500);
+                let text = format!(
+                    "jobs {v} {s}\nprojects_count {} {s}\ninvestment {} {s}\ncapacity 5\noutput 6 {s}",
+                    i % 50,
+                    i * 1000
+                );
+                doc(&format!("d{i}"), 1 + (i % 28) as u32, &text)
+            })
+            .collect()
+    };
+    let mut s = Store::open(&store).unwrap();
+    let clock = Instant::now();
+    let sum = s.ingest_with(docs(0), &Ctx::silent(), lines).unwrap();
+    eprintln!("first ingest: {sum} in {:?}", clock.elapsed());
+    let clock = Instant::now();
+    let sum = s.ingest_with(docs(0), &Ctx::silent(), lines).unwrap();
+    eprintln!("same again: {sum} in {:?}", clock.elapsed());
+    let clock = Instant::now();
+    let sum = s.ingest_with(docs(1), &Ctx::silent(), lines).unwrap();
+    eprintln!("1% changed: {sum} in {:?}", clock.elapsed());
+    for f in ["records.parquet", "documents.parquet"] {
+        let len = fs::metadata(store.join(f)).unwrap().len();
+        eprintln!("{f}: {} KiB", len / 1024);
+    }
+    let clock = Instant::now();
+    let records = s.records().unwrap();
+    let n = records.clone().collect().unwrap().height();
+    eprintln!("read {n} records in {:?}", clock.elapsed());
+    let as_of = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    for kind in factline::compare::Kind::ALL {
+        let clock = Instant::now();
+        let rows = kind
+            .apply(records.clone(), as_of)
+            .collect()
+            .unwrap()
+            .height();
+        eprintln!("{}: {rows} rows in {:?}", kind.as_str(), clock.elapsed());
+    }
 }
