@@ -20,6 +20,9 @@ pub struct LinePoint {
     pub hollow: bool,
     /// The number written next to the point.
     pub label: String,
+    /// Write the label under the point (another point of the same date
+    /// has its label above).
+    pub label_below: bool,
     /// The record the point comes from.
     pub record_id: String,
 }

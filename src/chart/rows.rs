@@ -38,16 +38,16 @@ pub struct RecordRow {
     pub quote: String,
 }
 
-fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
+pub(crate) fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
     let col = df.column(name)?;
     Ok(col.str()?.iter().map(|s| s.map(str::to_string)).collect())
 }
 
-fn dates(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<NaiveDate>>> {
+pub(crate) fn dates(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<NaiveDate>>> {
     Ok(df.column(name)?.date()?.as_date_iter().collect())
 }
 
-fn floats(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
+pub(crate) fn floats(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
     Ok(df.column(name)?.f64()?.iter().collect())
 }
 

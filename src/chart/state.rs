@@ -194,6 +194,7 @@ fn line(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body {
             value_max: r.value_max.map(|v| v / scale.divisor),
             hollow: !matches!(r.status, Status::Actual | Status::Ongoing),
             label: label(r, scale, spec.lang),
+            label_below: false,
             record_id: r.record_id.clone(),
         };
         let same = |p: &LinePoint| {
@@ -206,7 +207,16 @@ fn line(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body {
     let series: Vec<LineSeries> = by_subject
         .into_iter()
         .map(|(name, mut points)| {
-            points.sort_by_key(|p| p.date);
+            points.sort_by(|a, b| {
+                (a.date, b.value)
+                    .partial_cmp(&(b.date, a.value))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+            // Revised figures share a date: the highest keeps its label
+            // above, the others write theirs below.
+            for i in 1..points.len() {
+                points[i].label_below = points[i].date == points[i - 1].date;
+            }
             LineSeries { name, points }
         })
         .collect();

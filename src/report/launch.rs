@@ -1,57 +1,55 @@
 //! The launches and targets sections: the timeline of launch windows with
-//! a verdict per plant (launched, on time, slipped, overdue), and each
-//! target set against the latest actual figure.
+//! where each plant stands (from `compare::launches`), and each target
+//! set against the latest actual figure.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::chart::rows::RecordRow;
+use polars::prelude::LazyFrame;
+
+use crate::chart::rows::{RecordRow, strs};
 use crate::chart::words::{self, pick};
 use crate::chart::{ChartKind, ChartSpec, Lang};
+use crate::compare;
 use crate::record::{Metric, Status};
 use crate::report::gather::{Charts, Options, figure};
 use crate::report::model::{Block, Inline, Section, Table, num, text};
 
-/// Where one plant's launch stands on the report's date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
-    /// Reported as done.
-    Launched,
-    /// The latest window has not passed, and it is not later than the
-    /// first one announced.
-    OnTime,
-    /// The latest window is later than the first one announced.
-    Slipped,
-    /// The latest window has passed with no launch reported.
-    Overdue,
-}
-
-impl Verdict {
-    fn word(self, lang: Lang) -> &'static str {
-        match self {
-            Verdict::Launched => pick(lang, "запущено", "launched"),
-            Verdict::OnTime => pick(lang, "в срок", "on time"),
-            Verdict::Slipped => pick(lang, "срок перенесён", "slipped"),
-            Verdict::Overdue => pick(lang, "просрочено", "overdue"),
-        }
+/// Where each plant's launch stands, from `compare::launches`: its
+/// `state` (launched, overdue, pending, unknown) and `trend` (slipped,
+/// kept, forward, single), in words, by subject.
+fn standings(
+    records: LazyFrame,
+    as_of: NaiveDate,
+    lang: Lang,
+) -> anyhow::Result<BTreeMap<String, String>> {
+    let df = compare::launches(records, as_of).collect()?;
+    let (subjects, states, trends) = (
+        strs(&df, "subject")?,
+        strs(&df, "state")?,
+        strs(&df, "trend")?,
+    );
+    let mut out = BTreeMap::new();
+    for i in 0..df.height() {
+        let state = match states[i].as_deref() {
+            Some("launched") => pick(lang, "запущено", "launched"),
+            Some("overdue") => pick(lang, "просрочено", "overdue"),
+            Some("pending") => pick(lang, "ожидается", "pending"),
+            _ => pick(lang, "срок неясен", "no date"),
+        };
+        let trend = match trends[i].as_deref() {
+            Some("slipped") => pick(lang, ", срок перенесён позже", ", moved later"),
+            Some("forward") => pick(lang, ", срок перенесён раньше", ", moved earlier"),
+            Some("kept") => pick(lang, ", срок не менялся", ", window kept"),
+            _ => "",
+        };
+        out.insert(
+            subjects[i].clone().unwrap_or_default(),
+            format!("{state}{trend}"),
+        );
     }
-}
-
-/// The verdict on one plant's announcements, in publication order.
-pub fn verdict(announced: &[&RecordRow], as_of: NaiveDate) -> Option<Verdict> {
-    let first = announced.first()?.period_end?;
-    let last = announced.last()?;
-    let end = last.period_end?;
-    Some(if announced.iter().any(|r| r.status == Status::Actual) {
-        Verdict::Launched
-    } else if end < as_of {
-        Verdict::Overdue
-    } else if end > first {
-        Verdict::Slipped
-    } else {
-        Verdict::OnTime
-    })
+    Ok(out)
 }
 
 /// How far a window's end moved against the previous announcement.
@@ -72,6 +70,7 @@ fn shift(previous: Option<&RecordRow>, r: &RecordRow, lang: Lang) -> String {
 
 /// The launches section: the timeline and one row per announcement.
 pub fn launches(
+    records: LazyFrame,
     rows: &[RecordRow],
     charts: &mut Charts,
     opts: &Options,
@@ -81,6 +80,7 @@ pub fn launches(
         .lang(lang)
         .as_of(opts.as_of);
     let chart = charts.add(spec, rows)?;
+    let standing = standings(records, opts.as_of, lang)?;
     let mut by_plant: BTreeMap<String, Vec<&RecordRow>> = BTreeMap::new();
     for r in rows.iter().filter(|r| r.metric == Metric::LaunchDate) {
         let plant = r.subject.clone().unwrap_or_default();
@@ -96,7 +96,6 @@ pub fn launches(
     ]);
     for (plant, mut announced) in by_plant {
         announced.sort_by_key(|r| (r.published, r.record_id.clone()));
-        let standing = verdict(&announced, opts.as_of).map(|v| v.word(lang));
         let n = announced.len();
         for (i, r) in announced.iter().enumerate() {
             table.push(vec![
@@ -113,10 +112,10 @@ pub fn launches(
                 text(&r.doc_id),
                 num(figure(r, lang), &r.record_id),
                 text(shift(i.checked_sub(1).map(|p| announced[p]), r, lang)),
-                text(if i + 1 == n {
-                    standing.unwrap_or("—")
-                } else {
-                    ""
+                text(match (i + 1 == n, standing.get(&plant)) {
+                    (true, Some(s)) => s.as_str(),
+                    (true, None) => "—",
+                    (false, _) => "",
                 }),
             ]);
         }

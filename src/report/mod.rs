@@ -8,6 +8,7 @@
 //! `model` is the report as plain data, `gather` and `launch` fill it,
 //! `md` and `html` render it. Drawing is `chart`'s.
 
+pub mod changes;
 pub mod gather;
 pub mod html;
 pub mod launch;
@@ -17,7 +18,7 @@ pub mod model;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use polars::prelude::DataFrame;
+use polars::prelude::{DataFrame, IntoLazy};
 
 use crate::chart::rows::rows;
 use crate::chart::words::pick;
@@ -36,7 +37,13 @@ pub fn build(
     let mut charts = Charts::default();
     let mut sections = vec![gather::overview(&rows, &docs, opts)];
     sections.extend(gather::metric_sections(&rows, &mut charts, opts)?);
-    sections.push(launch::launches(&rows, &mut charts, opts)?);
+    sections.push(changes::changes(records.clone().lazy(), &rows, opts.lang)?);
+    sections.push(launch::launches(
+        records.clone().lazy(),
+        &rows,
+        &mut charts,
+        opts,
+    )?);
     sections.push(launch::targets(&rows, &mut charts, opts)?);
     sections.push(gather::appendix(&rows, &docs, opts.lang));
     let report = Report {

@@ -19,20 +19,21 @@ fn d(s: &str) -> Option<NaiveDate> {
 }
 
 fn documents() -> DataFrame {
-    let ids = ["001", "002", "003", "004", "005", "006"];
+    let ids = ["001", "002", "003", "004", "005", "006", "007", "008"];
+    #[rustfmt::skip]
     let dates = [
-        "2019-07-15",
-        "2022-01-24",
-        "2024-03-04",
-        "2022-06-01",
-        "2023-05-10",
-        "2023-02-01",
+        "2019-07-15", "2022-01-24", "2024-03-04", "2022-06-01",
+        "2023-05-10", "2023-02-01", "2022-09-01", "2023-03-01",
     ];
+    let mut titles = vec![None; ids.len()];
+    titles[0] = Some("В Правительстве РК подписали соглашение с КАМАЗ");
+    let mut urls = vec![None; ids.len()];
+    urls[0] = Some("https://informburo.kz/a.html");
     df!(
         "doc_id" => ids,
         "published" => dates.iter().map(|s| d(s)).collect::<Vec<_>>(),
-        "title" => [Some("В Правительстве РК подписали соглашение с КАМАЗ"), None, None, None, None, None],
-        "url" => [Some("https://informburo.kz/a.html"), None, None, None, None, None],
+        "title" => titles,
+        "url" => urls,
     )
     .unwrap()
 }
@@ -147,7 +148,17 @@ fn markdown_links_figures_and_shows_png_charts() {
     ] {
         assert!(md.contains(want), "{want:?} not in\n{md}");
     }
-    assert!(md.contains("просрочено"), "overdue launch: {md}");
+    assert!(
+        md.contains("просрочено, срок перенесён позже"),
+        "overdue launch: {md}"
+    );
+    for want in [
+        "[28 млрд долл.](#rec-006%231) (006, 01.02.2023) | [26 млрд долл.](#rec-008%231) (008, 01.03.2023) | [−7,1 %](#rec-008%231) | пересмотрено |",
+        "[24,2 млрд долл.](#rec-004%231) (004, 01.06.2022) | [24 млрд долл.](#rec-007%231) (007, 01.09.2022) | [−0,8 %](#rec-007%231) | то же, с округлением |",
+        "| [13](#rec-004%232) | 01.06.2022–01.09.2022 | [004\\#2](#rec-004%232), [007\\#2](#rec-007%232) |",
+    ] {
+        assert!(md.contains(want), "{want:?} not in\n{md}");
+    }
     assert!(md.contains("на 12 мес. позже"), "slipped launch: {md}");
 }
 

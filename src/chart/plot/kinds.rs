@@ -91,10 +91,15 @@ pub(super) fn line<DB: DrawingBackend>(
                 + Circle::new((0, 0), 6, fill)
                 + Circle::new((0, 0), 6, color.stroke_width(2))
         }))?;
-        let label_style = font(15).pos(Pos::new(HPos::Center, VPos::Bottom));
+        let above = font(15).pos(Pos::new(HPos::Center, VPos::Bottom));
+        let below = font(15).pos(Pos::new(HPos::Center, VPos::Top));
         chart.draw_series(s.points.iter().map(|p| {
-            EmptyElement::at((p.date, p.value_max.unwrap_or(p.value)))
-                + Text::new(p.label.clone(), (0, -10), label_style.clone())
+            let (at, dy, style) = if p.label_below {
+                (p.value, 10, below.clone())
+            } else {
+                (p.value_max.unwrap_or(p.value), -10, above.clone())
+            };
+            EmptyElement::at((p.date, at)) + Text::new(p.label.clone(), (0, dy), style)
         }))?;
     }
     Ok(())
