@@ -1,6 +1,6 @@
-//! The launches and targets sections: the timeline of launch windows with
-//! where each plant stands (from `compare::launches`), and each target
-//! set against the latest actual figure.
+//! The launches section: the timeline of launch windows, every
+//! announcement with how far it moved, and where each plant stands (from
+//! `compare::launches`).
 
 use std::collections::BTreeMap;
 
@@ -12,9 +12,9 @@ use crate::chart::rows::{RecordRow, strs};
 use crate::chart::words::{self, pick};
 use crate::chart::{ChartKind, ChartSpec, Lang};
 use crate::compare;
-use crate::record::{Metric, Status};
+use crate::record::Metric;
 use crate::report::gather::{Charts, Options, figure};
-use crate::report::model::{Block, Inline, Section, Table, num, text};
+use crate::report::model::{Block, Section, Table, num, text};
 
 /// Where each plant's launch stands, from `compare::launches`: its
 /// `state` (launched, overdue, pending, unknown) and `trend` (slipped,
@@ -131,97 +131,4 @@ pub fn launches(
         title: pick(lang, "Запуски", "Launches").into(),
         blocks: vec![Block::Para(text(intro)), chart, Block::Table(table)],
     })
-}
-
-/// The targets section: per metric with targets, its chart and a table of
-/// each subject's latest target against its latest actual.
-pub fn targets(rows: &[RecordRow], charts: &mut Charts, opts: &Options) -> anyhow::Result<Section> {
-    let lang = opts.lang;
-    let mut blocks = Vec::new();
-    for metric in Metric::ALL {
-        let with_target = rows
-            .iter()
-            .any(|r| r.metric == metric && r.status == Status::Target && r.value.is_some());
-        if !with_target {
-            continue;
-        }
-        let spec = ChartSpec::new(ChartKind::Target, metric)
-            .lang(lang)
-            .as_of(opts.as_of);
-        blocks.push(charts.add(spec, rows)?);
-        blocks.push(Block::Table(target_table(rows, metric, lang)));
-    }
-    if blocks.is_empty() {
-        let none = pick(
-            lang,
-            "В документах нет целевых показателей.",
-            "The documents state no targets.",
-        );
-        blocks.push(Block::Para(text(none)));
-    }
-    Ok(Section {
-        id: "targets".into(),
-        level: 2,
-        title: pick(lang, "Цели и факт", "Targets and actuals").into(),
-        blocks,
-    })
-}
-
-fn latest<'a>(rows: &[&'a RecordRow], status: Status) -> Option<&'a RecordRow> {
-    rows.iter()
-        .filter(|r| r.status == status && r.value.is_some())
-        .max_by_key(|r| (r.period_end, r.published, r.record_id.clone()))
-        .copied()
-}
-
-fn target_table(rows: &[RecordRow], metric: Metric, lang: Lang) -> Table {
-    let mut table = Table::new(&[
-        pick(lang, "Субъект", "Subject"),
-        pick(lang, "Цель", "Target"),
-        pick(lang, "Срок", "Deadline"),
-        pick(lang, "Последний факт", "Latest actual"),
-        pick(lang, "Период факта", "Actual's period"),
-        pick(lang, "Доля цели", "Share of target"),
-    ]);
-    let mut by_subject: BTreeMap<String, Vec<&RecordRow>> = BTreeMap::new();
-    for r in rows.iter().filter(|r| r.metric == metric) {
-        by_subject
-            .entry(r.subject.clone().unwrap_or_default())
-            .or_default()
-            .push(r);
-    }
-    for (subject, group) in by_subject {
-        let Some(goal) = latest(&group, Status::Target) else {
-            continue;
-        };
-        let actual = latest(&group, Status::Actual);
-        let deadline = goal.period_end.map(|d| words::format_date(d, lang));
-        let share = match (actual.and_then(|a| a.value), goal.value) {
-            (Some(a), Some(g)) if g > 0.0 => {
-                format!("{} %", words::format_number((a / g * 100.0).round(), lang))
-            }
-            _ => "—".into(),
-        };
-        table.push(vec![
-            text(words::subject_name(&subject, lang)),
-            num(figure(goal, lang), &goal.record_id),
-            text(deadline.unwrap_or_else(|| "—".into())),
-            actual.map_or_else(|| text("—"), |a| num(figure(a, lang), &a.record_id)),
-            text(
-                actual
-                    .map(|a| words::format_period(a.period_start, a.period_end, lang))
-                    .unwrap_or_default(),
-            ),
-            share_cell(share, actual),
-        ]);
-    }
-    table
-}
-
-/// The share is a number computed from two records; it links to the actual.
-fn share_cell(share: String, actual: Option<&RecordRow>) -> Vec<Inline> {
-    match actual {
-        Some(a) if share != "—" => num(share, &a.record_id),
-        _ => text(share),
-    }
 }

@@ -14,6 +14,7 @@ pub mod html;
 pub mod launch;
 pub mod md;
 pub mod model;
+pub mod targets;
 
 use std::path::{Path, PathBuf};
 
@@ -44,7 +45,12 @@ pub fn build(
         &mut charts,
         opts,
     )?);
-    sections.push(launch::targets(&rows, &mut charts, opts)?);
+    sections.push(targets::targets(
+        records.clone().lazy(),
+        &rows,
+        &mut charts,
+        opts,
+    )?);
     sections.push(gather::appendix(&rows, &docs, opts.lang));
     let report = Report {
         title: pick(
