@@ -59,13 +59,36 @@ fn shift(previous: Option<&RecordRow>, r: &RecordRow, lang: Lang) -> String {
         return String::new();
     };
     let months = (now.year() - before.year()) * 12 + now.month() as i32 - before.month() as i32;
+    let span = duration(months.abs(), lang);
     match (months.signum(), lang) {
         (0, _) => pick(lang, "без изменений", "unchanged").into(),
-        (1, Lang::Ru) => format!("на {months} мес. позже"),
-        (1, Lang::En) => format!("{months} months later"),
-        (_, Lang::Ru) => format!("на {} мес. раньше", -months),
-        (_, Lang::En) => format!("{} months earlier", -months),
+        (1, Lang::Ru) => format!("на {span} позже"),
+        (1, Lang::En) => format!("{span} later"),
+        (_, Lang::Ru) => format!("на {span} раньше"),
+        (_, Lang::En) => format!("{span} earlier"),
     }
+}
+
+/// Whole years in years ("8 лет", "2 года"), the rest in months.
+fn duration(months: i32, lang: Lang) -> String {
+    if months < 12 || months % 12 != 0 {
+        return match lang {
+            Lang::Ru => format!("{months} мес."),
+            Lang::En if months == 1 => "1 month".into(),
+            Lang::En => format!("{months} months"),
+        };
+    }
+    let years = months / 12;
+    let word = match lang {
+        Lang::En if years == 1 => "year",
+        Lang::En => "years",
+        Lang::Ru if years % 10 == 1 && years % 100 != 11 => "год",
+        Lang::Ru if (2..=4).contains(&(years % 10)) && !(12..=14).contains(&(years % 100)) => {
+            "года"
+        }
+        Lang::Ru => "лет",
+    };
+    format!("{years} {word}")
 }
 
 /// The launches section: the timeline and one row per announcement.
@@ -131,4 +154,19 @@ pub fn launches(
         title: pick(lang, "Запуски", "Launches").into(),
         blocks: vec![Block::Para(text(intro)), chart, Block::Table(table)],
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shifts_read_in_years_when_whole() {
+        assert_eq!(duration(96, Lang::Ru), "8 лет");
+        assert_eq!(duration(24, Lang::Ru), "2 года");
+        assert_eq!(duration(12, Lang::Ru), "1 год");
+        assert_eq!(duration(132, Lang::Ru), "11 лет");
+        assert_eq!(duration(18, Lang::Ru), "18 мес.");
+        assert_eq!(duration(12, Lang::En), "1 year");
+    }
 }

@@ -159,7 +159,7 @@ fn markdown_links_figures_and_shows_png_charts() {
     ] {
         assert!(md.contains(want), "{want:?} not in\n{md}");
     }
-    assert!(md.contains("на 12 мес. позже"), "slipped launch: {md}");
+    assert!(md.contains("на 1 год позже"), "slipped launch: {md}");
 }
 
 #[test]
