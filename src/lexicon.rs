@@ -5,7 +5,8 @@
 //! consecutive tokens (lower case, `ё` read as `е`):
 //! `word` matches that word; `stem*` matches the stem plus up to four
 //! letters (Russian endings); `stem**` any ending; an element ending in
-//! `?` may be absent (`долл .?` matches `долл` and `долл.`).
+//! `?` may be absent (`долл .?` matches `долл` and `долл.`); `~N` stands
+//! for up to N words (`ввод* ~2 в эксплуатацию`).
 
 use std::collections::HashMap;
 
@@ -15,10 +16,15 @@ use crate::text::token::Token;
 enum Elem {
     Exact(String),
     Stem(String, usize),
+    /// `~2`: up to two words of any kind.
+    Gap(usize),
 }
 
 impl Elem {
     fn parse(s: &str) -> (Elem, bool) {
+        if let Some(n) = s.strip_prefix('~').and_then(|n| n.parse().ok()) {
+            return (Elem::Gap(n), true);
+        }
         let (s, optional) = match s.strip_suffix('?') {
             Some(r) if !r.is_empty() => (r, true),
             _ => (s, false),
@@ -36,6 +42,7 @@ impl Elem {
 
     fn matches(&self, t: &Token) -> bool {
         match self {
+            Elem::Gap(_) => t.kind == crate::text::token::TokKind::Word,
             Elem::Exact(w) => t.lower == *w,
             Elem::Stem(stem, max) => {
                 t.lower.starts_with(stem.as_str())
@@ -64,15 +71,30 @@ impl Entry {
 
     /// The number of tokens matched at `i`, if the pattern matches there.
     pub fn match_at(&self, toks: &[Token], i: usize) -> Option<usize> {
-        let mut k = i;
-        for (e, optional) in &self.elems {
-            if toks.get(k).is_some_and(|t| e.matches(t)) {
-                k += 1;
-            } else if !optional {
-                return None;
-            }
-        }
+        let k = match_from(&self.elems, toks, i)?;
         (k > i).then_some(k - i)
+    }
+}
+
+/// Matches elements from token `k`; a gap takes as few words as it can.
+fn match_from(elems: &[(Elem, bool)], toks: &[Token], k: usize) -> Option<usize> {
+    let Some(((e, optional), rest)) = elems.split_first() else {
+        return Some(k);
+    };
+    if let Elem::Gap(n) = e {
+        return (0..=*n)
+            .take_while(|j| toks[k..].iter().take(*j).all(|t| e.matches(t)))
+            .find_map(|j| match_from(rest, toks, k + j));
+    }
+    if toks.get(k).is_some_and(|t| e.matches(t))
+        && let Some(end) = match_from(rest, toks, k + 1)
+    {
+        return Some(end);
+    }
+    if *optional {
+        match_from(rest, toks, k)
+    } else {
+        None
     }
 }
 
@@ -81,7 +103,8 @@ impl Entry {
 pub struct PhraseSet {
     entries: Vec<Entry>,
     by_first: HashMap<String, Vec<usize>>,
-    stems: Vec<usize>,
+    by_char: HashMap<char, Vec<usize>>,
+    other: Vec<usize>,
 }
 
 impl PhraseSet {
@@ -101,7 +124,11 @@ impl PhraseSet {
             let idx = set.entries.len();
             match &elems[0] {
                 (Elem::Exact(w), false) => set.by_first.entry(w.clone()).or_default().push(idx),
-                _ => set.stems.push(idx),
+                (Elem::Stem(stem, _), false) if !stem.is_empty() => {
+                    let c = stem.chars().next().unwrap_or_default();
+                    set.by_char.entry(c).or_default().push(idx)
+                }
+                _ => set.other.push(idx),
             }
             set.entries.push(Entry {
                 elems,
@@ -116,8 +143,11 @@ impl PhraseSet {
     pub fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &Entry)> {
         let t = toks.get(i)?;
         let exact = self.by_first.get(&t.lower).into_iter().flatten();
+        let first = t.lower.chars().next().unwrap_or_default();
+        let stems = self.by_char.get(&first).into_iter().flatten();
         exact
-            .chain(self.stems.iter())
+            .chain(stems)
+            .chain(self.other.iter())
             .filter_map(|&e| {
                 let entry = &self.entries[e];
                 entry.match_at(toks, i).map(|n| (n, entry))

@@ -48,6 +48,22 @@ impl Ctx {
     }
 }
 
+impl Ctx {
+    /// A spinner counting items of unknown total when stderr is a
+    /// terminal and the run is not quiet; a hidden one otherwise.
+    pub fn spinner(&self, what: &str) -> ProgressBar {
+        if self.quiet || !std::io::stderr().is_terminal() {
+            return ProgressBar::hidden();
+        }
+        let bar = ProgressBar::new_spinner();
+        let style = ProgressStyle::with_template("{spinner} {msg} {pos} documents ({elapsed})")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        bar.set_style(style);
+        bar.set_message(what.to_string());
+        bar
+    }
+}
+
 static FAILED: AtomicBool = AtomicBool::new(false);
 
 /// Prints an error line on stderr (always, even when quiet) and remembers

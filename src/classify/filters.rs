@@ -76,14 +76,39 @@ fn growth(toks: &[Token], m: &Mention) -> bool {
         .any(|t| CHANGE.iter().any(|c| t.lower.starts_with(c)))
 }
 
-/// `250 долларов за тонну`, `$80/баррель`: a price.
+/// `250 долларов за тонну`, `$80/баррель`, `стоимость тонны угля
+/// снизилась до 85 долларов`: a price.
 fn per_unit(toks: &[Token], m: &Mention) -> bool {
     if m.kind != Kind::Money {
         return false;
     }
     let next = |k: usize| toks.get(m.tok_end + k).map_or("", |t| t.lower.as_str());
-    matches!(next(0), "за" | "/") && PER_UNIT.contains(&next(1))
+    let after = matches!(next(0), "за" | "/") && PER_UNIT.contains(&next(1));
+    let before = toks[..m.tok_start].windows(2).any(|w| {
+        (w[0].lower.starts_with("стоимост") || w[0].lower.starts_with("цен"))
+            && PRICED.iter().any(|p| w[1].lower.starts_with(p))
+    }) || toks[..m.tok_start].iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "цена" | "цены" | "цене" | "тариф" | "тарифы"
+        )
+    });
+    after || before
 }
+
+/// What a price is of: `стоимость тонны`, `цена барреля`, `стоимость
+/// билета`.
+const PRICED: [&str; 9] = [
+    "тонн",
+    "баррел",
+    "кубометр",
+    "килограмм",
+    "литр",
+    "билет",
+    "квадратн",
+    "метр",
+    "единиц",
+];
 
 /// `не менее 100 рабочих мест` as a condition of a programme.
 fn threshold(toks: &[Token], _mentions: &[Mention], m: &Mention) -> bool {

@@ -38,10 +38,10 @@ fn best<'a>(
     cues.iter()
         .filter(|c| takes.contains(&c.entry.col(1)))
         .map(|c| {
-            (
-                cost(toks, mentions, (c.start, c.end), (m.tok_start, m.tok_end)),
-                c,
-            )
+            let k = cost(toks, mentions, (c.start, c.end), (m.tok_start, m.tok_end));
+            // A strong cue (`портфель`) wins over a nearer weak one.
+            let strong = c.entry.col(2) == "strong" && k <= MONEY_REACH;
+            (if strong { 0 } else { k + 1 }, c)
         })
         .min_by_key(|(k, _)| *k)
 }
@@ -102,9 +102,19 @@ fn quantity(
     if let Some((x @ (Metric::Exports | Metric::Imports), c)) = cue_metric {
         return Some((x, c.name("metric_cues")));
     }
-    if unit.ends_with("/yr") {
+    if unit.ends_with("/yr") || yearly_in_clause(toks, m) {
         return Some((Metric::Capacity, "<quantity> <rate>".into()));
     }
     let (x, c) = cue_metric?;
     matches!(x, Metric::Capacity | Metric::Output).then(|| (x, c.name("metric_cues")))
+}
+
+/// `Ежегодно предприятие будет выпускать 3 тысячи тракторов`: a rate
+/// said earlier in the clause.
+fn yearly_in_clause(toks: &[Token], m: &Mention) -> bool {
+    toks[..m.tok_start]
+        .iter()
+        .rev()
+        .take_while(|t| !matches!(t.lower.as_str(), "," | ";" | "." | ":" | "("))
+        .any(|t| t.lower.starts_with("ежегодн"))
 }

@@ -2,6 +2,7 @@
 //! qualifier and its subject. Rules read the cue words of `data/` around
 //! each figure; the nearer a cue, the stronger (see `cost`).
 
+pub mod elided;
 pub mod filters;
 pub mod metric;
 pub mod plant;

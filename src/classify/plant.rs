@@ -31,9 +31,27 @@ impl Plant {
             .map(|p| format!("{place}/{p}"))
             .collect()
     }
+
+    /// The key with a product found elsewhere (a plant named by its
+    /// place only: `завод в Елабуге … 50 тысяч автомобилей`).
+    pub fn key_with(&self, product: &str) -> Option<String> {
+        Some(format!("{}/{product}", self.place.as_ref()?))
+    }
 }
 
-const TRIGGERS: [&str; 10] = [
+/// Words that name a plant or a project as an object.
+const OBJECTS: [&str; 8] = [
+    "завод",
+    "предприяти",
+    "фабрик",
+    "комбинат",
+    "цех",
+    "терминал",
+    "производств",
+    "проект",
+];
+
+const TRIGGERS: [&str; 14] = [
     "производству",
     "производства",
     "производство",
@@ -44,6 +62,10 @@ const TRIGGERS: [&str; 10] = [
     "выпуск",
     "переработке",
     "переработки",
+    "сборке",
+    "сборки",
+    "собирать",
+    "изготовлению",
 ];
 
 const STOP: [&str; 22] = [
@@ -71,9 +93,88 @@ const STOP: [&str; 22] = [
     "используемых",
 ];
 
+fn capitalise(w: &str) -> String {
+    let mut cs = w.chars();
+    cs.next()
+        .map(|f| f.to_uppercase().chain(cs).collect())
+        .unwrap_or_default()
+}
+
 /// Every plant named in the tokens of one sentence.
 pub fn find(toks: &[Token]) -> Vec<Plant> {
-    let places = places_in(toks);
+    let mut places = places_in(toks);
+    // A region stands for a plant's town only where a plant is named:
+    // `производство шин в Татарстане` is the region's output.
+    let named = toks.iter().any(|t| {
+        OBJECTS
+            .iter()
+            .any(|o| *o != "производств" && t.lower.starts_with(o))
+    });
+    places.retain(|p| p.3 || named);
+    if places.is_empty() {
+        places = guessed_places(toks);
+    }
+    let mut out = by_trigger(toks, &places);
+    for (i, t) in toks.iter().enumerate() {
+        let object = OBJECTS.iter().any(|o| t.lower.starts_with(o));
+        if !object || out.iter().any(|p| p.start.abs_diff(i) <= 2) {
+            continue;
+        }
+        let products = i
+            .checked_sub(1)
+            .and_then(|k| {
+                lexicon::products()
+                    .longest_at(toks, k)
+                    .filter(|(n, _)| *n == 1)
+            })
+            .map(|(_, e)| vec![e.col(0).to_string()])
+            .unwrap_or_default();
+        let Some(place) = nearest_place(&places, i, i + 1) else {
+            continue;
+        };
+        out.push(Plant {
+            start: i,
+            end: i + 1,
+            place: Some(place),
+            products,
+        });
+    }
+    out.sort_by_key(|p| p.start);
+    out
+}
+
+/// `в Навои`, `в Джизаке`: a capitalised word after `в` that no lexicon
+/// knows, read as a town (locative `-е` after a consonant dropped).
+fn guessed_places(toks: &[Token]) -> Vec<(usize, usize, String, bool)> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate().skip(1) {
+        let after_v = matches!(toks[i - 1].lower.as_str(), "в" | "во");
+        if !after_v || !t.cap || t.kind != TokKind::Word || t.lower.chars().count() < 3 {
+            continue;
+        }
+        if lexicon::parties().longest_at(toks, i).is_some()
+            || crate::dims::date_ru::month_of(&t.lower).is_some()
+        {
+            continue;
+        }
+        let w: Vec<char> = t.lower.chars().collect();
+        let n = w.len();
+        let stem: String = if w[n - 1] == 'е' && !"аеиоуыэюяйь".contains(w[n - 2]) {
+            w[..n - 1].iter().collect()
+        } else {
+            t.lower.clone()
+        };
+        let name = stem
+            .split('-')
+            .map(capitalise)
+            .collect::<Vec<_>>()
+            .join("-");
+        out.push((i, i + 1, name, true));
+    }
+    out
+}
+
+fn by_trigger(toks: &[Token], places: &[(usize, usize, String, bool)]) -> Vec<Plant> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if !TRIGGERS.contains(&t.lower.as_str()) {
@@ -87,7 +188,7 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
         if products.is_empty() {
             continue;
         }
-        let place = nearest_place(&places, i, end);
+        let place = nearest_place(places, i, end);
         out.push(Plant {
             start: i,
             end,
@@ -130,7 +231,7 @@ fn nearest_place(
             2 * (trigger - p.1) + 2
         };
         // A town before its region: `в Сарани Карагандинской области`.
-        d * 2 + usize::from(!p.3)
+        d * 2 + if p.3 { 0 } else { 12 }
     };
     places.iter().min_by_key(|p| dist(p)).map(|p| p.2.clone())
 }
@@ -159,7 +260,11 @@ fn product_words(toks: &[Token], j: usize) -> (usize, usize) {
     let mut k = j;
     while k < toks.len() && k - j < 4 {
         let t = &toks[k];
-        if t.kind != TokKind::Word || STOP.contains(&t.lower.as_str()) || t.is("и") {
+        if t.kind != TokKind::Word
+            || STOP.contains(&t.lower.as_str())
+            || t.is("и")
+            || looks_like_verb(t)
+        {
             break;
         }
         k += 1;
@@ -171,16 +276,33 @@ fn product_words(toks: &[Token], j: usize) -> (usize, usize) {
     (n, k)
 }
 
+/// `составит`, `запланирован`, `начнется`: a verb ends the product.
+fn looks_like_verb(t: &Token) -> bool {
+    const ENDS: [&str; 18] = [
+        "ит", "ят", "ет", "ут", "ют", "ал", "ил", "ся", "ть", "ан", "ена", "ено", "ен", "ены",
+        "ано", "аны", "ала", "ило",
+    ];
+    let w = t.lower.as_str();
+    w.chars().count() > 4
+        && ENDS.iter().any(|e| w.ends_with(e))
+        && lexicon::products()
+            .longest_at(std::slice::from_ref(t), 0)
+            .is_none()
+}
+
 /// The lemma of a product phrase: the lexicon's, or endings rewritten.
 fn lemma(toks: &[Token], j: usize, end: usize) -> String {
     let brand = (end >= 2 && toks[end - 2].is("марки")).then(|| latin(&toks[end - 1].lower));
     let words_end = if brand.is_some() { end - 2 } else { end };
-    let base = match lexicon::products().longest_at(&toks[..words_end], j) {
-        Some((_, e)) => e.col(0).to_string(),
-        None => toks[j..words_end]
+    // The lexicon's lemma when it covers the whole phrase (`чугунного
+    // литья`); else each word's ending rewritten (`алюминиевых радиаторов`
+    // is not `алюминий`).
+    let words = words_end.min(j + 3);
+    let base = match lexicon::products().longest_at(&toks[..words], j) {
+        Some((n, e)) if j + n == words => e.col(0).to_string(),
+        _ => toks[j..words]
             .iter()
-            .take(3)
-            .map(|t| guess_lemma(t))
+            .map(guess_lemma)
             .collect::<Vec<_>>()
             .join(" "),
     };
@@ -209,17 +331,41 @@ fn guess_lemma(t: &Token) -> String {
         }
         return w.to_string();
     }
+    // `карбамида`: a masculine genitive.
+    if let Some(stem) = w.strip_suffix('а')
+        && stem
+            .chars()
+            .last()
+            .is_some_and(|c| !"аеиоуыэюяйь".contains(c))
+        && stem.chars().count() >= 4
+    {
+        return stem.to_string();
+    }
+    if let Some((_, e)) = lexicon::products().longest_at(std::slice::from_ref(t), 0) {
+        return e.col(0).to_string();
+    }
     for (end, new) in [
         ("ов", ""),
         ("ев", "й"),
         ("ей", "ь"),
+        ("ций", "ция"),
         ("ий", "ие"),
-        ("ы", "а"),
+        ("ья", "ье"),
+        ("ия", "ие"),
+        ("ы", ""),
+        ("жи", "жа"),
+        ("ши", "ша"),
+        ("чи", "ча"),
+        ("щи", "ща"),
+        ("ки", "ка"),
+        ("ги", "га"),
+        ("хи", "ха"),
+        ("и", "ь"),
     ] {
-        if let Some(stem) = w.strip_suffix(end) {
-            if stem.chars().count() >= 3 {
-                return format!("{stem}{new}");
-            }
+        if let Some(stem) = w.strip_suffix(end)
+            && stem.chars().count() >= 3
+        {
+            return format!("{stem}{new}");
         }
     }
     w.to_string()

@@ -115,3 +115,25 @@ pub fn default_for(
         _ => Status::Planned,
     }
 }
+
+/// The status of a plant's figure given the plant's own status (the
+/// sentence that named it): a design capacity is planned even while the
+/// plant is built, and pipeline while the plant is studied; the cost of a
+/// plant under way or studied takes the plant's status (decision 2 of the
+/// annotation guidelines).
+pub fn for_plant(metric: Metric, st: Status, own_cue: bool, plant: Option<Status>) -> Status {
+    match (metric, plant) {
+        (Metric::Capacity, Some(Status::Pipeline)) if st != Status::Actual || !own_cue => {
+            Status::Pipeline
+        }
+        (Metric::Capacity, _) if st == Status::Ongoing || (st == Status::Actual && !own_cue) => {
+            Status::Planned
+        }
+        (Metric::Investment, Some(p @ (Status::Ongoing | Status::Pipeline)))
+            if st != Status::Actual =>
+        {
+            p
+        }
+        _ => st,
+    }
+}

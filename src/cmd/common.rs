@@ -40,9 +40,8 @@ pub struct InputArgs {
 }
 
 impl InputArgs {
-    /// Loads every document; a document that cannot be read is reported
-    /// on stderr (file and what is wrong) and skipped.
-    pub fn load(&self, ctx: &Ctx) -> Vec<Document> {
+    /// The documents, read one at a time (`-` when no path is given).
+    pub fn stream(&self) -> load::Docs {
         let opts = LoadOptions {
             manifest: self.manifest.clone(),
             published: self.published,
@@ -52,8 +51,14 @@ impl InputArgs {
         } else {
             self.paths.clone()
         };
+        load::Docs::new(&paths, &opts)
+    }
+
+    /// Loads every document; a document that cannot be read is reported
+    /// on stderr (file and what is wrong) and skipped.
+    pub fn load(&self, ctx: &Ctx) -> Vec<Document> {
         let mut docs = Vec::new();
-        for item in load::load(&paths, &opts) {
+        for item in self.stream() {
             match item {
                 Ok(doc) => docs.push(doc),
                 Err(err) => ui::error(err.to_string()),
@@ -61,6 +66,35 @@ impl InputArgs {
         }
         ctx.note(format!("{} documents read", docs.len()));
         docs
+    }
+
+    /// Calls `f` on batches of documents (about `bytes` of text each),
+    /// reporting unreadable ones as they come; for work that streams.
+    pub fn for_each_batch(
+        &self,
+        bytes: usize,
+        mut f: impl FnMut(Vec<Document>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<usize> {
+        let mut batch = Vec::new();
+        let (mut size, mut n) = (0, 0);
+        for item in self.stream() {
+            match item {
+                Ok(doc) => {
+                    size += doc.text.len();
+                    n += 1;
+                    batch.push(doc);
+                }
+                Err(err) => ui::error(err.to_string()),
+            }
+            if size >= bytes {
+                f(std::mem::take(&mut batch))?;
+                size = 0;
+            }
+        }
+        if !batch.is_empty() {
+            f(batch)?;
+        }
+        Ok(n)
     }
 }
 

@@ -1,12 +1,114 @@
-//! `factline mentions` (being built).
+//! `factline mentions`: every number, amount, quantity, percent and date
+//! the rules recognise, one line each, with character offsets.
+//!
+//! Examples:
+//!
+//! ```text
+//! factline mentions seeds                          # table on a terminal
+//! factline mentions article.txt --format jsonl --kind money,date
+//! echo "Объём инвестиций превысил 1,5 трлн тенге к концу III квартала 2024 г." | factline mentions -
+//! ```
+//!
+//! JSONL fields: `doc_id`, `kind`, `text`, `start`, `end` (char offsets,
+//! end exclusive), `value`, `value_max`, `unit`, `qualifier`,
+//! `period_start`, `period_end`, `grain`, `rules`.
 
+use std::io::Write;
+
+use comfy_table::{ContentArrangement, Table};
+use rayon::prelude::*;
+
+use super::common::{Format, InputArgs};
+use crate::dims::Kind;
+use crate::extract::{Found, mentions};
+use crate::output::{csv_field, number};
 use crate::ui::Ctx;
 
 /// Arguments of `factline mentions`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Where the documents come from.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format (default: table on a terminal, jsonl otherwise).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Kinds to list, comma-separated (number, money, quantity, percent, date).
+    #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
+    pub kind: Vec<Kind>,
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    Kind::parse(s)
+        .ok_or_else(|| format!("{s:?} is not one of number, money, quantity, percent, date"))
+}
 
 /// Runs `factline mentions`.
-pub fn run(_args: Args, _ctx: &Ctx) -> anyhow::Result<()> {
-    anyhow::bail!("`mentions` is not built yet")
+pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
+    let docs = args.input.load(ctx);
+    let all: Vec<Vec<Found>> = docs.par_iter().map(mentions).collect();
+    let keep = |f: &&Found| args.kind.is_empty() || args.kind.contains(&f.kind);
+    let rows: Vec<&Found> = all.iter().flatten().filter(keep).collect();
+    let mut out = std::io::stdout().lock();
+    match Format::or_default(args.format) {
+        Format::Jsonl => {
+            for f in &rows {
+                serde_json::to_writer(&mut out, f)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        Format::Csv => {
+            writeln!(
+                out,
+                "doc_id,kind,text,start,end,value,value_max,unit,qualifier,period_start,period_end,grain"
+            )?;
+            for f in &rows {
+                writeln!(
+                    out,
+                    "{}",
+                    cells(f)
+                        .iter()
+                        .map(|c| csv_field(c))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                )?;
+            }
+        }
+        Format::Table => {
+            let mut t = Table::new();
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+            t.set_header([
+                "doc", "kind", "text", "start", "end", "value", "max", "unit", "qual", "from",
+                "to", "grain",
+            ]);
+            for f in &rows {
+                t.add_row(cells(f));
+            }
+            writeln!(out, "{t}")?;
+        }
+    }
+    ctx.note(format!(
+        "{} mentions in {} documents",
+        rows.len(),
+        docs.len()
+    ));
+    Ok(())
+}
+
+fn cells(f: &Found) -> Vec<String> {
+    let opt = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    vec![
+        f.doc_id.clone(),
+        f.kind.as_str().into(),
+        f.text.clone(),
+        f.start.to_string(),
+        f.end.to_string(),
+        f.value.map(number).unwrap_or_default(),
+        f.value_max.map(number).unwrap_or_default(),
+        f.unit.clone().unwrap_or_default(),
+        f.qualifier.as_str().into(),
+        opt(f.period_start),
+        opt(f.period_end),
+        f.grain.unwrap_or("").into(),
+    ]
 }

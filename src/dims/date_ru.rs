@@ -60,6 +60,9 @@ const MODIFIERS: &[(&[&str], Modifier)] = &[
 /// A core: (end token, period, rule name).
 type Core = (usize, Period, &'static str);
 
+/// A rule that reads a core at a token.
+type CoreRule = fn(&[Token], usize, Anchor) -> Option<Core>;
+
 /// Every date mention in the tokens, longest first at each position.
 pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -161,7 +164,7 @@ fn apply(m: Modifier, p: Period, a: Anchor) -> Option<Period> {
 /// The cores, tried in turn; the longest wins. `For` allows `N месяцев`;
 /// a bare `года` (the anchor's year) needs a modifier that is not `Same`.
 fn core_at(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
-    let cores: [fn(&[Token], usize, Anchor) -> Option<Core>; 11] = [
+    let cores: [CoreRule; 11] = [
         day_range,
         day_month,
         month_range,
@@ -178,12 +181,15 @@ fn core_at(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
         .iter()
         .filter_map(|c| c(toks, k, a))
         .max_by_key(|c| c.0);
-    if m == Modifier::For {
-        if let Some(c) = months_of_year(toks, k, a) {
-            best = Some(c);
-        }
+    if m == Modifier::For
+        && let Some(c) = months_of_year(toks, k, a)
+    {
+        best = Some(c);
     }
-    if best.is_none() && !matches!(m, Modifier::Same | Modifier::From | Modifier::For) {
+    let results_of = m == Modifier::For && k > 0 && w(toks, k - 1) == "итогам";
+    if best.is_none()
+        && (results_of || !matches!(m, Modifier::Same | Modifier::From | Modifier::For))
+    {
         best = bare_year_word(toks, k, a);
     }
     if best.is_none() && matches!(m, Modifier::Same | Modifier::From) && k > 0 {
@@ -381,6 +387,10 @@ fn relative_quarter_or_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core
 
 /// `вчера`, `сегодня`, `завтра`.
 fn relative_day(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    // `на сегодня`: as of now, not a period.
+    if k > 0 && w(toks, k - 1) == "на" {
+        return None;
+    }
     let off = match w(toks, k) {
         "позавчера" => -2,
         "вчера" => -1,
@@ -524,15 +534,15 @@ fn two_months(toks: &[Token], k: usize) -> Option<(u32, u32, usize)> {
 
 /// A month range with its year (or the anchor's), or one month.
 fn month_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
-    if let Some((m1, m2, j)) = two_months(toks, k) {
-        if m2 > m1 {
-            let (y, e) = year_or_anchor(toks, j, a)?;
-            return Some((
-                e,
-                months(y, m1, m2, Grain::Range),
-                "<month> - <month> <year>",
-            ));
-        }
+    if let Some((m1, m2, j)) = two_months(toks, k)
+        && m2 > m1
+    {
+        let (y, e) = year_or_anchor(toks, j, a)?;
+        return Some((
+            e,
+            months(y, m1, m2, Grain::Range),
+            "<month> - <month> <year>",
+        ));
     }
     let m = month_of(w(toks, k))?;
     let (y, e, _) = year_at(toks, k + 1).or_else(|| {

@@ -47,20 +47,8 @@ impl Decimal {
         .normal()
     }
 
-    /// Multiplies by another decimal.
-    pub fn mul(self, o: Decimal) -> Decimal {
-        match self.mant.checked_mul(o.mant) {
-            Some(m) => Decimal {
-                mant: m,
-                exp: self.exp + o.exp,
-            }
-            .normal(),
-            None => Decimal::from_f64(self.to_f64() * o.to_f64()),
-        }
-    }
-
     /// Adds another decimal.
-    pub fn add(self, o: Decimal) -> Decimal {
+    pub fn plus(self, o: Decimal) -> Decimal {
         let e = self.exp.min(o.exp);
         let a = self.mant * 10i128.pow((self.exp - e) as u32);
         let b = o.mant * 10i128.pow((o.exp - e) as u32);
@@ -77,13 +65,6 @@ impl Decimal {
             self.exp += 1;
         }
         self
-    }
-
-    fn from_f64(v: f64) -> Decimal {
-        Decimal {
-            mant: v.round() as i128,
-            exp: 0,
-        }
     }
 
     /// The value as a float (exact for whole numbers below 2⁵³).
@@ -115,7 +96,7 @@ mod tests {
             Decimal::parse("1,50").unwrap(),
             Decimal { mant: 15, exp: -1 }
         );
-        let s = Decimal::int(2).scale(6).add(Decimal::int(300).scale(3));
+        let s = Decimal::int(2).scale(6).plus(Decimal::int(300).scale(3));
         assert_eq!(s.to_f64(), 2_300_000.0);
     }
 }

@@ -125,6 +125,8 @@ pub struct Num {
     pub power: i32,
     /// `десятки миллионов`: an order of magnitude, not a value.
     pub vague: bool,
+    /// `27 с чем-то миллиардов`: more than the value.
+    pub over: bool,
     /// Names of the rules that made it.
     pub rules: Vec<&'static str>,
 }
@@ -140,6 +142,7 @@ impl Num {
             scaled: false,
             power: 0,
             vague: false,
+            over: false,
             rules: vec![rule],
         }
     }
@@ -187,7 +190,11 @@ impl Mention {
             value_max: n.value_max.map(Decimal::to_f64),
             unit: None,
             class: None,
-            qualifier: Qualifier::Exact,
+            qualifier: if n.over {
+                Qualifier::Over
+            } else {
+                Qualifier::Exact
+            },
             period: None,
             vague: n.vague,
             rules: n.rules.clone(),
@@ -268,20 +275,21 @@ pub fn qualifier_before(toks: &[Token], i: usize) -> Option<(Qualifier, usize)> 
     let mut best = None;
     for back in 1..=4 {
         let Some(s) = i.checked_sub(back) else { break };
-        if let Some((n, e)) = set.longest_at(toks, s) {
-            if s + n == i {
-                best = Some((e, s));
-            }
+        if let Some((n, e)) = set.longest_at(toks, s)
+            && s + n == i
+        {
+            best = Some((e, s));
         }
     }
     // `почти на`, `более чем на`: one preposition between.
     if best.is_none() && i >= 2 && matches!(toks[i - 1].lower.as_str(), "на" | "в" | "с") {
         for back in 2..=4 {
             let Some(s) = i.checked_sub(back) else { break };
-            if let Some((n, e)) = set.longest_at(toks, s) {
-                if s + n == i - 1 && e.col(0) != "up_to" {
-                    best = Some((e, s));
-                }
+            if let Some((n, e)) = set.longest_at(toks, s)
+                && s + n == i - 1
+                && e.col(0) != "up_to"
+            {
+                best = Some((e, s));
             }
         }
     }

@@ -163,6 +163,15 @@ fn is_pronoun_one(toks: &[Token], i: usize) -> bool {
     one && toks.get(i + 1).is_some_and(|t| t.is("из"))
 }
 
+/// `с чем-то`, `с лишним`, `с небольшим` after a number: tokens used.
+fn odd_tail(toks: &[Token], k: usize) -> usize {
+    let w = |j: usize| toks.get(k + j).map_or("", |t| t.lower.as_str());
+    match (w(0), w(1)) {
+        ("с", "чем-то" | "лишним" | "небольшим" | "гаком") => 2,
+        _ => 0,
+    }
+}
+
 /// `полтора`, `полторы`, `полутора`: 1.5.
 fn is_one_and_half(w: &str) -> bool {
     matches!(w, "полтора" | "полторы" | "полутора")
@@ -176,9 +185,12 @@ fn scale_at(toks: &[Token], i: usize) -> Option<(i32, usize)> {
         return None;
     }
     let p = scale_power(&t.lower)?;
+    // `11 тыс. рабочих мест`: the dot is the abbreviation's; at the end of
+    // a sentence (`$26,5 млрд.`) it is the sentence's.
     let dot = toks
         .get(i + 1)
-        .is_some_and(|d| d.is(".") && !d.space_before);
+        .is_some_and(|d| d.is(".") && !d.space_before)
+        && (t.lower == "тыс" || i + 2 < toks.len());
     let abbrev = matches!(t.lower.as_str(), "тыс" | "млн" | "млрд" | "трлн");
     Some((p, if dot && abbrev { 2 } else { 1 }))
 }
@@ -243,9 +255,15 @@ pub fn simple_at(toks: &[Token], i: usize) -> Option<Num> {
         return None;
     }
     let mut num = Num::new(i, i + n, base, rule);
-    if let Some((p, k)) = scale_at(toks, i + n) {
+    let odd = odd_tail(toks, i + n);
+    if odd > 0 && scale_at(toks, i + n + odd).is_some() {
+        num.end += odd;
+        num.over = true;
+        num.rules.push("<number> с чем-то");
+    }
+    if let Some((p, k)) = scale_at(toks, num.end) {
         num.value = base.scale(p);
-        num.end = i + n + k;
+        num.end += k;
         num.scaled = true;
         num.power = p;
         num.rules.push("<number> <scale>");
@@ -270,10 +288,10 @@ fn compound_tail(toks: &[Token], num: &mut Num, p: i32) {
         _ => return,
     };
     if let Some((q, k)) = scale_at(toks, num.end + n).filter(|(q, _)| *q < p) {
-        num.value = num.value.add(d.scale(q));
+        num.value = num.value.plus(d.scale(q));
         num.end += n + k;
     } else if p == 3 && t.kind == TokKind::Word {
-        num.value = num.value.add(d);
+        num.value = num.value.plus(d);
         num.end += n;
     }
 }
@@ -456,19 +474,19 @@ pub fn vague_at(toks: &[Token], i: usize) -> Option<Num> {
 /// `2-3 тысячи`; the scale of the second end applies to the first when the
 /// first has none.
 pub fn number_at(toks: &[Token], i: usize) -> Option<Num> {
-    if toks.get(i).is_some_and(|t| t.is("от")) {
-        if let Some(r) = from_to(toks, i) {
-            return Some(r);
-        }
+    if toks.get(i).is_some_and(|t| t.is("от"))
+        && let Some(r) = from_to(toks, i)
+    {
+        return Some(r);
     }
     let first = simple_at(toks, i).or_else(|| vague_at(toks, i))?;
     let dash = toks.get(first.end).is_some_and(Token::is_dash);
-    if dash && !first.vague {
-        if let Some(second) = simple_at(toks, first.end + 1) {
-            if toks[first.end + 1].kind == toks[i].kind || second.scaled {
-                return Some(join_range(first, second, "<number> - <number>"));
-            }
-        }
+    if dash
+        && !first.vague
+        && let Some(second) = simple_at(toks, first.end + 1)
+        && (toks[first.end + 1].kind == toks[i].kind || second.scaled)
+    {
+        return Some(join_range(first, second, "<number> - <number>"));
     }
     Some(first)
 }

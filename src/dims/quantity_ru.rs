@@ -30,6 +30,14 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
             unit = Some((j + n, e));
             break;
         }
+        // `55 совместных с Китаем проектов`: a short phrase inside.
+        let with = toks.get(j).is_some_and(|t| t.is("с") || t.is("со"))
+            && toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Word)
+            && toks.get(j + 2).is_some_and(is_adjective);
+        if with {
+            j += 2;
+            continue;
+        }
         if !toks.get(j).is_some_and(is_adjective) {
             break;
         }

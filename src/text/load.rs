@@ -1,13 +1,17 @@
 //! Reading documents: files, folders, JSONL, standard input; UTF-8 or
 //! Windows-1251; metadata from a manifest, front matter or the input.
 //!
-//! A document that cannot be read becomes an `InputError` naming the file
-//! (and line, for JSONL) and what is wrong; the others are still read.
+//! `Docs` is an iterator: documents are read one at a time (a JSONL file
+//! or standard input line by line), so memory does not grow with the
+//! corpus. A document that cannot be read comes out as an `InputError`
+//! naming the file (and line, for JSONL) and what is wrong; the others
+//! are still read.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::fmt;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -49,68 +53,216 @@ fn err(source: impl Into<String>, message: impl Into<String>) -> InputError {
     }
 }
 
+/// One item a `Docs` iterator yields.
+pub type Item = Result<Document, InputError>;
+
 /// The extensions read from folders.
 const EXTENSIONS: [&str; 3] = ["txt", "md", "jsonl"];
 
-/// Reads every document under `paths`, in a stable order: paths as given,
-/// folders walked in name order.
-pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Vec<Result<Document, InputError>> {
-    let mut out = Vec::new();
-    let explicit = match &opts.manifest {
-        Some(p) => match meta::read_manifest(p) {
-            Ok(m) => Some(m),
-            Err(e) => {
-                out.push(Err(e));
-                None
-            }
-        },
-        None => None,
-    };
-    let mut manifests: HashMap<PathBuf, Option<Manifest>> = HashMap::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            out.extend(read_stdin(opts, explicit.as_ref()));
-            continue;
-        }
-        let files = match list_files(path) {
-            Ok(f) => f,
-            Err(e) => {
-                out.push(Err(e));
-                continue;
-            }
-        };
-        for file in files {
-            let manifest = match &explicit {
-                Some(m) => Some(m),
-                None => beside(&file, &mut manifests, &mut out),
-            };
-            out.extend(read_file(&file, opts, manifest));
-        }
-    }
-    out
+/// Reads every document under `paths` at once (for small inputs).
+pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Vec<Item> {
+    Docs::new(paths, opts).collect()
 }
 
-/// The `manifest.csv` in the file's folder, read once per folder.
-fn beside<'a>(
-    file: &Path,
-    cache: &'a mut HashMap<PathBuf, Option<Manifest>>,
-    out: &mut Vec<Result<Document, InputError>>,
-) -> Option<&'a Manifest> {
-    let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
-    let entry = cache.entry(dir.clone()).or_insert_with(|| {
-        let p = dir.join("manifest.csv");
-        if !p.is_file() {
-            return None;
+/// A JSONL input being read line by line.
+struct Lines {
+    reader: Box<dyn BufRead>,
+    shown: String,
+    line: usize,
+    manifest: Option<Arc<Manifest>>,
+}
+
+/// The documents under some paths, read one at a time, in a stable order:
+/// paths as given, folders walked in name order.
+pub struct Docs {
+    opts: LoadOptions,
+    explicit: Option<Arc<Manifest>>,
+    manifests: HashMap<PathBuf, Option<Arc<Manifest>>>,
+    paths: VecDeque<PathBuf>,
+    files: VecDeque<PathBuf>,
+    lines: Option<Lines>,
+    pending: VecDeque<Item>,
+}
+
+impl Docs {
+    /// An iterator over the documents under `paths` (`-` is stdin).
+    pub fn new(paths: &[PathBuf], opts: &LoadOptions) -> Docs {
+        let mut pending = VecDeque::new();
+        let explicit = opts
+            .manifest
+            .as_ref()
+            .and_then(|p| match meta::read_manifest(p) {
+                Ok(m) => Some(Arc::new(m)),
+                Err(e) => {
+                    pending.push_back(Err(e));
+                    None
+                }
+            });
+        Docs {
+            opts: opts.clone(),
+            explicit,
+            manifests: HashMap::new(),
+            paths: paths.iter().cloned().collect(),
+            files: VecDeque::new(),
+            lines: None,
+            pending,
         }
-        match meta::read_manifest(&p) {
-            Ok(m) => Some(m),
-            Err(e) => {
-                out.push(Err(e));
+    }
+
+    fn next_line(&mut self) -> Option<Item> {
+        let lines = self.lines.as_mut()?;
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            match lines.reader.read_until(b'\n', &mut buf) {
+                Ok(0) => {
+                    self.lines = None;
+                    return None;
+                }
+                Ok(_) => lines.line += 1,
+                Err(e) => {
+                    let shown = lines.shown.clone();
+                    self.lines = None;
+                    return Some(Err(err(shown, io_msg(&e))));
+                }
+            }
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let source = format!("{}:{}", lines.shown, lines.line);
+            let manifest = lines.manifest.clone();
+            let item = decode(&buf).map_err(|m| err(&source, m)).and_then(|text| {
+                parse_json_doc(text.trim_end(), &source, &self.opts, manifest.as_deref())
+            });
+            return Some(item);
+        }
+    }
+
+    /// Opens a file: a JSONL file becomes the lines to read, any other
+    /// file is one document.
+    fn open_file(&mut self, file: PathBuf) -> Option<Item> {
+        let manifest = match &self.explicit {
+            Some(m) => Some(m.clone()),
+            None => self.beside(&file),
+        };
+        let shown = file.display().to_string();
+        if !is_jsonl(&file) {
+            return Some(read_file(&file, &self.opts, manifest.as_deref()));
+        }
+        match std::fs::File::open(&file) {
+            Ok(f) => {
+                let reader = Box::new(BufReader::with_capacity(1 << 16, f));
+                self.lines = Some(Lines {
+                    reader,
+                    shown,
+                    line: 0,
+                    manifest,
+                });
                 None
             }
+            Err(e) => Some(Err(err(shown, io_msg(&e)))),
         }
-    });
-    entry.as_ref()
+    }
+
+    fn open_path(&mut self, path: PathBuf) {
+        if path.as_os_str() == "-" {
+            if let Some(item) = self.open_stdin() {
+                self.pending.push_back(item);
+            }
+            return;
+        }
+        match list_files(&path) {
+            Ok(files) => self.files.extend(files),
+            Err(e) => self.pending.push_back(Err(e)),
+        }
+    }
+
+    /// Standard input: JSONL lines when the first line is a JSON object,
+    /// else one plain-text document.
+    fn open_stdin(&mut self) -> Option<Item> {
+        let mut reader = BufReader::with_capacity(1 << 16, std::io::stdin());
+        let head = match reader.fill_buf() {
+            Ok(h) => h.to_vec(),
+            Err(e) => return Some(Err(err("-", io_msg(&e)))),
+        };
+        let first = head.split(|&b| b == b'\n').next().unwrap_or(&[]);
+        let manifest = self.explicit.clone();
+        if looks_like_jsonl(&String::from_utf8_lossy(first)) {
+            self.lines = Some(Lines {
+                reader: Box::new(reader),
+                shown: "-".into(),
+                line: 0,
+                manifest,
+            });
+            return None;
+        }
+        let mut bytes = Vec::new();
+        if let Err(e) = reader.read_to_end(&mut bytes) {
+            return Some(Err(err("-", io_msg(&e))));
+        }
+        Some(match decode(&bytes) {
+            Ok(text) => Ok(finish(
+                Document::new("stdin", text),
+                "-",
+                &self.opts,
+                manifest.as_deref(),
+            )),
+            Err(m) => Err(err("-", m)),
+        })
+    }
+
+    /// The `manifest.csv` in the file's folder, read once per folder.
+    fn beside(&mut self, file: &Path) -> Option<Arc<Manifest>> {
+        let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
+        if let Some(m) = self.manifests.get(&dir) {
+            return m.clone();
+        }
+        let p = dir.join("manifest.csv");
+        let m = if p.is_file() {
+            match meta::read_manifest(&p) {
+                Ok(m) => Some(Arc::new(m)),
+                Err(e) => {
+                    self.pending.push_back(Err(e));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        self.manifests.insert(dir, m.clone());
+        m
+    }
+}
+
+impl Iterator for Docs {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(p) = self.pending.pop_front() {
+                return Some(p);
+            }
+            if self.lines.is_some() {
+                if let Some(item) = self.next_line() {
+                    return Some(item);
+                }
+                continue;
+            }
+            if let Some(file) = self.files.pop_front() {
+                if let Some(item) = self.open_file(file) {
+                    self.pending.push_back(item);
+                }
+                continue;
+            }
+            let path = self.paths.pop_front()?;
+            self.open_path(path);
+        }
+    }
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
 }
 
 fn list_files(path: &Path) -> Result<Vec<PathBuf>, InputError> {
@@ -152,59 +304,15 @@ fn io_msg(e: &std::io::Error) -> String {
     }
 }
 
-fn read_file(
-    path: &Path,
-    opts: &LoadOptions,
-    manifest: Option<&Manifest>,
-) -> Vec<Result<Document, InputError>> {
+fn read_file(path: &Path, opts: &LoadOptions, manifest: Option<&Manifest>) -> Item {
     let shown = path.display().to_string();
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return vec![Err(err(&shown, io_msg(&e)))],
-    };
-    let text = match decode(&bytes) {
-        Ok(t) => t,
-        Err(m) => return vec![Err(err(&shown, m))],
-    };
-    let is_jsonl = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
-    if is_jsonl {
-        return read_jsonl(&text, &shown, opts, manifest);
-    }
+    let bytes = std::fs::read(path).map_err(|e| err(&shown, io_msg(&e)))?;
+    let text = decode(&bytes).map_err(|m| err(&shown, m))?;
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.clone());
-    vec![Ok(finish(
-        Document::new(stem, text),
-        &shown,
-        opts,
-        manifest,
-    ))]
-}
-
-fn read_stdin(
-    opts: &LoadOptions,
-    manifest: Option<&Manifest>,
-) -> Vec<Result<Document, InputError>> {
-    let mut bytes = Vec::new();
-    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-        return vec![Err(err("-", io_msg(&e)))];
-    }
-    let text = match decode(&bytes) {
-        Ok(t) => t,
-        Err(m) => return vec![Err(err("-", m))],
-    };
-    if looks_like_jsonl(&text) {
-        return read_jsonl(&text, "-", opts, manifest);
-    }
-    vec![Ok(finish(
-        Document::new("stdin", text),
-        "-",
-        opts,
-        manifest,
-    ))]
+    Ok(finish(Document::new(stem, text), &shown, opts, manifest))
 }
 
 /// Plain text or JSONL? JSONL when the first non-blank line is a JSON
@@ -253,32 +361,13 @@ struct JsonDoc {
     text: String,
 }
 
-/// Reads JSONL documents, one per line; a bad line is an error naming
-/// the file and line, and the other lines are still read.
-pub fn read_jsonl(
-    text: &str,
-    shown: &str,
-    opts: &LoadOptions,
-    manifest: Option<&Manifest>,
-) -> Vec<Result<Document, InputError>> {
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let source = format!("{shown}:{}", i + 1);
-        out.push(parse_json_doc(line, &source, opts, manifest));
-    }
-    out
-}
-
 /// Parses one JSONL line into a document.
 pub fn parse_json_doc(
     line: &str,
     source: &str,
     opts: &LoadOptions,
     manifest: Option<&Manifest>,
-) -> Result<Document, InputError> {
+) -> Item {
     let jd: JsonDoc =
         serde_json::from_str(line).map_err(|e| err(source, format!("bad JSON document: {e}")))?;
     let id = match &jd.id {

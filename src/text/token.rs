@@ -37,6 +37,8 @@ pub struct Token {
     pub int_digits: usize,
     /// Whether a space separates this token from the previous one.
     pub space_before: bool,
+    /// Whether the token starts with a capital letter.
+    pub cap: bool,
 }
 
 impl Token {
@@ -112,6 +114,7 @@ fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bo
         end: base + end,
         kind,
         lower: raw.to_lowercase().replace('ё', "е"),
+        cap: raw.chars().next().is_some_and(char::is_uppercase),
         num,
         int_digits,
         space_before: space,
@@ -166,9 +169,9 @@ fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
     let mut j = i;
     while j < chars.len() {
         let c = chars[j].1;
-        if c.is_alphabetic() || c == '\u{301}' {
-            j += 1;
-        } else if c == '-' && chars.get(j + 1).is_some_and(|(_, n)| n.is_alphabetic()) && j > i {
+        let inner_hyphen =
+            c == '-' && j > i && chars.get(j + 1).is_some_and(|(_, n)| n.is_alphabetic());
+        if c.is_alphabetic() || c == '\u{301}' || inner_hyphen {
             j += 1;
         } else {
             break;

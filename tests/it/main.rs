@@ -3,5 +3,6 @@
 mod chart;
 mod compare;
 mod corpus;
+mod extract;
 mod report;
 mod store;

@@ -6,14 +6,19 @@
 use chrono::NaiveDate;
 
 use crate::classify::plant::{self, Plant};
+
+mod found;
+mod subject_of;
 use crate::classify::subject::{self, Party};
 use crate::classify::{Cue, cost, cues, filters, metric, status};
 use crate::dims::{self, Anchor, Kind, Mention, Period};
 use crate::lexicon;
-use crate::record::{Metric, Qualifier, Record, Status};
+use crate::record::{Metric, Record, Status};
 use crate::text::Document;
 use crate::text::sentence::{self, Sentence};
 use crate::text::token::{self, Token};
+pub use found::{CharCounter, Found, mentions};
+use subject_of::{launch_records, subject_for};
 
 /// One sentence, read: what the rules saw in it.
 #[derive(Debug)]
@@ -73,7 +78,8 @@ pub fn read(doc: &Document) -> Vec<Reading<'static>> {
 
 fn read_sentence(text: &str, s: Sentence, anchor: Anchor) -> Reading<'static> {
     let toks = token::tokenize(text, s.start, s.end);
-    let mentions = dims::find(&toks, anchor);
+    let mut mentions = dims::find(&toks, anchor);
+    crate::classify::elided::fill(&toks, &mut mentions);
     Reading {
         sentence: s,
         metric_cues: cues(lexicon::metric_cues(), &toks),
@@ -88,12 +94,16 @@ fn read_sentence(text: &str, s: Sentence, anchor: Anchor) -> Reading<'static> {
 }
 
 /// What a sentence borrows from the ones before it in its paragraph.
-struct Context {
-    parties: Vec<String>,
-    doc_parties: Vec<String>,
-    status: Option<Status>,
-    plant: Option<Plant>,
-    previous_metric: Option<Metric>,
+pub(crate) struct Context {
+    pub(crate) parties: Vec<String>,
+    pub(crate) doc_parties: Vec<String>,
+    pub(crate) status: Option<Status>,
+    pub(crate) plant: Option<(Plant, bool, Option<Status>)>,
+    pub(crate) period: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+    pub(crate) any_period: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+    pub(crate) plants_before: Vec<Plant>,
+    pub(crate) status_before: Option<Status>,
+    pub(crate) previous_metric: Option<Metric>,
 }
 
 fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Metric>) -> Context {
@@ -104,21 +114,79 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
         .take(2)
         .filter(|r| r.sentence.paragraph == para)
         .collect();
+    // The plant the article last named, and whether in this paragraph.
+    let plant = (0..i).rev().find_map(|j| {
+        let p = rs[j].plants.iter().rev().find(|p| !p.keys().is_empty())?;
+        Some((
+            p.clone(),
+            rs[j].sentence.paragraph == para,
+            sentence_status(rs, j),
+        ))
+    });
+    // The period of the last actual flow said just before (`Экспорт
+    // составил …` after `Товарооборот за 2020 год …`).
+    let period = rs[i.saturating_sub(2)..i]
+        .iter()
+        .rev()
+        .flat_map(|r| r.records.iter().rev())
+        .find(|x| is_flow(x.metric) && x.status == Status::Actual && x.period_end.is_some())
+        .map(|x| (x.period_start, x.period_end));
+    let any_period = rs[i.saturating_sub(3)..i]
+        .iter()
+        .rev()
+        .flat_map(|r| r.records.iter().rev())
+        .find(|x| x.metric != Metric::LaunchDate && x.period_end.is_some())
+        .map(|x| (x.period_start, x.period_end));
+    let plants_before = rs[i.saturating_sub(2)..i]
+        .iter()
+        .filter(|r| r.sentence.paragraph == para)
+        .flat_map(|r| r.plants.iter().filter(|p| !p.keys().is_empty()).cloned())
+        .collect();
     Context {
         parties: subject::codes(before.iter().flat_map(|r| r.parties.iter())),
         doc_parties: doc_parties.to_vec(),
         status: before
             .first()
             .and_then(|r| status::of_sentence(&r.status_cues)),
-        plant: before.iter().find_map(|r| {
-            r.plants
-                .iter()
-                .rev()
-                .find(|p| !p.keys().is_empty())
-                .cloned()
-        }),
+        plant,
+        period,
+        any_period,
+        status_before: i
+            .checked_sub(1)
+            .and_then(|k| status::of_sentence(&rs[k].status_cues)),
+        plants_before,
         previous_metric: previous,
     }
+}
+
+/// The status a sentence states, or else the one the sentence before it
+/// states (`прорабатывают 5 проектов. Самый крупный из них — завод …`).
+fn sentence_status(rs: &[Reading], j: usize) -> Option<Status> {
+    status::of_sentence(&rs[j].status_cues).or_else(|| {
+        j.checked_sub(1)
+            .and_then(|k| status::of_sentence(&rs[k].status_cues))
+    })
+}
+
+/// The status of the plant a record is about: that of the sentence that
+/// named it (or of the sentence before that one).
+fn plant_status(r: &Reading, ctx: &Context, subject: Option<&str>) -> Option<Status> {
+    let key = subject.filter(|s| s.contains('/'))?;
+    if r.plants.iter().any(|p| p.keys().iter().any(|k| k == key)) {
+        return status::of_sentence(&r.status_cues).or(ctx.status_before);
+    }
+    ctx.plant
+        .as_ref()
+        .filter(|(p, _, _)| p.keys().iter().any(|k| k == key))
+        .and_then(|x| x.2)
+}
+
+/// Flows: figures over a period rather than stocks at a date.
+fn is_flow(metric: Metric) -> bool {
+    matches!(
+        metric,
+        Metric::TradeTurnover | Metric::Exports | Metric::Imports | Metric::Output
+    )
 }
 
 fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
@@ -155,11 +223,20 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
     out
 }
 
+/// A sentence about these is not about a launch (the start of sales, the
+/// first stone).
+const NOT_LAUNCH: [&str; 3] = ["продаж", "закладк", "камн"];
+
 /// The launch cue that makes a date a launch window, if one is near.
 fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
     r.launch_cues
         .iter()
         .filter(|c| c.entry.col(1).is_empty() || !r.plants.is_empty())
+        .filter(|_| {
+            !r.toks
+                .iter()
+                .any(|t| NOT_LAUNCH.iter().any(|n| t.lower.starts_with(n)))
+        })
         .map(|c| {
             (
                 cost(
@@ -174,6 +251,41 @@ fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
         .filter(|(k, _)| *k <= 12)
         .min_by_key(|(k, _)| *k)
         .map(|(_, c)| c.name("launch_cues"))
+}
+
+/// The period of a figure record: its own date (a flow's goal with a
+/// deadline takes the whole deadline year); else the period of `за этот
+/// период`; else, for an actual flow, the period said just before.
+fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: Option<Period>) {
+    if let Some(p) = period {
+        let flow_goal = p.deadline && is_flow(rec.metric) && rec.status != Status::Actual;
+        rec.period_start = if flow_goal {
+            p.end.and_then(year_start)
+        } else {
+            p.start
+        };
+        rec.period_end = p.end;
+        return;
+    }
+    let anaphor = r.toks.windows(2).any(|w| {
+        w[0].is("за")
+            && matches!(
+                w[1].lower.as_str(),
+                "этот" | "тот" | "указанный" | "данный" | "аналогичный"
+            )
+    });
+    let (from, rule) = if anaphor {
+        (ctx.any_period, "period:<за этот период>")
+    } else if is_flow(rec.metric) && rec.status == Status::Actual {
+        (ctx.period, "period:<from the sentence before>")
+    } else {
+        (None, "")
+    };
+    if let Some((a, b)) = from {
+        rec.period_start = a;
+        rec.period_end = b;
+        rec.rules.push(rule.into());
+    }
 }
 
 fn figure_record(
@@ -206,29 +318,15 @@ fn figure_record(
         Some((s, _, rule)) => (s, rule),
         None => pick_status(r, ctx, fig, metric, period, doc.published),
     };
-    // A design capacity is planned even while the plant is being built.
-    rec.status = if metric == Metric::Capacity && st == Status::Ongoing {
-        Status::Planned
-    } else {
-        st
-    };
+    let (subj, subject_rule) = subject_for(r, ctx, Some(m), m.tok_start, metric);
+    let plant_status = plant_status(r, ctx, subj.as_deref());
+    let own =
+        rule.starts_with("status_cues:") || rule.starts_with("status:") && !rule.contains('<');
+    rec.status = status::for_plant(metric, st, own, plant_status);
     rec.rules.push(rule);
-    if let Some(p) = period {
-        let yearly = matches!(
-            metric,
-            Metric::TradeTurnover | Metric::Exports | Metric::Imports | Metric::Output
-        );
-        let flow_goal = p.deadline && yearly && st != Status::Actual;
-        rec.period_start = if flow_goal {
-            p.end.and_then(year_start)
-        } else {
-            p.start
-        };
-        rec.period_end = p.end;
-    }
-    let (subj, rule) = subject_for(r, ctx, m.tok_start, metric);
+    set_period(&mut rec, r, ctx, period);
     rec.subject = subj;
-    rec.rules.push(rule);
+    rec.rules.push(subject_rule);
     Some(rec)
 }
 
@@ -237,7 +335,7 @@ fn year_start(d: NaiveDate) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(d.year(), 1, 1)
 }
 
-fn pick_status(
+pub(crate) fn pick_status(
     r: &Reading,
     ctx: &Context,
     fig: (usize, usize),
@@ -248,10 +346,10 @@ fn pick_status(
     if let Some(found) = status::from_cues(&r.toks, &r.mentions, &r.status_cues, fig) {
         return found;
     }
-    if r.status_cues.is_empty() {
-        if let Some(s) = ctx.status {
-            return (s, "status:<from the sentence before>".into());
-        }
+    if r.status_cues.is_empty()
+        && let Some(s) = ctx.status
+    {
+        return (s, "status:<from the sentence before>".into());
     }
     let p = period.map_or((None, None), |p| (p.start, p.end));
     (
@@ -275,7 +373,7 @@ fn figure_period(
     let projects = matches!(metric, Metric::ProjectsCount | Metric::ProjectsValue);
     r.mentions
         .iter()
-        .filter(|d| d.kind == Kind::Date)
+        .filter(|d| d.kind == Kind::Date && !r.toks[d.tok_start].is("сегодня"))
         .filter(|d| projects || !launches.iter().any(|(l, _)| l.tok_start == d.tok_start))
         .map(|d| {
             (
@@ -293,7 +391,7 @@ fn figure_period(
         .and_then(|(_, d)| d.period)
 }
 
-fn base_record(doc: &Document, r: &Reading, m: &Mention, metric: Metric) -> Record {
+pub(crate) fn base_record(doc: &Document, r: &Reading, m: &Mention, metric: Metric) -> Record {
     let (b0, b1) = m.span(&r.toks);
     Record {
         doc_id: doc.id.clone(),
@@ -318,124 +416,4 @@ fn base_record(doc: &Document, r: &Reading, m: &Mention, metric: Metric) -> Reco
 
 fn char_offset(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
-}
-
-/// Metrics that belong to one plant when one is named.
-fn plant_level(metric: Metric) -> bool {
-    matches!(
-        metric,
-        Metric::Capacity
-            | Metric::Output
-            | Metric::LaunchDate
-            | Metric::Investment
-            | Metric::Exports
-    )
-}
-
-/// The plant a figure at token `at` belongs to: the nearest named before
-/// it, else after it, else the one the paragraph was about.
-fn plant_for<'a>(r: &'a Reading, ctx: &'a Context, at: usize) -> Option<&'a Plant> {
-    let named: Vec<&Plant> = r.plants.iter().filter(|p| !p.keys().is_empty()).collect();
-    named
-        .iter()
-        .rev()
-        .find(|p| p.start <= at)
-        .or_else(|| named.first())
-        .copied()
-        .or_else(|| {
-            if r.parties.is_empty() {
-                ctx.plant.as_ref()
-            } else {
-                None
-            }
-        })
-}
-
-fn subject_for(r: &Reading, ctx: &Context, at: usize, metric: Metric) -> (Option<String>, String) {
-    if plant_level(metric) {
-        if let Some(p) = plant_for(r, ctx, at) {
-            return (p.keys().into_iter().next(), "subject:<plant>".into());
-        }
-    }
-    let own = subject::codes(&r.parties);
-    if matches!(metric, Metric::Exports | Metric::Imports) {
-        let others = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);
-        let dir = subject::direction(metric, &r.toks, &r.parties, &others);
-        return match dir {
-            Some(d) => (Some(d), "subject:<direction>".into()),
-            None => (subject::key(&others), "subject:<parties>".into()),
-        };
-    }
-    if matches!(metric, Metric::Output | Metric::Capacity) {
-        return (subject::key(&own), "subject:<sentence parties>".into());
-    }
-    let all = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);
-    (subject::key(&all), "subject:<parties>".into())
-}
-
-fn launch_records(
-    doc: &Document,
-    r: &Reading,
-    ctx: &Context,
-    m: &Mention,
-    cue: &str,
-) -> Vec<Record> {
-    let mut base = base_record(doc, r, m, Metric::LaunchDate);
-    base.value = None;
-    base.value_max = None;
-    base.unit = None;
-    base.qualifier = Qualifier::Exact;
-    base.rules.push(cue.to_string());
-    let p = m.period.expect("a date mention has a period");
-    base.period_start = p.start;
-    base.period_end = p.end;
-    let (st, rule) = pick_status(
-        r,
-        ctx,
-        (m.tok_start, m.tok_end),
-        Metric::LaunchDate,
-        Some(p),
-        doc.published,
-    );
-    base.status = st;
-    base.rules.push(rule);
-    let keys = plant_for(r, ctx, m.tok_start)
-        .map(Plant::keys)
-        .unwrap_or_default();
-    if keys.is_empty() {
-        let (subj, rule) = subject_for(
-            &Reading {
-                plants: Vec::new(),
-                ..shallow(r)
-            },
-            ctx,
-            m.tok_start,
-            Metric::TradeTurnover,
-        );
-        base.subject = subj;
-        base.rules.push(rule);
-        return vec![base];
-    }
-    keys.into_iter()
-        .map(|k| {
-            let mut rec = base.clone();
-            rec.subject = Some(k);
-            rec.rules.push("subject:<plant>".into());
-            rec
-        })
-        .collect()
-}
-
-fn shallow<'l>(r: &Reading<'l>) -> Reading<'l> {
-    Reading {
-        sentence: r.sentence,
-        toks: r.toks.clone(),
-        mentions: Vec::new(),
-        metric_cues: Vec::new(),
-        status_cues: Vec::new(),
-        launch_cues: Vec::new(),
-        parties: r.parties.clone(),
-        plants: Vec::new(),
-        records: Vec::new(),
-    }
 }

@@ -1,0 +1,103 @@
+//! The mentions of a document, as `factline mentions` shows them: the
+//! same numbers, amounts, quantities, percents and dates that records are
+//! built on, with character offsets and values.
+
+use serde::Serialize;
+
+use crate::dims::{self, Anchor, Kind};
+use crate::text::Document;
+use crate::text::sentence;
+use crate::text::token;
+
+/// One mention of a document, ready to print.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Found {
+    /// The document.
+    pub doc_id: String,
+    /// number, money, quantity, percent or date.
+    pub kind: Kind,
+    /// The words as they stand in the text.
+    pub text: String,
+    /// Char offset of the first char.
+    pub start: usize,
+    /// Char offset one past the last char.
+    pub end: usize,
+    /// Value in base units (percent for percents).
+    pub value: Option<f64>,
+    /// Upper end of a range.
+    pub value_max: Option<f64>,
+    /// ISO 4217, a quantity unit, or `%`.
+    pub unit: Option<String>,
+    /// exact, approx, over, under, up_to.
+    pub qualifier: crate::record::Qualifier,
+    /// First day of a date's period.
+    pub period_start: Option<chrono::NaiveDate>,
+    /// Last day of a date's period.
+    pub period_end: Option<chrono::NaiveDate>,
+    /// day, month, quarter, half, year or range.
+    pub grain: Option<&'static str>,
+    /// The rules that made it.
+    pub rules: Vec<&'static str>,
+}
+
+/// Every mention of a document, in text order.
+pub fn mentions(doc: &Document) -> Vec<Found> {
+    let anchor = Anchor {
+        published: doc.published,
+    };
+    let mut out = Vec::new();
+    let mut chars = CharCounter::new(&doc.text);
+    for s in sentence::split(&doc.text) {
+        let toks = token::tokenize(&doc.text, s.start, s.end);
+        let mut ms = dims::find(&toks, anchor);
+        crate::classify::elided::fill(&toks, &mut ms);
+        for m in ms {
+            let (b0, b1) = m.span(&toks);
+            out.push(Found {
+                doc_id: doc.id.clone(),
+                kind: m.kind,
+                text: doc.text[b0..b1].to_string(),
+                start: chars.at(b0),
+                end: chars.at(b1),
+                value: m.value,
+                value_max: m.value_max,
+                unit: m.unit,
+                qualifier: m.qualifier,
+                period_start: m.period.and_then(|p| p.start),
+                period_end: m.period.and_then(|p| p.end),
+                grain: m.period.map(|p| p.grain.as_str()),
+                rules: m.rules,
+            });
+        }
+    }
+    out
+}
+
+/// Byte offsets to char offsets, for offsets that only grow.
+pub struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    /// A counter at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The char offset of byte offset `b` (restarts if `b` goes back).
+    pub fn at(&mut self, b: usize) -> usize {
+        if b < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..b].chars().count();
+        self.byte = b;
+        self.chars
+    }
+}

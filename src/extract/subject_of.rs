@@ -1,0 +1,231 @@
+//! Whom a record is about: the plant it belongs to (`place/product`) or
+//! the parties; and the launch records of a date, one per plant product.
+
+use super::{Context, Reading, base_record, pick_status};
+use crate::classify::plant::Plant;
+use crate::classify::subject;
+use crate::dims::{Kind, Mention};
+use crate::lexicon;
+use crate::record::{Metric, Qualifier, Record, Status};
+use crate::text::Document;
+
+/// Metrics that belong to one plant when one is named; jobs too when
+/// the sentence speaks of one plant (`На заводе будет создано…`).
+fn plant_level(metric: Metric, r: &Reading) -> bool {
+    match metric {
+        Metric::Capacity
+        | Metric::Output
+        | Metric::LaunchDate
+        | Metric::Investment
+        | Metric::Exports => true,
+        Metric::Jobs => one_plant(r),
+        _ => false,
+    }
+}
+
+/// Words for one plant or project (singular), as a sentence refers back
+/// to it: `Стоимость проекта`, `Мощность предприятия`, `На заводе`.
+const ONE_PLANT: [&str; 31] = [
+    "завод",
+    "заводе",
+    "завода",
+    "заводом",
+    "заводу",
+    "предприятие",
+    "предприятии",
+    "предприятия",
+    "предприятием",
+    "предприятию",
+    "фабрика",
+    "фабрике",
+    "фабрику",
+    "фабрики",
+    "фабрикой",
+    "комбинат",
+    "комбинате",
+    "комбината",
+    "цех",
+    "цехе",
+    "цеха",
+    "проект",
+    "проекта",
+    "проекте",
+    "проекту",
+    "производство",
+    "производства",
+    "производстве",
+    "объекта",
+    "объект",
+    "объекте",
+];
+
+fn one_plant(r: &Reading) -> bool {
+    r.toks.iter().any(|t| ONE_PLANT.contains(&t.lower.as_str()))
+}
+
+/// The plant a figure at token `at` belongs to: the nearest named before
+/// it, else after it, else the one the article was about (said in this
+/// paragraph, or referred back to: `Стоимость проекта`).
+fn plant_for<'a>(r: &'a Reading, ctx: &'a Context, at: usize) -> Option<&'a Plant> {
+    let named: Vec<&Plant> = r.plants.iter().filter(|p| p.place.is_some()).collect();
+    let carried = || match &ctx.plant {
+        Some((p, same, _)) if r.parties.is_empty() && (*same || one_plant(r)) => Some(p),
+        _ => None,
+    };
+    named
+        .iter()
+        .rev()
+        .find(|p| p.start <= at)
+        .or_else(|| named.first())
+        .copied()
+        .or_else(carried)
+}
+
+/// What a quantity says is made: `тонн полиэтилена` → полиэтилен,
+/// `тракторов` → трактор (not a mere unit such as `тонн` or `штук`).
+fn product_of(r: &Reading, m: &Mention) -> Option<String> {
+    if m.kind != Kind::Quantity {
+        return None;
+    }
+    for k in m.num_tok..m.tok_end {
+        if let Some((_, e)) = lexicon::products().longest_at(&r.toks[..m.tok_end], k) {
+            return Some(e.col(0).to_string());
+        }
+    }
+    const GENERIC: [&str; 10] = [
+        "mass",
+        "штука",
+        "изделие",
+        "техника",
+        "машина",
+        "человек",
+        "место",
+        "рабочее место",
+        "проект",
+        "комплект",
+    ];
+    m.class.clone().filter(|c| !GENERIC.contains(&c.as_str()))
+}
+
+/// The plant key of a figure: the plant's own product, or the product
+/// the figure (or another quantity of the sentence) names.
+fn plant_key(r: &Reading, ctx: &Context, at: usize, m: Option<&Mention>) -> Option<String> {
+    let p = plant_for(r, ctx, at)?;
+    if let Some(k) = p.keys().into_iter().next() {
+        return Some(k);
+    }
+    let product = m
+        .and_then(|m| product_of(r, m))
+        .or_else(|| r.mentions.iter().find_map(|x| product_of(r, x)));
+    match product {
+        Some(product) => p.key_with(&product),
+        // `мощность сборочного производства` after `выпускать электробусы`:
+        // the plant whose product the sentence named.
+        None => r.plants.iter().find_map(|q| q.keys().into_iter().next()),
+    }
+}
+
+/// The subject of a record and the rule that chose it.
+pub(super) fn subject_for(
+    r: &Reading,
+    ctx: &Context,
+    m: Option<&Mention>,
+    at: usize,
+    metric: Metric,
+) -> (Option<String>, String) {
+    if plant_level(metric, r)
+        && let Some(k) = plant_key(r, ctx, at, m)
+    {
+        return (Some(k), "subject:<plant>".into());
+    }
+    let own = subject::codes(&r.parties);
+    if matches!(metric, Metric::Exports | Metric::Imports) {
+        let others = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);
+        // The parties of the figure's own clause: `экспорт … в Казахстан
+        // …, импорт из Казахстана — …` are two directions.
+        let clause: Vec<subject::Party> = r
+            .parties
+            .iter()
+            .filter(|p| same_clause(r, p.start, at))
+            .cloned()
+            .collect();
+        let near = if clause.is_empty() {
+            &r.parties
+        } else {
+            &clause
+        };
+        let dir = subject::direction(metric, &r.toks, near, &others);
+        return match dir {
+            Some(d) => (Some(d), "subject:<direction>".into()),
+            None => (subject::key(&others), "subject:<parties>".into()),
+        };
+    }
+    if matches!(metric, Metric::Output | Metric::Capacity) {
+        return (subject::key(&own), "subject:<sentence parties>".into());
+    }
+    let all = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);
+    (subject::key(&all), "subject:<parties>".into())
+}
+
+/// The launch records of a date: one per product of the plant it belongs
+/// to, or one for the parties when it belongs to none.
+pub(super) fn launch_records(
+    doc: &Document,
+    r: &Reading,
+    ctx: &Context,
+    m: &Mention,
+    cue: &str,
+) -> Vec<Record> {
+    let mut base = base_record(doc, r, m, Metric::LaunchDate);
+    base.value = None;
+    base.value_max = None;
+    base.unit = None;
+    base.qualifier = Qualifier::Exact;
+    base.rules.push(cue.to_string());
+    let Some(p) = m.period else { return Vec::new() };
+    base.period_start = p.start;
+    base.period_end = p.end;
+    let fig = (m.tok_start, m.tok_end);
+    let (st, rule) = pick_status(r, ctx, fig, Metric::LaunchDate, Some(p), doc.published);
+    // Work under way on a plant launching later: the launch is planned.
+    let later = matches!((p.start, doc.published), (Some(s), Some(d)) if s > d);
+    base.status = if st == Status::Ongoing && later {
+        Status::Planned
+    } else {
+        st
+    };
+    base.rules.push(rule);
+    let both = r
+        .toks
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "оба" | "обе" | "обоих" | "обеих"));
+    let keys = match plant_for(r, ctx, m.tok_start) {
+        _ if both && r.plants.is_empty() && ctx.plants_before.len() > 1 => {
+            ctx.plants_before.iter().flat_map(Plant::keys).collect()
+        }
+        Some(p) if !p.keys().is_empty() => p.keys(),
+        _ => plant_key(r, ctx, m.tok_start, None).into_iter().collect(),
+    };
+    if keys.is_empty() {
+        let all = subject::parties_for(&subject::codes(&r.parties), &ctx.parties, &ctx.doc_parties);
+        base.subject = subject::key(&all);
+        base.rules.push("subject:<parties>".into());
+        return vec![base];
+    }
+    keys.into_iter()
+        .map(|k| {
+            let mut rec = base.clone();
+            rec.subject = Some(k);
+            rec.rules.push("subject:<plant>".into());
+            rec
+        })
+        .collect()
+}
+
+/// Whether no comma, semicolon or colon stands between two tokens.
+fn same_clause(r: &Reading, a: usize, b: usize) -> bool {
+    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+    !r.toks[lo..hi]
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "," | ";" | ":"))
+}
