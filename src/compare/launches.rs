@@ -2,7 +2,9 @@
 //! announced over time. The latest window is compared with the first on
 //! its end (or its start, for an open window "from 2025"): later is
 //! `slipped`, the same is `kept`, earlier is `forward`; a key said once
-//! is `single`. The `state` says where things stand at `as_of`:
+//! is `single`. A subject that is not a plant key (`KZ+RU`: a set of
+//! projects of two countries) gets `set` when said more than once: its
+//! windows may belong to different projects, so they make no trend. The `state` says where things stand at `as_of`:
 //! `launched` when the latest statement reports the launch as done
 //! (status `actual`), `overdue` when the latest window has ended before
 //! `as_of`, `pending` otherwise, `unknown` without any date.
@@ -63,8 +65,17 @@ fn plan(records: LazyFrame, as_of: NaiveDate) -> PolarsResult<LazyFrame> {
     ]);
     let days = |c: &str| col(c).cast(DataType::Int32).cast(DataType::Int64);
     let shift = days("latest_edge") - days("first_edge");
+    let plant_key = col("subject")
+        .str()
+        .split(lit("/"))
+        .list()
+        .len()
+        .gt(lit(1))
+        .fill_null(lit(false));
     let trend = when(col("statements").eq(lit(1)))
         .then(lit("single"))
+        .when(plant_key.not())
+        .then(lit("set"))
         .when(shift.clone().is_null())
         .then(lit(NULL).cast(DataType::String))
         .when(shift.clone().gt(lit(0)))
@@ -186,16 +197,28 @@ mod tests {
     fn an_earlier_window_is_forward_and_the_same_is_kept() {
         let forward = one(
             vec![
-                launch("a", "2020-01-01", "x", None, "2025-12-31"),
-                launch("b", "2021-01-01", "x", None, "2024-12-31"),
+                launch("a", "2020-01-01", "Город/завод", None, "2025-12-31"),
+                launch("b", "2021-01-01", "Город/завод", None, "2024-12-31"),
             ],
             "2020-06-01",
         );
         assert_eq!(text(&forward, "trend"), "forward");
         let kept = one(
             vec![
-                launch("a", "2020-01-01", "x", Some("2024-01-01"), "2024-12-31"),
-                launch("b", "2021-01-01", "x", Some("2024-06-01"), "2024-12-31"),
+                launch(
+                    "a",
+                    "2020-01-01",
+                    "Город/завод",
+                    Some("2024-01-01"),
+                    "2024-12-31",
+                ),
+                launch(
+                    "b",
+                    "2021-01-01",
+                    "Город/завод",
+                    Some("2024-06-01"),
+                    "2024-12-31",
+                ),
             ],
             "2020-06-01",
         );
@@ -204,11 +227,23 @@ mod tests {
 
     #[test]
     fn a_launch_reported_done_is_launched_not_overdue() {
-        let mut done = launch("b", "2023-02-01", "x", Some("2022-01-01"), "2022-12-31");
+        let mut done = launch(
+            "b",
+            "2023-02-01",
+            "Город/завод",
+            Some("2022-01-01"),
+            "2022-12-31",
+        );
         done.status = crate::record::Status::Actual;
         let df = one(
             vec![
-                launch("a", "2021-01-01", "x", Some("2022-01-01"), "2022-12-31"),
+                launch(
+                    "a",
+                    "2021-01-01",
+                    "Город/завод",
+                    Some("2022-01-01"),
+                    "2022-12-31",
+                ),
                 done,
             ],
             "2026-01-01",
@@ -221,8 +256,8 @@ mod tests {
     fn equal_dates_take_the_document_order_for_latest() {
         let df = one(
             vec![
-                launch("b", "2022-01-01", "x", None, "2024-12-31"),
-                launch("a", "2022-01-01", "x", None, "2023-12-31"),
+                launch("b", "2022-01-01", "Город/завод", None, "2024-12-31"),
+                launch("a", "2022-01-01", "Город/завод", None, "2023-12-31"),
             ],
             "2020-01-01",
         );
@@ -232,11 +267,24 @@ mod tests {
 
     #[test]
     fn open_windows_compare_on_their_start() {
-        let mut open = rec("b", "2023-01-01", "launch_date", "x", "planned", None);
+        let mut open = rec(
+            "b",
+            "2023-01-01",
+            "launch_date",
+            "Город/завод",
+            "planned",
+            None,
+        );
         open.period_start = Some(day("2026-01-01"));
         let df = one(
             vec![
-                launch("a", "2022-01-01", "x", Some("2025-01-01"), "2025-12-31"),
+                launch(
+                    "a",
+                    "2022-01-01",
+                    "Город/завод",
+                    Some("2025-01-01"),
+                    "2025-12-31",
+                ),
                 open,
             ],
             "2025-06-01",
@@ -247,10 +295,23 @@ mod tests {
     }
 
     #[test]
+    fn windows_of_a_set_of_projects_make_no_trend() {
+        let df = one(
+            vec![
+                launch("a", "2019-04-03", "KZ+RU", Some("2019-01-01"), "2019-12-31"),
+                launch("b", "2024-03-04", "KZ+RU", None, "2027-12-31"),
+            ],
+            "2026-01-01",
+        );
+        assert_eq!(text(&df, "trend"), "set");
+        assert_eq!(text(&df, "state"), "pending");
+    }
+
+    #[test]
     fn other_metrics_and_keys_stay_apart() {
         let df = one(
             vec![
-                launch("a", "2022-01-01", "x", None, "2023-12-31"),
+                launch("a", "2022-01-01", "Город/завод", None, "2023-12-31"),
                 launch("a", "2022-01-01", "y", None, "2023-12-31"),
                 rec("a", "2022-01-01", "jobs", "x", "planned", Some(5.0)),
             ],

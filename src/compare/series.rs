@@ -40,8 +40,8 @@ const OUTPUT: [&str; 19] = [
     "statements",
 ];
 
-/// One row per statement with a value, grouped by [`SERIES_KEY`] and in
-/// time order: `step` (1 = first), `prev_value`/`prev_published` of the
+/// One row per statement with a value, grouped by metric, subject,
+/// status, unit and period, in time order: `step` (1 = first), `prev_value`/`prev_published` of the
 /// statement before, `change` and `change_pct` from it, and `statements`
 /// (how many in the series).
 pub fn series(records: LazyFrame) -> LazyFrame {

@@ -178,9 +178,19 @@ impl Store {
         let mut summary = IngestSummary::default();
         let todo = triage(docs, &known, self.reextract, &mut summary);
         let done = extract_all(todo, ctx, &extract, &mut summary);
-        if done.is_empty() {
-            return Ok(summary);
+        if !done.is_empty() {
+            self.write(done, old_docs, &mut summary)?;
         }
+        Ok(summary)
+    }
+
+    /// Replaces the records and document rows of the `done` documents.
+    fn write(
+        &self,
+        done: Vec<Done>,
+        old_docs: DataFrame,
+        summary: &mut IngestSummary,
+    ) -> anyhow::Result<()> {
         let ids: Vec<String> = done.iter().map(|d| d.doc.id.clone()).collect();
         let replaced: Vec<&str> = ids.iter().map(String::as_str).collect();
         let old_records = self.records_df()?;
@@ -197,8 +207,7 @@ impl Store {
         let mut documents = kept_docs.vstack(&schema::documents_frame(&rows)?)?;
         // Records first: see the module doc for why this order heals.
         file::write_table(&self.dir.join(RECORDS_FILE), &mut records)?;
-        file::write_table(&self.dir.join(DOCUMENTS_FILE), &mut documents)?;
-        Ok(summary)
+        file::write_table(&self.dir.join(DOCUMENTS_FILE), &mut documents)
     }
 }
 

@@ -202,6 +202,36 @@ fn an_ingest_killed_before_its_rename_leaves_the_earlier_store() {
 }
 
 #[test]
+fn an_ingest_killed_at_any_moment_leaves_a_whole_store() {
+    let t = tempfile::tempdir().unwrap();
+    let input = t.path().join("many.jsonl");
+    let mut lines: Vec<String> = (0..4000)
+        .map(|i| jsonl_line(&format!("n{i}"), &format!("Текст номер {i}.")))
+        .collect();
+    lines.push(jsonl_line("a", "changed text"));
+    fs::write(&input, lines.join("\n") + "\n").unwrap();
+    // A whole run takes about 0.3 s in a debug build: the kills land
+    // before, during and after the writes.
+    for delay in [5, 30, 60, 100, 150, 200, 250, 400] {
+        let dir = t.path().join(delay.to_string());
+        fs::create_dir(&dir).unwrap();
+        let store = filled_store(&dir);
+        let mut child = Command::new(BIN)
+            .args(["ingest", input.to_str().unwrap(), "--store"])
+            .arg(&store)
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay));
+        let _ = child.kill();
+        let _ = child.wait();
+        let ids = record_ids(&store);
+        let whole = ids == ["a#0", "a#1", "b#0"] || ids == ["b#0"];
+        assert!(whole, "after a kill at {delay} ms: {ids:?}");
+    }
+}
+
+#[test]
 fn a_second_ingest_waits_for_the_first() {
     let t = tempfile::tempdir().unwrap();
     let store = filled_store(t.path());
@@ -343,4 +373,27 @@ fn measure_ingest_and_compare_at_scale() {
             .height();
         eprintln!("{}: {rows} rows in {:?}", kind.as_str(), clock.elapsed());
     }
+}
+
+#[test]
+fn reextract_and_an_empty_store() {
+    let t = tempfile::tempdir().unwrap();
+    let store = t.path().join("store");
+    let empty = factline(&["records", "--format", "csv"], &store);
+    assert!(empty.status.success());
+    assert!(stdout(&empty).starts_with("record_id,doc_id,published"));
+    assert!(stderr(&empty).contains("empty store, nothing ingested yet"));
+    assert!(!store.exists(), "reading must not create the store");
+    let seeds = seeds();
+    let seeds = seeds.to_str().unwrap();
+    factline(&["ingest", seeds], &store);
+    let again = factline(&["ingest", "--reextract", seeds], &store);
+    assert!(
+        stderr(&again).contains("5 documents: 0 new, 5 changed"),
+        "{}",
+        stderr(&again)
+    );
+    let quiet = factline(&["ingest", "--quiet", seeds], &store);
+    assert!(quiet.status.success());
+    assert_eq!(stderr(&quiet), "");
 }
