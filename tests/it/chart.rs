@@ -58,8 +58,13 @@ const ROWS: &[Row] = &[
 
 /// The rows above as a record frame in the store's columns.
 pub fn records() -> DataFrame {
+    frame_of(ROWS)
+}
+
+/// Rows as a record frame in the store's columns.
+fn frame_of(rows: &[Row]) -> DataFrame {
     let col = |i: usize| -> Vec<&str> {
-        ROWS.iter()
+        rows.iter()
             .map(|r| [r.0, r.1, r.2, r.3, r.4, r.6, r.7, r.8, r.9][i])
             .collect()
     };
@@ -69,7 +74,7 @@ pub fn records() -> DataFrame {
             .collect()
     };
     let dates = |v: Vec<&str>| -> Vec<Option<NaiveDate>> { v.into_iter().map(d).collect() };
-    let n = ROWS.len();
+    let n = rows.len();
     let ids = col(0);
     let docs: Vec<String> = ids
         .iter()
@@ -84,7 +89,7 @@ pub fn records() -> DataFrame {
         "metric" => col(2),
         "subject" => opt(col(3)),
         "status" => col(4),
-        "value" => ROWS.iter().map(|r| r.5).collect::<Vec<_>>(),
+        "value" => rows.iter().map(|r| r.5).collect::<Vec<_>>(),
         "value_max" => vec![None::<f64>; n],
         "unit" => opt(col(5)),
         "qualifier" => vec!["exact"; n],
@@ -102,9 +107,16 @@ fn today() -> NaiveDate {
     d("2026-11-23").unwrap()
 }
 
-/// Draws a spec to PNG and SVG in `dir`; checks both and returns the SVG.
+/// Draws a spec of the fixture to PNG and SVG in `dir`; checks both and
+/// returns the SVG's texts.
 fn draw_both(spec: &ChartSpec, dir: &Path) -> String {
-    let state = state::build(spec, &records()).expect("chart state");
+    draw_frame(spec, &records(), dir)
+}
+
+/// Draws a spec of `frame` to PNG and SVG in `dir`; checks both and
+/// returns the SVG's texts.
+fn draw_frame(spec: &ChartSpec, frame: &DataFrame, dir: &Path) -> String {
+    let state = state::build(spec, frame).expect("chart state");
     let png = dir.join(format!("{}.png", spec.file_stem()));
     let svg = dir.join(format!("{}.svg", spec.file_stem()));
     plot::write(&state, &png).expect("png written");
@@ -266,4 +278,56 @@ fn unknown_extension_is_refused() {
     let state = state::build(&spec, &records()).unwrap();
     let err = plot::write(&state, Path::new("chart.jpg")).unwrap_err();
     assert!(err.to_string().contains(".png or .svg"), "{err}");
+}
+
+#[test]
+fn thin_stock_segments_keep_their_number() {
+    #[rustfmt::skip]
+    let rows: &[Row] = &[
+        ("009#0", "2025-01-10", "projects_value", "KZ+UZ", "ongoing", Some(30e9), "USD", "", "", "Реализуются проекты на $30 млрд."),
+        ("009#1", "2025-01-10", "projects_value", "KZ+UZ", "pipeline", Some(0.4e9), "USD", "", "", "Прорабатываются проекты на $400 млн."),
+        ("009#2", "2025-01-10", "projects_value", "KZ+UZ", "actual", Some(1.2e9), "USD", "", "", "Реализованы проекты на $1,2 млрд."),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let spec = ChartSpec::new(ChartKind::Stock, Metric::ProjectsValue).subject("KZ+UZ");
+    let texts = draw_frame(&spec, &frame_of(rows), dir.path());
+    for want in ["30", "0,4", "1,2", "Казахстан — Узбекистан"] {
+        assert!(texts.contains(want), "{want:?} not in {texts}");
+    }
+}
+
+#[test]
+fn chart_command_draws_from_the_store() {
+    use clap::Parser;
+    let store = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let run = |args: &[&str]| {
+        let mut argv = vec!["factline", "--quiet"];
+        argv.extend_from_slice(args);
+        factline::cmd::run(factline::cmd::Cli::parse_from(argv)).unwrap()
+    };
+    let store_dir = store.path().to_str().unwrap();
+    run(&["ingest", seeds.to_str().unwrap(), "--store", store_dir]);
+    let png = out.path().join("launches.png");
+    let svg = out.path().join("turnover.svg");
+    #[rustfmt::skip]
+    run(&["chart", "--kind", "timeline", "--metric", "launch_date", "--as-of", "2026-11-23",
+          "--store", store_dir, "--out", png.to_str().unwrap()]);
+    #[rustfmt::skip]
+    run(&["chart", "--metric", "trade_turnover", "--subject", "KZ+RU", "--lang", "en",
+          "--store", store_dir, "--out", svg.to_str().unwrap()]);
+    let img = image::open(&png).expect("png decodes");
+    assert!(
+        img.height() > 420,
+        "a lane per announcement: {}",
+        img.height()
+    );
+    let text = std::fs::read_to_string(&svg).unwrap();
+    roxmltree::Document::parse(&text).expect("svg parses");
+    assert!(
+        text.contains("Trade turnover: Kazakhstan — Russia"),
+        "{text}"
+    );
+    assert!(text.contains("Trade turnover, bn USD"), "{text}");
 }

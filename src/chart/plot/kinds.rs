@@ -165,9 +165,23 @@ pub(super) fn stock<DB: DrawingBackend>(
             );
             rect.set_margin(0, 0, margin / 2, margin / 2);
             chart.draw_series(std::iter::once(rect))?;
-            let style = font(16).pos(Pos::new(HPos::Center, VPos::Center));
-            let at = (SegmentValue::CenterOf(i), base + seg.value / 2.0);
-            chart.draw_series(std::iter::once(Text::new(seg.label.clone(), at, style)))?;
+            let mid = base + seg.value / 2.0;
+            let low = chart.backend_coord(&(SegmentValue::Exact(i), base)).1;
+            let high = chart.backend_coord(&(SegmentValue::Exact(i), top)).1;
+            // A segment too thin for its number gets it beside the bar.
+            let (at, dx, h) = if low - high >= 20 {
+                (SegmentValue::CenterOf(i), 0, HPos::Center)
+            } else {
+                (
+                    SegmentValue::Exact(i + 1),
+                    6 - (margin / 2) as i32,
+                    HPos::Left,
+                )
+            };
+            let style = font(16).pos(Pos::new(h, VPos::Center));
+            chart.draw_series(std::iter::once(
+                EmptyElement::at((at, mid)) + Text::new(seg.label.clone(), (dx, 0), style),
+            ))?;
             base = top;
         }
     }
