@@ -36,7 +36,7 @@ pub struct DocRow {
 }
 
 /// Reads the document table (columns `doc_id`, `published`, `title`,
-/// `url`), sorted by date.
+/// `url`), sorted by date; addresses other than http(s) are dropped.
 pub fn doc_rows(df: &DataFrame) -> PolarsResult<Vec<DocRow>> {
     let s = |name: &str| -> PolarsResult<Vec<Option<String>>> {
         Ok(df
@@ -53,7 +53,7 @@ pub fn doc_rows(df: &DataFrame) -> PolarsResult<Vec<DocRow>> {
             doc_id: ids[i].clone().unwrap_or_default(),
             published: dates[i],
             title: titles[i].clone().filter(|t| !t.is_empty()),
-            url: urls[i].clone().filter(|u| !u.is_empty()),
+            url: urls[i].clone().filter(|u| is_web_address(u)),
         })
         .collect();
     docs.sort_by(|a, b| (a.published, &a.doc_id).cmp(&(b.published, &b.doc_id)));
@@ -316,6 +316,13 @@ pub fn appendix(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Section {
         title: pick(lang, "Приложение: все записи", "Appendix: every record").into(),
         blocks: vec![Block::Table(table)],
     }
+}
+
+/// Only http(s) addresses become links: a manifest is input, and a
+/// `javascript:` address in it must not run in the reader's browser.
+fn is_web_address(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 /// The host of an address (`https://sozmedia.kz/34470/` → `sozmedia.kz`).

@@ -29,6 +29,7 @@ fn documents() -> DataFrame {
     titles[0] = Some("В Правительстве РК подписали соглашение с КАМАЗ");
     let mut urls = vec![None; ids.len()];
     urls[0] = Some("https://informburo.kz/a.html");
+    urls[1] = Some("javascript:alert(1)");
     df!(
         "doc_id" => ids,
         "published" => dates.iter().map(|s| d(s)).collect::<Vec<_>>(),
@@ -126,6 +127,10 @@ fn report_has_every_kind_of_chart_and_linked_figures() {
         "charts inline as SVG"
     );
     assert!(!html.contains("<img"), "no external images");
+    assert!(
+        !html.contains("javascript:"),
+        "only web addresses become links"
+    );
     assert!(
         html.contains("&lt;ТОО «Завод &amp; Ко»&gt;"),
         "article text escaped"
