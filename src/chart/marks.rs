@@ -86,19 +86,20 @@ pub struct Lane {
     pub record_id: String,
 }
 
-/// One horizontal bar of a target chart.
+/// One row of a target chart: a subject's target as 100 %, and how much
+/// of it the latest actual reached.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TargetBar {
-    /// The row label ("Казахстан — Татарстан · цель к 2027").
+pub struct TargetRow {
+    /// The row label ("Казахстан — Татарстан · цель к 2030").
     pub name: String,
-    /// The scaled figure.
-    pub value: f64,
-    /// The number written at the bar's end.
+    /// The latest actual as a percentage of the target, if there is one.
+    pub share: Option<f64>,
+    /// Written after the bar ("факт 2024: 0,62 из 1 млрд долл. = 62 %").
     pub label: String,
-    /// A target (hollow) or the latest actual (filled).
-    pub is_target: bool,
-    /// The record it comes from.
-    pub record_id: String,
+    /// The target's record.
+    pub target_id: String,
+    /// The actual's record.
+    pub actual_id: Option<String>,
 }
 
 /// What a chart shows, by kind.
@@ -131,11 +132,11 @@ pub enum Body {
         /// Where the "today" line goes.
         today: NaiveDate,
     },
-    /// Targets and the latest actuals, pairs of bars.
+    /// Targets and the latest actuals, as shares of each target.
     Target {
-        /// Actual then target, per subject.
-        bars: Vec<TargetBar>,
-        /// End of the value axis (scaled).
+        /// One per subject and unit.
+        rows: Vec<TargetRow>,
+        /// End of the percentage axis (room for the labels).
         x_max: f64,
     },
 }
@@ -154,7 +155,10 @@ impl Body {
                 .flat_map(|b| b.segments.iter().map(|s| s.record_id.as_str()))
                 .collect(),
             Body::Timeline { lanes, .. } => lanes.iter().map(|l| l.record_id.as_str()).collect(),
-            Body::Target { bars, .. } => bars.iter().map(|b| b.record_id.as_str()).collect(),
+            Body::Target { rows, .. } => rows
+                .iter()
+                .flat_map(|r| std::iter::once(r.target_id.as_str()).chain(r.actual_id.as_deref()))
+                .collect(),
         }
     }
 }

@@ -11,7 +11,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::{
     DrawResult, GREY, INK, PALETTE, TODAY, fit, font, text_width, value_formatter, year_label,
 };
-use crate::chart::marks::{Lane, LaneMark, LineSeries as Series, StockBar, TargetBar};
+use crate::chart::marks::{Lane, LaneMark, LineSeries as Series, StockBar, TargetRow};
 use crate::chart::spec::Lang;
 use crate::chart::state::ChartState;
 use crate::chart::words::{self, pick};
@@ -349,23 +349,23 @@ fn today_line<DB: DrawingBackend>(
 pub(super) fn target<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     state: &ChartState,
-    bars: &[TargetBar],
+    rows: &[TargetRow],
     x_max: f64,
 ) -> DrawResult<DB> {
-    let n = bars.len() as i32;
-    let row = |k: usize| n - 1 - k as i32;
-    let names: Vec<String> = bars
+    let n = rows.len() as i32;
+    let slot = |k: usize| n - 1 - k as i32;
+    let names: Vec<String> = rows
         .iter()
-        .map(|b| fit(area, &b.name, &font(15), 370))
+        .map(|r| fit(area, &r.name, &font(15), 355))
         .collect();
     let mut chart = ChartBuilder::on(area)
         .margin_left(20)
-        .margin_right(40)
+        .margin_right(30)
         .margin_bottom(10)
         .x_label_area_size(56)
-        .y_label_area_size(390)
+        .y_label_area_size(370)
         .build_cartesian_2d(0f64..x_max, slots(n).into_segmented())?;
-    let x_fmt = value_formatter(state.lang);
+    let x_fmt = |v: &f64| format!("{} %", words::format_number(*v, state.lang));
     let y_fmt = |v: &SegmentValue<i32>| match v {
         SegmentValue::CenterOf(r) if *r >= 0 && *r < n => names[(n - 1 - r) as usize].clone(),
         _ => String::new(),
@@ -374,8 +374,8 @@ pub(super) fn target<DB: DrawingBackend>(
         .configure_mesh()
         .disable_y_mesh()
         .x_desc(state.x_label.as_str())
-        .x_labels(6)
-        .y_labels(bars.len() + 1)
+        .x_labels(8)
+        .y_labels(rows.len() + 1)
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)
         .label_style(font(15))
@@ -383,33 +383,27 @@ pub(super) fn target<DB: DrawingBackend>(
         .light_line_style(WHITE)
         .bold_line_style(RGBColor(225, 225, 225))
         .draw()?;
-    for (k, bar) in bars.iter().enumerate() {
-        let r = row(k);
-        let corners = [
-            (0.0, SegmentValue::Exact(r)),
-            (bar.value, SegmentValue::Exact(r + 1)),
-        ];
-        let color = if bar.is_target {
-            PALETTE[1]
-        } else {
-            PALETTE[0]
+    for (k, row) in rows.iter().enumerate() {
+        let r = slot(k);
+        let band = |to: f64| {
+            [
+                (0.0, SegmentValue::Exact(r)),
+                (to, SegmentValue::Exact(r + 1)),
+            ]
         };
-        let mut fill = Rectangle::new(
-            corners.clone(),
-            if bar.is_target {
-                WHITE.filled()
-            } else {
-                color.filled()
-            },
-        );
-        let mut edge = Rectangle::new(corners, color.stroke_width(2));
-        fill.set_margin(10, 10, 0, 0);
-        edge.set_margin(10, 10, 0, 0);
-        chart.draw_series([fill, edge])?;
+        let mut frame = Rectangle::new(band(100.0), PALETTE[1].stroke_width(2));
+        frame.set_margin(9, 9, 0, 0);
+        chart.draw_series(std::iter::once(frame))?;
+        if let Some(share) = row.share {
+            let mut fill = Rectangle::new(band(share.clamp(0.0, x_max)), PALETTE[0].filled());
+            fill.set_margin(14, 14, 0, 0);
+            chart.draw_series(std::iter::once(fill))?;
+        }
+        let end = row.share.unwrap_or(0.0).max(100.0).min(x_max);
         let style = font(15).pos(Pos::new(HPos::Left, VPos::Center));
         chart.draw_series(std::iter::once(
-            EmptyElement::at((bar.value, SegmentValue::CenterOf(r)))
-                + Text::new(bar.label.clone(), (8, 0), style),
+            EmptyElement::at((end, SegmentValue::CenterOf(r)))
+                + Text::new(row.label.clone(), (8, 0), style),
         ))?;
     }
     Ok(())

@@ -65,15 +65,13 @@ pub(super) fn legend_items(state: &ChartState) -> Vec<(Swatch, String)> {
             }
             items.push((Swatch::Dash(TODAY), pick(lang, "сегодня", "today").into()));
         }
-        Body::Target { bars, .. } => {
-            if bars.iter().any(|b| !b.is_target) {
+        Body::Target { rows, .. } => {
+            if rows.iter().any(|r| r.share.is_some()) {
                 let latest = pick(lang, "последний факт", "latest actual");
                 items.push((Swatch::Block(PALETTE[0]), latest.into()));
             }
-            items.push((
-                Swatch::Frame(PALETTE[1]),
-                pick(lang, "цель", "target").into(),
-            ));
+            let goal = pick(lang, "цель = 100 %", "target = 100 %");
+            items.push((Swatch::Frame(PALETTE[1]), goal.into()));
         }
     }
     items

@@ -85,7 +85,7 @@ fn fonts() -> anyhow::Result<()> {
 pub fn size_of(state: &ChartState) -> (u32, u32) {
     let rows = match &state.body {
         Body::Timeline { lanes, .. } => lanes.len() as u32,
-        Body::Target { bars, .. } => bars.len() as u32,
+        Body::Target { rows, .. } => rows.len() as u32,
         _ => 0,
     };
     match state.body {
@@ -163,7 +163,7 @@ fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, state: &ChartState) -
             x_range,
             today,
         } => timeline(&area, state, lanes, *x_range, *today),
-        Body::Target { bars, x_max } => target(&area, state, bars, *x_max),
+        Body::Target { rows, x_max } => target(&area, state, rows, *x_max),
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::chart::marks::{Body, Lane, LaneMark, LinePoint, LineSeries};
-use crate::chart::marks::{StockBar, StockSegment, TargetBar};
+use crate::chart::marks::{StockBar, StockSegment, TargetRow};
 use crate::chart::rows::RecordRow;
 use crate::chart::spec::{ChartSpec, Lang, XAxis};
 use crate::chart::words::{self, Scale, pick};
@@ -188,24 +188,35 @@ pub(super) fn timeline(spec: &ChartSpec, rows: &[&RecordRow]) -> Body {
     for (plant, mut announced) in by_plant {
         announced.sort_by_key(|r| (r.published, r.record_id.clone()));
         let mut previous_end: Option<NaiveDate> = None;
-        for (i, r) in announced.into_iter().enumerate() {
+        let mut shown: Vec<(NaiveDate, NaiveDate, &str)> = Vec::new();
+        for r in announced {
             let (Some(start), Some(end)) = window(r) else {
                 continue;
             };
+            // The same window said twice in one document is one announcement.
+            if shown.contains(&(start, end, r.doc_id.as_str())) {
+                continue;
+            }
             let mark = match (r.status, previous_end) {
                 (Status::Actual, _) => LaneMark::Launched,
                 (_, Some(prev)) if end > prev => LaneMark::Slipped,
                 _ => LaneMark::Announced,
             };
             previous_end = Some(end);
+            let (start_shown, end_shown) = visible(start, end);
             lanes.push(Lane {
-                name: if i == 0 { plant.clone() } else { String::new() },
-                start,
-                end,
+                name: if shown.is_empty() {
+                    plant.clone()
+                } else {
+                    String::new()
+                },
+                start: start_shown,
+                end: end_shown,
                 label: announcement(r, lang),
                 mark,
                 record_id: r.record_id.clone(),
             });
+            shown.push((start, end, r.doc_id.as_str()));
         }
     }
     let today = spec
@@ -233,6 +244,17 @@ fn window(r: &RecordRow) -> (Option<NaiveDate>, Option<NaiveDate>) {
     }
 }
 
+/// A window drawn at least a month wide, centred on the real one, so a
+/// single day still shows as a bar; its label keeps the real dates.
+fn visible(start: NaiveDate, end: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let short = 30 - (end - start).num_days();
+    if short <= 0 {
+        return (start, end);
+    }
+    let before = chrono::Duration::days(short / 2);
+    (start - before, end + chrono::Duration::days(short) - before)
+}
+
 fn announcement(r: &RecordRow, lang: Lang) -> String {
     let period = words::format_period(r.period_start, r.period_end, lang);
     let when = match r.published {
@@ -245,18 +267,20 @@ fn announcement(r: &RecordRow, lang: Lang) -> String {
     }
 }
 
-/// Phase 4, target: per subject, its latest target (by publication) and
-/// its latest actual (by period, then publication).
-pub(super) fn target(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body {
+/// Phase 4, target: per subject and unit, its latest target (by when it
+/// was set) as 100 %, and its latest actual (by the end of its period, a
+/// stock by its publication) as a share of it, as `compare::targets`
+/// reads "latest". Each row has its own scale, so a small target is as
+/// legible as a large one.
+pub(super) fn target(spec: &ChartSpec, rows: &[&RecordRow]) -> Body {
     let lang = spec.lang;
-    let mut by_subject: BTreeMap<String, Vec<&RecordRow>> = BTreeMap::new();
+    let mut groups: BTreeMap<(String, String), Vec<&RecordRow>> = BTreeMap::new();
     for r in rows.iter().filter(|r| r.value.is_some()) {
-        by_subject.entry(subject_of(r, lang)).or_default().push(r);
+        let key = (subject_of(r, lang), r.unit.clone().unwrap_or_default());
+        groups.entry(key).or_default().push(r);
     }
-    let mut bars = Vec::new();
-    for (name, records) in by_subject {
-        // As `compare::targets` reads "latest": an actual by the end of its
-        // period (a stock by its publication), a target by when it was set.
+    let mut out = Vec::new();
+    for ((name, _), records) in groups {
         let latest = |status: Status| {
             records
                 .iter()
@@ -271,53 +295,63 @@ pub(super) fn target(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Bo
                 })
                 .copied()
         };
-        let Some(goal) = latest(Status::Target) else {
-            continue;
-        };
-        match latest(Status::Actual) {
-            Some(actual) => {
-                bars.push(target_bar(&name, actual, goal, scale, lang));
-                bars.push(target_bar(&name, goal, goal, scale, lang));
-            }
-            None => {
-                let mut bar = target_bar(&name, goal, goal, scale, lang);
-                bar.label = format!("{} ({})", bar.label, pick(lang, "факта нет", "no actual"));
-                bars.push(bar);
-            }
+        if let Some(goal) = latest(Status::Target) {
+            out.push(target_row(&name, goal, latest(Status::Actual), lang));
         }
     }
-    if bars.is_empty() {
+    if out.is_empty() {
         return Body::Empty;
     }
-    let top = bars.iter().map(|b| b.value).fold(0.0, f64::max);
+    let top = out.iter().filter_map(|r| r.share).fold(100.0, f64::max);
     Body::Target {
-        bars,
-        x_max: nice_top(top) * 1.15,
+        rows: out,
+        x_max: (top * 1.1 + 70.0).max(215.0),
     }
 }
 
-fn target_bar(name: &str, r: &RecordRow, goal: &RecordRow, scale: &Scale, lang: Lang) -> TargetBar {
-    let is_target = r.status == Status::Target;
-    let year = |d: Option<NaiveDate>| d.map(|d| d.format("%Y").to_string());
-    let what = if is_target {
-        match year(r.period_end) {
-            Some(y) => format!("{} {y}", pick(lang, "цель к", "target by")),
-            None => pick(lang, "цель", "target").to_string(),
-        }
-    } else {
-        let period = words::format_period(r.period_start, r.period_end, lang);
-        format!("{} {period}", pick(lang, "факт", "actual"))
+fn target_row(name: &str, goal: &RecordRow, actual: Option<&RecordRow>, lang: Lang) -> TargetRow {
+    let deadline = goal.period_end.map(|d| d.format("%Y").to_string());
+    let name = match deadline {
+        Some(y) => format!("{name} · {} {y}", pick(lang, "цель к", "target by")),
+        None => format!("{name} · {}", pick(lang, "цель", "target")),
     };
-    let mut label = label(r, scale, lang);
-    if let (false, Some(v), Some(g)) = (is_target, r.value, goal.value.filter(|g| *g > 0.0)) {
-        let share = words::format_number((v / g * 100.0).round(), lang);
-        label = format!("{label} ({share} % {})", pick(lang, "цели", "of target"));
+    let unit = goal.unit.as_deref().unwrap_or("");
+    let g = goal.value.unwrap_or(0.0);
+    let Some((a, actual)) = actual.and_then(|r| r.value.map(|v| (v, r))) else {
+        let shown = words::format_value(g, goal.value_max, unit, lang);
+        return TargetRow {
+            name,
+            share: None,
+            label: format!("{shown}, {}", pick(lang, "факта нет", "no actual yet")),
+            target_id: goal.record_id.clone(),
+            actual_id: None,
+        };
+    };
+    let scale = words::scale_for(unit, a.abs().max(g.abs()), lang);
+    let when = actual
+        .period_end
+        .or(actual.published)
+        .map(|d| d.format("%Y").to_string())
+        .unwrap_or_default();
+    let share = (g > 0.0).then(|| a / g * 100.0);
+    let mut label = format!(
+        "{} {when}: {} {} {}",
+        pick(lang, "факт", "actual"),
+        words::format_number(a / scale.divisor, lang),
+        pick(lang, "из", "of"),
+        words::format_number(g / scale.divisor, lang),
+    );
+    if !scale.label.is_empty() {
+        label = format!("{label} {}", scale.label);
     }
-    TargetBar {
-        name: format!("{name} · {what}"),
-        value: r.value.unwrap_or(0.0) / scale.divisor,
+    if let Some(p) = share {
+        label = format!("{label} = {} %", words::format_number(p.round(), lang));
+    }
+    TargetRow {
+        name,
+        share,
         label,
-        is_target,
-        record_id: r.record_id.clone(),
+        target_id: goal.record_id.clone(),
+        actual_id: Some(actual.record_id.clone()),
     }
 }

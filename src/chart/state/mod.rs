@@ -68,18 +68,20 @@ pub fn from_rows(spec: &ChartSpec, all: &[RecordRow]) -> ChartState {
         .filter(|r| spec.subject.is_none() || r.subject == spec.subject)
         .filter(|r| kind_takes(spec.kind, r))
         .collect();
-    let (kept, unit, left_out) = if spec.metric == Metric::LaunchDate {
-        (selected, String::new(), 0)
-    } else {
-        keep_main_unit(selected)
-    };
+    // Timelines have no values; target rows each have their own scale.
+    let (kept, unit, left_out) =
+        if spec.metric == Metric::LaunchDate || spec.kind == ChartKind::Target {
+            (selected, String::new(), 0)
+        } else {
+            keep_main_unit(selected)
+        };
     let (kept, undated) = drop_undated_plans(spec, kept);
     let scale = words::scale_for(&unit, max_abs(&kept), lang);
     let body = match spec.kind {
         ChartKind::Line => line(spec, &kept, &scale),
         ChartKind::Stock => stock(spec, &kept, &scale),
         ChartKind::Timeline => timeline(spec, &kept),
-        ChartKind::Target => target(spec, &kept, &scale),
+        ChartKind::Target => target(spec, &kept),
     };
     let ids = body.record_ids();
     let shown: Vec<&RecordRow> = kept
@@ -203,7 +205,10 @@ fn axis_labels(spec: &ChartSpec, scale: &Scale) -> (String, String) {
             pick(lang, "Заявленное окно запуска", "Announced launch window").to_string(),
             String::new(),
         ),
-        ChartKind::Target => (valued, String::new()),
+        ChartKind::Target => (
+            pick(lang, "Достигнуто от цели, %", "Share of target reached, %").to_string(),
+            String::new(),
+        ),
     }
 }
 
@@ -318,6 +323,27 @@ mod tests {
         );
         assert_eq!(lanes[0].name, "Сарань/шина");
         assert_eq!(lanes[1].name, "");
+    }
+
+    #[test]
+    fn a_window_said_twice_in_a_document_is_one_lane_and_a_day_still_shows() {
+        let rows = vec![
+            launch("2#1", "2022-01-24", "2022-01-01", "2022-12-31"),
+            launch("2#2", "2022-01-24", "2022-01-01", "2022-12-31"),
+            launch("9#1", "2019-09-25", "2019-09-24", "2019-09-24"),
+        ];
+        let spec = ChartSpec::new(ChartKind::Timeline, Metric::LaunchDate);
+        let Body::Timeline { lanes, .. } = from_rows(&spec, &rows).body else {
+            panic!("not a timeline");
+        };
+        let ids: Vec<&str> = lanes.iter().map(|l| l.record_id.as_str()).collect();
+        assert_eq!(ids, ["9#1", "2#1"]);
+        assert_eq!((lanes[0].end - lanes[0].start).num_days(), 30);
+        assert!(
+            lanes[0]
+                .label
+                .starts_with("24.09.2019–24.09.2019: заявлено")
+        );
     }
 
     #[test]
