@@ -1,12 +1,97 @@
-//! `factline chart` (being built).
+//! `factline chart`: draws one chart of the stored records to PNG or SVG
+//! (by the file extension).
+//!
+//! Examples:
+//!
+//! ```text
+//! factline chart --metric trade_turnover --subject KZ+RU --out output/turnover.svg
+//! factline chart --kind timeline --metric launch_date --out output/launches.png
+//! factline chart --kind stock --metric projects_count --lang en --out projects.png
+//! ```
+//!
+//! Tests: `tests/it/chart.rs`.
 
+use std::path::PathBuf;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+
+use crate::chart::{ChartKind, ChartSpec, Lang, plot, state};
+use crate::cmd::common::parse_date;
+use crate::record::Metric;
+use crate::store::Store;
 use crate::ui::Ctx;
 
 /// Arguments of `factline chart`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Kind of chart: a metric over its periods, a stock by publication
+    /// date, launch windows, or targets against actuals.
+    #[arg(long, value_enum, default_value_t = ChartKind::Line)]
+    pub kind: ChartKind,
+    /// Metric id (trade_turnover, projects_count, launch_date, …).
+    #[arg(long, value_parser = parse_metric)]
+    pub metric: Metric,
+    /// Only this subject (KZ+RU, CN>RU, Сарань/шина).
+    #[arg(long)]
+    pub subject: Option<String>,
+    /// Where to write the chart: FILE.png or FILE.svg.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// A title of one's own.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Language of titles, labels and notes.
+    #[arg(long, value_enum, default_value_t = Lang::Ru)]
+    pub lang: Lang,
+    /// Store folder (default: $FACTLINE_STORE or output/store).
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// "Today" on timelines (default: the current date).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+}
+
+/// Parses a metric id for clap, listing the ids when it is unknown.
+pub fn parse_metric(s: &str) -> Result<Metric, String> {
+    Metric::parse(s).ok_or_else(|| {
+        let ids: Vec<&str> = Metric::ALL.iter().map(|m| m.as_str()).collect();
+        format!("{s:?} is not a metric; one of: {}", ids.join(", "))
+    })
+}
+
+impl Args {
+    /// The chart spec these arguments ask for.
+    pub fn spec(&self) -> ChartSpec {
+        let mut spec = ChartSpec::new(self.kind, self.metric).lang(self.lang);
+        spec.subject = self.subject.clone();
+        spec.title = self.title.clone();
+        spec.as_of = self.as_of;
+        spec
+    }
+}
 
 /// Runs `factline chart`.
-pub fn run(_args: Args, _ctx: &Ctx) -> anyhow::Result<()> {
-    anyhow::bail!("`chart` is not built yet")
+pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
+    plot::ImageFormat::of(&args.out)?;
+    let dir = args.store.clone().unwrap_or_else(Store::default_dir);
+    let frame = Store::open(&dir)?
+        .records()?
+        .collect()
+        .with_context(|| format!("reading the records of {}", dir.display()))?;
+    let state = state::build(&args.spec(), &frame).context("reading the record frame")?;
+    if let Some(parent) = args.out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("creating {}", parent.display()))?;
+    }
+    plot::write(&state, &args.out)?;
+    match &state.message {
+        Some(msg) => ctx.note(format!("{}: {msg}", args.out.display())),
+        None => ctx.note(format!(
+            "{}: {} records drawn",
+            args.out.display(),
+            state.record_ids().len()
+        )),
+    }
+    Ok(())
 }

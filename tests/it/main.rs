@@ -1,6 +1,8 @@
 //! The integration tests: one binary, one module per area.
 
+mod chart;
 mod compare;
 mod corpus;
 mod extract;
+mod report;
 mod store;

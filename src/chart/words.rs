@@ -1,0 +1,317 @@
+//! The words and number formats of charts and the report, in Russian and
+//! English: metric and status names, subjects, units with their
+//! multipliers ("млрд долл.", "тыс. т/год") and dates. Pure functions; no
+//! drawing and no frames.
+
+use chrono::NaiveDate;
+
+use crate::chart::spec::Lang;
+use crate::record::{Metric, Status};
+
+/// A metric's name for titles and headings.
+pub fn metric_name(metric: Metric, lang: Lang) -> &'static str {
+    let (ru, en) = match metric {
+        Metric::TradeTurnover => ("Товарооборот", "Trade turnover"),
+        Metric::Exports => ("Экспорт", "Exports"),
+        Metric::Imports => ("Импорт", "Imports"),
+        Metric::Investment => ("Инвестиции", "Investment"),
+        Metric::ProjectsCount => ("Число совместных проектов", "Joint projects"),
+        Metric::ProjectsValue => ("Стоимость совместных проектов", "Value of joint projects"),
+        Metric::Jobs => ("Рабочие места", "Jobs"),
+        Metric::Capacity => ("Производственная мощность", "Production capacity"),
+        Metric::Output => ("Выпуск", "Output"),
+        Metric::LaunchDate => ("Сроки запуска", "Launch dates"),
+    };
+    pick(lang, ru, en)
+}
+
+/// A status's name for legends and tables.
+pub fn status_name(status: Status, lang: Lang) -> &'static str {
+    let (ru, en) = match status {
+        Status::Actual => ("факт", "actual"),
+        Status::Ongoing => ("реализуется", "ongoing"),
+        Status::Pipeline => ("в проработке", "pipeline"),
+        Status::Planned => ("план", "planned"),
+        Status::Target => ("цель", "target"),
+    };
+    pick(lang, ru, en)
+}
+
+/// Russian or English.
+pub fn pick(lang: Lang, ru: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Ru => ru,
+        Lang::En => en,
+    }
+}
+
+/// Countries and regions that the articles name, by ISO 3166 code (the
+/// codes of `data/parties.tsv`; an unknown code is shown as it is).
+const PLACES: &[(&str, &str, &str)] = &[
+    ("KZ", "Казахстан", "Kazakhstan"),
+    ("RU", "Россия", "Russia"),
+    ("CN", "Китай", "China"),
+    ("BY", "Беларусь", "Belarus"),
+    ("UZ", "Узбекистан", "Uzbekistan"),
+    ("KG", "Киргизия", "Kyrgyzstan"),
+    ("TJ", "Таджикистан", "Tajikistan"),
+    ("TM", "Туркменистан", "Turkmenistan"),
+    ("AM", "Армения", "Armenia"),
+    ("AZ", "Азербайджан", "Azerbaijan"),
+    ("GE", "Грузия", "Georgia"),
+    ("UA", "Украина", "Ukraine"),
+    ("MN", "Монголия", "Mongolia"),
+    ("AF", "Афганистан", "Afghanistan"),
+    ("IR", "Иран", "Iran"),
+    ("TR", "Турция", "Turkey"),
+    ("IN", "Индия", "India"),
+    ("PK", "Пакистан", "Pakistan"),
+    ("AE", "ОАЭ", "UAE"),
+    ("SA", "Саудовская Аравия", "Saudi Arabia"),
+    ("QA", "Катар", "Qatar"),
+    ("EG", "Египет", "Egypt"),
+    ("DE", "Германия", "Germany"),
+    ("FR", "Франция", "France"),
+    ("IT", "Италия", "Italy"),
+    ("US", "США", "USA"),
+    ("BR", "Бразилия", "Brazil"),
+    ("JP", "Япония", "Japan"),
+    ("KR", "Южная Корея", "South Korea"),
+    ("VN", "Вьетнам", "Vietnam"),
+    ("BY-MI", "Минская область", "Minsk Region"),
+    ("RU-AL", "Республика Алтай", "Altai Republic"),
+    ("RU-ALT", "Алтайский край", "Altai Krai"),
+    ("RU-AST", "Астраханская область", "Astrakhan Oblast"),
+    ("RU-BA", "Башкортостан", "Bashkortostan"),
+    ("RU-CHE", "Челябинская область", "Chelyabinsk Oblast"),
+    ("RU-KGN", "Курганская область", "Kurgan Oblast"),
+    ("RU-LEN", "Ленинградская область", "Leningrad Oblast"),
+    ("RU-MOS", "Московская область", "Moscow Oblast"),
+    ("RU-NIZ", "Нижегородская область", "Nizhny Novgorod Oblast"),
+    ("RU-NVS", "Новосибирская область", "Novosibirsk Oblast"),
+    ("RU-OMS", "Омская область", "Omsk Oblast"),
+    ("RU-ORE", "Оренбургская область", "Orenburg Oblast"),
+    ("RU-SAM", "Самарская область", "Samara Oblast"),
+    ("RU-SAR", "Саратовская область", "Saratov Oblast"),
+    ("RU-SVE", "Свердловская область", "Sverdlovsk Oblast"),
+    ("RU-TA", "Татарстан", "Tatarstan"),
+    ("RU-TYU", "Тюменская область", "Tyumen Oblast"),
+    ("RU-VGG", "Волгоградская область", "Volgograd Oblast"),
+];
+
+/// A subject for people: `KZ+RU` → «Казахстан — Россия», `CN>RU` →
+/// «Китай → Россия»; plant keys and unknown codes stay as they are.
+pub fn subject_name(subject: &str, lang: Lang) -> String {
+    let (parts, sep): (Vec<&str>, &str) = if subject.contains('>') {
+        (subject.split('>').collect(), " → ")
+    } else if subject.contains('+') && !subject.contains('/') {
+        (subject.split('+').collect(), " — ")
+    } else {
+        return subject.to_string();
+    };
+    let names: Vec<String> = parts
+        .iter()
+        .map(|code| match PLACES.iter().find(|p| p.0 == *code) {
+            Some(p) => pick(lang, p.1, p.2).to_string(),
+            None if code.is_empty() => "?".to_string(),
+            None => code.to_string(),
+        })
+        .collect();
+    names.join(sep)
+}
+
+/// How figures of one unit are shown: divide by `divisor`, then write
+/// `label` after the number or on the axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    /// 1, 1e3, 1e6, 1e9 or 1e12.
+    pub divisor: f64,
+    /// "млрд долл.", "тыс. т/год", "" for plain counts.
+    pub label: String,
+}
+
+/// The scale for figures of `unit` whose largest magnitude is `max_abs`.
+pub fn scale_for(unit: &str, max_abs: f64, lang: Lang) -> Scale {
+    let steps: [(f64, &str, &str); 4] = [
+        (1e12, "трлн", "tn"),
+        (1e9, "млрд", "bn"),
+        (1e6, "млн", "m"),
+        (1e4, "тыс.", "thousand"),
+    ];
+    let (divisor, mult) = steps
+        .iter()
+        .find(|s| max_abs >= s.0)
+        .map(|s| {
+            // 10 000 is shown in thousands, but the word says 1e3.
+            let d = if s.0 == 1e4 { 1e3 } else { s.0 };
+            (d, pick(lang, s.1, s.2))
+        })
+        .unwrap_or((1.0, ""));
+    let base = unit_name(unit, lang);
+    let label = match (mult.is_empty(), base.is_empty()) {
+        (true, _) => base,
+        (false, true) => mult.to_string(),
+        (false, false) => format!("{mult} {base}"),
+    };
+    Scale { divisor, label }
+}
+
+/// A unit's own words: `USD` → "долл.", `t/yr` → "т/год", `count` → "".
+pub fn unit_name(unit: &str, lang: Lang) -> String {
+    let (base, rate) = match unit.strip_suffix("/yr") {
+        Some(b) => (b, true),
+        None => (unit, false),
+    };
+    let (ru, en) = match base {
+        "USD" => ("долл.", "USD"),
+        "EUR" => ("евро", "EUR"),
+        "RUB" => ("руб.", "RUB"),
+        "KZT" => ("тенге", "KZT"),
+        "CNY" => ("юаней", "CNY"),
+        "count" | "" => ("", ""),
+        "t" => ("т", "t"),
+        "pcs" => ("шт.", "pcs"),
+        "vehicles" => ("машин", "vehicles"),
+        _ => ("", ""),
+    };
+    let mut name = match (ru, en) {
+        ("", "") if !matches!(base, "count" | "") => base.to_string(),
+        _ => pick(lang, ru, en).to_string(),
+    };
+    if rate {
+        name.push_str(pick(lang, "/год", "/yr"));
+    }
+    name
+}
+
+/// A figure with its unit, scaled for reading: 26 500 000 000 USD →
+/// "26,5 млрд долл."; a range gets its upper end ("2,5–3 млрд долл.").
+pub fn format_value(value: f64, value_max: Option<f64>, unit: &str, lang: Lang) -> String {
+    let top = value_max.unwrap_or(value).abs().max(value.abs());
+    let scale = scale_for(unit, top, lang);
+    let mut s = format_number(value / scale.divisor, lang);
+    if let Some(max) = value_max {
+        s.push('–');
+        s.push_str(&format_number(max / scale.divisor, lang));
+    }
+    if !scale.label.is_empty() {
+        s.push(' ');
+        s.push_str(&scale.label);
+    }
+    s
+}
+
+/// A plain number: at most two decimals below 10, one below 1000, none
+/// above; thousands grouped by spaces; decimal comma in Russian.
+pub fn format_number(x: f64, lang: Lang) -> String {
+    let decimals = match x.abs() {
+        a if a < 10.0 => 2,
+        a if a < 1000.0 => 1,
+        _ => 0,
+    };
+    let fixed = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = match fixed.split_once('.') {
+        Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
+        None => (fixed.clone(), String::new()),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push_str(pick(lang, " ", ","));
+        }
+        grouped.push(c);
+    }
+    let sign = if x < 0.0 && fixed.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "−"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}{}{frac}", pick(lang, ",", "."))
+    }
+}
+
+/// A date as people in that language write it (24.01.2022, 2022-01-24).
+pub fn format_date(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Ru => date.format("%d.%m.%Y").to_string(),
+        Lang::En => date.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// A period for people: a whole year is "2021", a run of whole years
+/// "2023–2024", anything else "01.01.2021–30.11.2021".
+pub fn format_period(start: Option<NaiveDate>, end: Option<NaiveDate>, lang: Lang) -> String {
+    use chrono::Datelike;
+    match (start, end) {
+        (Some(s), Some(e))
+            if s.month() == 1 && s.day() == 1 && e.month() == 12 && e.day() == 31 =>
+        {
+            if s.year() == e.year() {
+                s.year().to_string()
+            } else {
+                format!("{}–{}", s.year(), e.year())
+            }
+        }
+        (Some(s), Some(e)) => format!("{}–{}", format_date(s, lang), format_date(e, lang)),
+        (None, Some(e)) => format!("{} {}", pick(lang, "до", "by"), format_date(e, lang)),
+        (Some(s), None) => format!("{} {}", pick(lang, "с", "from"), format_date(s, lang)),
+        (None, None) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_like_the_articles() {
+        let ru = Lang::Ru;
+        assert_eq!(format_value(26.5e9, None, "USD", ru), "26,5 млрд долл.");
+        assert_eq!(format_value(423.3e6, None, "USD", ru), "423,3 млн долл.");
+        assert_eq!(
+            format_value(2.5e9, Some(3e9), "USD", ru),
+            "2,5–3 млрд долл."
+        );
+        assert_eq!(format_value(186_000.0, None, "t/yr", ru), "186 тыс. т/год");
+        assert_eq!(format_value(2500.0, None, "count", ru), "2 500");
+        assert_eq!(format_value(135.0, None, "count", ru), "135");
+        assert_eq!(format_value(26.5e9, None, "USD", Lang::En), "26.5 bn USD");
+        assert_eq!(format_value(3.5e6, None, "pcs/yr", ru), "3,5 млн шт./год");
+    }
+
+    #[test]
+    fn numbers_group_and_round() {
+        assert_eq!(format_number(1234567.0, Lang::Ru), "1 234 567");
+        assert_eq!(format_number(1234567.0, Lang::En), "1,234,567");
+        assert_eq!(format_number(3.0, Lang::Ru), "3");
+        assert_eq!(format_number(-0.5, Lang::Ru), "−0,5");
+    }
+
+    #[test]
+    fn subjects_have_names() {
+        assert_eq!(subject_name("KZ+RU", Lang::Ru), "Казахстан — Россия");
+        assert_eq!(subject_name("KZ+RU-TA", Lang::En), "Kazakhstan — Tatarstan");
+        assert_eq!(subject_name("CN>RU", Lang::Ru), "Китай → Россия");
+        assert_eq!(subject_name("Сарань/шина", Lang::Ru), "Сарань/шина");
+    }
+
+    #[test]
+    fn periods_read_as_years_when_whole() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        assert_eq!(
+            format_period(d("2021-01-01"), d("2021-12-31"), Lang::Ru),
+            "2021"
+        );
+        assert_eq!(
+            format_period(d("2023-01-01"), d("2024-12-31"), Lang::Ru),
+            "2023–2024"
+        );
+        assert_eq!(
+            format_period(d("2021-01-01"), d("2021-11-30"), Lang::Ru),
+            "01.01.2021–30.11.2021"
+        );
+    }
+}

@@ -1,0 +1,212 @@
+//! `report`: the report built from a record frame has a chart of each
+//! kind in PNG and SVG, well-formed self-contained HTML whose figures all
+//! link to appendix rows, escaped article text, and Markdown with the same
+//! links; `factline report` writes it all from documents on disk.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use clap::Parser;
+use factline::chart::{ChartKind, Lang, plot};
+use factline::report::{self, Options};
+use polars::prelude::*;
+
+use crate::chart::records;
+
+fn d(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn documents() -> DataFrame {
+    let ids = ["001", "002", "003", "004", "005", "006", "007", "008"];
+    #[rustfmt::skip]
+    let dates = [
+        "2019-07-15", "2022-01-24", "2024-03-04", "2022-06-01",
+        "2023-05-10", "2023-02-01", "2022-09-01", "2023-03-01",
+    ];
+    let mut titles = vec![None; ids.len()];
+    titles[0] = Some("В Правительстве РК подписали соглашение с КАМАЗ");
+    let mut urls = vec![None; ids.len()];
+    urls[0] = Some("https://informburo.kz/a.html");
+    urls[1] = Some("javascript:alert(1)");
+    df!(
+        "doc_id" => ids,
+        "published" => dates.iter().map(|s| d(s)).collect::<Vec<_>>(),
+        "title" => titles,
+        "url" => urls,
+    )
+    .unwrap()
+}
+
+fn options(lang: Lang) -> Options {
+    Options {
+        lang,
+        as_of: d("2026-11-23").unwrap(),
+    }
+}
+
+/// Parses the page as XML (it is written well-formed), doctype allowed.
+fn parse_html(html: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error> {
+    let opts = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    roxmltree::Document::parse_with_options(html, opts)
+}
+
+/// Every `href="#rec-…"` of a page, decoded, and every element id.
+fn links_and_ids(doc: &roxmltree::Document) -> (Vec<String>, HashSet<String>) {
+    let ids = doc
+        .descendants()
+        .filter_map(|n| n.attribute("id"))
+        .map(str::to_string)
+        .collect();
+    let links = doc
+        .descendants()
+        .filter_map(|n| n.attribute("href"))
+        .filter_map(|h| h.strip_prefix('#'))
+        .map(|h| h.replace("%23", "#").replace("%20", " "))
+        .collect();
+    (links, ids)
+}
+
+#[test]
+fn report_has_every_kind_of_chart_and_linked_figures() {
+    let out = tempfile::tempdir().unwrap();
+    let (built, charts) = report::build(&records(), &documents(), &options(Lang::Ru)).unwrap();
+    let written = report::write(out.path(), &built, &charts).unwrap();
+    for kind in [
+        ChartKind::Line,
+        ChartKind::Stock,
+        ChartKind::Timeline,
+        ChartKind::Target,
+    ] {
+        assert!(
+            charts.list.iter().any(|c| c.spec.kind == kind),
+            "no {kind:?} chart"
+        );
+    }
+    assert_eq!(written.charts.len(), 2 * charts.list.len());
+    for chart in &charts.list {
+        let stem = chart.spec.file_stem();
+        let png = out.path().join("charts").join(format!("{stem}.png"));
+        let img = image::open(&png).expect("png decodes");
+        assert_eq!(
+            (img.width(), img.height()),
+            plot::size_of(&chart.state),
+            "{stem}"
+        );
+        let svg =
+            std::fs::read_to_string(out.path().join("charts").join(format!("{stem}.svg"))).unwrap();
+        roxmltree::Document::parse(&svg).expect("svg parses");
+        assert!(svg.contains(&chart.state.title), "{stem}: no title");
+    }
+
+    let html = std::fs::read_to_string(&written.html).unwrap();
+    let doc = parse_html(&html).expect("report.html is well-formed");
+    let (links, ids) = links_and_ids(&doc);
+    let to_records: Vec<&String> = links.iter().filter(|l| l.starts_with("rec-")).collect();
+    assert!(to_records.len() >= 15, "{} record links", to_records.len());
+    for link in &links {
+        assert!(ids.contains(link), "link #{link} has no target");
+    }
+    for id in [
+        "overview",
+        "metrics",
+        "launches",
+        "targets",
+        "appendix",
+        "rec-004#1",
+    ] {
+        assert!(ids.contains(id), "no element with id {id}");
+    }
+    assert_eq!(
+        html.matches("<svg").count(),
+        charts.list.len(),
+        "charts inline as SVG"
+    );
+    assert!(!html.contains("<img"), "no external images");
+    assert!(
+        !html.contains("javascript:"),
+        "only web addresses become links"
+    );
+    assert!(
+        html.contains("&lt;ТОО «Завод &amp; Ко»&gt;"),
+        "article text escaped"
+    );
+    assert!(html.contains("24,2 млрд долл.</a>"));
+}
+
+#[test]
+fn markdown_links_figures_and_shows_png_charts() {
+    let out = tempfile::tempdir().unwrap();
+    let (built, charts) = report::build(&records(), &documents(), &options(Lang::Ru)).unwrap();
+    let written = report::write(out.path(), &built, &charts).unwrap();
+    let md = std::fs::read_to_string(&written.markdown).unwrap();
+    for want in [
+        "[24,2 млрд долл.](#rec-004%231)",
+        "<a id=\"rec-004#1\"></a>",
+        "![Сроки запуска проектов](charts/timeline-launch_date.png)",
+        "| Сарань/шина | 24.01.2022 | 002 | [2022](#rec-002%232) |  |  |",
+        "[1 млрд долл.](#rec-002%236) | — | 24.01.2022 (002) | [423,3 млн долл.](#rec-002%235) | 01.01.2021–30.11.2021 | [42 %](#rec-002%235) |",
+    ] {
+        assert!(md.contains(want), "{want:?} not in\n{md}");
+    }
+    assert!(
+        md.contains("просрочено, срок перенесён позже"),
+        "overdue launch: {md}"
+    );
+    for want in [
+        "[28 млрд долл.](#rec-006%231) (006, 01.02.2023) | [26 млрд долл.](#rec-008%231) (008, 01.03.2023) | [−7,1 %](#rec-008%231) | пересмотрено |",
+        "[24,2 млрд долл.](#rec-004%231) (004, 01.06.2022) | [24 млрд долл.](#rec-007%231) (007, 01.09.2022) | [−0,8 %](#rec-007%231) | то же, с округлением |",
+        "| [13](#rec-004%232) | 01.06.2022–01.09.2022 | [004\\#2](#rec-004%232), [007\\#2](#rec-007%232) |",
+    ] {
+        assert!(md.contains(want), "{want:?} not in\n{md}");
+    }
+    assert!(md.contains("на 1 год позже"), "slipped launch: {md}");
+}
+
+#[test]
+fn english_report_on_request() {
+    let (built, _) = report::build(&records(), &documents(), &options(Lang::En)).unwrap();
+    let html = report::html::render(&built);
+    assert!(html.contains("<html lang=\"en\">"));
+    for want in [
+        "Overview",
+        "Launches",
+        "Targets and actuals",
+        "Appendix: every record",
+        "24.2 bn USD",
+    ] {
+        assert!(html.contains(want), "{want:?} missing");
+    }
+}
+
+#[test]
+fn report_command_ingests_and_writes_everything() {
+    let store = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let cli = factline::cmd::Cli::parse_from([
+        "factline",
+        "--quiet",
+        "report",
+        seeds.to_str().unwrap(),
+        "--store",
+        store.path().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--as-of",
+        "2026-11-23",
+    ]);
+    factline::cmd::run(cli).unwrap();
+    let html = std::fs::read_to_string(out.path().join("report.html")).unwrap();
+    parse_html(&html).expect("report.html is well-formed");
+    assert!(html.contains("Документов: 5"), "all seeds ingested");
+    assert!(out.path().join("report.md").is_file());
+    let charts = std::fs::read_dir(out.path().join("charts"))
+        .unwrap()
+        .count();
+    assert!(charts >= 2, "{charts} chart files");
+}
