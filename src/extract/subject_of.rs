@@ -254,20 +254,33 @@ pub(super) fn launch_records(
             .into_iter()
             .collect(),
     };
-    if keys.is_empty() {
+    // `запустят семь производств, среди них: завод … в Костанае; …`: one
+    // record for the set, and one per plant the sentence lists.
+    let listed: Vec<String> = r.plants.iter().flat_map(Plant::keys).collect();
+    let set = r
+        .mentions
+        .iter()
+        .any(|x| x.class.as_deref() == Some("проект"));
+    let keys = if set && listed.len() >= 2 {
+        listed
+    } else {
+        keys
+    };
+    let mut out = Vec::new();
+    if keys.is_empty() || set {
         let all = subject::parties_for(&subject::codes(&r.parties), &ctx.parties, &ctx.doc_parties);
-        base.subject = subject::key(&all);
-        base.rules.push("subject:<parties>".into());
-        return vec![base];
+        let mut rec = base.clone();
+        rec.subject = subject::key(&all);
+        rec.rules.push("subject:<parties>".into());
+        out.push(rec);
     }
-    keys.into_iter()
-        .map(|k| {
-            let mut rec = base.clone();
-            rec.subject = Some(k);
-            rec.rules.push("subject:<plant>".into());
-            rec
-        })
-        .collect()
+    out.extend(keys.into_iter().map(|k| {
+        let mut rec = base.clone();
+        rec.subject = Some(k);
+        rec.rules.push("subject:<plant>".into());
+        rec
+    }));
+    out
 }
 
 /// Whether no comma, semicolon or colon stands between two tokens.
