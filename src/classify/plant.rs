@@ -40,7 +40,7 @@ impl Plant {
 }
 
 /// Words that name a plant or a project as an object.
-const OBJECTS: [&str; 8] = [
+const OBJECTS: [&str; 11] = [
     "завод",
     "предприяти",
     "фабрик",
@@ -49,6 +49,9 @@ const OBJECTS: [&str; 8] = [
     "терминал",
     "производств",
     "проект",
+    "автозавод",
+    "металлоцентр",
+    "площадк",
 ];
 
 const TRIGGERS: [&str; 14] = [
@@ -143,7 +146,12 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
                 .is_some_and(|t| !t.cap && t.lower.chars().count() > 3);
             if ok { p } else { Vec::new() }
         };
-        let products = before.unwrap_or_else(after);
+        // `автозавод`: the product inside the word.
+        let itself = lexicon::products()
+            .longest_at(toks, i)
+            .filter(|(n, _)| *n == 1)
+            .map(|(_, e)| vec![e.col(0).to_string()]);
+        let products = before.or(itself).unwrap_or_else(after);
         let Some(place) = nearest_place(&places, i, i + 1) else {
             continue;
         };
