@@ -171,8 +171,8 @@ fn line_chart_has_values_units_and_sources() {
     let spec = ChartSpec::new(ChartKind::Line, Metric::TradeTurnover).subject("KZ+RU");
     let texts = draw_both(&spec, dir.path());
     for want in [
-        "24,2",
-        "28",
+        "24,2 / 24",
+        "28 / 26",
         "30",
         "Товарооборот, млрд долл.",
         "Казахстан — Россия",

@@ -49,7 +49,6 @@ pub(super) fn line(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body
             value_max: r.value_max.map(|v| v / scale.divisor),
             hollow: !matches!(r.status, Status::Actual | Status::Ongoing),
             label: label(r, scale, spec.lang),
-            label_below: false,
             record_id: r.record_id.clone(),
         };
         let same = |p: &LinePoint| {
@@ -67,11 +66,7 @@ pub(super) fn line(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body
                     .partial_cmp(&(b.date, a.value))
                     .unwrap_or(std::cmp::Ordering::Equal)
             });
-            // Revised figures share a date: the highest keeps its label
-            // above, the others write theirs below.
-            for i in 1..points.len() {
-                points[i].label_below = points[i].date == points[i - 1].date;
-            }
+            share_labels(&mut points);
             LineSeries { name, points }
         })
         .collect();
@@ -90,6 +85,27 @@ pub(super) fn line(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body
         series,
         x_range: pad_dates(*first, *last),
         y_max: nice_top(y_top),
+    }
+}
+
+/// Revised figures share a date: the highest point carries all their
+/// numbers ("28 / 26"), top to bottom, and the others none, so labels
+/// never sit on each other. Points are sorted by date, highest first.
+fn share_labels(points: &mut [LinePoint]) {
+    let mut i = 0;
+    while i < points.len() {
+        let mut j = i + 1;
+        while j < points.len() && points[j].date == points[i].date {
+            j += 1;
+        }
+        if j - i > 1 {
+            let all: Vec<String> = points[i..j].iter().map(|p| p.label.clone()).collect();
+            points[i].label = all.join(" / ");
+            for p in &mut points[i + 1..j] {
+                p.label.clear();
+            }
+        }
+        i = j;
     }
 }
 
