@@ -98,12 +98,44 @@ fn match_from(elems: &[(Elem, bool)], toks: &[Token], k: usize) -> Option<usize>
     }
 }
 
+/// The first two chars of a word: the bucket of the stems it may match.
+fn prefix(w: &str) -> (char, char) {
+    let mut cs = w.chars();
+    (cs.next().unwrap_or_default(), cs.next().unwrap_or_default())
+}
+
+/// FNV-1a: a fast hash for the short keys of the lexicons.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Fnv;
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+/// The hasher of `Fnv`.
+#[derive(Debug, Clone, Copy)]
+pub struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// A set of phrases, matched longest first.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
     entries: Vec<Entry>,
-    by_first: HashMap<String, Vec<usize>>,
-    by_char: HashMap<char, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>, Fnv>,
+    by_prefix: HashMap<(char, char), Vec<usize>, Fnv>,
     other: Vec<usize>,
 }
 
@@ -124,9 +156,8 @@ impl PhraseSet {
             let idx = set.entries.len();
             match &elems[0] {
                 (Elem::Exact(w), false) => set.by_first.entry(w.clone()).or_default().push(idx),
-                (Elem::Stem(stem, _), false) if !stem.is_empty() => {
-                    let c = stem.chars().next().unwrap_or_default();
-                    set.by_char.entry(c).or_default().push(idx)
+                (Elem::Stem(stem, _), false) if stem.chars().count() >= 2 => {
+                    set.by_prefix.entry(prefix(stem)).or_default().push(idx)
                 }
                 _ => set.other.push(idx),
             }
@@ -143,8 +174,7 @@ impl PhraseSet {
     pub fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &Entry)> {
         let t = toks.get(i)?;
         let exact = self.by_first.get(&t.lower).into_iter().flatten();
-        let first = t.lower.chars().next().unwrap_or_default();
-        let stems = self.by_char.get(&first).into_iter().flatten();
+        let stems = self.by_prefix.get(&prefix(&t.lower)).into_iter().flatten();
         exact
             .chain(stems)
             .chain(self.other.iter())

@@ -73,6 +73,12 @@ pub fn error(msg: impl AsRef<str>) {
     eprintln!("factline: {}", msg.as_ref());
 }
 
+/// Prints a warning on stderr (always): something was passed over, but
+/// the run did its job.
+pub fn warn(msg: impl AsRef<str>) {
+    eprintln!("factline: {}", msg.as_ref());
+}
+
 /// Whether `error` was called during this run.
 pub fn failed() -> bool {
     FAILED.load(Ordering::SeqCst)

@@ -61,7 +61,14 @@ const THRESHOLD: [&str; 10] = [
 
 /// Whether a figure is no statement of a metric.
 pub fn skip(toks: &[Token], mentions: &[Mention], m: &Mention) -> bool {
-    growth(toks, m) || per_unit(toks, m) || threshold(toks, mentions, m)
+    growth(toks, m) || per_unit(toks, m) || threshold(toks, mentions, m) || one(toks, m)
+}
+
+/// `Ещё один проект — комбинат …`: one thing named, not a count.
+fn one(toks: &[Token], m: &Mention) -> bool {
+    m.kind == Kind::Quantity
+        && m.value == Some(1.0)
+        && toks[m.num_tok].kind == crate::text::token::TokKind::Word
 }
 
 /// `вырос на 2 млрд долларов`: the change, not the level.

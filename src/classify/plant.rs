@@ -102,6 +102,12 @@ fn capitalise(w: &str) -> String {
 
 /// Every plant named in the tokens of one sentence.
 pub fn find(toks: &[Token]) -> Vec<Plant> {
+    let any = toks.iter().any(|t| {
+        TRIGGERS.contains(&t.lower.as_str()) || OBJECTS.iter().any(|o| t.lower.starts_with(o))
+    });
+    if !any {
+        return Vec::new();
+    }
     let mut places = places_in(toks);
     // A region stands for a plant's town only where a plant is named:
     // `производство шин в Татарстане` is the region's output.
@@ -120,15 +126,24 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
         if !object || out.iter().any(|p| p.start.abs_diff(i) <= 2) {
             continue;
         }
-        let products = i
+        // `шинный завод` (an adjective before) or `завод силовых
+        // трансформаторов` (the product after).
+        let before = i
             .checked_sub(1)
             .and_then(|k| {
                 lexicon::products()
                     .longest_at(toks, k)
                     .filter(|(n, _)| *n == 1)
             })
-            .map(|(_, e)| vec![e.col(0).to_string()])
-            .unwrap_or_default();
+            .map(|(_, e)| vec![e.col(0).to_string()]);
+        let after = || {
+            let (p, _) = products_at(toks, i + 1);
+            let ok = toks
+                .get(i + 1)
+                .is_some_and(|t| !t.cap && t.lower.chars().count() > 3);
+            if ok { p } else { Vec::new() }
+        };
+        let products = before.unwrap_or_else(after);
         let Some(place) = nearest_place(&places, i, i + 1) else {
             continue;
         };

@@ -38,6 +38,21 @@ pub fn parties_in(toks: &[Token]) -> Vec<Party> {
         .collect()
 }
 
+/// The countries of the towns and regions a sentence names.
+pub fn place_parties(toks: &[Token]) -> Vec<Party> {
+    lexicon::places()
+        .find_all(toks, 0, toks.len())
+        .into_iter()
+        .filter(|(_, _, e)| !e.col(2).is_empty())
+        .map(|(i, n, e)| Party {
+            start: i,
+            end: i + n,
+            code: e.col(2).to_string(),
+            form: "place".into(),
+        })
+        .collect()
+}
+
 /// `РК`, `РФ`: abbreviations count only as written, not as `рк` inside
 /// some other lower-case word.
 fn is_abbr_case(t: &Token) -> bool {
@@ -64,6 +79,32 @@ pub fn rank(all: &[Party]) -> Vec<String> {
     for (k, c) in codes_with_order(all) {
         *counts.entry(c.clone()).or_default() += 1;
         first.entry(c).or_insert(k);
+    }
+    // A region stands for its country: an article on Омская область and
+    // Kazakhstan is about KZ+RU-OMS even where it says `Россия`.
+    let regions: Vec<(String, usize)> = counts
+        .iter()
+        .filter(|(c, _)| c.contains('-'))
+        .map(|(c, n)| (c.clone(), *n))
+        .collect();
+    for (region, _) in &regions {
+        let country = region.split('-').next().unwrap_or("").to_string();
+        let top = regions
+            .iter()
+            .filter(|(r, _)| r.starts_with(&format!("{country}-")))
+            .max_by_key(|(r, n)| (*n, std::cmp::Reverse(first[r])))
+            .map(|(r, _)| r.clone());
+        let named = |c: &str| {
+            all.iter()
+                .filter(|p| p.form != "place" && p.code.split('+').any(|x| x == c))
+                .count()
+        };
+        if top.as_ref() == Some(region)
+            && named(region) > named(&country)
+            && let Some(n) = counts.remove(&country)
+        {
+            *counts.entry(region.clone()).or_default() += n;
+        }
     }
     let mut v: Vec<(String, usize)> = counts.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(first[&a.0].cmp(&first[&b.0])));
@@ -122,6 +163,33 @@ fn distinct(codes: &[String]) -> usize {
     roots.sort();
     roots.dedup();
     roots.len()
+}
+
+/// Parties of one figure in a sentence that names more than two
+/// (`товарооборот России с Казахстаном — 27,8 млрд, с Кыргызстаном —
+/// 3,6 млрд`): the party of the figure's own clause with the hub — a
+/// party of the sentence in no figure's clause, or else the first party
+/// of the sentences before or of the document that is not the figure's.
+pub fn clause_pair(
+    parties: &[Party],
+    in_clause: impl Fn(&Party) -> bool,
+    in_any_figure_clause: impl Fn(&Party) -> bool,
+    pool: &[String],
+) -> Option<Vec<String>> {
+    let all = codes(parties);
+    let own = codes(parties.iter().filter(|p| in_clause(p)));
+    if all.len() <= 2 {
+        return None;
+    }
+    match own.len() {
+        2 => Some(own),
+        1 => {
+            let free = codes(parties.iter().filter(|p| !in_any_figure_clause(p)));
+            let hub = free.iter().chain(pool).find(|c| **c != own[0])?.clone();
+            Some(vec![hub, own[0].clone()])
+        }
+        _ => None,
+    }
 }
 
 /// The direction of exports or imports, `FROM>TO`: `из X` is the origin,

@@ -57,15 +57,44 @@ impl InputArgs {
     /// Loads every document; a document that cannot be read is reported
     /// on stderr (file and what is wrong) and skipped.
     pub fn load(&self, ctx: &Ctx) -> Vec<Document> {
-        let mut docs = Vec::new();
-        for item in self.stream() {
-            match item {
-                Ok(doc) => docs.push(doc),
-                Err(err) => ui::error(err.to_string()),
-            }
-        }
+        let (docs, _) = self.load_counted();
         ctx.note(format!("{} documents read", docs.len()));
         docs
+    }
+
+    /// Whether the rules can read a document: Russian ones only for now
+    /// (English rules come next). A skipped document is said on stderr.
+    pub fn readable(&self, doc: &Document) -> bool {
+        let lang = match self.lang {
+            Lang::Ru => "ru",
+            Lang::En => "en",
+            Lang::Auto => crate::text::detect_lang(&doc.text),
+        };
+        if lang != "ru" {
+            ui::warn(format!(
+                "{}: skipped: the text is English and only Russian rules are built (use --lang ru to read it as Russian)",
+                doc.source
+            ));
+        }
+        lang == "ru"
+    }
+
+    /// Loads every document, and counts those that could not be read
+    /// (each reported on stderr).
+    pub fn load_counted(&self) -> (Vec<Document>, usize) {
+        let mut docs = Vec::new();
+        let mut failed = 0;
+        for item in self.stream() {
+            match item {
+                Ok(doc) if !self.readable(&doc) => {}
+                Ok(doc) => docs.push(doc),
+                Err(err) => {
+                    ui::error(err.to_string());
+                    failed += 1;
+                }
+            }
+        }
+        (docs, failed)
     }
 
     /// Calls `f` on batches of documents (about `bytes` of text each),
@@ -79,6 +108,7 @@ impl InputArgs {
         let (mut size, mut n) = (0, 0);
         for item in self.stream() {
             match item {
+                Ok(doc) if !self.readable(&doc) => {}
                 Ok(doc) => {
                     size += doc.text.len();
                     n += 1;

@@ -14,9 +14,7 @@ use std::path::PathBuf;
 
 use crate::cmd::common::InputArgs;
 use crate::store::Store;
-use crate::text::Document;
-use crate::text::load::{self, LoadOptions};
-use crate::ui::{self, Ctx};
+use crate::ui::Ctx;
 
 /// Arguments of `factline ingest`.
 #[derive(Debug, clap::Args)]
@@ -39,36 +37,9 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     let dir = args.store.clone().unwrap_or_else(Store::default_dir);
     let mut store = Store::open(&dir)?;
     store.set_reextract(args.reextract);
-    let (docs, unreadable) = load_counting(&args.input);
+    let (docs, unreadable) = args.input.load_counted();
     let mut summary = store.ingest(docs, ctx)?;
     summary.failed += unreadable;
     ctx.note(summary.to_string());
     Ok(())
-}
-
-/// Loads the documents like [`InputArgs::load`], and also counts those
-/// that could not be read (each reported on stderr), so the summary can
-/// include them.
-fn load_counting(input: &InputArgs) -> (Vec<Document>, usize) {
-    let opts = LoadOptions {
-        manifest: input.manifest.clone(),
-        published: input.published,
-    };
-    let paths = if input.paths.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        input.paths.clone()
-    };
-    let mut docs = Vec::new();
-    let mut failed = 0;
-    for item in load::load(&paths, &opts) {
-        match item {
-            Ok(doc) => docs.push(doc),
-            Err(err) => {
-                ui::error(err.to_string());
-                failed += 1;
-            }
-        }
-    }
-    (docs, failed)
 }

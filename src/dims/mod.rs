@@ -221,6 +221,9 @@ pub struct Anchor {
 
 /// Every mention in a sentence's tokens, in text order, not overlapping.
 pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
+    if !toks.iter().any(number_ru::may_be_figure) {
+        return Vec::new();
+    }
     let mut used = vec![false; toks.len()];
     let mut out = Vec::new();
     let claim = |m: Mention, used: &mut Vec<bool>, out: &mut Vec<Mention>| {

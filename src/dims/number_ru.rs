@@ -132,6 +132,13 @@ const SCALES: &[(&str, i32, bool)] = &[
     ("тысячам", 3, false),
     ("тысячами", 3, false),
     ("тысячах", 3, false),
+    ("сотен", 2, false),
+    ("десятков", 1, false),
+    ("десятка", 1, false),
+    ("десяток", 1, false),
+    ("сотни", 2, false),
+    ("сотню", 2, false),
+    ("сотнями", 2, false),
     ("млн", 6, false),
     ("миллион", 6, true),
     ("млрд", 9, false),
@@ -142,7 +149,77 @@ const SCALES: &[(&str, i32, bool)] = &[
 
 /// The value of a number word (`двух` → 2, `трехсот` → 300).
 pub fn word_value(w: &str) -> Option<i128> {
-    WORDS.iter().find(|(s, _)| *s == w).map(|&(_, v)| v)
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, i128>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| WORDS.iter().copied().collect())
+        .get(w)
+        .copied()
+}
+
+/// Stems of words that can begin a number or a date in words: scale
+/// words, fractions, vague orders, years, months, parts of a year,
+/// relative days and seasons.
+const FIGURE_STEMS: [&str; 44] = [
+    "месяц",
+    "позавчера",
+    "послезавтра",
+    "тыс",
+    "млн",
+    "млрд",
+    "трлн",
+    "миллион",
+    "миллиард",
+    "триллион",
+    "полмилл",
+    "пол-милл",
+    "полумилл",
+    "полтрил",
+    "полтыс",
+    "пол-трил",
+    "пол-тыс",
+    "полтор",
+    "полут",
+    "полугод",
+    "четверть",
+    "десятк",
+    "сотн",
+    "несколь",
+    "год",
+    "квартал",
+    "кв",
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+    "вчера",
+    "сегодня",
+    "завтра",
+    "лет",
+    "весн",
+    "осен",
+];
+
+/// Whether a token can be part of a number or a date; a sentence with no
+/// such token has no mentions, and the rules skip it.
+pub fn may_be_figure(t: &Token) -> bool {
+    match t.kind {
+        TokKind::Num | TokKind::NumDate => true,
+        TokKind::Word => {
+            word_value(&t.lower).is_some()
+                || t.lower.split('-').any(|p| word_value(p).is_some())
+                || FIGURE_STEMS.iter().any(|s| t.lower.starts_with(s))
+                || matches!(t.lower.as_str(), "май" | "мая" | "мае")
+                || matches!(t.lower.as_str(), "i" | "ii" | "iii" | "iv")
+        }
+        TokKind::Punct => false,
+    }
 }
 
 /// The power of ten of a scale word (`млрд` → 9, `миллионов` → 6).

@@ -52,7 +52,7 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
             m.rules.push("<number> <unit>");
         }
         None => {
-            let (end, noun) = counted_with_rate(toks, j)?;
+            let (end, noun) = counted_with_rate(toks, j).or_else(|| made(toks, num.start, j))?;
             m.tok_end = end;
             m.unit = Some("pcs".into());
             m.class = Some(noun);
@@ -99,6 +99,34 @@ fn counted_with_rate(toks: &[Token], j: usize) -> Option<(usize, String)> {
         return None;
     }
     rate_at(toks, j + 1)?;
+    Some((j + 1, t.lower.clone()))
+}
+
+/// `выпустить четыре тысячи кабин`: a count of a thing made, after a verb
+/// of making; pieces.
+fn made(toks: &[Token], start: usize, j: usize) -> Option<(usize, String)> {
+    const MAKE: [&str; 7] = [
+        "выпуст",
+        "выпуска",
+        "произвест",
+        "производ",
+        "собра",
+        "собир",
+        "изготов",
+    ];
+    let verb = start.checked_sub(1).map(|k| &toks[k])?;
+    if !MAKE.iter().any(|m| verb.lower.starts_with(m)) {
+        return None;
+    }
+    let t = toks.get(j)?;
+    let skip = ["раз", "год", "лет", "процент", "человек"];
+    if t.kind != TokKind::Word
+        || t.lower.chars().count() < 4
+        || skip.iter().any(|s| t.lower.starts_with(s))
+        || is_adjective(t)
+    {
+        return None;
+    }
     Some((j + 1, t.lower.clone()))
 }
 

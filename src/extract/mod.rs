@@ -58,7 +58,17 @@ pub fn read(doc: &Document) -> Vec<Reading<'static>> {
         .into_iter()
         .map(|s| read_sentence(&doc.text, s, anchor))
         .collect();
-    let all: Vec<Party> = readings.iter().flat_map(|r| r.parties.clone()).collect();
+    // Towns count for their country in the document's parties: an article
+    // from Петропавловск about `российские партнёры` is about KZ and RU.
+    let all: Vec<Party> = readings
+        .iter()
+        .flat_map(|r| {
+            r.parties
+                .iter()
+                .cloned()
+                .chain(subject::place_parties(&r.toks))
+        })
+        .collect();
     let doc_parties = subject::rank(&all);
     let mut previous = None;
     for i in 0..readings.len() {
@@ -80,11 +90,20 @@ fn read_sentence(text: &str, s: Sentence, anchor: Anchor) -> Reading<'static> {
     let toks = token::tokenize(text, s.start, s.end);
     let mut mentions = dims::find(&toks, anchor);
     crate::classify::elided::fill(&toks, &mut mentions);
+    // Metric and launch cues only serve the sentence's own figures and
+    // dates; a sentence with none skips them.
+    let own = |set| {
+        if mentions.is_empty() {
+            Vec::new()
+        } else {
+            cues(set, &toks)
+        }
+    };
     Reading {
         sentence: s,
-        metric_cues: cues(lexicon::metric_cues(), &toks),
+        metric_cues: own(lexicon::metric_cues()),
         status_cues: cues(lexicon::status_cues(), &toks),
-        launch_cues: cues(lexicon::launch_cues(), &toks),
+        launch_cues: own(lexicon::launch_cues()),
         parties: subject::parties_in(&toks),
         plants: plant::find(&toks),
         mentions,
@@ -130,7 +149,8 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
         .rev()
         .flat_map(|r| r.records.iter().rev())
         .find(|x| is_flow(x.metric) && x.status == Status::Actual && x.period_end.is_some())
-        .map(|x| (x.period_start, x.period_end));
+        .map(|x| (x.period_start, x.period_end))
+        .or_else(|| asked_period(&rs[i.saturating_sub(2)..i]));
     let any_period = rs[i.saturating_sub(3)..i]
         .iter()
         .rev()
@@ -157,6 +177,19 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
         plants_before,
         previous_metric: previous,
     }
+}
+
+/// `— Каковы итоги 2022 года? — Товарооборот составил …`: a past period
+/// said just before in a sentence without figures.
+fn asked_period(before: &[Reading]) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+    before
+        .iter()
+        .rev()
+        .filter(|r| !r.mentions.iter().any(Mention::is_figure))
+        .flat_map(|r| r.mentions.iter().rev())
+        .filter_map(|m| m.period)
+        .find(|p| p.start.is_some() && p.end.is_some() && !p.relative)
+        .map(|p| (p.start, p.end))
 }
 
 /// The status a sentence states, or else the one the sentence before it
@@ -371,10 +404,14 @@ fn figure_period(
         return None;
     }
     let projects = matches!(metric, Metric::ProjectsCount | Metric::ProjectsValue);
-    r.mentions
+    let dates: Vec<&Mention> = r
+        .mentions
         .iter()
         .filter(|d| d.kind == Kind::Date && !r.toks[d.tok_start].is("сегодня"))
         .filter(|d| projects || !launches.iter().any(|(l, _)| l.tok_start == d.tok_start))
+        .collect();
+    let near = dates
+        .iter()
         .map(|d| {
             (
                 cost(
@@ -388,7 +425,17 @@ fn figure_period(
         })
         .filter(|(k, _)| *k <= 25)
         .min_by_key(|(k, _)| *k)
-        .and_then(|(_, d)| d.period)
+        .and_then(|(_, d)| d.period);
+    // `Показатели торговли за 2022 год: товарооборот – …; экспорт – …`:
+    // a flow far from the one date of its sentence still takes it.
+    let listed = |d: &Mention| r.toks[d.tok_end..m.tok_start].iter().any(|t| t.is(":"));
+    let only = (dates.len() == 1
+        && is_flow(metric)
+        && dates[0].tok_start < m.tok_start
+        && listed(dates[0]))
+    .then(|| dates[0].period)
+    .flatten();
+    near.or(only)
 }
 
 pub(crate) fn base_record(doc: &Document, r: &Reading, m: &Mention, metric: Metric) -> Record {

@@ -66,10 +66,13 @@ fn one_plant(r: &Reading) -> bool {
 /// The plant a figure at token `at` belongs to: the nearest named before
 /// it, else after it, else the one the article was about (said in this
 /// paragraph, or referred back to: `Стоимость проекта`).
-fn plant_for<'a>(r: &'a Reading, ctx: &'a Context, at: usize) -> Option<&'a Plant> {
+/// `strong`: capacity and launch figures belong to a plant almost always,
+/// so they take the article's plant even when the sentence does not refer
+/// back to it.
+fn plant_for<'a>(r: &'a Reading, ctx: &'a Context, at: usize, strong: bool) -> Option<&'a Plant> {
     let named: Vec<&Plant> = r.plants.iter().filter(|p| p.place.is_some()).collect();
     let carried = || match &ctx.plant {
-        Some((p, same, _)) if r.parties.is_empty() && (*same || one_plant(r)) => Some(p),
+        Some((p, same, _)) if r.parties.is_empty() && (*same || one_plant(r) || strong) => Some(p),
         _ => None,
     };
     named
@@ -109,8 +112,14 @@ fn product_of(r: &Reading, m: &Mention) -> Option<String> {
 
 /// The plant key of a figure: the plant's own product, or the product
 /// the figure (or another quantity of the sentence) names.
-fn plant_key(r: &Reading, ctx: &Context, at: usize, m: Option<&Mention>) -> Option<String> {
-    let p = plant_for(r, ctx, at)?;
+fn plant_key(
+    r: &Reading,
+    ctx: &Context,
+    at: usize,
+    m: Option<&Mention>,
+    strong: bool,
+) -> Option<String> {
+    let p = plant_for(r, ctx, at, strong)?;
     if let Some(k) = p.keys().into_iter().next() {
         return Some(k);
     }
@@ -133,8 +142,9 @@ pub(super) fn subject_for(
     at: usize,
     metric: Metric,
 ) -> (Option<String>, String) {
+    let strong = matches!(metric, Metric::Capacity | Metric::LaunchDate);
     if plant_level(metric, r)
-        && let Some(k) = plant_key(r, ctx, at, m)
+        && let Some(k) = plant_key(r, ctx, at, m, strong)
     {
         return (Some(k), "subject:<plant>".into());
     }
@@ -163,7 +173,43 @@ pub(super) fn subject_for(
     if matches!(metric, Metric::Output | Metric::Capacity) {
         return (subject::key(&own), "subject:<sentence parties>".into());
     }
-    let all = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);
+    let pool: Vec<String> = ctx
+        .parties
+        .iter()
+        .chain(&ctx.doc_parties)
+        .cloned()
+        .collect();
+    let figure_clause = |p: &subject::Party| {
+        r.mentions
+            .iter()
+            .any(|m| m.is_figure() && same_clause(r, p.start, m.tok_start))
+    };
+    if let Some(pair) = subject::clause_pair(
+        &r.parties,
+        |p| same_clause(r, p.start, at),
+        figure_clause,
+        &pool,
+    ) {
+        return (
+            subject::key(&pair),
+            "subject:<parties of the clause>".into(),
+        );
+    }
+    let mut all = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);
+    // `между нашими странами`, `двух стран`: the countries, not a region.
+    let countries = r.toks.iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "стран" | "странами" | "страны" | "государств"
+        )
+    });
+    if countries && own.iter().all(|c| !c.contains('-')) {
+        for c in &mut all {
+            if let Some((country, _)) = c.split_once('-') {
+                *c = country.to_string();
+            }
+        }
+    }
     (subject::key(&all), "subject:<parties>".into())
 }
 
@@ -199,12 +245,14 @@ pub(super) fn launch_records(
         .toks
         .iter()
         .any(|t| matches!(t.lower.as_str(), "оба" | "обе" | "обоих" | "обеих"));
-    let keys = match plant_for(r, ctx, m.tok_start) {
+    let keys = match plant_for(r, ctx, m.tok_start, true) {
         _ if both && r.plants.is_empty() && ctx.plants_before.len() > 1 => {
             ctx.plants_before.iter().flat_map(Plant::keys).collect()
         }
         Some(p) if !p.keys().is_empty() => p.keys(),
-        _ => plant_key(r, ctx, m.tok_start, None).into_iter().collect(),
+        _ => plant_key(r, ctx, m.tok_start, None, true)
+            .into_iter()
+            .collect(),
     };
     if keys.is_empty() {
         let all = subject::parties_for(&subject::codes(&r.parties), &ctx.parties, &ctx.doc_parties);

@@ -8,6 +8,26 @@ pub mod meta;
 pub mod sentence;
 pub mod token;
 
+/// The language of a text by its letters: `en` when Latin letters
+/// are many and outnumber Cyrillic ones twice in its first few thousand
+/// chars, else `ru`.
+pub fn detect_lang(text: &str) -> &'static str {
+    let (mut cyr, mut lat) = (0usize, 0usize);
+    for c in text.chars().take(4000) {
+        if c.is_ascii_alphabetic() {
+            lat += 1;
+        } else if ('\u{400}'..='\u{4FF}').contains(&c) {
+            cyr += 1;
+        }
+    }
+    // A few Latin words (names, codes) do not make a text English.
+    if lat >= 40 && lat > 2 * cyr {
+        "en"
+    } else {
+        "ru"
+    }
+}
+
 use chrono::NaiveDate;
 
 use crate::record::{DateBasis, Precision};

@@ -300,9 +300,30 @@ fn show_expected(e: &Expected) -> String {
         .join(" ")
 }
 
+/// Articles known not to be read fully right yet: (file, id).
+fn known_gaps(dir: &Path) -> Vec<(String, String)> {
+    let p = dir.join("known-gaps.tsv");
+    if !p.exists() {
+        return Vec::new();
+    }
+    lines(&p)
+        .into_iter()
+        .map(|(_, l)| {
+            let mut cols = l.split('\t');
+            (
+                cols.next().unwrap().to_string(),
+                cols.next().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
 /// Articles: each line a document with the records it must give, all of
 /// them and no others; subjects, statuses and periods come from context.
-fn run_articles(path: &Path, failures: &mut String) -> usize {
+/// An article listed in `known-gaps.tsv` may fail (it is printed), and
+/// must not pass (so the list stays true).
+fn run_articles(path: &Path, gaps: &[(String, String)], failures: &mut String) -> usize {
+    let file = path.file_name().unwrap().to_string_lossy().to_string();
     let mut n = 0;
     for (line, text) in lines(path) {
         let a: serde_json::Value = serde_json::from_str(&text).expect("a JSON article");
@@ -327,7 +348,23 @@ fn run_articles(path: &Path, failures: &mut String) -> usize {
                 None => missing.push(show_expected(w)),
             }
         }
-        if !missing.is_empty() || !left.is_empty() {
+        let id = a["id"].as_str().unwrap().to_string();
+        let known = gaps.iter().any(|(f, i)| *f == file && *i == id);
+        let failed = !missing.is_empty() || !left.is_empty();
+        if known && !failed {
+            let _ = writeln!(
+                failures,
+                "{}:{line}: article {id:?} passes now: remove it from known-gaps.tsv",
+                path.display()
+            );
+        }
+        if known && failed {
+            println!(
+                "known gap {file} {id}: {} missing, {} extra",
+                missing.len(),
+                left.len()
+            );
+        } else if failed {
             let extra: Vec<Record> = left.into_iter().cloned().collect();
             let _ = writeln!(
                 failures,
@@ -369,9 +406,18 @@ fn corpora() {
         if p.exists() {
             neg += run_records_negative(&p, &mut failures);
         }
-        let p = dir.join("articles.jsonl");
-        if p.exists() {
-            pos += run_articles(&p, &mut failures);
+        let mut articles: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                let name = p.file_name().unwrap().to_string_lossy();
+                name.starts_with("articles") && name.ends_with(".jsonl")
+            })
+            .collect();
+        articles.sort();
+        let gaps = known_gaps(&dir);
+        for p in articles {
+            pos += run_articles(&p, &gaps, &mut failures);
         }
     }
     let count = failures
