@@ -52,6 +52,8 @@ pub struct StockSegment {
 pub struct StockBar {
     /// The x label (date, and subject when several are shown).
     pub label: String,
+    /// A shorter x label for crowded charts (month and year).
+    pub short: String,
     /// Stacked parts, in the order of [`Status::ALL`].
     pub segments: Vec<StockSegment>,
 }

@@ -102,6 +102,36 @@ pub(super) fn line<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The bars' x labels as they fit in `width` pixels: full dates, else
+/// month and year, else every k-th month and year.
+fn bar_labels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    bars: &[StockBar],
+    width: i32,
+) -> Vec<String> {
+    let per_bar = width / bars.len().max(1) as i32;
+    let widest = |f: fn(&StockBar) -> &String| {
+        bars.iter()
+            .map(|b| text_width(area, f(b), &font(15)) + 12)
+            .max()
+            .unwrap_or(0)
+    };
+    if widest(|b| &b.label) <= per_bar {
+        return bars.iter().map(|b| b.label.clone()).collect();
+    }
+    let step = (widest(|b| &b.short) / per_bar.max(1) + 1) as usize;
+    bars.iter()
+        .enumerate()
+        .map(|(i, b)| {
+            if i % step == 0 {
+                b.short.clone()
+            } else {
+                String::new()
+            }
+        })
+        .collect()
+}
+
 /// The dashed line: from the last actual point through the plans and
 /// targets dated after it (earlier plans stand as hollow points alone).
 fn projection(s: &Series) -> Vec<(NaiveDate, f64)> {
@@ -142,11 +172,10 @@ pub(super) fn stock<DB: DrawingBackend>(
         .y_label_area_size(90)
         .build_cartesian_2d(slots(n).into_segmented(), 0f64..y_max)?;
     let y_fmt = value_formatter(state.lang);
+    let width = chart.plotting_area().dim_in_pixel().0 as i32;
+    let labels = bar_labels(area, bars, width);
     let x_fmt = |v: &SegmentValue<i32>| match v {
-        SegmentValue::CenterOf(i) => bars
-            .get(*i as usize)
-            .map(|b| b.label.clone())
-            .unwrap_or_default(),
+        SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
         _ => String::new(),
     };
     chart

@@ -158,10 +158,15 @@ pub(super) fn stock(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Bod
         .map(|((published, doc, subject), statuses)| {
             let mut label = match published {
                 Some(d) => words::format_date(d, lang),
+                None => doc.clone(),
+            };
+            let mut short = match published {
+                Some(d) => d.format("%m.%Y").to_string(),
                 None => doc,
             };
             if subjects.len() > 1 {
                 label = format!("{label} · {}", words::subject_name(&subject, lang));
+                short = format!("{short} · {subject}");
             }
             let segments = statuses
                 .into_values()
@@ -172,7 +177,11 @@ pub(super) fn stock(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Bod
                     record_id: r.record_id.clone(),
                 })
                 .collect();
-            StockBar { label, segments }
+            StockBar {
+                label,
+                short,
+                segments,
+            }
         })
         .collect();
     if bars.is_empty() {
