@@ -30,6 +30,9 @@ fn subject_of(r: &RecordRow, lang: Lang) -> String {
     }
 }
 
+/// Most points a line chart writes numbers on.
+const MAX_LABELLED: usize = 16;
+
 /// Phase 4, line: one series per subject over the spec's x date; a figure
 /// repeated for the same date and status is drawn once.
 pub(super) fn line(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body {
@@ -58,6 +61,9 @@ pub(super) fn line(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body
             points.push(point);
         }
     }
+    // Past this many points the numbers would cover each other; the axis
+    // and the report's tables carry them.
+    let labelled = by_subject.values().map(Vec::len).sum::<usize>() <= MAX_LABELLED;
     let series: Vec<LineSeries> = by_subject
         .into_iter()
         .map(|(name, mut points)| {
@@ -67,6 +73,9 @@ pub(super) fn line(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body
                     .unwrap_or(std::cmp::Ordering::Equal)
             });
             share_labels(&mut points);
+            if !labelled {
+                points.iter_mut().for_each(|p| p.label.clear());
+            }
             LineSeries { name, points }
         })
         .collect();
