@@ -29,6 +29,10 @@ pub struct Args {
     /// the extraction rules changed).
     #[arg(long)]
     pub reextract: bool,
+    /// Also write the records partitioned by metric and year
+    /// (`STORE/partitioned/metric=…/year=…/`), for Spark, DuckDB, polars.
+    #[arg(long)]
+    pub partitioned: bool,
 }
 
 /// Runs `factline ingest`: prints on stderr how many documents were new,
@@ -41,5 +45,15 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     let mut summary = store.ingest(docs, ctx)?;
     summary.failed += unreadable;
     ctx.note(summary.to_string());
+    if args.partitioned {
+        let n = store.write_partitioned()?;
+        ctx.note(format!(
+            "{n} partitions in {}",
+            store
+                .dir()
+                .join(crate::store::partition::PARTITIONED_DIR)
+                .display()
+        ));
+    }
     Ok(())
 }

@@ -132,6 +132,14 @@ pub struct Num {
 }
 
 impl Num {
+    /// A number read with a scale word of power `p` (`полмиллиона`).
+    pub fn of_scale(start: usize, end: usize, value: Decimal, p: i32, rule: &'static str) -> Num {
+        let mut n = Num::new(start, end, value, rule);
+        n.scaled = true;
+        n.power = p;
+        n
+    }
+
     /// A number over tokens `start..end`.
     pub fn new(start: usize, end: usize, value: Decimal, rule: &'static str) -> Num {
         Num {

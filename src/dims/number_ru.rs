@@ -159,7 +159,7 @@ pub fn word_value(w: &str) -> Option<i128> {
 /// Stems of words that can begin a number or a date in words: scale
 /// words, fractions, vague orders, years, months, parts of a year,
 /// relative days and seasons.
-const FIGURE_STEMS: [&str; 44] = [
+const FIGURE_STEMS: [&str; 29] = [
     "месяц",
     "позавчера",
     "послезавтра",
@@ -187,23 +187,8 @@ const FIGURE_STEMS: [&str; 44] = [
     "год",
     "квартал",
     "кв",
-    "январ",
-    "феврал",
-    "март",
-    "апрел",
-    "июн",
-    "июл",
-    "август",
-    "сентябр",
-    "октябр",
-    "ноябр",
-    "декабр",
-    "вчера",
-    "сегодня",
-    "завтра",
     "лет",
     "весн",
-    "осен",
 ];
 
 /// Whether a token can be part of a number or a date; a sentence with no
@@ -215,7 +200,9 @@ pub fn may_be_figure(t: &Token) -> bool {
             word_value(&t.lower).is_some()
                 || t.lower.split('-').any(|p| word_value(p).is_some())
                 || FIGURE_STEMS.iter().any(|s| t.lower.starts_with(s))
-                || matches!(t.lower.as_str(), "май" | "мая" | "мае")
+                || t.lower.starts_with("осен")
+                || matches!(t.lower.as_str(), "вчера" | "сегодня" | "завтра")
+                || super::date_ru::month_of(&t.lower).is_some()
                 || matches!(t.lower.as_str(), "i" | "ii" | "iii" | "iv")
         }
         TokKind::Punct => false,
@@ -442,33 +429,24 @@ fn fraction_scale(toks: &[Token], i: usize) -> Option<Num> {
     });
     if let Some(rest) = half {
         let p = scale_power(rest)?;
-        let mut n = Num::new(
+        return Some(Num::of_scale(
             i,
             i + 1,
             Decimal {
                 mant: 5,
                 exp: p - 1,
             },
+            p,
             "пол<scale>",
-        );
-        n.scaled = true;
-        n.power = p;
-        return Some(n);
+        ));
     }
     if w == "четверть" {
         let (p, k) = scale_at(toks, i + 1)?;
-        let mut n = Num::new(
-            i,
-            i + 1 + k,
-            Decimal {
-                mant: 25,
-                exp: p - 2,
-            },
-            "четверть <scale>",
-        );
-        n.scaled = true;
-        n.power = p;
-        return Some(n);
+        let value = Decimal {
+            mant: 25,
+            exp: p - 2,
+        };
+        return Some(Num::of_scale(i, i + 1 + k, value, p, "четверть <scale>"));
     }
     None
 }

@@ -104,7 +104,15 @@ fn read_sentence(text: &str, s: Sentence, anchor: Anchor) -> Reading<'static> {
         metric_cues: own(lexicon::metric_cues()),
         status_cues: cues(lexicon::status_cues(), &toks),
         launch_cues: own(lexicon::launch_cues()),
-        parties: subject::parties_in(&toks),
+        // `долларов США` names a currency, not a party.
+        parties: subject::parties_in(&toks)
+            .into_iter()
+            .filter(|p| {
+                !mentions.iter().any(|m| {
+                    m.kind == dims::Kind::Money && p.start >= m.tok_start && p.start < m.tok_end
+                })
+            })
+            .collect(),
         plants: plant::find(&toks),
         mentions,
         toks,

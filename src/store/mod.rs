@@ -17,6 +17,7 @@
 
 pub mod file;
 pub mod filter;
+pub mod partition;
 pub mod schema;
 
 use std::collections::{HashMap, HashSet};
@@ -141,6 +142,12 @@ impl Store {
     /// Every stored document, one row each.
     pub fn documents(&self) -> anyhow::Result<LazyFrame> {
         Ok(self.documents_df()?.lazy())
+    }
+
+    /// Writes the partitioned copy of the records (`partitioned/metric=…/
+    /// year=…/`); returns the number of partitions.
+    pub fn write_partitioned(&self) -> anyhow::Result<usize> {
+        partition::write(&self.dir, &self.records_df()?)
     }
 
     fn records_df(&self) -> anyhow::Result<DataFrame> {

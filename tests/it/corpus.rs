@@ -178,6 +178,22 @@ fn pairs(expected: &str) -> Expected {
         .collect()
 }
 
+/// Pairs each expectation with a record that fits it: (expectations
+/// with no record, records with no expectation).
+fn pair_up<'a>(got: &'a [Record], wanted: &[Expected]) -> (Vec<String>, Vec<&'a Record>) {
+    let mut left: Vec<&Record> = got.iter().collect();
+    let mut missing = Vec::new();
+    for w in wanted {
+        match left.iter().position(|r| fits(r, w)) {
+            Some(i) => {
+                left.remove(i);
+            }
+            None => missing.push(show_expected(w)),
+        }
+    }
+    (missing, left)
+}
+
 /// Whether a record has every key=value of an expectation.
 fn fits(r: &Record, expected: &Expected) -> bool {
     expected.iter().all(|(k, v)| {
@@ -240,16 +256,7 @@ fn run_records(path: &Path, failures: &mut String) -> usize {
         let (expected, sentence) = text.split_once('\t').expect("EXPECTED<TAB>SENTENCE");
         let got = extract::extract(&doc(sentence));
         let wanted: Vec<Expected> = expected.split(" ; ").map(pairs).collect();
-        let mut left: Vec<&Record> = got.iter().collect();
-        let mut missing = Vec::new();
-        for w in &wanted {
-            match left.iter().position(|r| fits(r, w)) {
-                Some(i) => {
-                    left.remove(i);
-                }
-                None => missing.push(show_expected(w)),
-            }
-        }
+        let (missing, left) = pair_up(&got, &wanted);
         if !missing.is_empty() || !left.is_empty() {
             let _ = writeln!(
                 failures,
@@ -338,16 +345,7 @@ fn run_articles(path: &Path, gaps: &[(String, String)], failures: &mut String) -
             .iter()
             .map(expectation)
             .collect();
-        let mut left: Vec<&Record> = got.iter().collect();
-        let mut missing = Vec::new();
-        for w in &wanted {
-            match left.iter().position(|r| fits(r, w)) {
-                Some(i) => {
-                    left.remove(i);
-                }
-                None => missing.push(show_expected(w)),
-            }
-        }
+        let (missing, left) = pair_up(&got, &wanted);
         let id = a["id"].as_str().unwrap().to_string();
         let known = gaps.iter().any(|(f, i)| *f == file && *i == id);
         let failed = !missing.is_empty() || !left.is_empty();

@@ -261,3 +261,43 @@ fn stdin_filter_keeps_order_and_skips_bad_lines() {
     assert_eq!(ids, want);
     assert_eq!(rs[39]["value"].as_f64(), Some(40e9));
 }
+
+/// Every money amount, quantity and launch window the seeds' gold records
+/// rest on is a mention with that value or period.
+#[test]
+fn mentions_hold_every_figure_of_the_seed_gold() {
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/compare/testdata/seeds.gold.jsonl");
+    let gold: Vec<Value> = std::fs::read_to_string(gold)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ms = jsonl(&run(&[
+        "mentions",
+        seeds().to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]));
+    for g in &gold {
+        let doc = g["doc_id"].as_str().unwrap();
+        let found = if let Some(v) = g["value"].as_f64() {
+            let unit = g["unit"].as_str().unwrap().trim_end_matches("/yr");
+            ms.iter().any(|m| {
+                m["doc_id"] == doc
+                    && m["value"].as_f64() == Some(v)
+                    && (m["unit"]
+                        .as_str()
+                        .is_some_and(|u| u.trim_end_matches("/yr") == unit)
+                        || unit == "count")
+            })
+        } else {
+            ms.iter().any(|m| {
+                m["doc_id"] == doc
+                    && m["kind"] == "date"
+                    && m["period_end"] == g["period_end"]
+                    && (g["period_start"].is_null() || m["period_start"] == g["period_start"])
+            })
+        };
+        assert!(found, "no mention for {g}");
+    }
+}

@@ -397,3 +397,49 @@ fn reextract_and_an_empty_store() {
     assert!(quiet.status.success());
     assert_eq!(stderr(&quiet), "");
 }
+
+#[test]
+fn partitioned_copy_holds_every_record_once() {
+    use polars::prelude::*;
+    let t = tempfile::tempdir().unwrap();
+    let store = t.path().join("store");
+    let out = Command::new(BIN)
+        .args([
+            "ingest",
+            seeds().to_str().unwrap(),
+            "--partitioned",
+            "--store",
+        ])
+        .arg(&store)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut rows = 0;
+    let mut metrics = Vec::new();
+    for m in fs::read_dir(store.join("partitioned")).unwrap() {
+        let m = m.unwrap().path();
+        let name = m.file_name().unwrap().to_string_lossy().to_string();
+        let metric = name
+            .strip_prefix("metric=")
+            .expect("metric=… folders")
+            .to_string();
+        for y in fs::read_dir(&m).unwrap() {
+            let part = y.unwrap().path().join("part-0.parquet");
+            let df = ParquetReader::new(File::open(&part).unwrap())
+                .finish()
+                .unwrap();
+            assert!(
+                df.column("metric").is_err(),
+                "the partition column is in the path"
+            );
+            rows += df.height();
+        }
+        metrics.push(metric);
+    }
+    metrics.sort();
+    assert_eq!(rows, 24);
+    assert!(
+        metrics.contains(&"launch_date".to_string())
+            && metrics.contains(&"trade_turnover".to_string())
+    );
+}

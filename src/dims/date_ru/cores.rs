@@ -1,208 +1,22 @@
-//! DATE, Russian: a *core* (a year, a year range or decade, a month or
-//! month range, a quarter, a half, a season, a day or day range, `за N
-//! месяцев`, a year said relative to the publication date) with an
-//! optional *modifier* before it: a deadline (`до конца`, `к`, `не
-//! позднее`), a part of the period (`в конце`, `в начале`, `в середине`),
-//! `с начала`, `в течение`. Periods are inclusive calendar dates.
+//! The cores of a date: years, ranges, decades, months, quarters,
+//! halves, seasons, days and expressions relative to the publication
+//! date, each a function from a token position to (end, period, rule).
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use super::{Anchor, Grain, Kind, Mention, Period};
-use crate::record::Qualifier;
+use super::{Anchor, Core, Grain, Period};
 use crate::text::meta::month_end;
 use crate::text::token::{TokKind, Token};
-
-/// What a modifier does to the core period after it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Modifier {
-    /// `в`, `за`, `на`, `в течение`, `по итогам`, or nothing.
-    Same,
-    /// `до конца`, `к концу`, `к`, `до`, `не позднее`: start open.
-    Deadline,
-    /// `с`, `начиная с`: end open.
-    From,
-    /// `с начала`: from the start to the publication date (or the end).
-    SinceStart,
-    /// `в конце` (Oct–Dec of a year).
-    End,
-    /// `в начале` (Jan–Mar).
-    Start,
-    /// `в середине` (Apr–Sep).
-    Middle,
-    /// `за` before `N месяцев`.
-    For,
-}
-
-const MODIFIERS: &[(&[&str], Modifier)] = &[
-    (&["до", "конца"], Modifier::Deadline),
-    (&["к", "концу"], Modifier::Deadline),
-    (&["не", "позднее"], Modifier::Deadline),
-    (&["не", "позже"], Modifier::Deadline),
-    (&["до"], Modifier::Deadline),
-    (&["к"], Modifier::Deadline),
-    (&["с", "начала"], Modifier::SinceStart),
-    (&["со", "начала"], Modifier::SinceStart),
-    (&["в", "конце"], Modifier::End),
-    (&["на", "конец"], Modifier::End),
-    (&["в", "начале"], Modifier::Start),
-    (&["в", "середине"], Modifier::Middle),
-    (&["в", "течение"], Modifier::Same),
-    (&["по", "итогам"], Modifier::For),
-    (&["начиная", "с"], Modifier::From),
-    (&["за"], Modifier::For),
-    (&["в"], Modifier::Same),
-    (&["во"], Modifier::Same),
-    (&["на"], Modifier::Same),
-    (&["с"], Modifier::From),
-    (&["со"], Modifier::From),
-];
-
-/// A core: (end token, period, rule name).
-type Core = (usize, Period, &'static str);
-
-/// A rule that reads a core at a token.
-type CoreRule = fn(&[Token], usize, Anchor) -> Option<Core>;
-
-/// Every date mention in the tokens, longest first at each position.
-pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        match best_at(toks, i, anchor) {
-            Some((e, period, rule)) => {
-                out.push(mention(i, e, period, rule));
-                i = e;
-            }
-            None => i += 1,
-        }
-    }
-    out
-}
-
-fn mention(s: usize, e: usize, period: Period, rule: &'static str) -> Mention {
-    Mention {
-        kind: Kind::Date,
-        tok_start: s,
-        tok_end: e,
-        num_tok: s,
-        value: None,
-        value_max: None,
-        unit: None,
-        class: None,
-        qualifier: Qualifier::Exact,
-        period: Some(period),
-        vague: false,
-        rules: vec![rule],
-    }
-}
 
 fn w(toks: &[Token], k: usize) -> &str {
     toks.get(k).map_or("", |t| t.lower.as_str())
 }
 
-/// The longest date starting at token `i`, with or without a modifier.
-fn best_at(toks: &[Token], i: usize, a: Anchor) -> Option<Core> {
-    let bare = core_at(toks, i, a, Modifier::Same).map(|c| (c, Modifier::Same));
-    let modified = MODIFIERS
-        .iter()
-        .filter(|(words, _)| words.iter().enumerate().all(|(k, x)| w(toks, i + k) == *x))
-        .find_map(|(words, m)| core_at(toks, i + words.len(), a, *m).map(|c| (c, *m)));
-    let ((e, p, rule), m) = match (bare, modified) {
-        (Some(b), Some(m)) => {
-            if m.0.0 >= b.0.0 {
-                m
-            } else {
-                b
-            }
-        }
-        (b, m) => b.or(m)?,
-    };
-    // `с 2020 по 2023 год`: the range has its own end.
-    let m = if m == Modifier::From && (rule.contains(" - ") || rule.starts_with("с ")) {
-        Modifier::Same
-    } else {
-        m
-    };
-    let p = apply(m, p, a)?;
-    Some((e, p, rule))
-}
-
-fn apply(m: Modifier, p: Period, a: Anchor) -> Option<Period> {
-    let year_of = |p: &Period| p.end.or(p.start).map(|d| d.year());
-    Some(match m {
-        Modifier::Same | Modifier::For => p,
-        Modifier::Deadline => Period {
-            start: None,
-            deadline: true,
-            ..p
-        },
-        Modifier::From => Period { end: None, ..p },
-        Modifier::SinceStart => {
-            let end = match (a.published, p.end) {
-                (Some(pd), Some(e)) if pd < e => Some(pd),
-                (_, e) => e,
-            };
-            Period {
-                end,
-                grain: Grain::Range,
-                ..p
-            }
-        }
-        Modifier::End | Modifier::Start | Modifier::Middle if p.grain == Grain::Year => {
-            let y = year_of(&p)?;
-            let (m1, m2) = match m {
-                Modifier::End => (10, 12),
-                Modifier::Start => (1, 3),
-                _ => (4, 9),
-            };
-            months(y, m1, m2, Grain::Range)
-        }
-        _ => p,
-    })
-}
-
-/// The cores, tried in turn; the longest wins. `For` allows `N месяцев`;
-/// a bare `года` (the anchor's year) needs a modifier that is not `Same`.
-fn core_at(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
-    let cores: [CoreRule; 11] = [
-        day_range,
-        day_month,
-        month_range,
-        quarter_or_half,
-        season,
-        relative_year,
-        relative_quarter_or_month,
-        relative_day,
-        year_range,
-        year,
-        decade,
-    ];
-    let mut best = cores
-        .iter()
-        .filter_map(|c| c(toks, k, a))
-        .max_by_key(|c| c.0);
-    if m == Modifier::For
-        && let Some(c) = months_of_year(toks, k, a)
-    {
-        best = Some(c);
-    }
-    let results_of = m == Modifier::For && k > 0 && w(toks, k - 1) == "итогам";
-    if best.is_none()
-        && (results_of || !matches!(m, Modifier::Same | Modifier::From | Modifier::For))
-    {
-        best = bare_year_word(toks, k, a);
-    }
-    if best.is_none() && matches!(m, Modifier::Same | Modifier::From) && k > 0 {
-        best = bare_month(toks, k, a);
-    }
-    best
-}
-
-fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+pub(super) fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
-fn span(s: Option<NaiveDate>, e: Option<NaiveDate>, grain: Grain) -> Period {
+pub(super) fn span(s: Option<NaiveDate>, e: Option<NaiveDate>, grain: Grain) -> Period {
     Period {
         start: s,
         end: e,
@@ -212,15 +26,15 @@ fn span(s: Option<NaiveDate>, e: Option<NaiveDate>, grain: Grain) -> Period {
     }
 }
 
-fn whole_year(y: i32) -> Period {
+pub(super) fn whole_year(y: i32) -> Period {
     span(ymd(y, 1, 1), ymd(y, 12, 31), Grain::Year)
 }
 
-fn months(y: i32, m1: u32, m2: u32, grain: Grain) -> Period {
+pub(super) fn months(y: i32, m1: u32, m2: u32, grain: Grain) -> Period {
     span(ymd(y, m1, 1), Some(month_end(y, m2)), grain)
 }
 
-fn relative(mut p: Period) -> Period {
+pub(super) fn relative(mut p: Period) -> Period {
     p.relative = true;
     p
 }
@@ -251,7 +65,7 @@ pub fn month_of(word: &str) -> Option<u32> {
     Some(m as u32 + 1)
 }
 
-fn ordinal_of(word: &str) -> Option<u32> {
+pub(super) fn ordinal_of(word: &str) -> Option<u32> {
     let v = match word {
         "i" | "1" => 1,
         "ii" | "2" => 2,
@@ -267,7 +81,7 @@ fn ordinal_of(word: &str) -> Option<u32> {
 }
 
 /// A year at `k` with its suffix and year word: (year, end, had word).
-fn year_at(toks: &[Token], k: usize) -> Option<(i32, usize, bool)> {
+pub(super) fn year_at(toks: &[Token], k: usize) -> Option<(i32, usize, bool)> {
     let y = toks.get(k)?.year()?;
     let mut e = k + 1;
     if toks.get(e).is_some_and(Token::is_dash) && matches!(w(toks, e + 1), "м" | "го" | "й") {
@@ -283,7 +97,7 @@ fn year_at(toks: &[Token], k: usize) -> Option<(i32, usize, bool)> {
 
 /// A year at `k` (`2021 года`, `текущего года`), or the anchor's year
 /// with nothing read.
-fn year_or_anchor(toks: &[Token], k: usize, a: Anchor) -> Option<(i32, usize)> {
+pub(super) fn year_or_anchor(toks: &[Token], k: usize, a: Anchor) -> Option<(i32, usize)> {
     if let Some((y, e, _)) = year_at(toks, k) {
         return Some((y, e));
     }
@@ -293,7 +107,7 @@ fn year_or_anchor(toks: &[Token], k: usize, a: Anchor) -> Option<(i32, usize)> {
     Some((a.published?.year(), k))
 }
 
-fn relative_offset(word: &str) -> Option<i32> {
+pub(super) fn relative_offset(word: &str) -> Option<i32> {
     Some(match word {
         s if s.starts_with("текущ")
             || s.starts_with("нынешн")
@@ -313,14 +127,14 @@ fn relative_offset(word: &str) -> Option<i32> {
 }
 
 /// `текущего года`, `прошлого года`, `этом году`: (offset, end).
-fn relative_year_words(toks: &[Token], k: usize) -> Option<(i32, usize)> {
+pub(super) fn relative_year_words(toks: &[Token], k: usize) -> Option<(i32, usize)> {
     let off = relative_offset(w(toks, k))?;
     w(toks, k + 1).starts_with("год").then_some((off, k + 2))
 }
 
 /// `2021 год`, `2024 г.`, `в 2025-м году`; a bare `2022` only at the end
 /// of a clause.
-fn year(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
+pub(super) fn year(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
     let (y, e, word) = year_at(toks, k)?;
     let bare_ok = k > 0
         && matches!(w(toks, k - 1), "в" | "к" | "до" | "с" | "по" | "итогам")
@@ -331,7 +145,7 @@ fn year(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
 }
 
 /// `года`, `году` after `до конца`, `в конце`, `с начала`: the anchor's.
-fn bare_year_word(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+pub(super) fn bare_year_word(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     if !matches!(w(toks, k), "года" | "году" | "год") {
         return None;
     }
@@ -343,7 +157,7 @@ fn bare_year_word(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 }
 
 /// `в текущем году`, `прошлого года`, `за прошлый год`.
-fn relative_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+pub(super) fn relative_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let (off, e) = relative_year_words(toks, k)?;
     Some((
         e,
@@ -353,7 +167,7 @@ fn relative_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 }
 
 /// `в прошлом квартале`, `в текущем месяце`.
-fn relative_quarter_or_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+pub(super) fn relative_quarter_or_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let off = relative_offset(w(toks, k))?;
     let unit = w(toks, k + 1);
     let pubd = a.published?;
@@ -386,7 +200,7 @@ fn relative_quarter_or_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core
 }
 
 /// `вчера`, `сегодня`, `завтра`.
-fn relative_day(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+pub(super) fn relative_day(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     // `на сегодня`: as of now, not a period.
     if k > 0 && w(toks, k - 1) == "на" {
         return None;
@@ -408,7 +222,7 @@ fn relative_day(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 }
 
 /// `2023-2024 годы`, `в 2021–2025 годах`, `с 2021 по 2025 год`.
-fn year_range(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
+pub(super) fn year_range(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
     let y1 = toks.get(k)?.year()?;
     let by_po = k > 0 && matches!(w(toks, k - 1), "с" | "со") && w(toks, k + 1) == "по";
     if !toks.get(k + 1).is_some_and(Token::is_dash) && !by_po {
@@ -426,7 +240,7 @@ fn year_range(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
 }
 
 /// `в 1990-е годы`, `в 2010-х годах`, `в 90-е годы`.
-fn decade(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
+pub(super) fn decade(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
     let t = toks.get(k)?;
     if t.kind != TokKind::Num
         || !toks.get(k + 1).is_some_and(Token::is_dash)
@@ -455,9 +269,9 @@ fn decade(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
 }
 
 /// `11 месяцев 2021 года` after `за`: January to the N-th month.
-fn months_of_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+pub(super) fn months_of_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let k = k + usize::from(w(toks, k).starts_with("перв"));
-    let num = super::number_ru::simple_at(toks, k)?;
+    let num = crate::dims::number_ru::simple_at(toks, k)?;
     let n = num.value.to_f64() as u32;
     if !(1..=12).contains(&n) || !w(toks, num.end).starts_with("месяц") {
         return None;
@@ -467,7 +281,7 @@ fn months_of_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 }
 
 /// `в III квартале 2024 года`, `1 кв. 2023 г.`, `первое полугодие 2024`.
-fn quarter_or_half(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+pub(super) fn quarter_or_half(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let n = ordinal_of(w(toks, k))?;
     let mut j = k + 1;
     if toks.get(j).is_some_and(Token::is_dash) && matches!(w(toks, j + 1), "м" | "й" | "го" | "е")
@@ -503,7 +317,7 @@ fn quarter_or_half(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 }
 
 /// `летом 2023 года`, `осенью прошлого года`, `весной`.
-fn season(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+pub(super) fn season(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let (m1, m2) = match w(toks, k) {
         "летом" | "лето" => (6, 8),
         "осенью" | "осень" => (9, 11),
@@ -519,7 +333,7 @@ fn season(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 
 /// Two months: `январь–сентябрь`, `январь-ноябрь` (one word), `с января
 /// по март`: (m1, m2, end).
-fn two_months(toks: &[Token], k: usize) -> Option<(u32, u32, usize)> {
+pub(super) fn two_months(toks: &[Token], k: usize) -> Option<(u32, u32, usize)> {
     let word = w(toks, k);
     if let Some((a, b)) = word.split_once('-') {
         return Some((month_of(a)?, month_of(b)?, k + 1));
@@ -533,7 +347,7 @@ fn two_months(toks: &[Token], k: usize) -> Option<(u32, u32, usize)> {
 }
 
 /// A month range with its year (or the anchor's), or one month.
-fn month_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+pub(super) fn month_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     if let Some((m1, m2, j)) = two_months(toks, k)
         && m2 > m1
     {
@@ -553,14 +367,14 @@ fn month_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 }
 
 /// `в марте`: a month with no year, after a preposition: the anchor's.
-fn bare_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+pub(super) fn bare_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let m = month_of(w(toks, k))?;
     let y = a.published?.year();
     Some((k + 1, relative(months(y, m, m, Grain::Month)), "<month>"))
 }
 
 /// `14 марта 2020 года`, `в субботу, 14 марта`, `14.03.2020`.
-fn day_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+pub(super) fn day_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let mut k = k;
     if is_weekday(w(toks, k)) {
         k += 1 + usize::from(w(toks, k + 1) == ",");
@@ -579,7 +393,7 @@ fn day_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     ))
 }
 
-fn day_of(toks: &[Token], k: usize) -> Option<u32> {
+pub(super) fn day_of(toks: &[Token], k: usize) -> Option<u32> {
     let t = toks.get(k)?;
     if t.kind != TokKind::Num || t.int_digits > 2 || !t.num?.is_whole() {
         return None;
@@ -588,7 +402,7 @@ fn day_of(toks: &[Token], k: usize) -> Option<u32> {
     (1..=31).contains(&d).then_some(d)
 }
 
-fn day_month_at(toks: &[Token], k: usize, a: Anchor) -> Option<(u32, u32, i32, usize)> {
+pub(super) fn day_month_at(toks: &[Token], k: usize, a: Anchor) -> Option<(u32, u32, i32, usize)> {
     let d = day_of(toks, k)?;
     let m = month_of(w(toks, k + 1))?;
     let (y, e) = year_or_anchor(toks, k + 2, a)?;
@@ -596,7 +410,7 @@ fn day_month_at(toks: &[Token], k: usize, a: Anchor) -> Option<(u32, u32, i32, u
 }
 
 /// `с 12 января по 30 апреля 2024 года`, `с 5 по 9 июня 2023 года`.
-fn day_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+pub(super) fn day_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     if k == 0 || !matches!(w(toks, k - 1), "с" | "со") {
         return None;
     }
@@ -624,7 +438,7 @@ fn day_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     ))
 }
 
-fn is_weekday(s: &str) -> bool {
+pub(super) fn is_weekday(s: &str) -> bool {
     matches!(
         s,
         "понедельник"
@@ -638,34 +452,4 @@ fn is_weekday(s: &str) -> bool {
             | "суббота"
             | "воскресенье"
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::text::token::tokenize;
-
-    fn one(s: &str) -> Period {
-        let toks = tokenize(s, 0, s.len());
-        let a = Anchor {
-            published: ymd(2024, 3, 4),
-        };
-        let m = find(&toks, a);
-        assert_eq!(m.len(), 1, "{s}: {m:?}");
-        assert_eq!((m[0].tok_start, m[0].tok_end), (0, toks.len()), "{s}");
-        m[0].period.unwrap()
-    }
-
-    #[test]
-    fn basics() {
-        assert_eq!(one("за 11 месяцев 2021 года").end, ymd(2021, 11, 30));
-        assert_eq!(one("в 2023-2024 годах").start, ymd(2023, 1, 1));
-        assert_eq!(one("до конца 2027 года").start, None);
-        assert_eq!(one("в текущем году").end, ymd(2024, 12, 31));
-        assert_eq!(one("в III квартале 2024 года").start, ymd(2024, 7, 1));
-        assert_eq!(one("с 12 января по 30 апреля").end, ymd(2024, 4, 30));
-        assert_eq!(one("в 1990-е годы").end, ymd(1999, 12, 31));
-        assert_eq!(one("в прошлом месяце").start, ymd(2024, 2, 1));
-        assert_eq!(one("в конце года").start, ymd(2024, 10, 1));
-    }
 }
