@@ -18,11 +18,9 @@ pub struct LinePoint {
     pub value_max: Option<f64>,
     /// Planned, target and pipeline figures are drawn hollow and dashed.
     pub hollow: bool,
-    /// The number written next to the point.
+    /// The number written above the point (all the numbers of its date
+    /// on the highest point of that date; empty on the others).
     pub label: String,
-    /// Write the label under the point (another point of the same date
-    /// has its label above).
-    pub label_below: bool,
     /// The record the point comes from.
     pub record_id: String,
 }
@@ -54,6 +52,8 @@ pub struct StockSegment {
 pub struct StockBar {
     /// The x label (date, and subject when several are shown).
     pub label: String,
+    /// A shorter x label for crowded charts (month and year).
+    pub short: String,
     /// Stacked parts, in the order of [`Status::ALL`].
     pub segments: Vec<StockSegment>,
 }

@@ -52,6 +52,15 @@ fn standings(
     Ok(out)
 }
 
+/// A computed number links to the record it was computed for.
+fn linked(s: String, r: &RecordRow) -> Vec<crate::report::model::Inline> {
+    if s.is_empty() {
+        text(s)
+    } else {
+        num(s, &r.record_id)
+    }
+}
+
 /// How far a window's end moved against the previous announcement.
 fn shift(previous: Option<&RecordRow>, r: &RecordRow, lang: Lang) -> String {
     use chrono::Datelike;
@@ -134,7 +143,7 @@ pub fn launches(
                 ),
                 text(&r.doc_id),
                 num(figure(r, lang), &r.record_id),
-                text(shift(i.checked_sub(1).map(|p| announced[p]), r, lang)),
+                linked(shift(i.checked_sub(1).map(|p| announced[p]), r, lang), r),
                 text(match (i + 1 == n, standing.get(&plant)) {
                     (true, Some(s)) => s.as_str(),
                     (true, None) => "—",

@@ -154,7 +154,10 @@ fn table(lines: &[&TargetLine], lang: Lang) -> Table {
                 lang,
             )),
             num(figure(goal, lang), &goal.record_id),
-            text(day(goal.period_end).unwrap_or_else(|| "—".into())),
+            match day(goal.period_end) {
+                Some(d) => num(d, &goal.record_id),
+                None => text("—"),
+            },
             text(format!(
                 "{} ({})",
                 day(goal.published).unwrap_or_default(),

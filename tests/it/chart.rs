@@ -171,8 +171,8 @@ fn line_chart_has_values_units_and_sources() {
     let spec = ChartSpec::new(ChartKind::Line, Metric::TradeTurnover).subject("KZ+RU");
     let texts = draw_both(&spec, dir.path());
     for want in [
-        "24,2",
-        "28",
+        "24,2 / 24",
+        "28 / 26",
         "30",
         "Товарооборот, млрд долл.",
         "Казахстан — Россия",
@@ -338,4 +338,59 @@ fn chart_command_draws_from_the_store() {
         "{text}"
     );
     assert!(text.contains("Trade turnover, bn USD"), "{text}");
+}
+
+#[test]
+fn many_statements_of_a_stock_keep_their_dates() {
+    const DAYS: [&str; 14] = [
+        "2018-01-15",
+        "2018-06-15",
+        "2019-01-15",
+        "2019-06-15",
+        "2020-01-15",
+        "2020-06-15",
+        "2021-01-15",
+        "2021-06-15",
+        "2022-01-15",
+        "2022-06-15",
+        "2023-01-15",
+        "2023-06-15",
+        "2024-01-15",
+        "2024-06-15",
+    ];
+    const IDS: [&str; 14] = [
+        "m01#0", "m02#0", "m03#0", "m04#0", "m05#0", "m06#0", "m07#0", "m08#0", "m09#0", "m10#0",
+        "m11#0", "m12#0", "m13#0", "m14#0",
+    ];
+    let rows: Vec<Row> = DAYS
+        .iter()
+        .zip(IDS)
+        .enumerate()
+        .map(|(i, (day, id))| {
+            let value = Some(10.0 + 7.0 * i as f64);
+            (
+                id,
+                *day,
+                "jobs",
+                "KZ+RU",
+                "ongoing",
+                value,
+                "count",
+                "",
+                "",
+                "Трудятся люди.",
+            )
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let spec = ChartSpec::new(ChartKind::Stock, Metric::Jobs).subject("KZ+RU");
+    let texts = draw_frame(&spec, &frame_of(&rows), dir.path());
+    // Fourteen full dates do not fit under the bars: months, every other.
+    for want in ["01.2018", "01.2024", "101"] {
+        assert!(texts.contains(want), "{want:?} not in {texts}");
+    }
+    let lines: Vec<&str> = texts.lines().collect();
+    assert!(lines.contains(&"01.2019"), "{texts}");
+    assert!(!lines.contains(&"15.01.2018"), "{texts}");
+    assert!(!lines.contains(&"06.2018"), "{texts}");
 }

@@ -210,3 +210,24 @@ fn report_command_ingests_and_writes_everything() {
         .count();
     assert!(charts >= 2, "{charts} chart files");
 }
+
+#[test]
+fn report_of_an_empty_store_says_so() {
+    let store = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let cli = factline::cmd::Cli::parse_from([
+        "factline",
+        "--quiet",
+        "report",
+        "--store",
+        store.path().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    factline::cmd::run(cli).unwrap();
+    let html = std::fs::read_to_string(out.path().join("report.html")).unwrap();
+    parse_html(&html).expect("report.html is well-formed");
+    assert!(html.contains("Документов: 0"), "{html}");
+    assert!(html.contains("Нет записей для этого графика (launch_date)"));
+    assert!(html.contains("В документах нет целевых показателей."));
+}

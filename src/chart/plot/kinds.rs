@@ -71,10 +71,12 @@ pub(super) fn line<DB: DrawingBackend>(
             .map(|p| (p.date, p.value))
             .collect();
         chart.draw_series(LineSeries::new(solid, color.stroke_width(2)))?;
-        for pair in s.points.windows(2).filter(|w| w[0].hollow || w[1].hollow) {
-            let pts = pair.iter().map(|p| (p.date, p.value));
-            chart.draw_series(DashedLineSeries::new(pts, 8, 6, color.stroke_width(2)))?;
-        }
+        chart.draw_series(DashedLineSeries::new(
+            projection(s),
+            8,
+            6,
+            color.stroke_width(2),
+        ))?;
         let ranges = s.points.iter().filter_map(|p| {
             p.value_max.map(|m| {
                 PathElement::new(vec![(p.date, p.value), (p.date, m)], color.stroke_width(3))
@@ -92,17 +94,57 @@ pub(super) fn line<DB: DrawingBackend>(
                 + Circle::new((0, 0), 6, color.stroke_width(2))
         }))?;
         let above = font(15).pos(Pos::new(HPos::Center, VPos::Bottom));
-        let below = font(15).pos(Pos::new(HPos::Center, VPos::Top));
-        chart.draw_series(s.points.iter().map(|p| {
-            let (at, dy, style) = if p.label_below {
-                (p.value, 10, below.clone())
-            } else {
-                (p.value_max.unwrap_or(p.value), -10, above.clone())
-            };
-            EmptyElement::at((p.date, at)) + Text::new(p.label.clone(), (0, dy), style)
+        chart.draw_series(s.points.iter().filter(|p| !p.label.is_empty()).map(|p| {
+            EmptyElement::at((p.date, p.value_max.unwrap_or(p.value)))
+                + Text::new(p.label.clone(), (0, -10), above.clone())
         }))?;
     }
     Ok(())
+}
+
+/// The bars' x labels as they fit in `width` pixels: full dates, else
+/// month and year, else every k-th month and year.
+fn bar_labels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    bars: &[StockBar],
+    width: i32,
+) -> Vec<String> {
+    let per_bar = width / bars.len().max(1) as i32;
+    let widest = |f: fn(&StockBar) -> &String| {
+        bars.iter()
+            .map(|b| text_width(area, f(b), &font(15)) + 12)
+            .max()
+            .unwrap_or(0)
+    };
+    if widest(|b| &b.label) <= per_bar {
+        return bars.iter().map(|b| b.label.clone()).collect();
+    }
+    let step = (widest(|b| &b.short) / per_bar.max(1) + 1) as usize;
+    bars.iter()
+        .enumerate()
+        .map(|(i, b)| {
+            if i % step == 0 {
+                b.short.clone()
+            } else {
+                String::new()
+            }
+        })
+        .collect()
+}
+
+/// The dashed line: from the last actual point through the plans and
+/// targets dated after it (earlier plans stand as hollow points alone).
+fn projection(s: &Series) -> Vec<(NaiveDate, f64)> {
+    let last = s.points.iter().rfind(|p| !p.hollow);
+    let from = last.map(|p| p.date);
+    let plans = s
+        .points
+        .iter()
+        .filter(|p| p.hollow && from.is_none_or(|d| p.date >= d));
+    last.into_iter()
+        .chain(plans)
+        .map(|p| (p.date, p.value))
+        .collect()
 }
 
 pub(super) fn status_color(status: Status) -> RGBColor {
@@ -130,11 +172,10 @@ pub(super) fn stock<DB: DrawingBackend>(
         .y_label_area_size(90)
         .build_cartesian_2d(slots(n).into_segmented(), 0f64..y_max)?;
     let y_fmt = value_formatter(state.lang);
+    let width = chart.plotting_area().dim_in_pixel().0 as i32;
+    let labels = bar_labels(area, bars, width);
     let x_fmt = |v: &SegmentValue<i32>| match v {
-        SegmentValue::CenterOf(i) => bars
-            .get(*i as usize)
-            .map(|b| b.label.clone())
-            .unwrap_or_default(),
+        SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
         _ => String::new(),
     };
     chart

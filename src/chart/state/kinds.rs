@@ -30,6 +30,9 @@ fn subject_of(r: &RecordRow, lang: Lang) -> String {
     }
 }
 
+/// Most points a line chart writes numbers on.
+const MAX_LABELLED: usize = 16;
+
 /// Phase 4, line: one series per subject over the spec's x date; a figure
 /// repeated for the same date and status is drawn once.
 pub(super) fn line(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body {
@@ -49,7 +52,6 @@ pub(super) fn line(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body
             value_max: r.value_max.map(|v| v / scale.divisor),
             hollow: !matches!(r.status, Status::Actual | Status::Ongoing),
             label: label(r, scale, spec.lang),
-            label_below: false,
             record_id: r.record_id.clone(),
         };
         let same = |p: &LinePoint| {
@@ -59,6 +61,9 @@ pub(super) fn line(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body
             points.push(point);
         }
     }
+    // Past this many points the numbers would cover each other; the axis
+    // and the report's tables carry them.
+    let labelled = by_subject.values().map(Vec::len).sum::<usize>() <= MAX_LABELLED;
     let series: Vec<LineSeries> = by_subject
         .into_iter()
         .map(|(name, mut points)| {
@@ -67,10 +72,9 @@ pub(super) fn line(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body
                     .partial_cmp(&(b.date, a.value))
                     .unwrap_or(std::cmp::Ordering::Equal)
             });
-            // Revised figures share a date: the highest keeps its label
-            // above, the others write theirs below.
-            for i in 1..points.len() {
-                points[i].label_below = points[i].date == points[i - 1].date;
+            share_labels(&mut points);
+            if !labelled {
+                points.iter_mut().for_each(|p| p.label.clear());
             }
             LineSeries { name, points }
         })
@@ -90,6 +94,27 @@ pub(super) fn line(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body
         series,
         x_range: pad_dates(*first, *last),
         y_max: nice_top(y_top),
+    }
+}
+
+/// Revised figures share a date: the highest point carries all their
+/// numbers ("28 / 26"), top to bottom, and the others none, so labels
+/// never sit on each other. Points are sorted by date, highest first.
+fn share_labels(points: &mut [LinePoint]) {
+    let mut i = 0;
+    while i < points.len() {
+        let mut j = i + 1;
+        while j < points.len() && points[j].date == points[i].date {
+            j += 1;
+        }
+        if j - i > 1 {
+            let all: Vec<String> = points[i..j].iter().map(|p| p.label.clone()).collect();
+            points[i].label = all.join(" / ");
+            for p in &mut points[i + 1..j] {
+                p.label.clear();
+            }
+        }
+        i = j;
     }
 }
 
@@ -142,10 +167,15 @@ pub(super) fn stock(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Bod
         .map(|((published, doc, subject), statuses)| {
             let mut label = match published {
                 Some(d) => words::format_date(d, lang),
+                None => doc.clone(),
+            };
+            let mut short = match published {
+                Some(d) => d.format("%m.%Y").to_string(),
                 None => doc,
             };
             if subjects.len() > 1 {
                 label = format!("{label} · {}", words::subject_name(&subject, lang));
+                short = format!("{short} · {subject}");
             }
             let segments = statuses
                 .into_values()
@@ -156,7 +186,11 @@ pub(super) fn stock(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Bod
                     record_id: r.record_id.clone(),
                 })
                 .collect();
-            StockBar { label, segments }
+            StockBar {
+                label,
+                short,
+                segments,
+            }
         })
         .collect();
     if bars.is_empty() {

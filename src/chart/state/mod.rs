@@ -76,6 +76,7 @@ pub fn from_rows(spec: &ChartSpec, all: &[RecordRow]) -> ChartState {
             keep_main_unit(selected)
         };
     let (kept, undated) = drop_undated_plans(spec, kept);
+    let (kept, hidden) = keep_main_subjects(spec, kept);
     let scale = words::scale_for(&unit, max_abs(&kept), lang);
     let body = match spec.kind {
         ChartKind::Line => line(spec, &kept, &scale),
@@ -96,7 +97,7 @@ pub fn from_rows(spec: &ChartSpec, all: &[RecordRow]) -> ChartState {
         x_label,
         y_label,
         source: source_note(&shown, lang),
-        note: note(spec, left_out, undated),
+        note: note(spec, left_out, undated, hidden),
         message: matches!(body, Body::Empty).then(|| empty_message(spec)),
         body,
         lang,
@@ -131,6 +132,45 @@ fn drop_undated_plans<'a>(
         .collect();
     let dropped = total - kept.len();
     (kept, dropped)
+}
+
+/// Most series a line chart draws: one colour each, and still legible.
+pub const MAX_SERIES: usize = 6;
+
+/// A line chart of every subject keeps the [`MAX_SERIES`] subjects with
+/// the most records (then the largest figures); returns how many it hid.
+fn keep_main_subjects<'a>(
+    spec: &ChartSpec,
+    rows: Vec<&'a RecordRow>,
+) -> (Vec<&'a RecordRow>, usize) {
+    if spec.kind != ChartKind::Line {
+        return (rows, 0);
+    }
+    let mut by_subject: BTreeMap<Option<&str>, (usize, f64)> = BTreeMap::new();
+    for r in &rows {
+        let e = by_subject.entry(r.subject.as_deref()).or_insert((0, 0.0));
+        e.0 += 1;
+        e.1 = e.1.max(r.value.unwrap_or(0.0).abs());
+    }
+    if by_subject.len() <= MAX_SERIES {
+        return (rows, 0);
+    }
+    let mut ranked: Vec<(Option<&str>, (usize, f64))> = by_subject.into_iter().collect();
+    ranked.sort_by(|a, b| {
+        (b.1.0, b.1.1)
+            .partial_cmp(&(a.1.0, a.1.1))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let hidden = ranked.len() - MAX_SERIES;
+    let keep: Vec<Option<String>> = ranked[..MAX_SERIES]
+        .iter()
+        .map(|(s, _)| s.map(str::to_string))
+        .collect();
+    let kept = rows
+        .into_iter()
+        .filter(|r| keep.contains(&r.subject))
+        .collect();
+    (kept, hidden)
 }
 
 /// Phase 3: the most common unit wins; the others are counted as left out.
@@ -242,12 +282,22 @@ fn source_note(rows: &[&RecordRow], lang: Lang) -> String {
     note
 }
 
-fn note(spec: &ChartSpec, left_out: usize, undated: usize) -> Option<String> {
+fn note(spec: &ChartSpec, left_out: usize, undated: usize, hidden: usize) -> Option<String> {
     let mut parts: Vec<String> = spec.note.iter().cloned().collect();
     if left_out > 0 {
         parts.push(match spec.lang {
             Lang::Ru => format!("Не показаны записи в других единицах: {left_out}"),
             Lang::En => format!("Records in other units not shown: {left_out}"),
+        });
+    }
+    if hidden > 0 {
+        parts.push(match spec.lang {
+            Lang::Ru => format!(
+                "Показаны {MAX_SERIES} субъектов с наибольшим числом записей, ещё {hidden} — по --subject"
+            ),
+            Lang::En => format!(
+                "The {MAX_SERIES} subjects with the most records are shown; {hidden} more with --subject"
+            ),
         });
     }
     if undated > 0 {
@@ -344,6 +394,38 @@ mod tests {
                 .label
                 .starts_with("24.09.2019–24.09.2019: заявлено")
         );
+    }
+
+    #[test]
+    fn a_line_of_every_subject_keeps_the_six_most_said() {
+        let mut rows = Vec::new();
+        for (k, code) in ["BY", "CN", "KG", "TJ", "UZ", "AM", "AZ", "GE"]
+            .iter()
+            .enumerate()
+        {
+            for n in 0..=(k % 3) {
+                let id = format!("{code}#{n}");
+                let mut r = row(&id, "2022-01-24", Metric::TradeTurnover, Status::Actual);
+                r.subject = Some(format!("KZ+{code}"));
+                r.value = Some(1e9 * (k + 1) as f64);
+                r.unit = Some("USD".into());
+                r.period_end = date(&format!("{}-12-31", 2015 + n));
+                rows.push(r);
+            }
+        }
+        let spec = ChartSpec::new(ChartKind::Line, Metric::TradeTurnover);
+        let state = from_rows(&spec, &rows);
+        let Body::Line { series, .. } = &state.body else {
+            panic!("not a line chart");
+        };
+        assert_eq!(series.len(), MAX_SERIES);
+        // One record each, and the smallest figures: Tajikistan, Belarus.
+        let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+        assert!(!names.contains(&"Казахстан — Таджикистан"), "{names:?}");
+        assert!(!names.contains(&"Казахстан — Беларусь"), "{names:?}");
+        assert!(names.contains(&"Казахстан — Азербайджан"), "{names:?}");
+        let note = state.note.unwrap_or_default();
+        assert!(note.contains("ещё 2 — по --subject"), "{note}");
     }
 
     #[test]
