@@ -40,7 +40,7 @@ const SIDE: [&str; 12] = [
     "quote",
 ];
 
-const OUTPUT: [&str; 25] = [
+const OUTPUT: [&str; 27] = [
     "metric",
     "subject",
     "status",
@@ -49,6 +49,7 @@ const OUTPUT: [&str; 25] = [
     "period_end",
     "verdict",
     "published_a",
+    "record_id_a",
     "doc_id_a",
     "value_a",
     "value_max_a",
@@ -56,6 +57,7 @@ const OUTPUT: [&str; 25] = [
     "documents_a",
     "doc_ids_a",
     "published_b",
+    "record_id_b",
     "doc_id_b",
     "value_b",
     "value_max_b",

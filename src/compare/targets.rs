@@ -12,7 +12,8 @@ use super::{cols, failed, percent, sort_in_time};
 const KEY: [&str; 3] = ["metric", "subject", "unit"];
 
 /// Columns of a target, renamed `target_…`.
-const TARGET: [&str; 7] = [
+const TARGET: [&str; 8] = [
+    "record_id",
     "value",
     "value_max",
     "qualifier",
@@ -23,7 +24,8 @@ const TARGET: [&str; 7] = [
 ];
 
 /// Columns of the matching actual, renamed `actual_…`.
-const ACTUAL: [&str; 7] = [
+const ACTUAL: [&str; 8] = [
+    "record_id",
     "value",
     "qualifier",
     "period_start",
