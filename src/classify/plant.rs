@@ -278,6 +278,17 @@ fn products_at(toks: &[Token], mut j: usize) -> (Vec<String>, usize) {
     (out, j)
 }
 
+/// The product named at token `j` (`мясной продукции` → `мясная
+/// продукция`), if a product phrase starts there.
+pub fn phrase_at(toks: &[Token], j: usize) -> Option<String> {
+    let (n, end) = product_words(toks, j);
+    let words = &toks[j..end.min(j + n)];
+    if words.is_empty() || words.iter().all(is_adjective) {
+        return None;
+    }
+    Some(lemma(toks, j, j + n))
+}
+
 /// The product words at `j` (at most four, plus `марки X`): (count, end).
 fn product_words(toks: &[Token], j: usize) -> (usize, usize) {
     let mut k = j;
@@ -320,19 +331,70 @@ fn lemma(toks: &[Token], j: usize, end: usize) -> String {
     // The lexicon's lemma when it covers the whole phrase (`чугунного
     // литья`); else each word's ending rewritten (`алюминиевых радиаторов`
     // is not `алюминий`).
-    let words = words_end.min(j + 3);
+    let words = words_end.min(j + 4);
     let base = match lexicon::products().longest_at(&toks[..words], j) {
         Some((n, e)) if j + n == words => e.col(0).to_string(),
-        _ => toks[j..words]
-            .iter()
-            .map(guess_lemma)
-            .collect::<Vec<_>>()
-            .join(" "),
+        _ => phrase_lemma(&toks[j..words]),
     };
     match brand {
         Some(b) => format!("{base} {b}"),
         None => base,
     }
+}
+
+/// A product phrase in the nominative singular: the head noun's lemma,
+/// the adjectives before it agreeing with its gender (`мясной продукции`
+/// → `мясная продукция`), the words after it each rewritten.
+fn phrase_lemma(words: &[Token]) -> String {
+    let head = words.iter().position(|t| !is_adjective(t)).unwrap_or(words.len() - 1);
+    let noun = guess_lemma(&words[head]);
+    let gender = gender_of(&noun);
+    let mut out: Vec<String> = words[..head].iter().map(|t| agree(&t.lower, gender)).collect();
+    out.push(noun);
+    // `большого диаметра`: a genitive complement stays as it is written.
+    out.extend(words[head + 1..].iter().map(|t| t.lower.clone()));
+    out.join(" ")
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Gender {
+    Masculine,
+    Feminine,
+    Neuter,
+}
+
+/// The gender of a noun in the nominative singular, by its ending.
+fn gender_of(noun: &str) -> Gender {
+    if noun.ends_with('а') || noun.ends_with('я') {
+        Gender::Feminine
+    } else if noun.ends_with('о') || noun.ends_with('е') || noun.ends_with('ё') {
+        Gender::Neuter
+    } else {
+        Gender::Masculine
+    }
+}
+
+/// An adjective in any case made nominative singular of a gender.
+fn agree(adj: &str, g: Gender) -> String {
+    const ENDS: [&str; 16] = [
+        "ыми", "ими", "ого", "его", "ому", "ему", "ых", "их", "ые", "ие", "ый", "ий", "ой", "ая",
+        "яя", "ое",
+    ];
+    let Some((stem, end)) = ENDS.iter().find_map(|e| adj.strip_suffix(e).map(|s| (s, *e))) else {
+        return adj.to_string();
+    };
+    let soft = matches!(end, "ими" | "его" | "ему" | "их" | "ие" | "ий" | "яя")
+        && !stem.ends_with(['г', 'к', 'х', 'ж', 'ш', 'ч', 'щ']);
+    let new = match (g, soft) {
+        (Gender::Masculine, false) if end == "ой" => "ой",
+        (Gender::Masculine, false) => "ый",
+        (Gender::Masculine, true) => "ий",
+        (Gender::Feminine, false) => "ая",
+        (Gender::Feminine, true) => "яя",
+        (Gender::Neuter, false) => "ое",
+        (Gender::Neuter, true) => "ее",
+    };
+    format!("{stem}{new}")
 }
 
 /// Nominative singular guessed from a genitive plural ending.
@@ -374,6 +436,7 @@ fn guess_lemma(t: &Token) -> String {
         ("ций", "ция"),
         ("ий", "ие"),
         ("ья", "ье"),
+        ("ии", "ия"),
         ("ия", "ие"),
         ("ы", ""),
         ("жи", "жа"),

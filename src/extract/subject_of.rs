@@ -2,7 +2,7 @@
 //! the parties; and the launch records of a date, one per plant product.
 
 use super::{Context, Reading, base_record, pick_status};
-use crate::classify::plant::Plant;
+use crate::classify::plant::{self, Plant};
 use crate::classify::subject;
 use crate::dims::{Kind, Mention};
 use crate::lexicon;
@@ -90,9 +90,14 @@ fn product_of(r: &Reading, m: &Mention) -> Option<String> {
     if m.kind != Kind::Quantity {
         return None;
     }
+    // The words after the unit (`тонн мясной продукции в год`).
     for k in m.num_tok..m.tok_end {
-        if let Some((_, e)) = lexicon::products().longest_at(&r.toks[..m.tok_end], k) {
-            return Some(e.col(0).to_string());
+        if lexicon::products().longest_at(&r.toks[..m.tok_end], k).is_some()
+            || (k > m.num_tok && crate::dims::quantity_ru::is_adjective(&r.toks[k]))
+        {
+            if let Some(p) = plant::phrase_at(&r.toks[..m.tok_end], k) {
+                return Some(p);
+            }
         }
     }
     const GENERIC: [&str; 10] = [
