@@ -103,11 +103,16 @@ fn capitalise(w: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A word for a plant (`завод`, `комбината`, `мясокомбинат`).
+fn is_object(w: &str) -> bool {
+    OBJECTS.iter().any(|o| w.starts_with(o)) || w.contains("завод") || w.contains("комбинат")
+}
+
 /// Every plant named in the tokens of one sentence.
 pub fn find(toks: &[Token]) -> Vec<Plant> {
-    let any = toks.iter().any(|t| {
-        TRIGGERS.contains(&t.lower.as_str()) || OBJECTS.iter().any(|o| t.lower.starts_with(o))
-    });
+    let any = toks
+        .iter()
+        .any(|t| TRIGGERS.contains(&t.lower.as_str()) || is_object(&t.lower));
     if !any {
         return Vec::new();
     }
@@ -125,7 +130,7 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
     }
     let mut out = by_trigger(toks, &places);
     for (i, t) in toks.iter().enumerate() {
-        let object = OBJECTS.iter().any(|o| t.lower.starts_with(o));
+        let object = is_object(&t.lower);
         if !object || out.iter().any(|p| p.start.abs_diff(i) <= 2) {
             continue;
         }
@@ -346,10 +351,16 @@ fn lemma(toks: &[Token], j: usize, end: usize) -> String {
 /// the adjectives before it agreeing with its gender (`мясной продукции`
 /// → `мясная продукция`), the words after it each rewritten.
 fn phrase_lemma(words: &[Token]) -> String {
-    let head = words.iter().position(|t| !is_adjective(t)).unwrap_or(words.len() - 1);
+    let head = words
+        .iter()
+        .position(|t| !is_adjective(t))
+        .unwrap_or(words.len() - 1);
     let noun = guess_lemma(&words[head]);
     let gender = gender_of(&noun);
-    let mut out: Vec<String> = words[..head].iter().map(|t| agree(&t.lower, gender)).collect();
+    let mut out: Vec<String> = words[..head]
+        .iter()
+        .map(|t| agree(&t.lower, gender))
+        .collect();
     out.push(noun);
     // `большого диаметра`: a genitive complement stays as it is written.
     out.extend(words[head + 1..].iter().map(|t| t.lower.clone()));
@@ -380,7 +391,10 @@ fn agree(adj: &str, g: Gender) -> String {
         "ыми", "ими", "ого", "его", "ому", "ему", "ых", "их", "ые", "ие", "ый", "ий", "ой", "ая",
         "яя", "ое",
     ];
-    let Some((stem, end)) = ENDS.iter().find_map(|e| adj.strip_suffix(e).map(|s| (s, *e))) else {
+    let Some((stem, end)) = ENDS
+        .iter()
+        .find_map(|e| adj.strip_suffix(e).map(|s| (s, *e)))
+    else {
         return adj.to_string();
     };
     let soft = matches!(end, "ими" | "его" | "ему" | "их" | "ие" | "ий" | "яя")

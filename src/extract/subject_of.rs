@@ -92,7 +92,9 @@ fn product_of(r: &Reading, m: &Mention) -> Option<String> {
     }
     // The words after the unit (`тонн мясной продукции в год`).
     for k in m.num_tok..m.tok_end {
-        if lexicon::products().longest_at(&r.toks[..m.tok_end], k).is_some()
+        if lexicon::products()
+            .longest_at(&r.toks[..m.tok_end], k)
+            .is_some()
             || (k > m.num_tok && crate::dims::quantity_ru::is_adjective(&r.toks[k]))
         {
             if let Some(p) = plant::phrase_at(&r.toks[..m.tok_end], k) {
