@@ -91,15 +91,12 @@ fn product_of(r: &Reading, m: &Mention) -> Option<String> {
         return None;
     }
     // The words after the unit (`тонн мясной продукции в год`).
+    let toks = &r.toks[..m.tok_end];
     for k in m.num_tok..m.tok_end {
-        if lexicon::products()
-            .longest_at(&r.toks[..m.tok_end], k)
-            .is_some()
-            || (k > m.num_tok && crate::dims::quantity_ru::is_adjective(&r.toks[k]))
-        {
-            if let Some(p) = plant::phrase_at(&r.toks[..m.tok_end], k) {
-                return Some(p);
-            }
+        let starts = lexicon::products().longest_at(toks, k).is_some()
+            || (k > m.num_tok && crate::dims::quantity_ru::is_adjective(&toks[k]));
+        if starts && let Some(p) = plant::phrase_at(toks, k) {
+            return Some(p);
         }
     }
     const GENERIC: [&str; 10] = [
