@@ -54,9 +54,24 @@ pub fn read(doc: &Document) -> Vec<Reading<'static>> {
     let anchor = Anchor {
         published: doc.published,
     };
-    let mut readings: Vec<Reading> = sentence::split(&doc.text)
+    let first: Vec<(Sentence, Vec<Token>, Vec<Mention>)> = sentence::split(&doc.text)
         .into_iter()
-        .map(|s| read_sentence(&doc.text, s, anchor))
+        .map(|s| {
+            let toks = token::tokenize(&doc.text, s.start, s.end);
+            let mut mentions = dims::find(&toks, anchor);
+            crate::classify::elided::fill(&toks, &mut mentions);
+            (s, toks, mentions)
+        })
+        .collect();
+    // A sentence's status cues and plants serve its own figures and those
+    // of the two sentences after it; far from any figure they are skipped.
+    let near: Vec<bool> = (0..first.len())
+        .map(|i| (i..first.len().min(i + 3)).any(|j| !first[j].2.is_empty()))
+        .collect();
+    let mut readings: Vec<Reading> = first
+        .into_iter()
+        .zip(near)
+        .map(|((s, toks, mentions), near)| read_sentence(s, toks, mentions, near))
         .collect();
     // Towns count for their country in the document's parties: an article
     // from Петропавловск about `российские партнёры` is about KZ and RU.
@@ -72,24 +87,28 @@ pub fn read(doc: &Document) -> Vec<Reading<'static>> {
     let doc_parties = subject::rank(&all);
     let mut previous = None;
     for i in 0..readings.len() {
-        let ctx = context(&readings, i, &doc_parties, previous);
-        let records = build(doc, &readings[i], &ctx);
-        if let Some(last) = records
+        if !readings[i].mentions.is_empty() {
+            let ctx = context(&readings, i, &doc_parties, previous);
+            readings[i].records = build(doc, &readings[i], &ctx);
+        }
+        if let Some(last) = readings[i]
+            .records
             .iter()
             .rev()
             .find(|r| r.metric != Metric::LaunchDate)
         {
             previous = Some(last.metric);
         }
-        readings[i].records = records;
     }
     readings
 }
 
-fn read_sentence(text: &str, s: Sentence, anchor: Anchor) -> Reading<'static> {
-    let toks = token::tokenize(text, s.start, s.end);
-    let mut mentions = dims::find(&toks, anchor);
-    crate::classify::elided::fill(&toks, &mut mentions);
+fn read_sentence(
+    s: Sentence,
+    toks: Vec<Token>,
+    mentions: Vec<Mention>,
+    near: bool,
+) -> Reading<'static> {
     // Metric and launch cues only serve the sentence's own figures and
     // dates; a sentence with none skips them.
     let own = |set| {
@@ -99,21 +118,23 @@ fn read_sentence(text: &str, s: Sentence, anchor: Anchor) -> Reading<'static> {
             cues(set, &toks)
         }
     };
+    let context = |set| if near { cues(set, &toks) } else { Vec::new() };
+    // `долларов США` names a currency, not a party.
+    let in_money = |p: &Party| {
+        mentions
+            .iter()
+            .any(|m| m.kind == dims::Kind::Money && p.start >= m.tok_start && p.start < m.tok_end)
+    };
     Reading {
         sentence: s,
         metric_cues: own(lexicon::metric_cues()),
-        status_cues: cues(lexicon::status_cues(), &toks),
+        status_cues: context(lexicon::status_cues()),
         launch_cues: own(lexicon::launch_cues()),
-        // `долларов США` names a currency, not a party.
         parties: subject::parties_in(&toks)
             .into_iter()
-            .filter(|p| {
-                !mentions.iter().any(|m| {
-                    m.kind == dims::Kind::Money && p.start >= m.tok_start && p.start < m.tok_end
-                })
-            })
+            .filter(|p| !in_money(p))
             .collect(),
-        plants: plant::find(&toks),
+        plants: if near { plant::find(&toks) } else { Vec::new() },
         mentions,
         toks,
         records: Vec::new(),
