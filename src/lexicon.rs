@@ -47,7 +47,9 @@ impl Elem {
             Elem::Stem(stem, max) => {
                 t.lower.starts_with(stem.as_str())
                     && t.lower[stem.len()..].chars().count() <= *max
-                    && t.lower[stem.len()..].chars().all(char::is_alphabetic)
+                    && t.lower[stem.len()..]
+                        .chars()
+                        .all(crate::text::token::is_letter)
             }
         }
     }

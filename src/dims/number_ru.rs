@@ -149,8 +149,8 @@ const SCALES: &[(&str, i32, bool)] = &[
 
 /// The value of a number word (`двух` → 2, `трехсот` → 300).
 pub fn word_value(w: &str) -> Option<i128> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, i128>> =
-        std::sync::OnceLock::new();
+    type Map = std::collections::HashMap<&'static str, i128, crate::lexicon::Fnv>;
+    static MAP: std::sync::OnceLock<Map> = std::sync::OnceLock::new();
     MAP.get_or_init(|| WORDS.iter().copied().collect())
         .get(w)
         .copied()

@@ -101,7 +101,7 @@ fn is_boundary(chars: &[(usize, char)], i: usize, j: usize) -> bool {
 
 fn is_abbreviation(chars: &[(usize, char)], dot: usize) -> bool {
     let mut k = dot;
-    while k > 0 && chars[k - 1].1.is_alphabetic() {
+    while k > 0 && crate::text::token::is_letter(chars[k - 1].1) {
         k -= 1;
     }
     let word: String = chars[k..dot].iter().map(|&(_, c)| c).collect();

@@ -66,6 +66,33 @@ impl Token {
     }
 }
 
+/// Lower case with `ё` read as `е`, in one pass; Latin and Cyrillic on a
+/// fast path.
+pub fn fold(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            'ё' | 'Ё' => out.push('е'),
+            c if c.is_ascii() || ('а'..='я').contains(&c) => out.push(c),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Whether a char is a letter; Latin and Cyrillic on a fast path (the
+/// general Unicode table lookup is slow and most text is Cyrillic).
+pub fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || ('\u{430}'..='\u{44f}').contains(&c)
+        || ('\u{410}'..='\u{42f}').contains(&c)
+        || c == 'ё'
+        || c == 'Ё'
+        || (!c.is_ascii() && c.is_alphabetic())
+}
+
 fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
@@ -86,7 +113,7 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
         }
         let (j, kind) = if c.is_ascii_digit() {
             scan_number(&chars, i)
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             (scan_word(&chars, i), TokKind::Word)
         } else {
             (i + 1, TokKind::Punct)
@@ -113,7 +140,7 @@ fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bo
         start: base + start,
         end: base + end,
         kind,
-        lower: raw.to_lowercase().replace('ё', "е"),
+        lower: fold(raw),
         cap: raw.chars().next().is_some_and(char::is_uppercase),
         num,
         int_digits,
@@ -170,8 +197,8 @@ fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
     while j < chars.len() {
         let c = chars[j].1;
         let inner_hyphen =
-            c == '-' && j > i && chars.get(j + 1).is_some_and(|(_, n)| n.is_alphabetic());
-        if c.is_alphabetic() || c == '\u{301}' || inner_hyphen {
+            c == '-' && j > i && chars.get(j + 1).is_some_and(|(_, n)| is_letter(*n));
+        if is_letter(c) || c == '\u{301}' || inner_hyphen {
             j += 1;
         } else {
             break;

@@ -56,6 +56,10 @@ const MONTH_STEMS: [&str; 12] = [
 
 /// The month a word names in any case (`марта`, `январе` → 3, 1).
 pub fn month_of(word: &str) -> Option<u32> {
+    // Every month name starts with one of these letters.
+    if !word.starts_with(['я', 'ф', 'м', 'а', 'и', 'с', 'о', 'н', 'д']) {
+        return None;
+    }
     if matches!(word, "май" | "мая" | "мае" | "маем") {
         return Some(5);
     }
