@@ -201,8 +201,13 @@ fn counts_table(rows: &[RecordRow], lang: Lang) -> Table {
     table
 }
 
+/// The most per-subject charts a report draws: a feed of thousands of
+/// articles names hundreds of plants, and a page of a thousand charts is
+/// read by nobody; the largest groups get charts, the others a table.
+pub const MAX_CHARTS: usize = 40;
+
 /// One section per metric and subject (launch dates have their own),
-/// each with its chart and its records.
+/// each with its records and, for the `MAX_CHARTS` largest, a chart.
 pub fn metric_sections(
     rows: &[RecordRow],
     charts: &mut Charts,
@@ -220,7 +225,29 @@ pub fn metric_sections(
         title: pick(lang, "Показатели", "Figures").into(),
         blocks: vec![],
     }];
+    let mut sizes: Vec<(usize, &(Metric, String))> =
+        groups.iter().map(|(k, g)| (g.len(), k)).collect();
+    sizes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let drawn: Vec<(Metric, String)> = sizes
+        .iter()
+        .take(MAX_CHARTS)
+        .map(|(_, k)| (*k).clone())
+        .collect();
     for ((metric, subject), group) in groups {
+        if !drawn.contains(&(metric, subject.clone())) {
+            let name = if subject.is_empty() {
+                "—".to_string()
+            } else {
+                subject.clone()
+            };
+            sections.push(Section {
+                id: format!("m-{}-{}", metric.as_str(), sections.len()),
+                level: 3,
+                title: format!("{} — {name}", words::metric_name(metric, lang)),
+                blocks: vec![Block::Table(records_table(&group, lang))],
+            });
+            continue;
+        }
         let dated = group.iter().filter(|r| r.period_end.is_some()).count();
         let kind = if dated * 2 >= group.len() {
             ChartKind::Line

@@ -24,7 +24,7 @@ use polars::prelude::{DataFrame, IntoLazy};
 use crate::chart::rows::rows;
 use crate::chart::words::pick;
 use crate::chart::{Lang, plot};
-pub use gather::{Charts, Options};
+pub use gather::{Charts, MAX_CHARTS, Options};
 pub use model::Report;
 
 /// Gathers the whole report from the record frame and the document table.

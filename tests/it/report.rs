@@ -231,3 +231,68 @@ fn report_of_an_empty_store_says_so() {
     assert!(html.contains("Нет записей для этого графика (launch_date)"));
     assert!(html.contains("В документах нет целевых показателей."));
 }
+
+/// A corpus naming more plants than a page can chart: the largest groups
+/// get charts, every group keeps its table.
+#[test]
+fn many_subjects_get_tables_and_a_bounded_number_of_charts() {
+    let places =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/places.tsv"))
+            .unwrap();
+    let towns: Vec<String> = places
+        .lines()
+        .filter(|l| !l.starts_with('#') && l.split('\t').nth(2) == Some("town"))
+        .filter_map(|l| l.split('\t').nth(1).map(str::to_string))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .take(report::MAX_CHARTS + 10)
+        .collect();
+    assert!(towns.len() > report::MAX_CHARTS);
+    let dir = tempfile::tempdir().unwrap();
+    let mut jsonl = String::new();
+    for (i, town) in towns.iter().enumerate() {
+        let text = format!(
+            "Завод по производству шин в городе {town} мощностью {} тысяч шин в год.",
+            i + 1
+        );
+        jsonl.push_str(
+            &serde_json::json!({"id": format!("d{i}"), "published": "2024-05-01", "text": text})
+                .to_string(),
+        );
+        jsonl.push('\n');
+    }
+    let input = dir.path().join("many.jsonl");
+    std::fs::write(&input, jsonl).unwrap();
+    let out = dir.path().join("out");
+    let cli = factline::cmd::Cli::parse_from([
+        "factline",
+        "--quiet",
+        "report",
+        input.to_str().unwrap(),
+        "--store",
+        dir.path().join("store").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    factline::cmd::run(cli).unwrap();
+    let pngs = std::fs::read_dir(out.join("charts"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "png")
+        })
+        .count();
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let capacity_sections = md
+        .lines()
+        .filter(|l| l.starts_with("### ") && l.contains("мощност"))
+        .count();
+    assert!(pngs <= report::MAX_CHARTS + 4, "{pngs} charts");
+    assert!(
+        capacity_sections > report::MAX_CHARTS,
+        "{capacity_sections} sections"
+    );
+}
