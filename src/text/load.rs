@@ -335,7 +335,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         return Err("binary file (NUL bytes), not text".into());
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(s.replace("\r\n", "\n"));
+        return Ok(unix_lines(s.to_string()));
     }
     let controls = bytes
         .iter()
@@ -345,7 +345,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         return Err("binary file, not text".into());
     }
     let (text, _, _) = encoding_rs::WINDOWS_1251.decode(bytes);
-    Ok(text.replace("\r\n", "\n"))
+    Ok(unix_lines(text.into_owned()))
+}
+
+/// `\r\n` read as `\n`; the text is copied only when it has one.
+fn unix_lines(s: String) -> String {
+    if s.contains('\r') { s.replace("\r\n", "\n") } else { s }
 }
 
 /// One line of a JSONL input.
@@ -375,7 +380,7 @@ pub fn parse_json_doc(
         serde_json::Value::Number(n) => n.to_string(),
         _ => return Err(err(source, "\"id\" must be a string or number")),
     };
-    let mut doc = Document::new(id, jd.text.replace("\r\n", "\n"));
+    let mut doc = Document::new(id, unix_lines(jd.text));
     doc.title = jd.title.filter(|t| !t.is_empty());
     doc.url = jd.url.filter(|u| !u.is_empty());
     if let Some(p) = jd.published.as_deref().filter(|p| !p.is_empty()) {
