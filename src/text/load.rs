@@ -350,7 +350,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
 
 /// `\r\n` read as `\n`; the text is copied only when it has one.
 fn unix_lines(s: String) -> String {
-    if s.contains('\r') { s.replace("\r\n", "\n") } else { s }
+    if s.contains('\r') {
+        s.replace("\r\n", "\n")
+    } else {
+        s
+    }
 }
 
 /// One line of a JSONL input.
