@@ -150,6 +150,7 @@ pub(crate) struct Context {
     pub(crate) period: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
     pub(crate) any_period: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
     pub(crate) plants_before: Vec<Plant>,
+    pub(crate) trade: Option<(Metric, String)>,
     pub(crate) status_before: Option<Status>,
     pub(crate) previous_metric: Option<Metric>,
 }
@@ -165,11 +166,9 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
     // The plant the article last named, and whether in this paragraph.
     let plant = (0..i).rev().find_map(|j| {
         let p = rs[j].plants.iter().rev().find(|p| !p.keys().is_empty())?;
-        Some((
-            p.clone(),
-            rs[j].sentence.paragraph == para,
-            sentence_status(rs, j),
-        ))
+        // Near: said in this paragraph or in the sentence just before.
+        let near = rs[j].sentence.paragraph == para || j + 1 == i;
+        Some((p.clone(), near, sentence_status(rs, j)))
     });
     // The period of the last actual flow said just before (`Экспорт
     // составил …` after `Товарооборот за 2020 год …`).
@@ -180,6 +179,17 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
         .find(|x| is_flow(x.metric) && x.status == Status::Actual && x.period_end.is_some())
         .map(|x| (x.period_start, x.period_end))
         .or_else(|| asked_period(&rs[i.saturating_sub(2)..i]));
+    // The direction of the last exports or imports just before (`В
+    // рублёвом выражении поставки превысили …`).
+    let trade = rs[i.saturating_sub(2)..i]
+        .iter()
+        .rev()
+        .flat_map(|r| r.records.iter().rev())
+        .find(|x| {
+            matches!(x.metric, Metric::Exports | Metric::Imports)
+                && x.subject.as_deref().is_some_and(|s| s.contains('>'))
+        })
+        .map(|x| (x.metric, x.subject.clone().unwrap_or_default()));
     let any_period = rs[i.saturating_sub(3)..i]
         .iter()
         .rev()
@@ -200,6 +210,7 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
         plant,
         period,
         any_period,
+        trade,
         status_before: i
             .checked_sub(1)
             .and_then(|k| status::of_sentence(&rs[k].status_cues)),

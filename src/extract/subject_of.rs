@@ -168,7 +168,17 @@ pub(super) fn subject_for(
         } else {
             &clause
         };
-        let dir = subject::direction(metric, &r.toks, near, &others);
+        let dir = subject::direction(metric, &r.toks, near, &others).or_else(|| {
+            // None named here: the direction said just before, turned
+            // round for the other flow.
+            let (m, d) = ctx.trade.as_ref().filter(|_| r.parties.is_empty())?;
+            let (from, to) = d.split_once('>')?;
+            Some(if *m == metric {
+                d.clone()
+            } else {
+                format!("{to}>{from}")
+            })
+        });
         return match dir {
             Some(d) => (Some(d), "subject:<direction>".into()),
             None => (subject::key(&others), "subject:<parties>".into()),

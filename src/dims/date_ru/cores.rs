@@ -457,3 +457,18 @@ pub(super) fn is_weekday(s: &str) -> bool {
             | "воскресенье"
     )
 }
+
+/// `за полгода`: the last half-year over at the anchor (January–June when
+/// published in the second half, else July–December of the year before).
+pub(super) fn half_year_back(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    if w(toks, k) != "полгода" || k == 0 || w(toks, k - 1) != "за" {
+        return None;
+    }
+    let d = a.published?;
+    let p = if d.month() >= 7 {
+        months(d.year(), 1, 6, Grain::Half)
+    } else {
+        months(d.year() - 1, 7, 12, Grain::Half)
+    };
+    Some((k + 1, relative(p), "за полгода"))
+}

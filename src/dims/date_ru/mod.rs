@@ -168,7 +168,8 @@ fn apply(m: Modifier, p: Period, a: Anchor) -> Option<Period> {
 /// The cores, tried in turn; the longest wins. `For` allows `N месяцев`;
 /// a bare `года` (the anchor's year) needs a modifier that is not `Same`.
 fn core_at(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
-    let cores: [CoreRule; 11] = [
+    let cores: [CoreRule; 12] = [
+        half_year_back,
         day_range,
         day_month,
         month_range,
