@@ -99,13 +99,14 @@ impl InputArgs {
 
     /// Calls `f` on batches of documents (about `bytes` of text each),
     /// reporting unreadable ones as they come; for work that streams.
+    /// Returns the documents read and those that could not be.
     pub fn for_each_batch(
         &self,
         bytes: usize,
         mut f: impl FnMut(Vec<Document>) -> anyhow::Result<()>,
-    ) -> anyhow::Result<usize> {
+    ) -> anyhow::Result<(usize, usize)> {
         let mut batch = Vec::new();
-        let (mut size, mut n) = (0, 0);
+        let (mut size, mut n, mut failed) = (0, 0, 0);
         for item in self.stream() {
             match item {
                 Ok(doc) if !self.readable(&doc) => {}
@@ -114,7 +115,10 @@ impl InputArgs {
                     n += 1;
                     batch.push(doc);
                 }
-                Err(err) => ui::error(err.to_string()),
+                Err(err) => {
+                    ui::error(err.to_string());
+                    failed += 1;
+                }
             }
             if size >= bytes {
                 f(std::mem::take(&mut batch))?;
@@ -124,7 +128,7 @@ impl InputArgs {
         if !batch.is_empty() {
             f(batch)?;
         }
-        Ok(n)
+        Ok((n, failed))
     }
 }
 

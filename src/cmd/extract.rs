@@ -40,7 +40,7 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     let stdout = std::io::stdout().lock();
     let mut w = RecordWriter::new(stdout, Format::or_default(args.format));
     let mut n = 0;
-    let docs = args.input.for_each_batch(BATCH_BYTES, |batch| {
+    let (docs, _) = args.input.for_each_batch(BATCH_BYTES, |batch| {
         let per_doc: Vec<_> = batch.par_iter().map(extract::extract).collect();
         for records in &per_doc {
             n += records.len();

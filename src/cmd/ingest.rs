@@ -13,7 +13,11 @@
 use std::path::PathBuf;
 
 use crate::cmd::common::InputArgs;
-use crate::store::Store;
+use crate::store::{IngestSummary, Store};
+
+/// Text per batch: each batch is extracted on all cores and written to
+/// the store before the next is read.
+const BATCH_BYTES: usize = 64 << 20;
 use crate::ui::Ctx;
 
 /// Arguments of `factline ingest`.
@@ -41,9 +45,7 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     let dir = args.store.clone().unwrap_or_else(Store::default_dir);
     let mut store = Store::open(&dir)?;
     store.set_reextract(args.reextract);
-    let (docs, unreadable) = args.input.load_counted();
-    let mut summary = store.ingest(docs, ctx)?;
-    summary.failed += unreadable;
+    let summary = ingest_input(&mut store, &args.input, ctx)?;
     ctx.note(summary.to_string());
     if args.partitioned {
         let n = store.write_partitioned()?;
@@ -56,4 +58,21 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
         ));
     }
     Ok(())
+}
+
+/// Ingests every document of `input` in batches, so that memory grows
+/// with the records and not with the text of the whole input; unreadable
+/// documents count as failed.
+pub fn ingest_input(
+    store: &mut Store,
+    input: &InputArgs,
+    ctx: &Ctx,
+) -> anyhow::Result<IngestSummary> {
+    let mut summary = IngestSummary::default();
+    let (_, unreadable) = input.for_each_batch(BATCH_BYTES, |batch| {
+        summary.add(&store.ingest(batch, ctx)?);
+        Ok(())
+    })?;
+    summary.failed += unreadable;
+    Ok(summary)
 }

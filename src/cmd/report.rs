@@ -63,7 +63,7 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
             published: args.published,
             lang: common::Lang::Auto,
         };
-        let summary = store.ingest(input.load(ctx), ctx)?;
+        let summary = super::ingest::ingest_input(&mut store, &input, ctx)?;
         ctx.note(summary.to_string());
     }
     let records = store

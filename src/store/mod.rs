@@ -70,6 +70,16 @@ pub struct IngestSummary {
 }
 
 impl IngestSummary {
+    /// Adds the counts of another run (one batch of a larger input).
+    pub fn add(&mut self, o: &IngestSummary) {
+        self.new += o.new;
+        self.changed += o.changed;
+        self.unchanged += o.unchanged;
+        self.failed += o.failed;
+        self.records_added += o.records_added;
+        self.records_removed += o.records_removed;
+    }
+
     /// Every document counted.
     pub fn documents(&self) -> usize {
         self.new + self.changed + self.unchanged + self.failed
