@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::text::Document;
 use crate::text::load::{self, LoadOptions};
-use crate::ui::{self, Ctx};
+use crate::ui;
 
 /// Which rules to use for a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -54,14 +54,6 @@ impl InputArgs {
         load::Docs::new(&paths, &opts)
     }
 
-    /// Loads every document; a document that cannot be read is reported
-    /// on stderr (file and what is wrong) and skipped.
-    pub fn load(&self, ctx: &Ctx) -> Vec<Document> {
-        let (docs, _) = self.load_counted();
-        ctx.note(format!("{} documents read", docs.len()));
-        docs
-    }
-
     /// Whether the rules can read a document: Russian ones only for now
     /// (English rules come next). A skipped document is said on stderr.
     pub fn readable(&self, doc: &Document) -> bool {
@@ -77,24 +69,6 @@ impl InputArgs {
             ));
         }
         lang == "ru"
-    }
-
-    /// Loads every document, and counts those that could not be read
-    /// (each reported on stderr).
-    pub fn load_counted(&self) -> (Vec<Document>, usize) {
-        let mut docs = Vec::new();
-        let mut failed = 0;
-        for item in self.stream() {
-            match item {
-                Ok(doc) if !self.readable(&doc) => {}
-                Ok(doc) => docs.push(doc),
-                Err(err) => {
-                    ui::error(err.to_string());
-                    failed += 1;
-                }
-            }
-        }
-        (docs, failed)
     }
 
     /// Calls `f` on batches of documents (about `bytes` of text each),

@@ -45,53 +45,47 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
 
 /// Runs `factline mentions`.
 pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
-    let docs = args.input.load(ctx);
-    let all: Vec<Vec<Found>> = docs.par_iter().map(mentions).collect();
-    let keep = |f: &&Found| args.kind.is_empty() || args.kind.contains(&f.kind);
-    let rows: Vec<&Found> = all.iter().flatten().filter(keep).collect();
+    let format = Format::or_default(args.format);
+    let keep = |f: &Found| args.kind.is_empty() || args.kind.contains(&f.kind);
     let mut out = std::io::stdout().lock();
-    match Format::or_default(args.format) {
-        Format::Jsonl => {
-            for f in &rows {
-                serde_json::to_writer(&mut out, f)?;
-                out.write_all(b"\n")?;
-            }
-        }
-        Format::Csv => {
-            writeln!(
-                out,
-                "doc_id,kind,text,start,end,value,value_max,unit,qualifier,period_start,period_end,grain"
-            )?;
-            for f in &rows {
-                writeln!(
-                    out,
-                    "{}",
-                    cells(f)
-                        .iter()
-                        .map(|c| csv_field(c))
-                        .collect::<Vec<_>>()
-                        .join(",")
-                )?;
-            }
-        }
-        Format::Table => {
-            let mut t = Table::new();
-            t.set_content_arrangement(ContentArrangement::Dynamic);
-            t.set_header([
-                "doc", "kind", "text", "start", "end", "value", "max", "unit", "qual", "from",
-                "to", "grain",
-            ]);
-            for f in &rows {
-                t.add_row(cells(f));
-            }
-            writeln!(out, "{t}")?;
-        }
+    let mut table = Table::new();
+    table.set_content_arrangement(ContentArrangement::Dynamic);
+    table.set_header([
+        "doc", "kind", "text", "start", "end", "value", "max", "unit", "qual", "from", "to",
+        "grain",
+    ]);
+    if format == Format::Csv {
+        writeln!(
+            out,
+            "doc_id,kind,text,start,end,value,value_max,unit,qualifier,period_start,period_end,grain"
+        )?;
     }
-    ctx.note(format!(
-        "{} mentions in {} documents",
-        rows.len(),
-        docs.len()
-    ));
+    let mut n = 0;
+    // Documents stream through in batches, each on all cores, in order.
+    let (docs, _) = args.input.for_each_batch(8 << 20, |batch| {
+        let all: Vec<Vec<Found>> = batch.par_iter().map(mentions).collect();
+        for f in all.iter().flatten().filter(|f| keep(f)) {
+            n += 1;
+            match format {
+                Format::Jsonl => {
+                    serde_json::to_writer(&mut out, f)?;
+                    out.write_all(b"\n")?;
+                }
+                Format::Csv => {
+                    let row: Vec<String> = cells(f).iter().map(|c| csv_field(c)).collect();
+                    writeln!(out, "{}", row.join(","))?;
+                }
+                Format::Table => {
+                    table.add_row(cells(f));
+                }
+            }
+        }
+        Ok(())
+    })?;
+    if format == Format::Table {
+        writeln!(out, "{table}")?;
+    }
+    ctx.note(format!("{n} mentions in {docs} documents"));
     Ok(())
 }
 
