@@ -45,11 +45,11 @@ impl Elem {
             Elem::Gap(_) => t.kind == crate::text::token::TokKind::Word,
             Elem::Exact(w) => t.lower == *w,
             Elem::Stem(stem, max) => {
-                t.lower.starts_with(stem.as_str())
-                    && t.lower[stem.len()..].chars().count() <= *max
-                    && t.lower[stem.len()..]
-                        .chars()
-                        .all(crate::text::token::is_letter)
+                // `вагонов-цистерн`: a compound matches by its first part.
+                let w = t.lower.split('-').next().unwrap_or(&t.lower);
+                w.starts_with(stem.as_str())
+                    && w[stem.len()..].chars().count() <= *max
+                    && w[stem.len()..].chars().all(crate::text::token::is_letter)
             }
         }
     }

@@ -40,7 +40,7 @@ impl Plant {
 }
 
 /// Words that name a plant or a project as an object.
-const OBJECTS: [&str; 11] = [
+const OBJECTS: [&str; 16] = [
     "завод",
     "предприяти",
     "фабрик",
@@ -52,7 +52,16 @@ const OBJECTS: [&str; 11] = [
     "автозавод",
     "металлоцентр",
     "площадк",
+    "центр",
+    "хаб",
+    "склад",
+    "разрез",
+    "рудник",
 ];
+
+/// Objects named by what they are rather than what they make: the key's
+/// product is the object with its adjectives (`логистический центр`).
+const SELF_NAMED: [&str; 5] = ["центр", "хаб", "склад", "терминал", "комплекс"];
 
 const TRIGGERS: [&str; 15] = [
     "производству",
@@ -102,6 +111,20 @@ fn capitalise(w: &str) -> String {
     cs.next()
         .map(|f| f.to_uppercase().chain(cs).collect())
         .unwrap_or_default()
+}
+
+/// `транспортно-логистического центра` → `транспортно-логистический
+/// центр`: the object word with the adjectives before it.
+fn self_named(toks: &[Token], i: usize) -> Vec<String> {
+    let mut k = i;
+    while k > 0 && is_adjective(&toks[k - 1]) && k + 3 > i {
+        k -= 1;
+    }
+    let noun = guess_lemma(&toks[i]);
+    let gender = gender_of(&noun);
+    let mut words: Vec<String> = toks[k..i].iter().map(|t| agree(&t.lower, gender)).collect();
+    words.push(noun);
+    vec![words.join(" ")]
 }
 
 /// A word for a plant (`завод`, `комбината`, `мясокомбинат`).
@@ -157,7 +180,11 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
             .longest_at(toks, i)
             .filter(|(n, _)| *n == 1)
             .map(|(_, e)| vec![e.col(0).to_string()]);
-        let products = before.or(itself).unwrap_or_else(after);
+        let named = SELF_NAMED
+            .iter()
+            .any(|o| t.lower.starts_with(o))
+            .then(|| self_named(toks, i));
+        let products = named.or(before).or(itself).unwrap_or_else(after);
         let Some(place) = nearest_place(&places, i, i + 1) else {
             continue;
         };
@@ -356,7 +383,18 @@ fn phrase_lemma(words: &[Token]) -> String {
         .iter()
         .position(|t| !is_adjective(t))
         .unwrap_or(words.len() - 1);
-    let noun = guess_lemma(&words[head]);
+    // `серной кислоты`: an adjective in -ой/-ей marks a feminine genitive
+    // singular, so the noun's -ы is -а (not a plural).
+    let feminine = words[..head]
+        .iter()
+        .any(|a| a.lower.ends_with("ой") || a.lower.ends_with("ей"));
+    let known = lexicon::products()
+        .longest_at(&words[head..=head], 0)
+        .is_some();
+    let noun = match words[head].lower.strip_suffix('ы') {
+        Some(stem) if feminine && !known => format!("{stem}а"),
+        _ => guess_lemma(&words[head]),
+    };
     let gender = gender_of(&noun);
     let mut out: Vec<String> = words[..head]
         .iter()
