@@ -209,10 +209,17 @@ pub fn direction(
             .checked_sub(1)
             .map_or("", |k| toks[k].lower.as_str());
         let code = p.code.split('+').next().unwrap_or("").to_string();
+        // `импорт китайских товаров`: an adjective on the goods names
+        // where they come from; on the flow (`китайский импорт`) its owner.
+        let next = toks.get(p.end).map_or("", |t| t.lower.as_str());
+        let of_goods = p.form == "adj"
+            && !["импорт", "экспорт", "поставк"]
+                .iter()
+                .any(|c| next.starts_with(c));
         match prev {
             "из" | "от" => from = from.or(Some(code)),
             "в" | "во" | "на" => to = to.or(Some(code)),
-            _ if metric == Metric::Exports => from = from.or(Some(code)),
+            _ if of_goods || metric == Metric::Exports => from = from.or(Some(code)),
             _ => to = to.or(Some(code)),
         }
     }
