@@ -254,6 +254,11 @@ fn plant_status(r: &Reading, ctx: &Context, subject: Option<&str>) -> Option<Sta
         .and_then(|x| x.2)
 }
 
+/// A unit without its rate (`t/yr` → `t`).
+fn base_unit(u: &str) -> &str {
+    u.trim_end_matches("/yr")
+}
+
 /// Flows: figures over a period rather than stocks at a date.
 fn is_flow(metric: Metric) -> bool {
     matches!(
@@ -278,12 +283,14 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
             out.push(rec);
             continue;
         }
+        // `… 1,1 млн тонн пшеницы на 352 млн долларов и 610 тыс. тонн муки
+        // на 212,5 млн`: a figure with no cue of its own is the same
+        // metric as the last one of its unit in the sentence.
         let before = out
             .iter()
             .rev()
-            .find(|x| {
-                x.unit == m.unit.clone().filter(|_| m.kind == Kind::Money) && m.kind == Kind::Money
-            })
+            .filter(|x| x.metric != Metric::LaunchDate && x.unit.is_some())
+            .find(|x| x.unit.as_deref().map(base_unit) == m.unit.as_deref().map(base_unit))
             .map(|x| x.metric);
         if let Some(rec) = figure_record(doc, r, ctx, m, &launches, before) {
             out.push(rec);
@@ -367,14 +374,14 @@ fn figure_record(
     ctx: &Context,
     m: &Mention,
     launches: &[(&Mention, String)],
-    money_before: Option<Metric>,
+    figure_before: Option<Metric>,
 ) -> Option<Record> {
     if m.vague || m.value.is_none() {
         return None;
     }
     let (metric, metric_rule) =
         metric::metric_for(m, &r.toks, &r.mentions, &r.metric_cues, ctx.previous_metric).or_else(
-            || money_before.map(|x| (x, "metric:<as the amount before it>".to_string())),
+            || figure_before.map(|x| (x, "metric:<as the figure before it>".to_string())),
         )?;
     let mut rec = base_record(doc, r, m, metric);
     rec.rules.push(metric_rule);
