@@ -61,8 +61,12 @@ pub fn cost(
         return 0;
     };
     let mut c = hi - lo;
-    for t in &toks[lo..hi] {
-        c += boundary_price(t);
+    for (k, t) in toks[lo..hi].iter().enumerate() {
+        // The full stop of `тыс.` or `долл.` inside a sentence is no boundary.
+        let abbreviation = t.is(".") && toks.get(lo + k + 1).is_some_and(|n| !n.cap);
+        if !abbreviation {
+            c += boundary_price(t);
+        }
     }
     let between = mentions
         .iter()
