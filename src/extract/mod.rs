@@ -100,7 +100,38 @@ pub fn read(doc: &Document) -> Vec<Reading<'static>> {
             previous = Some(last.metric);
         }
     }
+    headline_periods(&mut readings);
     readings
+}
+
+/// A headline's flow with no period of its own (`… за год закупил в
+/// России 400 тысяч тонн сахара`) takes the period of the same metric
+/// stated in the next few sentences (decision 15: the lead ties it).
+fn headline_periods(readings: &mut [Reading]) {
+    let Some(head) = readings.first() else { return };
+    if head.sentence.paragraph != 0 || readings.len() < 2 {
+        return;
+    }
+    let lead: Vec<(Metric, Option<NaiveDate>, Option<NaiveDate>)> = readings
+        [1..readings.len().min(5)]
+        .iter()
+        .flat_map(|r| r.records.iter())
+        .filter(|x| x.period_end.is_some())
+        .map(|x| (x.metric, x.period_start, x.period_end))
+        .collect();
+    for rec in &mut readings[0].records {
+        if rec.period_end.is_some() || !is_flow(rec.metric) || rec.status != Status::Actual {
+            continue;
+        }
+        // Exports and imports are one flow seen from two sides.
+        let trade = |m: Metric| matches!(m, Metric::Exports | Metric::Imports);
+        let same = |m: Metric| m == rec.metric || (trade(m) && trade(rec.metric));
+        if let Some((_, s, e)) = lead.iter().find(|(m, _, _)| same(*m)) {
+            rec.period_start = *s;
+            rec.period_end = *e;
+            rec.rules.push("period:<from the lead>".into());
+        }
+    }
 }
 
 fn read_sentence(
@@ -347,11 +378,13 @@ fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: Option<Perio
         rec.period_end = p.end;
         return;
     }
+    // `за этот период`, `за тот же период`, and a bare `за год`: the
+    // period said before (decision 15 of the annotation guidelines).
     let anaphor = r.toks.windows(2).any(|w| {
         w[0].is("за")
             && matches!(
                 w[1].lower.as_str(),
-                "этот" | "тот" | "указанный" | "данный" | "аналогичный"
+                "этот" | "тот" | "указанный" | "данный" | "аналогичный" | "год"
             )
     });
     let (from, rule) = if anaphor {
