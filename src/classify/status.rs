@@ -63,8 +63,18 @@ pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, Strin
             ));
         }
         if GROWN.iter().any(|s| t.lower.starts_with(s)) {
+            // `вырос до` is the level reached; `может вырасти до`,
+            // `вырастет до` a forecast of it.
+            let ahead = ["ти", "ть", "ет", "ут"]
+                .iter()
+                .any(|e| t.lower.ends_with(e));
+            let st = if ahead {
+                Status::Planned
+            } else {
+                Status::Actual
+            };
             return Some((
-                Status::Actual,
+                st,
                 Qualifier::Exact,
                 format!("status:{} до <figure>", t.lower),
             ));
