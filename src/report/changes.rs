@@ -1,8 +1,10 @@
 //! The "what changed" section, from `compare`: figures given different
 //! values in different documents (revisions, contradictions, or the same
 //! figure rounded) and figures repeated across documents. The comparison
-//! frames name documents and values; each value is traced back to its
-//! record so that it links to the appendix.
+//! frames name the records on both sides, so each value links to the
+//! appendix.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use polars::prelude::*;
@@ -63,30 +65,9 @@ pub fn changes(records: LazyFrame, rows: &[RecordRow], lang: Lang) -> anyhow::Re
     })
 }
 
-/// The record a side of a revision came from: same document, figure and
-/// value.
-fn find<'a>(rows: &'a [RecordRow], like: &RecordRow, side: &Side) -> Option<&'a RecordRow> {
-    rows.iter().find(|r| {
-        r.doc_id == side.doc_id
-            && r.metric == like.metric
-            && r.subject == like.subject
-            && r.status == like.status
-            && r.unit == like.unit
-            && r.period_start == like.period_start
-            && r.period_end == like.period_end
-            && r.value == side.value
-            && r.value_max == side.value_max
-    })
-}
-
 fn revisions_table(df: &DataFrame, rows: &[RecordRow], lang: Lang) -> anyhow::Result<Table> {
     let key = |n: &str| strs(df, n);
-    let (metric, subject, status, unit) = (
-        key("metric")?,
-        key("subject")?,
-        key("status")?,
-        key("unit")?,
-    );
+    let metric = key("metric")?;
     let (start, end) = (dates(df, "period_start")?, dates(df, "period_end")?);
     let verdict = key("verdict")?;
     let side = |s: &str| -> PolarsResult<Vec<Side>> {
@@ -104,6 +85,9 @@ fn revisions_table(df: &DataFrame, rows: &[RecordRow], lang: Lang) -> anyhow::Re
             .collect())
     };
     let (a, b) = (side("a")?, side("b")?);
+    let (id_a, id_b) = (key("record_id_a")?, key("record_id_b")?);
+    let index: HashMap<&str, &RecordRow> = rows.iter().map(|r| (r.record_id.as_str(), r)).collect();
+    let by_id = |id: &Option<String>| id.as_deref().and_then(|i| index.get(i).copied());
     let pct = floats(df, "change_pct")?;
     let mut table = Table::new(&[
         pick(lang, "Показатель", "Figure"),
@@ -114,20 +98,15 @@ fn revisions_table(df: &DataFrame, rows: &[RecordRow], lang: Lang) -> anyhow::Re
         pick(lang, "Оценка", "Verdict"),
     ]);
     for i in 0..df.height() {
-        let Some(m) = metric[i].as_deref().and_then(Metric::parse) else {
+        if metric[i].as_deref().and_then(Metric::parse).is_none() {
+            continue;
+        }
+        // The comparison names the records of both sides.
+        let (ra, rb) = (by_id(&id_a[i]), by_id(&id_b[i]));
+        let Some(like) = ra.or(rb) else {
             continue;
         };
-        let Some(like) = rows.iter().find(|r| {
-            r.metric == m
-                && r.subject == subject[i]
-                && r.status.as_str() == status[i].as_deref().unwrap_or("")
-                && r.unit == unit[i]
-                && r.period_start == start[i]
-                && r.period_end == end[i]
-        }) else {
-            continue;
-        };
-        let (ra, rb) = (find(rows, like, &a[i]), find(rows, like, &b[i]));
+        let m = like.metric;
         let title = format!(
             "{} · {}",
             words::metric_name(m, lang),
@@ -184,6 +163,7 @@ fn verdict_word(verdict: &str, lang: Lang) -> &'static str {
 
 fn repeats_table(df: &DataFrame, rows: &[RecordRow], lang: Lang) -> anyhow::Result<Table> {
     let ids = strs(df, "record_ids")?;
+    let index: HashMap<&str, &RecordRow> = rows.iter().map(|r| (r.record_id.as_str(), r)).collect();
     let firsts = dates(df, "first_published")?;
     let lasts = dates(df, "last_published")?;
     let mut table = Table::new(&[
@@ -199,10 +179,7 @@ fn repeats_table(df: &DataFrame, rows: &[RecordRow], lang: Lang) -> anyhow::Resu
             .split(", ")
             .filter(|s| !s.is_empty())
             .collect();
-        let Some(first) = list
-            .first()
-            .and_then(|id| rows.iter().find(|r| r.record_id == *id))
-        else {
+        let Some(first) = list.first().and_then(|id| index.get(id).copied()) else {
             continue;
         };
         let title = format!(

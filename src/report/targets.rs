@@ -2,15 +2,17 @@
 //! table of every target beside the latest actual, from
 //! `compare::targets`; each figure traced back to its record.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use polars::prelude::*;
 
 use crate::chart::Lang;
-use crate::chart::rows::{RecordRow, dates, floats, strs};
+use crate::chart::rows::{RecordRow, floats, strs};
 use crate::chart::words::{self, pick};
 use crate::chart::{ChartKind, ChartSpec};
 use crate::compare;
-use crate::record::{Metric, Status};
+use crate::record::Metric;
 use crate::report::gather::{Charts, Options, figure};
 use crate::report::model::{Block, Inline, Section, Table, num, text};
 
@@ -61,67 +63,20 @@ struct TargetLine<'a> {
     share_pct: Option<f64>,
 }
 
-/// The record of one side of a comparison row: same metric, subject,
-/// unit, status, document and value.
-struct Key<'s> {
-    metric: Option<&'s str>,
-    subject: Option<&'s str>,
-    unit: Option<&'s str>,
-    status: Status,
-    doc_id: Option<&'s str>,
-    value: Option<f64>,
-    period_end: Option<NaiveDate>,
-}
-
-fn find<'a>(rows: &'a [RecordRow], k: &Key) -> Option<&'a RecordRow> {
-    rows.iter().find(|r| {
-        Some(r.metric.as_str()) == k.metric
-            && r.subject.as_deref() == k.subject
-            && r.unit.as_deref() == k.unit
-            && r.status == k.status
-            && Some(r.doc_id.as_str()) == k.doc_id
-            && r.value == k.value
-            && r.period_end == k.period_end
-    })
-}
-
 fn target_lines<'a>(df: &DataFrame, rows: &'a [RecordRow]) -> PolarsResult<Vec<TargetLine<'a>>> {
-    let (metric, subject, unit) = (strs(df, "metric")?, strs(df, "subject")?, strs(df, "unit")?);
-    let (t_doc, t_value, t_end) = (
-        strs(df, "target_doc_id")?,
-        floats(df, "target_value")?,
-        dates(df, "target_period_end")?,
-    );
-    let (a_doc, a_value, a_end) = (
-        strs(df, "actual_doc_id")?,
-        floats(df, "actual_value")?,
-        dates(df, "actual_period_end")?,
-    );
+    // The comparison names the records of the target and of the actual.
+    let index: HashMap<&str, &RecordRow> = rows.iter().map(|r| (r.record_id.as_str(), r)).collect();
+    let by_id = |id: &Option<String>| id.as_deref().and_then(|i| index.get(i).copied());
+    let (targets, actuals) = (strs(df, "target_record_id")?, strs(df, "actual_record_id")?);
     let share = floats(df, "share_pct")?;
     let mut out = Vec::new();
     for i in 0..df.height() {
-        let target_key = Key {
-            metric: metric[i].as_deref(),
-            subject: subject[i].as_deref(),
-            unit: unit[i].as_deref(),
-            status: Status::Target,
-            doc_id: t_doc[i].as_deref(),
-            value: t_value[i],
-            period_end: t_end[i],
-        };
-        let Some(target) = find(rows, &target_key) else {
+        let Some(target) = by_id(&targets[i]) else {
             continue;
-        };
-        let actual_key = Key {
-            status: Status::Actual,
-            doc_id: a_doc[i].as_deref(),
-            value: a_value[i],
-            period_end: a_end[i],
-            ..target_key
         };
         out.push(TargetLine {
             target,
-            actual: find(rows, &actual_key),
+            actual: by_id(&actuals[i]),
             share_pct: share[i],
         });
     }
