@@ -159,6 +159,10 @@ fn documents_table(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Table {
         pick(lang, "Заголовок", "Title"),
         pick(lang, "Записей", "Records"),
     ]);
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for r in rows {
+        *counts.entry(r.doc_id.as_str()).or_default() += 1;
+    }
     for d in docs {
         let host = d.url.as_deref().map(host_of);
         let title = d.title.clone().or(host).unwrap_or_else(|| "—".into());
@@ -169,7 +173,7 @@ fn documents_table(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Table {
             }],
             None => text(title),
         };
-        let count = rows.iter().filter(|r| r.doc_id == d.doc_id).count();
+        let count = counts.get(d.doc_id.as_str()).copied().unwrap_or(0);
         table.push(vec![
             text(&d.doc_id),
             text(date_text(d.published, lang)),
@@ -309,13 +313,19 @@ pub fn appendix(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Section {
         pick(lang, "Цитата", "Quote"),
     ]);
     let mut sorted: Vec<&RecordRow> = rows.iter().collect();
-    sorted.sort_by_key(|r| (r.published, r.doc_id.clone(), record_number(&r.record_id)));
+    sorted.sort_by(|a, b| {
+        (a.published, &a.doc_id, record_number(&a.record_id)).cmp(&(
+            b.published,
+            &b.doc_id,
+            record_number(&b.record_id),
+        ))
+    });
+    let urls: std::collections::HashMap<&str, &str> = docs
+        .iter()
+        .filter_map(|d| Some((d.doc_id.as_str(), d.url.as_deref()?)))
+        .collect();
     for r in sorted {
-        let doc = match docs
-            .iter()
-            .find(|d| d.doc_id == r.doc_id)
-            .and_then(|d| d.url.clone())
-        {
+        let doc = match urls.get(r.doc_id.as_str()).map(|u| u.to_string()) {
             Some(url) => vec![Inline::Link {
                 text: r.doc_id.clone(),
                 href: url,
