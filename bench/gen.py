@@ -572,7 +572,7 @@ def main() -> int:
             i += 1
             done = written / limit_bytes if limit_bytes else i / args.docs
             if done >= next_report:
-                print(f"gen.py: {done:4.0%} {i} documents, {written / 1e6:.1f} MB", file=sys.stderr)
+                print(f"gen.py: {min(done, 1.0):4.0%} {i} documents, {written / 1e6:.1f} MB", file=sys.stderr)
                 next_report += 0.1
     finally:
         if out is not sys.stdout:
