@@ -13,7 +13,7 @@
 # Wall time is the median of --reps runs; peak RSS the largest. The corpus
 # is read once before timing, so every run reads it from the page cache.
 #
-#   bench/run.sh --bin /tmp/factline-bench/factline --src /work/main --sizes "10 100"
+#   bench/run.sh --bin /tmp/factline-bench/factline --commit 4611430 --sizes "10 100"
 #   bench/run.sh --sizes 1000 --commands "extract" --reps 1
 #
 # Progress goes to stderr, the table to stdout and to --out.
@@ -29,6 +29,7 @@ commands="extract extract- ingest report"
 reps=3
 seed=6
 out=""
+commit=""
 
 usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 while [ $# -gt 0 ]; do
@@ -36,6 +37,7 @@ while [ $# -gt 0 ]; do
         --bin) bin=$2; shift 2 ;;
         --dir) dir=$2; shift 2 ;;
         --src) src=$2; shift 2 ;;
+        --commit) commit=$2; shift 2 ;;
         --sizes) sizes=$2; shift 2 ;;
         --threads) threads=$2; shift 2 ;;
         --commands) commands=$2; shift 2 ;;
@@ -63,7 +65,8 @@ cleanup() { rm -rf "$work"; }
 trap cleanup EXIT
 
 version=$("$bin" --version)
-commit=$(git -C "$src" rev-parse --short HEAD 2>/dev/null || echo unknown)
+# The commit the binary was built from: --commit, else the HEAD of --src now.
+[ -n "$commit" ] || commit=$(git -C "$src" rev-parse --short HEAD 2>/dev/null || echo unknown)
 helps=$("$bin" --help)
 has_command() { grep -qE "^  $1 " <<<"$helps"; }
 takes_store() { "$bin" "$1" --help 2>/dev/null | grep -q -- '--store'; }
