@@ -17,7 +17,7 @@
 #   bench/run.sh --sizes 1000 --commands "extract" --reps 1
 #
 # Progress goes to stderr, the table to stdout and to --out.
-set -euo pipefail
+set -Eeuo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 bin=/tmp/factline-bench/factline
@@ -52,7 +52,7 @@ done
 
 say() { echo "run.sh: $*" >&2; }
 die() { say "error: $*"; exit 1; }
-trap 'say "failed at line $LINENO (exit $?)"' ERR
+trap 'rc=$?; say "failed (exit $rc) at line $LINENO: $BASH_COMMAND"' ERR
 
 [ -x /usr/bin/time ] && /usr/bin/time -v true 2>/dev/null \
     || die "GNU time is needed at /usr/bin/time (Debian: apt-get install time)"
