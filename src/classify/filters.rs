@@ -102,7 +102,15 @@ fn per_unit(toks: &[Token], m: &Mention) -> bool {
     }) || toks[..m.tok_start].iter().any(|t| {
         matches!(
             t.lower.as_str(),
-            "цена" | "цены" | "цене" | "тариф" | "тарифы"
+            "цена"
+                | "цены"
+                | "цене"
+                | "тариф"
+                | "тарифы"
+                | "курс"
+                | "курса"
+                | "курсу"
+                | "курсе"
         )
     });
     after || before

@@ -45,7 +45,9 @@ const GROWN: [&str; 11] = [
 /// `довести … до 1 млрд`: the figure after `до` is the level to reach
 /// (target, exact); after `вырос до` it is the level reached (exact).
 pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, String)> {
-    if m.qualifier != Qualifier::UpTo || !toks[m.num_tok - 1].is("до") {
+    // The qualifier word opens the mention: `до 1 млрд`, `до $114 млрд`.
+    let by_do = toks[m.tok_start..m.num_tok].iter().any(|t| t.is("до"));
+    if m.qualifier != Qualifier::UpTo || !by_do {
         return None;
     }
     let from = m.tok_start.saturating_sub(8);
