@@ -122,7 +122,11 @@ pub fn default_for(
     match metric {
         Metric::Capacity | Metric::Jobs | Metric::Investment => Status::Planned,
         Metric::ProjectsCount | Metric::ProjectsValue => Status::Ongoing,
-        Metric::LaunchDate if past => Status::Actual,
+        // A launch window that ended by the day of publication (`сегодня
+        // состоялось открытие`) has happened.
+        Metric::LaunchDate if past || matches!((end, published), (Some(e), Some(p)) if e == p) => {
+            Status::Actual
+        }
         Metric::LaunchDate if begun => Status::Ongoing,
         Metric::LaunchDate => Status::Planned,
         _ if past || end.is_none() => Status::Actual,
