@@ -2,6 +2,8 @@
 //! chart states and the report work on Rust data and do not depend on
 //! polars beyond this file's one conversion.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use polars::prelude::*;
 
@@ -49,6 +51,11 @@ pub(crate) fn dates(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<Naive
 
 pub(crate) fn floats(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
     Ok(df.column(name)?.f64()?.iter().collect())
+}
+
+/// The rows by their `record_id`, for tables that name records by id.
+pub fn by_record_id(rows: &[RecordRow]) -> HashMap<&str, &RecordRow> {
+    rows.iter().map(|r| (r.record_id.as_str(), r)).collect()
 }
 
 /// Every row of a record frame. Rows whose metric or status is not one of

@@ -5,6 +5,7 @@
 //! of a yearly whole is yearly too (`из 180 тысяч тонн в год около 120
 //! тысяч тонн`).
 
+use crate::dims::quantity_ru::is_adjective;
 use crate::dims::{Kind, Mention, qualifier_before};
 use crate::lexicon;
 use crate::text::token::{TokKind, Token};
@@ -100,7 +101,7 @@ fn from_quantity_before(
         .any(|t| matches!(t.lower.as_str(), "еще" | "которых" | "них" | "числе"));
     let closes = strong
         || toks.get(m.tok_end).is_none_or(|t| t.kind == TokKind::Punct)
-        || toks.get(m.tok_end).is_some_and(quantity_adjective);
+        || toks.get(m.tok_end).is_some_and(is_adjective);
     if !(linked && closes) {
         return None;
     }
@@ -109,10 +110,6 @@ fn from_quantity_before(
         q.class.clone()?,
         "<number> (unit of the quantity before)",
     ))
-}
-
-fn quantity_adjective(t: &Token) -> bool {
-    crate::dims::quantity_ru::is_adjective(t)
 }
 
 /// `число совместных проектов … до 100.`: a unit noun earlier in the

@@ -541,6 +541,7 @@ pub(crate) fn base_record(doc: &Document, r: &Reading, m: &Mention, metric: Metr
     }
 }
 
-fn char_offset(text: &str, byte: usize) -> usize {
+/// The char offset of a byte offset (record spans count chars).
+pub(crate) fn char_offset(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
 }

@@ -4,13 +4,11 @@
 //! frames name the records on both sides, so each value links to the
 //! appendix.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use polars::prelude::*;
 
 use crate::chart::Lang;
-use crate::chart::rows::{RecordRow, dates, floats, strs};
+use crate::chart::rows::{RecordRow, by_record_id, dates, floats, strs};
 use crate::chart::words::{self, pick};
 use crate::compare;
 use crate::record::Metric;
@@ -86,7 +84,7 @@ fn revisions_table(df: &DataFrame, rows: &[RecordRow], lang: Lang) -> anyhow::Re
     };
     let (a, b) = (side("a")?, side("b")?);
     let (id_a, id_b) = (key("record_id_a")?, key("record_id_b")?);
-    let index: HashMap<&str, &RecordRow> = rows.iter().map(|r| (r.record_id.as_str(), r)).collect();
+    let index = by_record_id(rows);
     let by_id = |id: &Option<String>| id.as_deref().and_then(|i| index.get(i).copied());
     let pct = floats(df, "change_pct")?;
     let mut table = Table::new(&[
@@ -163,7 +161,7 @@ fn verdict_word(verdict: &str, lang: Lang) -> &'static str {
 
 fn repeats_table(df: &DataFrame, rows: &[RecordRow], lang: Lang) -> anyhow::Result<Table> {
     let ids = strs(df, "record_ids")?;
-    let index: HashMap<&str, &RecordRow> = rows.iter().map(|r| (r.record_id.as_str(), r)).collect();
+    let index = by_record_id(rows);
     let firsts = dates(df, "first_published")?;
     let lasts = dates(df, "last_published")?;
     let mut table = Table::new(&[

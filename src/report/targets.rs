@@ -2,13 +2,11 @@
 //! table of every target beside the latest actual, from
 //! `compare::targets`; each figure traced back to its record.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use polars::prelude::*;
 
 use crate::chart::Lang;
-use crate::chart::rows::{RecordRow, floats, strs};
+use crate::chart::rows::{RecordRow, by_record_id, floats, strs};
 use crate::chart::words::{self, pick};
 use crate::chart::{ChartKind, ChartSpec};
 use crate::compare;
@@ -65,7 +63,7 @@ struct TargetLine<'a> {
 
 fn target_lines<'a>(df: &DataFrame, rows: &'a [RecordRow]) -> PolarsResult<Vec<TargetLine<'a>>> {
     // The comparison names the records of the target and of the actual.
-    let index: HashMap<&str, &RecordRow> = rows.iter().map(|r| (r.record_id.as_str(), r)).collect();
+    let index = by_record_id(rows);
     let by_id = |id: &Option<String>| id.as_deref().and_then(|i| index.get(i).copied());
     let (targets, actuals) = (strs(df, "target_record_id")?, strs(df, "actual_record_id")?);
     let share = floats(df, "share_pct")?;
