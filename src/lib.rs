@@ -17,6 +17,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod atomic;
 pub mod chart;
 pub mod classify;
 pub mod cmd;

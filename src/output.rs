@@ -8,6 +8,7 @@
 //! rules that made the record. CSV has the same columns in that order.
 
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use comfy_table::{ContentArrangement, Table};
 
@@ -99,6 +100,31 @@ pub fn number(v: f64) -> String {
         .to_string()
 }
 
+static CSV_RAW: AtomicBool = AtomicBool::new(false);
+
+/// `--csv-raw`: text cells written as they are, for machine consumers.
+pub fn set_csv_raw(raw: bool) {
+    CSV_RAW.store(raw, Ordering::Relaxed);
+}
+
+/// A text cell made safe for a spreadsheet: one that starts with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so it is
+/// never run as a formula (OWASP's advice on CSV injection). Numbers
+/// never pass through here; `--csv-raw` turns it off.
+pub fn csv_guard(s: &str) -> std::borrow::Cow<'_, str> {
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !CSV_RAW.load(Ordering::Relaxed) {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    }
+}
+
+/// One CSV text field: guarded, then quoted when it needs to be.
+pub fn csv_text(s: &str) -> String {
+    csv_field(&csv_guard(s))
+}
+
 /// One CSV field, quoted when it needs to be.
 pub fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
@@ -109,6 +135,11 @@ pub fn csv_field(s: &str) -> String {
 }
 
 fn csv_row(r: &Record) -> String {
+    // Which fields are text (guarded) and which numbers (never touched).
+    const TEXT: [bool; 17] = [
+        true, false, true, true, true, true, true, false, false, true, true, false, false, true,
+        false, false, true,
+    ];
     let fields = [
         r.doc_id.clone(),
         opt(&r.published),
@@ -132,7 +163,8 @@ fn csv_row(r: &Record) -> String {
     ];
     fields
         .iter()
-        .map(|f| csv_field(f))
+        .zip(TEXT)
+        .map(|(f, text)| if text { csv_text(f) } else { csv_field(f) })
         .collect::<Vec<_>>()
         .join(",")
 }

@@ -21,7 +21,7 @@ pub fn write(df: &mut DataFrame, format: Format, mut out: impl Write) -> anyhow:
         Format::Csv => CsvWriter::new(&mut out)
             .include_header(true)
             .with_float_scientific(Some(false))
-            .finish(df)?,
+            .finish(&mut guarded(df)?)?,
         Format::Jsonl if df.height() == 0 => {}
         Format::Jsonl => JsonWriter::new(&mut out)
             .with_json_format(JsonFormat::JsonLines)
@@ -29,6 +29,21 @@ pub fn write(df: &mut DataFrame, format: Format, mut out: impl Write) -> anyhow:
     }
     out.flush()?;
     Ok(())
+}
+
+/// The frame with its text columns guarded against spreadsheet
+/// formulas (`crate::output::csv_guard`); number columns as they are.
+fn guarded(df: &DataFrame) -> PolarsResult<DataFrame> {
+    let mut out = df.clone();
+    for name in df.get_column_names_owned() {
+        let col = df.column(&name)?;
+        if col.dtype() != &DataType::String {
+            continue;
+        }
+        let safe = col.str()?.apply_values(crate::output::csv_guard);
+        out.with_column(safe.with_name(name).into_column())?;
+    }
+    Ok(out)
 }
 
 /// Writes `df` to standard output in `format`.

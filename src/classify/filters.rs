@@ -5,7 +5,7 @@
 //! (`2,4 трлн рублей (около $28 млрд)`), which copies the record before.
 
 use crate::dims::{Kind, Mention};
-use crate::extract::{Reading, char_offset};
+use crate::extract::Reading;
 use crate::record::Record;
 use crate::text::Document;
 use crate::text::token::Token;
@@ -162,8 +162,8 @@ pub fn restated(doc: &Document, r: &Reading, k: usize, out: &[Record]) -> Option
     rec.value_max = m.value_max;
     rec.unit = m.unit.clone();
     rec.qualifier = m.qualifier;
-    rec.span_start = char_offset(&doc.text, b0);
-    rec.span_end = char_offset(&doc.text, b1);
+    rec.span_start = r.sentence.char_at(&doc.text, b0);
+    rec.span_end = r.sentence.char_at(&doc.text, b1);
     rec.rules
         .push("<amount> (<amount in another currency>)".into());
     Some(rec)

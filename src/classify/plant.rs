@@ -300,7 +300,11 @@ fn products_at(toks: &[Token], mut j: usize) -> (Vec<String>, usize) {
         if words == 0 {
             break;
         }
-        out.push(lemma(toks, j, end));
+        let product = lemma(toks, j, end);
+        if product.is_empty() {
+            break;
+        }
+        out.push(product);
         j = end;
         if toks.get(j).is_some_and(|t| t.is("и")) && product_words(toks, j + 1).0 > 0 {
             j += 1;
@@ -319,7 +323,8 @@ pub fn phrase_at(toks: &[Token], j: usize) -> Option<String> {
     if words.is_empty() || words.iter().all(is_adjective) {
         return None;
     }
-    Some(lemma(toks, j, j + n))
+    let product = lemma(toks, j, j + n);
+    (!product.is_empty()).then_some(product)
 }
 
 /// The product words at `j` (at most four, plus `марки X`): (count, end).
@@ -365,6 +370,10 @@ fn lemma(toks: &[Token], j: usize, end: usize) -> String {
     // литья`); else each word's ending rewritten (`алюминиевых радиаторов`
     // is not `алюминий`).
     let words = words_end.min(j + 4);
+    // `марки Н` with no product word before it names no product.
+    if words <= j {
+        return brand.unwrap_or_default();
+    }
     let base = match lexicon::products().longest_at(&toks[..words], j) {
         Some((n, e)) if j + n == words => e.col(0).to_string(),
         _ => phrase_lemma(&toks[j..words]),
@@ -379,6 +388,9 @@ fn lemma(toks: &[Token], j: usize, end: usize) -> String {
 /// the adjectives before it agreeing with its gender (`мясной продукции`
 /// → `мясная продукция`), the words after it each rewritten.
 fn phrase_lemma(words: &[Token]) -> String {
+    if words.is_empty() {
+        return String::new();
+    }
     let head = words
         .iter()
         .position(|t| !is_adjective(t))
@@ -552,6 +564,16 @@ mod tests {
     fn keys(s: &str) -> Vec<String> {
         let t = tokenize(s, 0, s.len());
         find(&t).iter().flat_map(Plant::keys).collect()
+    }
+
+    #[test]
+    fn a_brand_alone_is_no_product() {
+        assert!(keys("0 производств марки Н").is_empty());
+        assert!(
+            keys("завод марки Б в Сарани")
+                .iter()
+                .all(|k| !k.ends_with('/'))
+        );
     }
 
     #[test]

@@ -37,6 +37,11 @@ pub struct InputArgs {
     /// Language of the rules.
     #[arg(long, value_enum, default_value_t = Lang::Auto)]
     pub lang: Lang,
+    /// Follow symbolic links inside folders (links named on the command
+    /// line are always read); a link back to a folder already read is
+    /// said and skipped.
+    #[arg(long)]
+    pub follow: bool,
 }
 
 impl InputArgs {
@@ -45,6 +50,7 @@ impl InputArgs {
         let opts = LoadOptions {
             manifest: self.manifest.clone(),
             published: self.published,
+            follow: self.follow,
         };
         let paths = if self.paths.is_empty() {
             vec![PathBuf::from("-")]
@@ -89,6 +95,7 @@ impl InputArgs {
                     n += 1;
                     batch.push(doc);
                 }
+                Err(note) if note.warning => ui::warn(note.to_string()),
                 Err(err) => {
                     ui::error(err.to_string());
                     failed += 1;

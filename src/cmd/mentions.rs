@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use super::common::{Format, InputArgs};
 use crate::dims::Kind;
 use crate::extract::{Found, mentions};
-use crate::output::{csv_field, number};
+use crate::output::{csv_field, csv_text, number};
 use crate::ui::Ctx;
 
 /// Arguments of `factline mentions`.
@@ -72,7 +72,13 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
                     out.write_all(b"\n")?;
                 }
                 Format::Csv => {
-                    let row: Vec<String> = cells(f).iter().map(|c| csv_field(c)).collect();
+                    // Text columns are guarded; offsets, values and dates are not.
+                    let text = |i: usize| matches!(i, 0 | 1 | 2 | 7 | 8 | 11);
+                    let row: Vec<String> = cells(f)
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| if text(i) { csv_text(c) } else { csv_field(c) })
+                        .collect();
                     writeln!(out, "{}", row.join(","))?;
                 }
                 Format::Table => {

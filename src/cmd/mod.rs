@@ -27,6 +27,11 @@ pub struct Cli {
     /// Worker threads (default: all cores).
     #[arg(long, global = true, default_value_t = 0)]
     pub threads: usize,
+    /// CSV: write text cells as they are. By default a text cell that
+    /// starts with = + - @ gets a leading ' so that a spreadsheet never
+    /// runs it as a formula; numbers are never changed.
+    #[arg(long, global = true)]
+    pub csv_raw: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -60,6 +65,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         quiet: cli.quiet,
         threads: cli.threads,
     };
+    crate::output::set_csv_raw(cli.csv_raw);
     if ctx.threads > 0 {
         // A second initialisation (in tests) is harmless: keep the first.
         let _ = rayon::ThreadPoolBuilder::new()

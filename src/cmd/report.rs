@@ -62,6 +62,7 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
             manifest: args.manifest.clone(),
             published: args.published,
             lang: common::Lang::Auto,
+            follow: false,
         };
         let summary = super::ingest::ingest_input(&mut store, &input, ctx)?;
         ctx.note(summary.to_string());

@@ -46,7 +46,6 @@ pub fn mentions(doc: &Document) -> Vec<Found> {
         published: doc.published,
     };
     let mut out = Vec::new();
-    let mut chars = CharCounter::new(&doc.text);
     for s in sentence::split(&doc.text) {
         let toks = token::tokenize(&doc.text, s.start, s.end);
         let mut ms = dims::find(&toks, anchor);
@@ -57,8 +56,8 @@ pub fn mentions(doc: &Document) -> Vec<Found> {
                 doc_id: doc.id.clone(),
                 kind: m.kind,
                 text: doc.text[b0..b1].to_string(),
-                start: chars.at(b0),
-                end: chars.at(b1),
+                start: s.char_at(&doc.text, b0),
+                end: s.char_at(&doc.text, b1),
                 value: m.value,
                 value_max: m.value_max,
                 unit: m.unit,
@@ -71,33 +70,4 @@ pub fn mentions(doc: &Document) -> Vec<Found> {
         }
     }
     out
-}
-
-/// Byte offsets to char offsets, for offsets that only grow.
-pub struct CharCounter<'a> {
-    text: &'a str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> CharCounter<'a> {
-    /// A counter at the start of `text`.
-    pub fn new(text: &'a str) -> Self {
-        CharCounter {
-            text,
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    /// The char offset of byte offset `b` (restarts if `b` goes back).
-    pub fn at(&mut self, b: usize) -> usize {
-        if b < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += self.text[self.byte..b].chars().count();
-        self.byte = b;
-        self.chars
-    }
 }

@@ -17,7 +17,7 @@ use crate::record::{Metric, Record, Status};
 use crate::text::Document;
 use crate::text::sentence::{self, Sentence};
 use crate::text::token::{self, Token};
-pub use found::{CharCounter, Found, mentions};
+pub use found::{Found, mentions};
 use subject_of::{launch_records, subject_for};
 
 /// One sentence, read: what the rules saw in it.
@@ -43,19 +43,56 @@ pub struct Reading<'l> {
     pub records: Vec<Record>,
 }
 
+/// The most text read as one piece of a long document, in bytes: a
+/// news article is one piece; a longer text is read piece by piece, cut
+/// at paragraphs, so that memory stays bounded whatever its size.
+const PIECE_BYTES: usize = 1 << 20;
+
 /// Every record of one document, in text order.
 pub fn extract(doc: &Document) -> Vec<Record> {
-    read(doc).into_iter().flat_map(|r| r.records).collect()
+    let sentences = sentence::split(&doc.text);
+    let mut out = Vec::new();
+    for piece in pieces(&sentences) {
+        out.extend(
+            read_sentences(doc, piece)
+                .into_iter()
+                .flat_map(|r| r.records),
+        );
+    }
+    out
+}
+
+/// The sentences cut into runs of whole paragraphs of about
+/// `PIECE_BYTES` each (one run for an article).
+fn pieces(sentences: &[Sentence]) -> Vec<&[Sentence]> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for i in 1..sentences.len() {
+        let new_paragraph = sentences[i].paragraph != sentences[i - 1].paragraph;
+        if new_paragraph && sentences[i].start - sentences[from].start >= PIECE_BYTES {
+            out.push(&sentences[from..i]);
+            from = i;
+        }
+    }
+    out.push(&sentences[from..]);
+    out
 }
 
 /// Reads a document and builds its records, keeping what each sentence
 /// showed the rules (for `explain`).
 pub fn read(doc: &Document) -> Vec<Reading<'static>> {
+    read_sentences(doc, &sentence::split(&doc.text))
+}
+
+/// Reads some sentences of a document (all of them, or one piece of a
+/// long one) and builds their records.
+fn read_sentences(doc: &Document, sentences: &[Sentence]) -> Vec<Reading<'static>> {
     let anchor = Anchor {
         published: doc.published,
     };
-    let first: Vec<(Sentence, Vec<Token>, Vec<Mention>)> = sentence::split(&doc.text)
-        .into_iter()
+    let first: Vec<(Sentence, Vec<Token>, Vec<Mention>)> = sentences
+        .iter()
+        .copied()
         .map(|s| {
             let toks = token::tokenize(&doc.text, s.start, s.end);
             let mut mentions = dims::find(&toks, anchor);
@@ -535,13 +572,8 @@ pub(crate) fn base_record(doc: &Document, r: &Reading, m: &Mention, metric: Metr
         period_start: None,
         period_end: None,
         quote: r.sentence.text(&doc.text).to_string(),
-        span_start: char_offset(&doc.text, b0),
-        span_end: char_offset(&doc.text, b1),
+        span_start: r.sentence.char_at(&doc.text, b0),
+        span_end: r.sentence.char_at(&doc.text, b1),
         rules: m.rules.iter().map(|s| s.to_string()).collect(),
     }
-}
-
-/// The char offset of a byte offset (record spans count chars).
-pub(crate) fn char_offset(text: &str, byte: usize) -> usize {
-    text[..byte].chars().count()
 }

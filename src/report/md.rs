@@ -57,10 +57,27 @@ fn inlines_md(inlines: &[Inline]) -> String {
         .map(|i| match i {
             Inline::Text(t) => escape(t),
             Inline::Num { text, record_id } => format!("[{}]({})", escape(text), href(record_id)),
-            Inline::Link { text, href } => format!("[{}]({})", escape(text), href),
+            Inline::Link { text, href } => format!("[{}]({})", escape(text), link_target(href)),
             Inline::Record(id) => format!("[{}]({})", escape(id), href(id)),
         })
         .collect()
+}
+
+/// An address as a Markdown link target: every character that could
+/// end the target or start new markup is percent-encoded, so that an
+/// address such as `…/b)[y](javascript:…)` stays one link to its host.
+fn link_target(href: &str) -> String {
+    let mut out = String::with_capacity(href.len());
+    for c in href.chars() {
+        match c {
+            '(' | ')' | '[' | ']' | '<' | '>' | ' ' | '"' | '\'' | '\\' | '`' | '|' => {
+                out.push_str(&format!("%{:02X}", c as u32));
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Keeps a cell on one line and its pipes from splitting it.
@@ -113,5 +130,15 @@ mod tests {
             md.contains("| <a id=\"rec-003#1\"></a>[135](#rec-003%231) | a \\| \\<b\\> \\*c\\* |"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn a_link_target_cannot_open_a_second_link() {
+        let t = link_target("https://example.com/b)[y](javascript:alert(25)");
+        assert_eq!(
+            t,
+            "https://example.com/b%29%5By%5D%28javascript:alert%2825%29"
+        );
+        assert!(!t.contains(['(', ')', '[', ']']));
     }
 }

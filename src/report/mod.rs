@@ -93,11 +93,9 @@ pub fn write(dir: &Path, report: &Report, charts: &Charts) -> anyhow::Result<Wri
         }
     }
     let markdown = dir.join("report.md");
-    std::fs::write(&markdown, md::render(report))
-        .with_context(|| format!("writing {}", markdown.display()))?;
+    crate::atomic::write(&markdown, md::render(report))?;
     let html = dir.join("report.html");
-    std::fs::write(&html, html::render(report))
-        .with_context(|| format!("writing {}", html.display()))?;
+    crate::atomic::write(&html, html::render(report))?;
     Ok(Written {
         markdown,
         html,

@@ -3,9 +3,9 @@
 //! two ingests from writing at once. Nothing else in factline opens these
 //! files.
 
-use std::fs::{self, File, OpenOptions, TryLockError};
+use std::fs::{File, OpenOptions, TryLockError};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, bail};
 use polars::prelude::*;
@@ -39,43 +39,20 @@ pub fn read_table(path: &Path, schema: &Schema) -> anyhow::Result<DataFrame> {
 }
 
 /// Replaces `path` with `df` so that a reader sees either the old file or
-/// the new one, whole: the frame goes to `path.tmp`, which is synced and
-/// renamed over `path`, then the folder is synced.
+/// the new one, whole (`crate::atomic`).
 pub fn write_table(path: &Path, df: &mut DataFrame) -> anyhow::Result<()> {
-    let tmp = tmp_path(path);
-    let mut write = || -> anyhow::Result<()> {
-        let mut file = File::create(&tmp)?;
+    let write = |tmp: &Path| -> anyhow::Result<()> {
+        let mut file = File::create(tmp)?;
         ParquetWriter::new(&mut file).finish(df)?;
         file.flush()?;
-        file.sync_all()?;
         Ok(())
     };
-    if let Err(e) = write() {
-        let _ = fs::remove_file(&tmp);
-        return Err(e.context(format!("{}: cannot write", tmp.display())));
-    }
-    if std::env::var_os(ABORT_HOOK).is_some_and(|v| v == "1") {
-        std::process::abort();
-    }
-    fs::rename(&tmp, path)
-        .with_context(|| format!("{}: cannot replace with {}", path.display(), tmp.display()))?;
-    sync_dir(path.parent().unwrap_or(Path::new(".")));
-    Ok(())
-}
-
-/// `records.parquet` → `records.parquet.tmp`.
-fn tmp_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".tmp");
-    path.with_file_name(name)
-}
-
-/// Makes the renames durable; a folder that cannot be opened (some
-/// platforms) is not an error, the rename itself is already atomic.
-fn sync_dir(dir: &Path) {
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
+    let abort = || {
+        if std::env::var_os(ABORT_HOOK).is_some_and(|v| v == "1") {
+            std::process::abort();
+        }
+    };
+    crate::atomic::replace_with(path, write, abort)
 }
 
 /// The exclusive lock of a store, held while the value lives.
@@ -88,8 +65,15 @@ pub struct Lock {
 pub const LOCK_FILE: &str = ".lock";
 
 /// Takes the store's lock; when another process holds it, says so once on
-/// stderr and waits for it.
+/// stderr and waits for it. Holding it, removes the `*.tmp` files a
+/// killed ingest left behind.
 pub fn lock(dir: &Path, ctx: &Ctx) -> anyhow::Result<Lock> {
+    let lock = wait_for_lock(dir, ctx)?;
+    crate::atomic::remove_stale(dir);
+    Ok(lock)
+}
+
+fn wait_for_lock(dir: &Path, ctx: &Ctx) -> anyhow::Result<Lock> {
     let path = dir.join(LOCK_FILE);
     let file = OpenOptions::new()
         .create(true)

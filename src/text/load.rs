@@ -17,7 +17,10 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::Document;
-use super::meta::{self, Manifest};
+use super::decode::{Decoded, decode};
+use super::manifest::{self, Manifest};
+use super::meta;
+use super::walk;
 use crate::record::{DateBasis, Precision};
 
 /// What the caller knows beyond the files themselves.
@@ -27,15 +30,40 @@ pub struct LoadOptions {
     pub manifest: Option<PathBuf>,
     /// `--published DATE`: the date of every document read.
     pub published: Option<NaiveDate>,
+    /// `--follow`: follow symbolic links found inside folders.
+    pub follow: bool,
 }
 
-/// A document (or a whole input) that could not be read.
+/// A document (or a whole input) that could not be read, or a note on
+/// something passed over by policy or read with damage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
     /// The file, `file:line` for JSONL, or `-`.
     pub source: String,
     /// What is wrong, in lower case.
     pub message: String,
+    /// A note, not a failure: the run still did its job (a special file
+    /// skipped, a link not followed, bytes replaced).
+    pub warning: bool,
+}
+
+impl InputError {
+    /// Something could not be read: the run failed in part.
+    pub fn error(source: impl Into<String>, message: impl Into<String>) -> InputError {
+        InputError {
+            source: source.into(),
+            message: message.into(),
+            warning: false,
+        }
+    }
+
+    /// Something was passed over by policy or read with damage.
+    pub fn warning(source: impl Into<String>, message: impl Into<String>) -> InputError {
+        InputError {
+            warning: true,
+            ..InputError::error(source, message)
+        }
+    }
 }
 
 impl fmt::Display for InputError {
@@ -47,10 +75,7 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 fn err(source: impl Into<String>, message: impl Into<String>) -> InputError {
-    InputError {
-        source: source.into(),
-        message: message.into(),
-    }
+    InputError::error(source, message)
 }
 
 /// One item a `Docs` iterator yields.
@@ -91,13 +116,7 @@ impl Docs {
         let explicit = opts
             .manifest
             .as_ref()
-            .and_then(|p| match meta::read_manifest(p) {
-                Ok(m) => Some(Arc::new(m)),
-                Err(e) => {
-                    pending.push_back(Err(e));
-                    None
-                }
-            });
+            .and_then(|p| read_manifest(p, &mut pending));
         Docs {
             opts: opts.clone(),
             explicit,
@@ -131,9 +150,10 @@ impl Docs {
             }
             let source = format!("{}:{}", lines.shown, lines.line);
             let manifest = lines.manifest.clone();
-            let item = decode(&buf).map_err(|m| err(&source, m)).and_then(|text| {
-                parse_json_doc(text.trim_end(), &source, &self.opts, manifest.as_deref())
-            });
+            let item = decode_noting(std::mem::take(&mut buf), &source, &mut self.pending)
+                .and_then(|text| {
+                    parse_json_doc(text.trim_end(), &source, &self.opts, manifest.as_deref())
+                });
             return Some(item);
         }
     }
@@ -147,7 +167,8 @@ impl Docs {
         };
         let shown = file.display().to_string();
         if !is_jsonl(&file) {
-            return Some(read_file(&file, &self.opts, manifest.as_deref()));
+            let item = read_file(&file, &self.opts, manifest.as_deref(), &mut self.pending);
+            return Some(item);
         }
         match std::fs::File::open(&file) {
             Ok(f) => {
@@ -171,10 +192,9 @@ impl Docs {
             }
             return;
         }
-        match list_files(&path) {
-            Ok(files) => self.files.extend(files),
-            Err(e) => self.pending.push_back(Err(e)),
-        }
+        let listed = walk::list(&path, self.opts.follow, &EXTENSIONS);
+        self.files.extend(listed.files);
+        self.pending.extend(listed.problems.into_iter().map(Err));
     }
 
     /// Standard input: JSONL lines when the first line is a JSON object,
@@ -200,15 +220,15 @@ impl Docs {
         if let Err(e) = reader.read_to_end(&mut bytes) {
             return Some(Err(err("-", io_msg(&e))));
         }
-        Some(match decode(&bytes) {
-            Ok(text) => Ok(finish(
+        let item = decode_noting(bytes, "-", &mut self.pending).map(|text| {
+            finish(
                 Document::new("stdin", text),
                 "-",
                 &self.opts,
                 manifest.as_deref(),
-            )),
-            Err(m) => Err(err("-", m)),
-        })
+            )
+        });
+        Some(item)
     }
 
     /// The `manifest.csv` in the file's folder, read once per folder.
@@ -219,13 +239,7 @@ impl Docs {
         }
         let p = dir.join("manifest.csv");
         let m = if p.is_file() {
-            match meta::read_manifest(&p) {
-                Ok(m) => Some(Arc::new(m)),
-                Err(e) => {
-                    self.pending.push_back(Err(e));
-                    None
-                }
-            }
+            read_manifest(&p, &mut self.pending)
         } else {
             None
         };
@@ -265,38 +279,8 @@ fn is_jsonl(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
 }
 
-fn list_files(path: &Path) -> Result<Vec<PathBuf>, InputError> {
-    let shown = path.display().to_string();
-    let md =
-        std::fs::metadata(path).map_err(|e| err(&shown, format!("cannot read: {}", io_msg(&e))))?;
-    if md.is_file() {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut files = Vec::new();
-    walk(path, &mut files).map_err(|e| err(&shown, format!("cannot list: {}", io_msg(&e))))?;
-    files.sort();
-    Ok(files)
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            walk(&path, files)?;
-        } else if has_text_extension(&path) {
-            files.push(path);
-        }
-    }
-    Ok(())
-}
-
-fn has_text_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-}
-
-fn io_msg(e: &std::io::Error) -> String {
+/// An I/O error as a message: lower case, without the OS error number.
+pub(super) fn io_msg(e: &std::io::Error) -> String {
     let s = e.to_string();
     match s.find(" (os error") {
         Some(i) => s[..i].to_lowercase(),
@@ -304,10 +288,15 @@ fn io_msg(e: &std::io::Error) -> String {
     }
 }
 
-fn read_file(path: &Path, opts: &LoadOptions, manifest: Option<&Manifest>) -> Item {
+fn read_file(
+    path: &Path,
+    opts: &LoadOptions,
+    manifest: Option<&Manifest>,
+    notes: &mut VecDeque<Item>,
+) -> Item {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| err(&shown, io_msg(&e)))?;
-    let text = decode(&bytes).map_err(|m| err(&shown, m))?;
+    let text = decode_noting(bytes, &shown, notes)?;
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -328,24 +317,31 @@ pub fn looks_like_jsonl(text: &str) -> bool {
         })
 }
 
-/// Decodes UTF-8 (with or without BOM) or Windows-1251; refuses binary.
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.contains(&0) {
-        return Err("binary file (NUL bytes), not text".into());
+/// Decodes bytes, queueing a note when some had to be replaced.
+fn decode_noting(
+    bytes: Vec<u8>,
+    source: &str,
+    notes: &mut VecDeque<Item>,
+) -> Result<String, InputError> {
+    let Decoded { text, warning } = decode(bytes).map_err(|m| err(source, m))?;
+    if let Some(w) = warning {
+        notes.push_back(Err(InputError::warning(source, w)));
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(unix_lines(s.to_string()));
+    Ok(text)
+}
+
+/// Reads a manifest, queueing what was wrong with it.
+fn read_manifest(path: &Path, notes: &mut VecDeque<Item>) -> Option<Arc<Manifest>> {
+    match manifest::read_manifest(path) {
+        Ok(read) => {
+            notes.extend(read.problems.into_iter().map(Err));
+            Some(Arc::new(read.rows))
+        }
+        Err(e) => {
+            notes.push_back(Err(e));
+            None
+        }
     }
-    let controls = bytes
-        .iter()
-        .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b) || b == 0x98)
-        .count();
-    if controls * 100 > bytes.len().max(1) {
-        return Err("binary file, not text".into());
-    }
-    let (text, _, _) = encoding_rs::WINDOWS_1251.decode(bytes);
-    Ok(unix_lines(text.into_owned()))
 }
 
 /// `\r\n` read as `\n`; the text is copied only when it has one.
@@ -359,8 +355,10 @@ fn unix_lines(s: String) -> String {
 
 /// One line of a JSONL input.
 #[derive(Debug, Deserialize)]
-struct JsonDoc {
-    id: serde_json::Value,
+#[serde(expecting = "a JSON object with \"id\" and \"text\"")]
+struct JsonDoc<'a> {
+    #[serde(borrow)]
+    id: &'a serde_json::value::RawValue,
     #[serde(default)]
     published: Option<String>,
     #[serde(default)]
@@ -377,13 +375,15 @@ pub fn parse_json_doc(
     opts: &LoadOptions,
     manifest: Option<&Manifest>,
 ) -> Item {
+    if !line.trim_start().starts_with('{') {
+        return Err(err(
+            source,
+            "not a JSON object (each JSONL line is {\"id\": …, \"text\": …})",
+        ));
+    }
     let jd: JsonDoc =
         serde_json::from_str(line).map_err(|e| err(source, format!("bad JSON document: {e}")))?;
-    let id = match &jd.id {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Number(n) => n.to_string(),
-        _ => return Err(err(source, "\"id\" must be a string or number")),
-    };
+    let id = id_text(jd.id).ok_or_else(|| err(source, "\"id\" must be a string or number"))?;
     let mut doc = Document::new(id, unix_lines(jd.text));
     doc.title = jd.title.filter(|t| !t.is_empty());
     doc.url = jd.url.filter(|u| !u.is_empty());
@@ -395,6 +395,17 @@ pub fn parse_json_doc(
         doc.date_basis = DateBasis::Metadata;
     }
     Ok(finish(doc, source, opts, manifest))
+}
+
+/// A JSONL id as the text it is: a string's contents, or a number's
+/// digits as written (`100000000000000000001` stays itself).
+fn id_text(raw: &serde_json::value::RawValue) -> Option<String> {
+    let raw = raw.get();
+    if raw.starts_with('"') {
+        return serde_json::from_str(raw).ok();
+    }
+    let number = raw.starts_with(|c: char| c == '-' || c.is_ascii_digit());
+    number.then(|| raw.to_string())
 }
 
 /// Applies front matter, the manifest and `--published`, in that order of

@@ -1,8 +1,7 @@
-//! Document metadata: manifests, front matter, datelines, and a date
+//! Document metadata: front matter, datelines, and a date
 //! inferred from the text when nothing else gives one.
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -10,141 +9,6 @@ use regex::Regex;
 
 use super::Document;
 use crate::record::{DateBasis, Precision};
-use crate::text::load::InputError;
-
-/// One manifest row: what is known about one document.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ManifestRow {
-    /// Publication date.
-    pub published: Option<NaiveDate>,
-    /// Its precision.
-    pub precision: Option<Precision>,
-    /// Headline.
-    pub title: Option<String>,
-    /// Source address.
-    pub url: Option<String>,
-}
-
-impl ManifestRow {
-    /// Sets the row's fields on a document (the manifest wins).
-    pub fn apply(&self, doc: &mut Document) {
-        if let Some(d) = self.published {
-            doc.published = Some(d);
-            doc.precision = self.precision.or(Some(Precision::Day));
-            doc.date_basis = DateBasis::Manifest;
-        }
-        if self.title.is_some() {
-            doc.title = self.title.clone();
-        }
-        if self.url.is_some() {
-            doc.url = self.url.clone();
-        }
-    }
-}
-
-/// A manifest: rows by `doc_id`.
-pub type Manifest = HashMap<String, ManifestRow>;
-
-/// Reads a manifest CSV (`doc_id`, `published`, and any of `title`,
-/// `source_url`/`url`, `published_precision`; other columns ignored).
-pub fn read_manifest(path: &Path) -> Result<Manifest, InputError> {
-    let shown = path.display().to_string();
-    let fail = |line: usize, m: String| InputError {
-        source: if line == 0 {
-            shown.clone()
-        } else {
-            format!("{shown}:{line}")
-        },
-        message: m,
-    };
-    let bytes = std::fs::read(path).map_err(|e| fail(0, format!("cannot read manifest: {e}")))?;
-    let text = super::load::decode(&bytes).map_err(|m| fail(0, m))?;
-    let rows = parse_csv(&text);
-    let Some(header) = rows.first() else {
-        return Err(fail(0, "empty manifest".into()));
-    };
-    let col = |names: &[&str]| header.iter().position(|h| names.contains(&h.trim()));
-    let id_col =
-        col(&["doc_id", "id"]).ok_or_else(|| fail(1, "manifest has no doc_id column".into()))?;
-    let pub_col = col(&["published", "date"]);
-    let prec_col = col(&["published_precision"]);
-    let title_col = col(&["title"]);
-    let url_col = col(&["source_url", "url"]);
-    let mut out = Manifest::new();
-    for (i, row) in rows.iter().enumerate().skip(1) {
-        let get = |c: Option<usize>| {
-            c.and_then(|c| row.get(c))
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-        };
-        let Some(id) = get(Some(id_col)) else {
-            continue;
-        };
-        let (published, mut precision) = match get(pub_col) {
-            Some(p) => {
-                let (d, pr) = parse_partial_date(&p)
-                    .ok_or_else(|| fail(i + 1, format!("bad published date {p:?}")))?;
-                (Some(d), Some(pr))
-            }
-            None => (None, None),
-        };
-        if let Some(p) = get(prec_col) {
-            precision = Some(
-                Precision::parse(&p)
-                    .ok_or_else(|| fail(i + 1, format!("bad published_precision {p:?}")))?,
-            );
-        }
-        let title = get(title_col);
-        let url = get(url_col);
-        out.insert(
-            id,
-            ManifestRow {
-                published,
-                precision,
-                title,
-                url,
-            },
-        );
-    }
-    Ok(out)
-}
-
-/// A small RFC 4180 reader: quoted fields, doubled quotes, newlines in
-/// quotes. Blank lines are skipped.
-pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') if field.is_empty() => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                if row.iter().any(|f| !f.trim().is_empty()) {
-                    rows.push(std::mem::take(&mut row));
-                } else {
-                    row.clear();
-                }
-            }
-            (false, '\r') => {}
-            (false, c) => field.push(c),
-        }
-    }
-    row.push(field);
-    if row.iter().any(|f| !f.trim().is_empty()) {
-        rows.push(row);
-    }
-    rows
-}
 
 /// `2024-03-04`, `2024-03` or `2024`, with the precision each gives.
 pub fn parse_partial_date(s: &str) -> Option<(NaiveDate, Precision)> {
@@ -372,12 +236,6 @@ mod tests {
         apply_dateline(&mut d);
         assert_eq!(d.published, None);
         assert_eq!(d.date_basis, DateBasis::None);
-    }
-
-    #[test]
-    fn csv_quotes() {
-        let rows = parse_csv("a,b\n\"x, y\",\"he said \"\"hi\"\"\"\n");
-        assert_eq!(rows[1], vec!["x, y", "he said \"hi\""]);
     }
 
     #[test]

@@ -3,10 +3,13 @@
 //! This stage owns everything between bytes on disk and a `Document` with
 //! a text, an id and a publication date. It knows nothing of figures.
 
+pub mod decode;
 pub mod load;
+pub mod manifest;
 pub mod meta;
 pub mod sentence;
 pub mod token;
+mod walk;
 
 /// The language of a text by its letters: `en` when Latin letters
 /// are many and outnumber Cyrillic ones twice in its first few thousand

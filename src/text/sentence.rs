@@ -6,6 +6,9 @@
 //! pages pasted together). A full stop after an initial (`Р. Скляр`) or
 //! an abbreviation before a name (`им. Ленина`) does not end a sentence;
 //! after `тыс.` or `млрд.` a lower-case word goes on with the sentence.
+//! A run of text longer than `MAX_BYTES` with no boundary (a table, a
+//! dump) is cut at a space, so that no rule ever works on more than one
+//! bounded piece at a time and the cost stays linear in the text.
 
 /// A sentence: byte offsets into the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +19,8 @@ pub struct Sentence {
     pub end: usize,
     /// Index of the paragraph (block of text between line breaks).
     pub paragraph: usize,
+    /// Char offset of the first byte (record spans count chars).
+    pub char_start: usize,
 }
 
 impl Sentence {
@@ -23,7 +28,16 @@ impl Sentence {
     pub fn text<'a>(&self, doc: &'a str) -> &'a str {
         &doc[self.start..self.end]
     }
+
+    /// The char offset in the document of byte `b` of this sentence,
+    /// counted from the sentence's start, not from the document's.
+    pub fn char_at(&self, doc: &str, b: usize) -> usize {
+        self.char_start + doc[self.start..b].chars().count()
+    }
 }
+
+/// The longest piece of text read as one sentence, in bytes.
+pub const MAX_BYTES: usize = 4096;
 
 /// Abbreviations that stand before a name and never end a sentence.
 /// (`млрд.`, `руб.`, `г.` before a capital do end one: `4 млрд долл. В …`.)
@@ -50,7 +64,18 @@ pub fn split(text: &str) -> Vec<Sentence> {
         }
         line_start += line.len();
     }
+    count_chars(text, &mut out);
     out
+}
+
+/// Fills each sentence's char offset in one pass over the text.
+fn count_chars(text: &str, out: &mut [Sentence]) {
+    let (mut byte, mut chars) = (0, 0);
+    for s in out {
+        chars += text[byte..s.start].chars().count();
+        byte = s.start;
+        s.char_start = chars;
+    }
 }
 
 fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Vec<Sentence>) {
@@ -111,7 +136,31 @@ fn is_abbreviation(chars: &[(usize, char)], dot: usize) -> bool {
     ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
-fn push(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+fn push(text: &str, mut start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    while end - start > MAX_BYTES {
+        let cut = cut_point(text, start, start + MAX_BYTES);
+        push_one(text, start, cut, paragraph, out);
+        start = cut;
+    }
+    push_one(text, start, end, paragraph, out);
+}
+
+/// Where to cut an overlong piece at or before `limit`: after the last
+/// space in its second half, else at the char boundary.
+fn cut_point(text: &str, start: usize, limit: usize) -> usize {
+    let mut limit = limit;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let half = start + (limit - start) / 2;
+    text[half..limit]
+        .rfind(char::is_whitespace)
+        .map(|i| half + i + 1)
+        .filter(|&c| c > start && text.is_char_boundary(c))
+        .unwrap_or(limit)
+}
+
+fn push_one(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
     let trimmed = s.trim();
@@ -123,6 +172,7 @@ fn push(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Se
         start,
         end: start + trimmed.len(),
         paragraph,
+        char_start: 0,
     });
 }
 
@@ -155,6 +205,18 @@ mod tests {
             texts(t),
             vec!["принял Токаев.", "Премьер-министр Бектенов приехал."]
         );
+    }
+
+    #[test]
+    fn overlong_text_is_cut_at_spaces_with_char_offsets() {
+        let t = "цифра ".repeat(2000);
+        let ss = split(&t);
+        assert!(ss.len() > 2);
+        for s in &ss {
+            assert!(s.end - s.start <= MAX_BYTES);
+            assert_eq!(s.char_start, t[..s.start].chars().count());
+            assert!(s.text(&t).starts_with("цифра"));
+        }
     }
 
     #[test]

@@ -4,5 +4,6 @@ mod chart;
 mod compare;
 mod corpus;
 mod extract;
+mod hardening;
 mod report;
 mod store;

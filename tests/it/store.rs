@@ -190,14 +190,14 @@ fn an_ingest_killed_before_its_rename_leaves_the_earlier_store() {
         .unwrap();
     assert!(!killed.status.success(), "the hook must stop the process");
     assert!(
-        store.join("records.parquet.tmp").exists(),
+        store.join("records.tmp.parquet").exists(),
         "it died after writing"
     );
     assert_eq!(record_ids(&store), before);
     // The next ingest finds the document changed and completes.
     let out = factline(&["ingest", input.to_str().unwrap()], &store);
     assert!(stderr(&out).contains("1 changed"), "{}", stderr(&out));
-    assert!(!store.join("records.parquet.tmp").exists());
+    assert!(!store.join("records.tmp.parquet").exists());
     assert_eq!(record_ids(&store), ["b#0"]);
 }
 

@@ -100,18 +100,20 @@ pub fn write(state: &ChartState, path: &Path) -> anyhow::Result<()> {
     let format = ImageFormat::of(path)?;
     fonts()?;
     let size = size_of(state);
-    match format {
-        ImageFormat::Png => {
-            let root = BitMapBackend::new(path, size).into_drawing_area();
-            draw(&root, state).map_err(|e| anyhow!("{e}"))?;
-            root.present().map_err(|e| anyhow!("{e}"))
+    // Drawn to a temporary file and renamed: a full disk or a kill never
+    // leaves half a picture.
+    let draw_to = |tmp: &Path| -> anyhow::Result<()> {
+        match format {
+            ImageFormat::Png => {
+                let root = BitMapBackend::new(tmp, size).into_drawing_area();
+                draw(&root, state).map_err(|e| anyhow!("{e}"))?;
+                root.present().map_err(|e| anyhow!("{e}"))
+            }
+            ImageFormat::Svg => Ok(std::fs::write(tmp, svg_string(state)?)?),
         }
-        ImageFormat::Svg => {
-            let svg = svg_string(state)?;
-            std::fs::write(path, svg).map_err(anyhow::Error::from)
-        }
-    }
-    .with_context(|| format!("drawing {}", path.display()))
+    };
+    crate::atomic::replace_with(path, draw_to, || {})
+        .with_context(|| format!("drawing {}", path.display()))
 }
 
 /// The chart as an SVG document (for inlining in HTML).

@@ -1,0 +1,166 @@
+//! Bytes to text by evidence: UTF-8 (with or without BOM), UTF-16 with a
+//! BOM, or Windows-1251; binary refused.
+//!
+//! A text that is UTF-8 apart from a few bad sequences stays UTF-8: the
+//! bad bytes become U+FFFD and the caller is told where the first one
+//! is. Only when bad sequences are many and valid multi-byte characters
+//! few is the text read as Windows-1251.
+
+/// A decoded text, with a note when some bytes had to be replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, with `\r\n` read as `\n`.
+    pub text: String,
+    /// What was replaced, if anything (`invalid UTF-8 at byte 1234 …`).
+    pub warning: Option<String>,
+}
+
+/// At most this many bad sequences in an otherwise ASCII text are read as
+/// damage to UTF-8 rather than as another encoding.
+const FEW_BAD: usize = 3;
+
+/// Decodes a file's or a line's bytes.
+pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
+    if let Some(text) = utf16(&bytes) {
+        return Ok(clean(text, None));
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if memchr::memchr(0, body).is_some() {
+        return Err("binary file (NUL bytes), not text".into());
+    }
+    let bom = bytes.len() - body.len();
+    let evidence = Evidence::of(body);
+    if evidence.bad == 0 {
+        let mut bytes = bytes;
+        bytes.drain(..bom);
+        let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+        return Ok(clean(text, None));
+    }
+    if bom > 0 || evidence.bad <= FEW_BAD || evidence.bad * 20 <= evidence.multibyte {
+        let text = String::from_utf8_lossy(body).into_owned();
+        let more = match evidence.bad - 1 {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        let warning = format!(
+            "invalid UTF-8 at byte {}{more}, read as UTF-8 with replacement characters",
+            evidence.first_bad + bom
+        );
+        return Ok(clean(text, Some(warning)));
+    }
+    if is_binary(body) {
+        return Err("binary file, not text".into());
+    }
+    let (text, _, _) = encoding_rs::WINDOWS_1251.decode(body);
+    Ok(clean(text.into_owned(), None))
+}
+
+/// What the bytes say of their encoding.
+struct Evidence {
+    /// Invalid UTF-8 sequences.
+    bad: usize,
+    /// Byte offset of the first one.
+    first_bad: usize,
+    /// Valid characters of more than one byte.
+    multibyte: usize,
+}
+
+impl Evidence {
+    fn of(bytes: &[u8]) -> Evidence {
+        let mut ev = Evidence {
+            bad: 0,
+            first_bad: 0,
+            multibyte: 0,
+        };
+        let mut at = 0;
+        for chunk in bytes.utf8_chunks() {
+            let valid = chunk.valid();
+            ev.multibyte += valid.chars().filter(|c| c.len_utf8() > 1).count();
+            at += valid.len();
+            if !chunk.invalid().is_empty() {
+                if ev.bad == 0 {
+                    ev.first_bad = at;
+                }
+                ev.bad += 1;
+                at += chunk.invalid().len();
+            }
+        }
+        ev
+    }
+}
+
+/// A text in UTF-16 with its byte-order mark.
+fn utf16(bytes: &[u8]) -> Option<String> {
+    let enc = match bytes {
+        [0xFF, 0xFE, ..] => encoding_rs::UTF_16LE,
+        [0xFE, 0xFF, ..] => encoding_rs::UTF_16BE,
+        _ => return None,
+    };
+    let (text, _, _) = enc.decode(bytes);
+    Some(text.into_owned())
+}
+
+/// Control bytes other than whitespace in more than 1 % of the bytes.
+fn is_binary(bytes: &[u8]) -> bool {
+    let controls = bytes
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b) || b == 0x98)
+        .count();
+    controls * 100 > bytes.len().max(1)
+}
+
+/// `\r\n` read as `\n`; the text is copied only when it has one.
+fn clean(text: String, warning: Option<String>) -> Decoded {
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    };
+    Decoded { text, warning }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_bad_byte_keeps_utf8_and_says_where() {
+        let mut bytes = "Товарооборот вырос.".as_bytes().to_vec();
+        let at = bytes.len();
+        bytes.push(0xD0);
+        let d = decode(bytes).unwrap();
+        assert!(d.text.starts_with("Товарооборот вырос."));
+        assert!(d.text.ends_with('\u{FFFD}'));
+        let w = d.warning.unwrap();
+        assert!(w.contains(&format!("byte {at}")), "{w}");
+    }
+
+    #[test]
+    fn ascii_with_one_bad_byte_is_utf8() {
+        let d = decode(b"{\"id\":\"a\",\"text\":\"x \xff y\"}".to_vec()).unwrap();
+        assert!(d.text.contains('\u{FFFD}'));
+        assert!(d.warning.unwrap().contains("byte 20"));
+    }
+
+    #[test]
+    fn windows_1251_is_still_read() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Экспорт составил 5 млрд рублей.");
+        let d = decode(bytes.into_owned()).unwrap();
+        assert_eq!(d.text, "Экспорт составил 5 млрд рублей.");
+        assert_eq!(d.warning, None);
+    }
+
+    #[test]
+    fn utf16_with_bom_is_text() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Импорт 3 млн".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        assert_eq!(decode(bytes).unwrap().text, "Импорт 3 млн");
+    }
+
+    #[test]
+    fn nul_bytes_are_binary() {
+        assert!(decode(b"abc\0def".to_vec()).is_err());
+    }
+}
