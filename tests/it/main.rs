@@ -5,5 +5,6 @@ mod compare;
 mod corpus;
 mod extract;
 mod hardening;
+mod props;
 mod report;
 mod store;
