@@ -33,6 +33,10 @@ pub struct Args {
     /// the extraction rules changed).
     #[arg(long)]
     pub reextract: bool,
+    /// Leave documents stored by older rules as they are: count and name
+    /// them instead of extracting them again.
+    #[arg(long, conflicts_with = "reextract")]
+    pub keep_stale: bool,
     /// Also write the records partitioned by metric and year
     /// (`STORE/partitioned/metric=…/year=…/`), for Spark, DuckDB, polars.
     #[arg(long)]
@@ -45,6 +49,7 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     let dir = args.store.clone().unwrap_or_else(Store::default_dir);
     let mut store = Store::open(&dir)?;
     store.set_reextract(args.reextract);
+    store.set_keep_stale(args.keep_stale);
     let summary = ingest_input(&mut store, &args.input, ctx)?;
     ctx.note(summary.to_string());
     if args.partitioned {

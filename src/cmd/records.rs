@@ -111,6 +111,9 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
             dir.display()
         ));
     }
+    if let Some(note) = store.stale_note()? {
+        ctx.note(note);
+    }
     let format = Format::or_default(args.format);
     let mut lf = sorted(args.filter().apply(store.records()?));
     if format == Format::Table {

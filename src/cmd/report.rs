@@ -67,6 +67,9 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
         let summary = super::ingest::ingest_input(&mut store, &input, ctx)?;
         ctx.note(summary.to_string());
     }
+    if let Some(note) = store.stale_note()? {
+        ctx.note(note);
+    }
     let records = store
         .records()?
         .collect()

@@ -22,6 +22,16 @@ pub const ABORT_HOOK: &str = "FACTLINE_TEST_ABORT_AFTER_WRITE";
 /// schema. A file that is not Parquet or has other columns is an error
 /// naming the file.
 pub fn read_table(path: &Path, schema: &Schema) -> anyhow::Result<DataFrame> {
+    read_table_with(path, schema, Ok)
+}
+
+/// [`read_table`] with an upgrade of an older layout applied before the
+/// columns are checked.
+pub fn read_table_with(
+    path: &Path,
+    schema: &Schema,
+    upgrade: impl Fn(DataFrame) -> PolarsResult<DataFrame>,
+) -> anyhow::Result<DataFrame> {
     let file = match File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -31,6 +41,7 @@ pub fn read_table(path: &Path, schema: &Schema) -> anyhow::Result<DataFrame> {
     };
     let df = ParquetReader::new(file)
         .finish()
+        .and_then(upgrade)
         .map_err(|e| anyhow::anyhow!("{}: not a readable Parquet table: {e}", path.display()))?;
     if let Err(msg) = check_schema(&df, schema) {
         bail!("{}: not a factline table: {msg}", path.display());

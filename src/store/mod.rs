@@ -14,9 +14,17 @@
 //! is replaced atomically, records first: a run killed between the two
 //! renames leaves records whose document row is old or missing, which the
 //! next ingest sees as changed or new and rewrites.
+//!
+//! Each document row names the version of the rules that made its
+//! records (`RULES_VERSION`): a document stored by older rules is
+//! re-extracted when it is ingested again, and `records`/`report` say
+//! when the store holds such records. The folder's `store.json` gives the
+//! layout's version: an older store is upgraded as it is read, a newer
+//! one is refused.
 
 pub mod file;
 pub mod filter;
+mod format;
 pub mod partition;
 pub mod schema;
 
@@ -43,6 +51,14 @@ pub const RECORDS_FILE: &str = "records.parquet";
 pub const DOCUMENTS_FILE: &str = "documents.parquet";
 /// The environment variable that moves the default store.
 pub const STORE_ENV: &str = "FACTLINE_STORE";
+/// The file that names the layout's version.
+pub const FORMAT_FILE: &str = "store.json";
+/// The layout this build reads and writes: 2 added `rules_version` to
+/// the documents and span-based record ids.
+pub const FORMAT_VERSION: u64 = 2;
+/// The version of the extraction rules of this build (a hash of their
+/// sources and lexicons).
+pub const RULES_VERSION: &str = env!("FACTLINE_RULES_VERSION");
 
 /// A store folder. Reading needs no lock (tables are replaced by rename);
 /// `ingest` takes the folder's lock for the whole run.
@@ -50,6 +66,7 @@ pub const STORE_ENV: &str = "FACTLINE_STORE";
 pub struct Store {
     dir: PathBuf,
     reextract: bool,
+    keep_stale: bool,
 }
 
 /// What one ingest did, per document and in records.
@@ -67,6 +84,12 @@ pub struct IngestSummary {
     pub records_added: usize,
     /// Records dropped because their document changed.
     pub records_removed: usize,
+    /// Unchanged documents extracted again because older rules made
+    /// their records (counted in `changed`).
+    pub stale_reextracted: usize,
+    /// Unchanged documents with records of older rules, left as they are
+    /// (`--keep-stale`).
+    pub stale_kept: usize,
 }
 
 impl IngestSummary {
@@ -78,6 +101,8 @@ impl IngestSummary {
         self.failed += o.failed;
         self.records_added += o.records_added;
         self.records_removed += o.records_removed;
+        self.stale_reextracted += o.stale_reextracted;
+        self.stale_kept += o.stale_kept;
     }
 
     /// Every document counted.
@@ -101,6 +126,17 @@ impl std::fmt::Display for IngestSummary {
         if self.records_removed > 0 {
             write!(f, ", {} removed", self.records_removed)?;
         }
+        if self.stale_reextracted > 0 {
+            let n = self.stale_reextracted;
+            write!(
+                f,
+                "; {n} re-extracted because older rules made their records"
+            )?;
+        }
+        if self.stale_kept > 0 {
+            let n = self.stale_kept;
+            write!(f, "; {n} keep records made by older rules")?;
+        }
         Ok(())
     }
 }
@@ -112,10 +148,48 @@ impl Store {
         if dir.exists() && !dir.is_dir() {
             bail!("{}: not a folder, cannot be a store", dir.display());
         }
+        format::check(dir)?;
         Ok(Store {
             dir: dir.to_path_buf(),
             reextract: false,
+            keep_stale: false,
         })
+    }
+
+    /// With `true`, documents stored unchanged but by older rules are
+    /// counted and named, not extracted again.
+    pub fn set_keep_stale(&mut self, on: bool) {
+        self.keep_stale = on;
+    }
+
+    /// A note for the reader when the store holds records made by older
+    /// rules (with a few of their documents and what to do), or `None`.
+    pub fn stale_note(&self) -> anyhow::Result<Option<String>> {
+        let stale = self.stale_documents()?;
+        if stale.is_empty() {
+            return Ok(None);
+        }
+        let shown: Vec<&str> = stale.iter().take(3).map(String::as_str).collect();
+        let more = if stale.len() > 3 { ", …" } else { "" };
+        Ok(Some(format!(
+            "{}: {} documents ({}{more}) hold records made by older rules; ingest them again to re-extract",
+            self.dir.display(),
+            stale.len(),
+            shown.join(", ")
+        )))
+    }
+
+    /// The ids of the stored documents whose records older rules made.
+    pub fn stale_documents(&self) -> anyhow::Result<Vec<String>> {
+        let docs = self.documents_df()?;
+        let ids = docs.column("doc_id")?.str()?;
+        let rules = docs.column("rules_version")?.str()?;
+        Ok(ids
+            .iter()
+            .zip(rules.iter())
+            .filter(|(_, r)| *r != Some(RULES_VERSION))
+            .filter_map(|(i, _)| i.map(str::to_string))
+            .collect())
     }
 
     /// With `true`, the next ingests extract every document again, even
@@ -165,7 +239,8 @@ impl Store {
     }
 
     fn documents_df(&self) -> anyhow::Result<DataFrame> {
-        file::read_table(&self.dir.join(DOCUMENTS_FILE), &schema::document_schema())
+        let path = self.dir.join(DOCUMENTS_FILE);
+        file::read_table_with(&path, &schema::document_schema(), format::upgrade_documents)
     }
 
     /// Extracts the new and changed documents among `docs` and writes
@@ -193,7 +268,11 @@ impl Store {
         let old_docs = self.documents_df()?;
         let known = known_hashes(&old_docs)?;
         let mut summary = IngestSummary::default();
-        let todo = triage(docs, &known, self.reextract, &mut summary);
+        let policy = Policy {
+            reextract: self.reextract,
+            keep_stale: self.keep_stale,
+        };
+        let todo = triage(docs, &known, policy, &mut summary);
         let done = extract_all(todo, ctx, &extract, &mut summary);
         if !done.is_empty() {
             self.write(done, old_docs, &mut summary)?;
@@ -224,19 +303,44 @@ impl Store {
         let mut documents = kept_docs.vstack(&schema::documents_frame(&rows)?)?;
         // Records first: see the module doc for why this order heals.
         file::write_table(&self.dir.join(RECORDS_FILE), &mut records)?;
-        file::write_table(&self.dir.join(DOCUMENTS_FILE), &mut documents)
+        file::write_table(&self.dir.join(DOCUMENTS_FILE), &mut documents)?;
+        format::write(&self.dir)
     }
 }
 
-/// doc_id → content hash of the stored documents.
-fn known_hashes(docs: &DataFrame) -> anyhow::Result<HashMap<String, String>> {
+/// What a stored document is known by: its content hash and the version
+/// of the rules that made its records.
+struct Known {
+    hash: String,
+    rules: Option<String>,
+}
+
+/// doc_id → what is known of the stored documents.
+fn known_hashes(docs: &DataFrame) -> anyhow::Result<HashMap<String, Known>> {
     let ids = docs.column("doc_id")?.str()?;
     let hashes = docs.column("content_hash")?.str()?;
+    let rules = docs.column("rules_version")?.str()?;
     Ok(ids
         .iter()
         .zip(hashes.iter())
-        .filter_map(|(i, h)| Some((i?.to_string(), h?.to_string())))
+        .zip(rules.iter())
+        .filter_map(|((i, h), r)| {
+            let known = Known {
+                hash: h?.to_string(),
+                rules: r.map(str::to_string),
+            };
+            Some((i?.to_string(), known))
+        })
         .collect())
+}
+
+/// What an ingest does with documents already stored.
+#[derive(Clone, Copy)]
+struct Policy {
+    /// Extract every document again.
+    reextract: bool,
+    /// Leave documents of older rules as they are (count and name them).
+    keep_stale: bool,
 }
 
 /// The hex SHA-256 of what the records depend on: id, text and date.
@@ -267,8 +371,8 @@ struct Todo {
 /// a failure.
 fn triage(
     docs: Vec<Document>,
-    known: &HashMap<String, String>,
-    reextract: bool,
+    known: &HashMap<String, Known>,
+    policy: Policy,
     summary: &mut IngestSummary,
 ) -> Vec<Todo> {
     let mut seen: HashMap<String, String> = HashMap::new();
@@ -284,14 +388,28 @@ fn triage(
         }
         seen.insert(doc.id.clone(), doc.source.clone());
         let hash = content_hash(&doc);
-        match known.get(&doc.id) {
-            Some(h) if *h == hash && !reextract => summary.unchanged += 1,
-            k => todo.push(Todo {
-                known: k.is_some(),
-                doc,
-                hash,
-            }),
+        let (same, stale) = match known.get(&doc.id) {
+            Some(k) => (k.hash == hash, k.rules.as_deref() != Some(RULES_VERSION)),
+            None => (false, false),
+        };
+        if same && stale && policy.keep_stale && !policy.reextract {
+            ui::warn(format!("{}: records made by older rules, kept", doc.source));
+            summary.stale_kept += 1;
+            summary.unchanged += 1;
+            continue;
         }
+        if same && !stale && !policy.reextract {
+            summary.unchanged += 1;
+            continue;
+        }
+        if same && stale {
+            summary.stale_reextracted += 1;
+        }
+        todo.push(Todo {
+            known: known.contains_key(&doc.id),
+            doc,
+            hash,
+        });
     }
     todo
 }
@@ -310,6 +428,7 @@ impl Done {
             doc: self.doc,
             content_hash: self.hash,
             ingested_at: chrono::Utc::now().naive_utc(),
+            rules_version: RULES_VERSION.to_string(),
         }
     }
 }

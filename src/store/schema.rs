@@ -33,7 +33,7 @@ pub const RECORD_COLUMNS: [(&str, ColumnKind); 18] = [
 ];
 
 /// The columns of the document table, in order, with their dtypes.
-pub const DOCUMENT_COLUMNS: [(&str, ColumnKind); 10] = [
+pub const DOCUMENT_COLUMNS: [(&str, ColumnKind); 11] = [
     ("doc_id", ColumnKind::Str),
     ("content_hash", ColumnKind::Str),
     ("published", ColumnKind::Date),
@@ -44,6 +44,7 @@ pub const DOCUMENT_COLUMNS: [(&str, ColumnKind); 10] = [
     ("source", ColumnKind::Str),
     ("ingested_at", ColumnKind::Timestamp),
     ("records", ColumnKind::I64),
+    ("rules_version", ColumnKind::Str),
 ];
 
 /// The few dtypes the store uses.
@@ -114,17 +115,29 @@ pub fn check_schema(df: &DataFrame, expected: &Schema) -> Result<(), String> {
     Ok(())
 }
 
-/// The id of the `n`-th record (0-based) of a document's extraction.
-pub fn record_id(doc_id: &str, n: usize) -> String {
-    format!("{doc_id}#{n}")
+/// The id of a record: its document and the char span of its figure
+/// (`003#1234-1249`), so the same figure keeps its id when the document
+/// is extracted again and links to it survive; a second record on the
+/// same span (a launch for a set of plants, then for each) adds `.k`.
+pub fn record_id(doc_id: &str, span: (usize, usize), repeat: usize) -> String {
+    match repeat {
+        0 => format!("{doc_id}#{}-{}", span.0, span.1),
+        k => format!("{doc_id}#{}-{}.{k}", span.0, span.1),
+    }
 }
 
 /// Pairs each record of one document's extraction with its record id.
 pub fn number_records(records: Vec<Record>) -> Vec<(String, Record)> {
+    let mut seen: std::collections::HashMap<(usize, usize), usize> = Default::default();
     records
         .into_iter()
-        .enumerate()
-        .map(|(n, r)| (record_id(&r.doc_id, n), r))
+        .map(|r| {
+            let span = (r.span_start, r.span_end);
+            let repeat = seen.entry(span).or_default();
+            let id = record_id(&r.doc_id, span, *repeat);
+            *repeat += 1;
+            (id, r)
+        })
         .collect()
 }
 
@@ -187,6 +200,8 @@ pub struct DocumentRow {
     pub ingested_at: NaiveDateTime,
     /// How many records its extraction gave.
     pub records: usize,
+    /// The version of the rules that made them (`RULES_VERSION`).
+    pub rules_version: String,
 }
 
 /// The document table of `rows`.
@@ -220,6 +235,10 @@ pub fn documents_frame(rows: &[DocumentRow]) -> PolarsResult<DataFrame> {
             rows.iter().map(|r| r.ingested_at).collect::<Vec<_>>(),
         ),
         Column::new("records".into(), ints(rows.iter().map(|r| r.records))),
+        Column::new(
+            "rules_version".into(),
+            text(|r| Some(r.rules_version.clone())),
+        ),
     ];
     conform(DataFrame::new(rows.len(), columns)?, &document_schema())
 }

@@ -85,7 +85,7 @@ fn record_frame_has_the_contract_columns_in_order() {
     assert_eq!(df.column("span_end").unwrap().dtype(), &DataType::Int64);
     assert_eq!(
         df.column("record_id").unwrap().str().unwrap().get(0),
-        Some("x#0")
+        Some("x#0-6")
     );
     assert_eq!(df.column("subject").unwrap().null_count(), 1);
     assert_eq!(
@@ -117,7 +117,7 @@ fn ingesting_the_same_documents_twice_changes_nothing() {
         .modified()
         .unwrap();
     assert_eq!(before, after, "an ingest with nothing new must not rewrite");
-    assert_eq!(ids(&s), ["a#0", "a#1", "b#0"]);
+    assert_eq!(ids(&s), ["a#0-18", "a#0-6", "b#0-12"]);
 }
 
 #[test]
@@ -128,7 +128,7 @@ fn a_changed_document_replaces_only_its_own_records() {
     let sum = s.ingest_with(docs, &Ctx::silent(), lines).unwrap();
     assert_eq!((sum.changed, sum.unchanged), (1, 1));
     assert_eq!((sum.records_added, sum.records_removed), (1, 2));
-    assert_eq!(ids(&s), ["a#0", "b#0"]);
+    assert_eq!(ids(&s), ["a#0-18", "b#0-12"]);
     let df = s.records().unwrap().collect().unwrap();
     let v = df.column("value").unwrap().f64().unwrap();
     let mut values: Vec<f64> = v.iter().flatten().collect();
@@ -147,7 +147,7 @@ fn reextract_runs_unchanged_documents_again() {
     s.set_reextract(true);
     let again = s.ingest_with(two_docs(), &Ctx::silent(), lines).unwrap();
     assert_eq!((again.changed, again.records_added), (2, 3));
-    assert_eq!(ids(&s), ["a#0", "a#1", "b#0"]);
+    assert_eq!(ids(&s), ["a#0-18", "a#0-6", "b#0-12"]);
 }
 
 #[test]
@@ -203,7 +203,7 @@ fn an_extraction_that_panics_fails_that_document_and_keeps_its_records() {
         })
         .unwrap();
     assert_eq!((sum.new, sum.failed), (1, 1));
-    assert_eq!(ids(&s), ["a#0", "a#1", "b#0", "c#0"]);
+    assert_eq!(ids(&s), ["a#0-18", "a#0-6", "b#0-12", "c#0-6"]);
 }
 
 #[test]
@@ -293,9 +293,84 @@ fn the_summary_reads_as_one_line() {
         failed: 1,
         records_added: 24,
         records_removed: 3,
+        ..IngestSummary::default()
     };
     assert_eq!(
         s.to_string(),
         "9 documents: 5 new, 1 changed, 2 unchanged, 1 failed; 24 records added, 3 removed"
     );
+}
+
+/// Rewrites the documents table as older rules (or an older layout,
+/// without the column) would have left it.
+fn age_documents(s: &Store, drop_column: bool) {
+    let path = s.dir().join(DOCUMENTS_FILE);
+    let mut df = s.documents().unwrap().collect().unwrap();
+    if drop_column {
+        df = df.drop("rules_version").unwrap();
+        std::fs::remove_file(s.dir().join(FORMAT_FILE)).unwrap();
+    } else {
+        let old = Column::new("rules_version".into(), vec!["0ld"; df.height()]);
+        df.with_column(old).unwrap();
+    }
+    super::file::write_table(&path, &mut df).unwrap();
+}
+
+#[test]
+fn documents_made_by_older_rules_are_extracted_again() {
+    let (_t, mut s) = store();
+    s.ingest_with(two_docs(), &Ctx::silent(), lines).unwrap();
+    assert_eq!(s.stale_note().unwrap(), None);
+    age_documents(&s, false);
+    assert_eq!(s.stale_documents().unwrap(), ["a", "b"]);
+    assert!(
+        s.stale_note()
+            .unwrap()
+            .unwrap()
+            .contains("2 documents (a, b)")
+    );
+    let again = s.ingest_with(two_docs(), &Ctx::silent(), lines).unwrap();
+    assert_eq!(
+        (again.stale_reextracted, again.changed, again.unchanged),
+        (2, 2, 0)
+    );
+    assert!(s.stale_documents().unwrap().is_empty());
+    // The same figures keep their ids across the re-extraction.
+    assert_eq!(ids(&s), ["a#0-18", "a#0-6", "b#0-12"]);
+}
+
+#[test]
+fn keep_stale_counts_and_keeps_them() {
+    let (_t, mut s) = store();
+    s.ingest_with(two_docs(), &Ctx::silent(), lines).unwrap();
+    age_documents(&s, false);
+    s.set_keep_stale(true);
+    let again = s.ingest_with(two_docs(), &Ctx::silent(), lines).unwrap();
+    assert_eq!(
+        (again.stale_kept, again.unchanged, again.changed),
+        (2, 2, 0)
+    );
+    assert_eq!(s.stale_documents().unwrap().len(), 2);
+}
+
+#[test]
+fn a_store_of_the_first_layout_is_read_and_upgraded() {
+    let (_t, mut s) = store();
+    s.ingest_with(two_docs(), &Ctx::silent(), lines).unwrap();
+    age_documents(&s, true);
+    let s2 = Store::open(s.dir()).unwrap();
+    assert_eq!(s2.stale_documents().unwrap().len(), 2);
+    let again = s.ingest_with(two_docs(), &Ctx::silent(), lines).unwrap();
+    assert_eq!(again.stale_reextracted, 2);
+    let layout = std::fs::read_to_string(s.dir().join(FORMAT_FILE)).unwrap();
+    assert!(layout.contains(&format!("\"layout\": {FORMAT_VERSION}")));
+}
+
+#[test]
+fn a_store_of_a_newer_layout_is_refused() {
+    let (_t, mut s) = store();
+    s.ingest_with(two_docs(), &Ctx::silent(), lines).unwrap();
+    std::fs::write(s.dir().join(FORMAT_FILE), "{\"layout\": 99}").unwrap();
+    let err = Store::open(s.dir()).unwrap_err().to_string();
+    assert!(err.contains("layout 99") && err.contains("newer"), "{err}");
 }

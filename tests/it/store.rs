@@ -179,7 +179,7 @@ fn an_ingest_killed_before_its_rename_leaves_the_earlier_store() {
     let t = tempfile::tempdir().unwrap();
     let store = filled_store(t.path());
     let before = record_ids(&store);
-    assert_eq!(before, ["a#0", "a#1", "b#0"]);
+    assert_eq!(before, ["a#0-1", "a#0-1.1", "b#0-1"]);
     let input = t.path().join("docs.jsonl");
     fs::write(&input, jsonl_line("a", "changed text") + "\n").unwrap();
     let killed = Command::new(BIN)
@@ -198,7 +198,7 @@ fn an_ingest_killed_before_its_rename_leaves_the_earlier_store() {
     let out = factline(&["ingest", input.to_str().unwrap()], &store);
     assert!(stderr(&out).contains("1 changed"), "{}", stderr(&out));
     assert!(!store.join("records.tmp.parquet").exists());
-    assert_eq!(record_ids(&store), ["b#0"]);
+    assert_eq!(record_ids(&store), ["b#0-1"]);
 }
 
 #[test]
@@ -226,7 +226,7 @@ fn an_ingest_killed_at_any_moment_leaves_a_whole_store() {
         let _ = child.kill();
         let _ = child.wait();
         let ids = record_ids(&store);
-        let whole = ids == ["a#0", "a#1", "b#0"] || ids == ["b#0"];
+        let whole = ids == ["a#0-1", "a#0-1.1", "b#0-1"] || ids == ["b#0-1"];
         assert!(whole, "after a kill at {delay} ms: {ids:?}");
     }
 }
@@ -271,7 +271,7 @@ fn records_filters_and_writes_csv_jsonl_and_table() {
     assert_eq!(rows.len(), 3, "{text}");
     assert!(rows[0].starts_with("record_id,doc_id,published,date_basis,"));
     assert!(
-        rows[1].starts_with("a#0,a,2022-01-10,metadata,"),
+        rows[1].starts_with("a#0-1,a,2022-01-10,metadata,"),
         "{}",
         rows[1]
     );
@@ -293,7 +293,7 @@ fn records_filters_and_writes_csv_jsonl_and_table() {
         text.contains("projects_count") && text.contains("│"),
         "{text}"
     );
-    assert!(!text.contains("b#0"));
+    assert!(!text.contains("b#0-1"));
 }
 
 #[test]
