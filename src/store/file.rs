@@ -13,9 +13,9 @@ use polars::prelude::*;
 use super::schema::check_schema;
 use crate::ui::Ctx;
 
-/// Set to `1` in tests: the process aborts after a table's temporary file
-/// is written and synced, before it is renamed into place, as a killed
-/// ingest would.
+/// Set in tests: the process aborts, as a killed ingest would, after the
+/// step of a commit it names: `1` when both tables are written beside the
+/// old ones, `2` when the commit marker is written too.
 pub const ABORT_HOOK: &str = "FACTLINE_TEST_ABORT_AFTER_WRITE";
 
 /// Reads a table of the store; a missing file is an empty table with the
@@ -52,18 +52,29 @@ pub fn read_table_with(
 /// Replaces `path` with `df` so that a reader sees either the old file or
 /// the new one, whole (`crate::atomic`).
 pub fn write_table(path: &Path, df: &mut DataFrame) -> anyhow::Result<()> {
-    let write = |tmp: &Path| -> anyhow::Result<()> {
-        let mut file = File::create(tmp)?;
-        ParquetWriter::new(&mut file).finish(df)?;
-        file.flush()?;
-        Ok(())
-    };
-    let abort = || {
-        if std::env::var_os(ABORT_HOOK).is_some_and(|v| v == "1") {
-            std::process::abort();
-        }
-    };
-    crate::atomic::replace_with(path, write, abort)
+    crate::atomic::replace_with(path, |tmp| write_parquet(tmp, df), || {})
+}
+
+/// Writes `df` beside `path`, at its temporary name, synced; a commit
+/// renames it later.
+pub fn write_tmp(path: &Path, df: &mut DataFrame) -> anyhow::Result<()> {
+    let tmp = crate::atomic::tmp_path(path);
+    let written = write_parquet(&tmp, df).and_then(|()| Ok(File::open(&tmp)?.sync_all()?));
+    written.with_context(|| format!("{}: cannot write", tmp.display()))
+}
+
+fn write_parquet(path: &Path, df: &mut DataFrame) -> anyhow::Result<()> {
+    let mut file = File::create(path)?;
+    ParquetWriter::new(&mut file).finish(df)?;
+    file.flush()?;
+    Ok(())
+}
+
+/// Aborts the process after commit step `step` when the test hook asks.
+pub fn abort_hook(step: u8) {
+    if std::env::var(ABORT_HOOK).is_ok_and(|v| v == step.to_string()) {
+        std::process::abort();
+    }
 }
 
 /// The exclusive lock of a store, held while the value lives.
@@ -76,10 +87,11 @@ pub struct Lock {
 pub const LOCK_FILE: &str = ".lock";
 
 /// Takes the store's lock; when another process holds it, says so once on
-/// stderr and waits for it. Holding it, removes the `*.tmp` files a
-/// killed ingest left behind.
+/// stderr and waits for it. Holding it, finishes a commit a killed
+/// ingest cut short and removes the temporary files one left behind.
 pub fn lock(dir: &Path, ctx: &Ctx) -> anyhow::Result<Lock> {
     let lock = wait_for_lock(dir, ctx)?;
+    super::format::recover(dir)?;
     crate::atomic::remove_stale(dir);
     Ok(lock)
 }

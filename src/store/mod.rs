@@ -10,10 +10,9 @@
 //!
 //! An ingest is idempotent: a document is known by its id and a hash of
 //! its text and date; the same document again changes nothing, a changed
-//! one replaces its own records, a new one adds its records. Each table
-//! is replaced atomically, records first: a run killed between the two
-//! renames leaves records whose document row is old or missing, which the
-//! next ingest sees as changed or new and rewrites.
+//! one replaces its own records, a new one adds its records. The two
+//! tables are replaced as one (`format::commit`): a run killed at any
+//! moment leaves the old pair or the new pair, never a mix.
 //!
 //! Each document row names the version of the rules that made its
 //! records (`RULES_VERSION`): a document stored by older rules is
@@ -235,11 +234,14 @@ impl Store {
     }
 
     fn records_df(&self) -> anyhow::Result<DataFrame> {
-        file::read_table(&self.dir.join(RECORDS_FILE), &record_schema())
+        file::read_table(
+            &format::table_path(&self.dir, RECORDS_FILE),
+            &record_schema(),
+        )
     }
 
     fn documents_df(&self) -> anyhow::Result<DataFrame> {
-        let path = self.dir.join(DOCUMENTS_FILE);
+        let path = format::table_path(&self.dir, DOCUMENTS_FILE);
         file::read_table_with(&path, &schema::document_schema(), format::upgrade_documents)
     }
 
@@ -302,9 +304,11 @@ impl Store {
         let kept_docs = drop_docs(old_docs.lazy(), &replaced)?;
         let mut documents = kept_docs.vstack(&schema::documents_frame(&rows)?)?;
         // Records first: see the module doc for why this order heals.
-        file::write_table(&self.dir.join(RECORDS_FILE), &mut records)?;
-        file::write_table(&self.dir.join(DOCUMENTS_FILE), &mut documents)?;
-        format::write(&self.dir)
+        let mut tables = [
+            (RECORDS_FILE, &mut records),
+            (DOCUMENTS_FILE, &mut documents),
+        ];
+        format::commit(&self.dir, &mut tables, file::abort_hook)
     }
 }
 

@@ -202,6 +202,32 @@ fn an_ingest_killed_before_its_rename_leaves_the_earlier_store() {
 }
 
 #[test]
+fn an_ingest_killed_after_its_commit_marker_shows_the_new_pair() {
+    let t = tempfile::tempdir().unwrap();
+    let store = filled_store(t.path());
+    let input = t.path().join("docs.jsonl");
+    fs::write(&input, jsonl_line("a", "changed text") + "\n").unwrap();
+    let killed = Command::new(BIN)
+        .args(["ingest", input.to_str().unwrap(), "--store"])
+        .arg(&store)
+        .env("FACTLINE_TEST_ABORT_AFTER_WRITE", "2")
+        .output()
+        .unwrap();
+    assert!(!killed.status.success(), "the hook must stop the process");
+    // Records and documents are read as the new pair, never a mix.
+    assert_eq!(record_ids(&store), ["b#0-1"]);
+    let docs = factline(&["records", "--doc", "a", "--format", "jsonl"], &store);
+    assert_eq!(stdout(&docs), "");
+    // The next ingest finishes the renames; nothing is extracted again.
+    let out = factline(&["ingest", input.to_str().unwrap()], &store);
+    assert!(stderr(&out).contains("1 unchanged"), "{}", stderr(&out));
+    assert!(!store.join("records.tmp.parquet").exists());
+    let layout = fs::read_to_string(store.join("store.json")).unwrap();
+    assert!(!layout.contains("pending"), "{layout}");
+    assert_eq!(record_ids(&store), ["b#0-1"]);
+}
+
+#[test]
 fn an_ingest_killed_at_any_moment_leaves_a_whole_store() {
     let t = tempfile::tempdir().unwrap();
     let input = t.path().join("many.jsonl");
