@@ -187,8 +187,11 @@ pub enum DateBasis {
     FrontMatter,
     /// A field of the input (a JSONL `published`, `--published`).
     Metadata,
-    /// A dateline such as `НУР-СУЛТАН. 24 ЯНВАРЯ`.
+    /// A dateline or time stamp in the text (`НУР-СУЛТАН. 24 ЯНВАРЯ`,
+    /// `22 December 2021, 11:37`).
     Dateline,
+    /// A date in the path of the document's address (`/2021/12/10/`).
+    Url,
     /// Guessed from the years and tenses of the text.
     Inferred,
     /// Nothing gave a date.
@@ -204,6 +207,7 @@ impl DateBasis {
             DateBasis::FrontMatter => "front_matter",
             DateBasis::Metadata => "metadata",
             DateBasis::Dateline => "dateline",
+            DateBasis::Url => "url",
             DateBasis::Inferred => "inferred",
             DateBasis::None => "none",
         }

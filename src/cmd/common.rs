@@ -88,18 +88,13 @@ impl InputArgs {
         let mut batch = Vec::new();
         let (mut size, mut n, mut failed) = (0, 0, 0);
         for item in self.stream() {
-            match item {
-                Ok(doc) if !self.readable(&doc) => {}
-                Ok(doc) => {
+            match said(item, &mut failed) {
+                Some(doc) if self.readable(&doc) => {
                     size += doc.text.len();
                     n += 1;
                     batch.push(doc);
                 }
-                Err(note) if note.warning => ui::warn(note.to_string()),
-                Err(err) => {
-                    ui::error(err.to_string());
-                    failed += 1;
-                }
+                _ => {}
             }
             if size >= bytes {
                 f(std::mem::take(&mut batch))?;
@@ -110,6 +105,23 @@ impl InputArgs {
             f(batch)?;
         }
         Ok((n, failed))
+    }
+}
+
+/// The document of an input item; a note or an error is said on stderr
+/// (an error counted in `failed`) and gives none.
+pub fn said(item: load::Item, failed: &mut usize) -> Option<Document> {
+    match item {
+        Ok(doc) => Some(doc),
+        Err(note) if note.warning => {
+            ui::warn(note.to_string());
+            None
+        }
+        Err(err) => {
+            ui::error(err.to_string());
+            *failed += 1;
+            None
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod common;
 pub mod compare;
+pub mod documents;
 pub mod explain;
 pub mod extract;
 pub mod ingest;
@@ -50,6 +51,8 @@ pub enum Command {
     Ingest(ingest::Args),
     /// List the stored records.
     Records(records::Args),
+    /// List what is known of each document: date, basis, records, warnings.
+    Documents(documents::Args),
     /// Compare stored figures over time.
     Compare(compare::Args),
     /// Draw one chart (PNG or SVG, by the file extension).
@@ -78,6 +81,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Mentions(a) => mentions::run(a, &ctx)?,
         Command::Ingest(a) => ingest::run(a, &ctx)?,
         Command::Records(a) => records::run(a, &ctx)?,
+        Command::Documents(a) => documents::run(a, &ctx)?,
         Command::Compare(a) => compare::run(a, &ctx)?,
         Command::Chart(a) => chart::run(a, &ctx)?,
         Command::Report(a) => report::run(a, &ctx)?,

@@ -1,11 +1,7 @@
 //! Document metadata: front matter, datelines, and a date
 //! inferred from the text when nothing else gives one.
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
 use chrono::{Datelike, NaiveDate};
-use regex::Regex;
 
 use super::Document;
 use crate::record::{DateBasis, Precision};
@@ -75,63 +71,28 @@ pub fn apply_front_matter(doc: &mut Document) {
     doc.text = body;
 }
 
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?m)^[\s\p{Pd}]*[А-ЯЁA-Z][А-ЯЁA-Z\-\s]{1,40}[.,]\s+(\d{1,2})\s+(ЯНВАРЯ|ФЕВРАЛЯ|МАРТА|АПРЕЛЯ|МАЯ|ИЮНЯ|ИЮЛЯ|АВГУСТА|СЕНТЯБРЯ|ОКТЯБРЯ|НОЯБРЯ|ДЕКАБРЯ|[Яя]нваря|[Фф]евраля|[Мм]арта|[Аа]преля|[Мм]ая|[Ии]юня|[Ии]юля|[Аа]вгуста|[Сс]ентября|[Оо]ктября|[Нн]оября|[Дд]екабря)\b",
-    )
-    .expect("dateline regex")
-});
-
-/// The genitive month names, January first.
-pub const MONTHS_GEN: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
-
-/// A dateline near the top (`НУР-СУЛТАН. 24 ЯНВАРЯ - …`) gives the day and
-/// month; the year is the first one after every period the text reports
-/// as past, or else the year the text names most.
+/// The date the text states (a time stamp or a dateline) or its address
+/// gives, when nothing else did: a full date in the text first, then a
+/// date in the address, then a day and month whose year is a best
+/// estimate; else a year inferred from the text.
 pub fn apply_dateline(doc: &mut Document) {
-    let head: String = doc.text.chars().take(600).collect();
-    let Some(c) = DATELINE.captures(&head) else {
-        return apply_inferred(doc);
+    let stated = super::dateline::find(&doc.text);
+    let url = doc.url.as_deref().and_then(super::dateline::from_url);
+    let (date, precision, basis) = match (stated, url) {
+        (Some(f), _) if f.precision == Precision::Day => (f.date, f.precision, DateBasis::Dateline),
+        (_, Some(d)) => (d, Precision::Day, DateBasis::Url),
+        (Some(f), None) => (f.date, f.precision, DateBasis::Dateline),
+        (None, None) => return apply_inferred(doc),
     };
-    let day: u32 = c[1].parse().unwrap_or(0);
-    let month_name = c[2].to_lowercase();
-    let Some(month) = MONTHS_GEN.iter().position(|m| *m == month_name) else {
-        return;
-    };
-    let month = month as u32 + 1;
-    let year = match past_period_end(&doc.text) {
-        Some(end) => (end.year()..end.year() + 2)
-            .find(|&y| NaiveDate::from_ymd_opt(y, month, day).is_some_and(|d| d > end))
-            .unwrap_or(end.year() + 1),
-        None => match most_named_year(&doc.text) {
-            Some(y) => y,
-            None => return,
-        },
-    };
-    if let Some(d) = NaiveDate::from_ymd_opt(year, month, day) {
-        doc.published = Some(d);
-        doc.precision = Some(Precision::Day);
-        doc.date_basis = DateBasis::Dateline;
-    }
+    doc.published = Some(date);
+    doc.precision = Some(precision);
+    doc.date_basis = basis;
 }
 
 /// With no date given anywhere, the year after the latest period the text
 /// reports as over ("по итогам 2021 года" → 2022), at year precision.
 pub fn apply_inferred(doc: &mut Document) {
-    let Some(end) = past_period_end(&doc.text) else {
+    let Some(end) = super::dateline::past_period_end(&doc.text) else {
         return;
     };
     let Some(next) = end.succ_opt() else { return };
@@ -140,43 +101,6 @@ pub fn apply_inferred(doc: &mut Document) {
         doc.precision = Some(Precision::Year);
         doc.date_basis = DateBasis::Inferred;
     }
-}
-
-static PAST_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:за|по итогам|в)\s+(?:(\d{1,2})\s+месяц\w*\s+)?((?:19|20)\d\d)\s*(?:год\w*|г\.)([^.!?]{0,120})",
-    )
-    .expect("past period regex")
-});
-
-static PAST_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:\w+(?:ил|ал|ел|ял|ыл|ул)[аои]?с?[ья]?|был[аои]?|стал[аои]?|достигнут\w*|отмечен\w*|составил\w*|реализован\w*)\b",
-    )
-    .expect("past verb regex")
-});
-
-/// The end of the latest period that the text reports in the past tense
-/// (`за 11 месяцев 2021 года составил`, `по итогам 2021 года достигнут`).
-pub fn past_period_end(text: &str) -> Option<NaiveDate> {
-    let mut best: Option<NaiveDate> = None;
-    for c in PAST_PERIOD.captures_iter(text) {
-        let year: i32 = c[2].parse().ok()?;
-        let tail = c.get(3).map_or("", |m| m.as_str());
-        let head_is_result = c[0].to_lowercase().starts_with("по итогам");
-        if !head_is_result && !PAST_VERB.is_match(tail) {
-            continue;
-        }
-        if tail.contains("будет") || tail.contains("будут") {
-            continue;
-        }
-        let months: u32 = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(12);
-        let end = month_end(year, months.clamp(1, 12));
-        if best.is_none_or(|b| end > b) {
-            best = Some(end);
-        }
-    }
-    best
 }
 
 /// The last day of `month` in `year`.
@@ -189,22 +113,6 @@ pub fn month_end(year: i32, month: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, 1)
         .and_then(|d| d.pred_opt())
         .unwrap_or(NaiveDate::MIN)
-}
-
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\b").expect("year regex"));
-
-fn most_named_year(text: &str) -> Option<i32> {
-    let mut counts: HashMap<i32, usize> = HashMap::new();
-    for c in YEAR.captures_iter(text) {
-        if let Ok(y) = c[1].parse() {
-            *counts.entry(y).or_default() += 1;
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(y, n)| (n, y))
-        .map(|(y, _)| y)
 }
 
 #[cfg(test)]

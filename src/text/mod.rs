@@ -3,6 +3,7 @@
 //! This stage owns everything between bytes on disk and a `Document` with
 //! a text, an id and a publication date. It knows nothing of figures.
 
+pub mod dateline;
 pub mod decode;
 pub mod load;
 pub mod manifest;

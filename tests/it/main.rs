@@ -3,6 +3,7 @@
 mod chart;
 mod compare;
 mod corpus;
+mod documents;
 mod extract;
 mod hardening;
 mod props;

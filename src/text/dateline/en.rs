@@ -1,0 +1,192 @@
+//! English stamp rules: `22 December 2021, 11:37`, `15 December 2022
+//! 22:16 (UTC+04:00)`, `March 5, 2024`, `Published 26 March 2020`, and
+//! datelines of a town with a month and day (`BAKU, Azerbaijan, August
+//! 10`, `ASTANA, March 3 /TASS/`); the periods an English text reports as
+//! past.
+
+use std::sync::LazyLock;
+
+use chrono::{NaiveDate, Weekday};
+use regex::Regex;
+
+use super::{Rule, Stamp, short};
+use crate::text::meta::month_end;
+
+/// The rules, in the order they are tried.
+pub const RULES: &[(&str, Rule)] = &[
+    ("stamp:day month year", full),
+    ("dateline:TOWN, month day", town_month_day),
+];
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
+const WEEKDAY: &str = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const TIME: &str = r"(?:,?\s*\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)?(?:\s*\(?(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?)?";
+
+fn month_of(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| w.starts_with(m))
+        .map(|i| i as u32 + 1)
+}
+
+/// A weekday named anywhere in a line (`on Wednesday`).
+pub fn weekday_in(line: &str) -> Option<Weekday> {
+    line.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.ends_with("day") && w.chars().next().is_some_and(char::is_uppercase))
+        .find_map(|w| w.parse().ok())
+}
+
+fn weekday_of(word: Option<&str>) -> Option<Weekday> {
+    word?.parse().ok()
+}
+
+/// A stamp alone on its line: `22 December 2021, 11:37`, `Tuesday, March
+/// 5, 2024`, `Published: 26 March 2020 14:05 (UTC+04:00)`.
+fn full(line: &str) -> Option<Stamp> {
+    static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^(?:(?:published|updated|posted)\s*:?\s*)?(?:{WEEKDAY},?\s+)?(\d{{1,2}})\s+{MONTH},?\s+(\d{{4}}){TIME}\s*$"
+        ))
+        .expect("en day-first stamp regex")
+    });
+    static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^(?:(?:published|updated|posted)\s*:?\s*)?(?:{WEEKDAY},?\s+)?{MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}}){TIME}\s*$"
+        ))
+        .expect("en month-first stamp regex")
+    });
+    if !short(line) {
+        return None;
+    }
+    if let Some(c) = DAY_FIRST.captures(line) {
+        return Some(Stamp {
+            day: c[2].parse().ok()?,
+            month: month_of(&c[3])?,
+            year: c[4].parse().ok(),
+            weekday: weekday_of(c.get(1).map(|m| m.as_str())),
+        });
+    }
+    let c = MONTH_FIRST.captures(line)?;
+    Some(Stamp {
+        day: c[3].parse().ok()?,
+        month: month_of(&c[2])?,
+        year: c[4].parse().ok(),
+        weekday: weekday_of(c.get(1).map(|m| m.as_str())),
+    })
+}
+
+/// `BEIJING, August 7. /TASS/.`, `ASTANA, Kazakhstan, June 7.`, `BAKU,
+/// Azerbaijan, August 10`: a town in capitals, maybe its country, then a
+/// month and day.
+fn town_month_day(line: &str) -> Option<Stamp> {
+    static TOWN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^[A-Z][A-Z\.\-' ]{{1,30}}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?[,.]\s+(?:{WEEKDAY},?\s+)?{MONTH}\s+(\d{{1,2}})(?:\s*[.,(/]|\s+[—–\-]|\s*$)"
+        ))
+        .expect("en dateline regex")
+    });
+    let c = TOWN.captures(line)?;
+    Some(Stamp {
+        day: c[3].parse().ok()?,
+        month: month_of(&c[2])?,
+        year: None,
+        weekday: weekday_of(c.get(1).map(|m| m.as_str())),
+    })
+}
+
+static PAST_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:in|for|during|over)\s+(?:the\s+(?:first\s+)?(?P<n>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+|(?P<q>Q[1-4]|H[12])\s+|the\s+(?P<part>first|second|third|fourth)\s+(?P<unit>quarter|half)\s+of\s+|(?:January\s*[-–—]\s*)?(?P<m>{MONTH})\s+)?(?P<year>(?:19|20)\d\d)\b(?P<tail>[^.!?]{{0,120}})"
+    ))
+    .expect("en past period regex")
+});
+
+static PAST_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:amounted|reached|totall?ed|was|were|grew|rose|fell|increased|decreased|declined|exceeded|produced|stood|made up|hit|went (?:up|down)|signed|launched|opened)\b",
+    )
+    .expect("en past verb regex")
+});
+
+/// Words of a sentence about what is still to come.
+const FUTURE: [&str; 8] = [
+    " will ",
+    " plans ",
+    " planned ",
+    " expected ",
+    " to be ",
+    " aims ",
+    " target",
+    " forecast",
+];
+
+/// Whether words speak of what is still to come.
+pub fn is_future(s: &str) -> bool {
+    let s = format!(" {} ", s.to_lowercase());
+    FUTURE.iter().any(|f| s.contains(f))
+}
+
+const NUMBER_WORDS: [&str; 11] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+];
+
+/// The end of the latest period the text reports in the past tense (`in
+/// 2023, trade reached …`, `in the first nine months of 2024 exports
+/// rose`, `in Q1 2024 it went down`, `in April 2024 a protocol was
+/// signed`).
+pub fn past_period_end(text: &str) -> Option<NaiveDate> {
+    PAST_PERIOD
+        .captures_iter(text)
+        .filter_map(|c| {
+            let year = c["year"].parse::<i32>().ok()?;
+            let tail = &c["tail"];
+            if !PAST_VERB.is_match(tail) || is_future(tail) {
+                return None;
+            }
+            Some(month_end(year, last_month(&c)))
+        })
+        .max()
+}
+
+/// The last month of a period's head (a year: 12).
+fn last_month(c: &regex::Captures) -> u32 {
+    if let Some(n) = c.name("n") {
+        let w = n.as_str().to_lowercase();
+        let n = w.parse().ok().or_else(|| {
+            NUMBER_WORDS
+                .iter()
+                .position(|x| *x == w)
+                .map(|i| i as u32 + 1)
+        });
+        return n.unwrap_or(12).clamp(1, 12);
+    }
+    let nth = |s: &str| match s.to_lowercase().as_str() {
+        "first" | "q1" | "h1" => 1,
+        "second" | "q2" | "h2" => 2,
+        "third" | "q3" => 3,
+        _ => 4,
+    };
+    if let Some(q) = c.name("q") {
+        let q = q.as_str();
+        let n = nth(q);
+        return if q.starts_with(['H', 'h']) {
+            6 * n
+        } else {
+            3 * n
+        };
+    }
+    if let (Some(part), Some(unit)) = (c.name("part"), c.name("unit")) {
+        let n = nth(part.as_str());
+        return if unit.as_str().eq_ignore_ascii_case("half") {
+            (6 * n).min(12)
+        } else {
+            3 * n
+        };
+    }
+    c.name("m").and_then(|m| month_of(m.as_str())).unwrap_or(12)
+}
