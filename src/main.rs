@@ -1,10 +1,9 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-use factline::cmd::{self, Cli};
+use factline::cmd;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = cmd::parse();
     match cmd::run(cli) {
         Ok(code) => code,
         Err(err) => {

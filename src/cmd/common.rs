@@ -53,6 +53,11 @@ impl InputArgs {
             follow: self.follow,
         };
         let paths = if self.paths.is_empty() {
+            if std::io::stdin().is_terminal() {
+                ui::warn(
+                    "reading standard input (type or paste, end with Ctrl-D); give files or folders to read them, or see --help",
+                );
+            }
             vec![PathBuf::from("-")]
         } else {
             self.paths.clone()

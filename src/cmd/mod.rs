@@ -4,7 +4,9 @@
 pub mod chart;
 pub mod common;
 pub mod compare;
+pub mod completions;
 pub mod documents;
+mod examples;
 pub mod explain;
 pub mod extract;
 pub mod ingest;
@@ -14,7 +16,7 @@ pub mod report;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::ui::{self, Ctx};
 
@@ -25,9 +27,13 @@ pub struct Cli {
     /// Print nothing on stderr but errors.
     #[arg(long, short, global = true)]
     pub quiet: bool,
-    /// Worker threads (default: all cores).
-    #[arg(long, global = true, default_value_t = 0)]
+    /// Worker threads; 0 uses every core.
+    #[arg(long, global = true, default_value_t = 0, value_name = "N")]
     pub threads: usize,
+    /// When to use colour: auto (on a terminal, unless NO_COLOR is set),
+    /// always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
     /// CSV: write text cells as they are. By default a text cell that
     /// starts with = + - @ gets a leading ' so that a spreadsheet never
     /// runs it as a formula; numbers are never changed.
@@ -38,27 +44,102 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless `NO_COLOR` is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorWhen {
+    /// Whether colour is wanted, with `NO_COLOR` (any non-empty value)
+    /// turning `auto` off.
+    pub fn enabled(self, terminal: bool) -> bool {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        match self {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => terminal && !no_color,
+        }
+    }
+
+    /// The same choice for clap's help and error messages.
+    pub fn for_clap(self) -> clap::ColorChoice {
+        match self {
+            ColorWhen::Auto if !self.enabled(true) => clap::ColorChoice::Never,
+            ColorWhen::Auto => clap::ColorChoice::Auto,
+            ColorWhen::Always => clap::ColorChoice::Always,
+            ColorWhen::Never => clap::ColorChoice::Never,
+        }
+    }
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Extract records from articles (files, folders, JSONL, or - for stdin).
+    #[command(after_help = examples::EXTRACT)]
     Extract(extract::Args),
     /// Show every rule that fires on one sentence and what comes out.
+    #[command(after_help = examples::EXPLAIN)]
     Explain(explain::Args),
     /// List every number, amount, quantity, percent and date recognised.
+    #[command(after_help = examples::MENTIONS)]
     Mentions(mentions::Args),
     /// Extract and add to the store (only new or changed documents).
+    #[command(after_help = examples::INGEST)]
     Ingest(ingest::Args),
     /// List the stored records.
+    #[command(after_help = examples::RECORDS)]
     Records(records::Args),
     /// List what is known of each document: date, basis, records, warnings.
+    #[command(after_help = examples::DOCUMENTS)]
     Documents(documents::Args),
     /// Compare stored figures over time.
+    #[command(after_help = examples::COMPARE)]
     Compare(compare::Args),
     /// Draw one chart (PNG or SVG, by the file extension).
+    #[command(after_help = examples::CHART)]
     Chart(chart::Args),
     /// Ingest (if paths are given) and write the report with its charts.
+    #[command(after_help = examples::REPORT)]
     Report(report::Args),
+    /// Print the completion script for a shell (bash, zsh, fish, …).
+    #[command(after_help = examples::COMPLETIONS)]
+    Completions(completions::Args),
+    /// Print the manual page (or write one per subcommand with --out).
+    #[command(after_help = examples::MAN)]
+    Man(completions::ManArgs),
+}
+
+/// Parses the command line, with help and errors coloured as `--color`
+/// and `NO_COLOR` say (read before the rest, so they apply to the help
+/// itself).
+pub fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let when = color_arg(&args).unwrap_or(ColorWhen::Auto);
+    let matches = Cli::command()
+        .color(when.for_clap())
+        .get_matches_from(&args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// The value of `--color` among raw arguments, if given and valid.
+fn color_arg(args: &[std::ffi::OsString]) -> Option<ColorWhen> {
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    let value = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--color") {
+            Some(v) if v.starts_with('=') => Some(v[1..].to_string()),
+            Some("") => args.get(i + 1).map(|v| v.to_string()),
+            _ => None,
+        })?;
+    clap::ValueEnum::from_str(&value, true).ok()
 }
 
 /// Runs the command line; the exit code is 0 when all went well, 2 when
@@ -85,6 +166,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Compare(a) => compare::run(a, &ctx)?,
         Command::Chart(a) => chart::run(a, &ctx)?,
         Command::Report(a) => report::run(a, &ctx)?,
+        Command::Completions(a) => completions::run(a)?,
+        Command::Man(a) => completions::man(a)?,
     }
     Ok(if ui::failed() {
         ExitCode::from(2)

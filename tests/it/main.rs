@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one module per area.
 
 mod chart;
+mod cli;
 mod compare;
 mod corpus;
 mod documents;
