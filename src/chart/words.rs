@@ -262,6 +262,17 @@ pub fn format_period(start: Option<NaiveDate>, end: Option<NaiveDate>, lang: Lan
     }
 }
 
+/// The ISO code of a country or region named as people write it, in
+/// either language (`Казахстан`, `kazakhstan`): the inverse of
+/// [`subject_name`].
+pub fn code_of_name(name: &str) -> Option<&'static str> {
+    let name = name.trim().to_lowercase();
+    PLACES
+        .iter()
+        .find(|(_, ru, en)| ru.to_lowercase() == name || en.to_lowercase() == name)
+        .map(|p| p.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

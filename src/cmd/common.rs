@@ -130,6 +130,50 @@ pub fn said(item: load::Item, failed: &mut usize) -> Option<Document> {
     }
 }
 
+/// Parses a `--subject` value into the form records keep: parties in any
+/// order and by name or code (`RU+KZ`, `kz+ru`, `Казахстан+Россия`,
+/// `Kazakhstan+Russia` → `KZ+RU`), a direction with its arrow kept
+/// (`China>Russia` → `CN>RU`), a plant key (`Сарань/шина`) or a place
+/// (`Костанай`) as it is.
+pub fn parse_subject(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    if s.contains('/') {
+        return Ok(s.to_string());
+    }
+    if !s.contains(['+', '>']) {
+        // One party, or a place whose plant keys are wanted (`Костанай`).
+        return Ok(subject_code(s).unwrap_or_else(|| s.to_string()));
+    }
+    let arrow = s.contains('>');
+    let parts: Result<Vec<String>, String> = s
+        .split(['>', '+'])
+        .map(|p| subject_code(p).ok_or_else(|| format!("unknown party {p:?} in subject {s:?}; give an ISO code (KZ, RU-TA) or a country's name")))
+        .collect();
+    let mut parts = parts?;
+    if arrow {
+        return Ok(parts.join(">"));
+    }
+    parts.sort();
+    parts.dedup();
+    Ok(parts.join("+"))
+}
+
+/// An ISO 3166 code (`kz`, `RU-TA`) or a country named in Russian or
+/// English, as its code.
+fn subject_code(part: &str) -> Option<String> {
+    let part = part.trim();
+    let code = part.to_uppercase();
+    let (country, region) = code.split_once('-').unwrap_or((&code, ""));
+    let is_code = country.len() == 2
+        && country.chars().all(|c| c.is_ascii_uppercase())
+        && region.len() <= 3
+        && region.chars().all(|c| c.is_ascii_alphanumeric());
+    if is_code {
+        return Some(code);
+    }
+    crate::chart::words::code_of_name(part).map(str::to_string)
+}
+
 /// Parses a `YYYY-MM-DD` date for clap, with a message naming the value.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")

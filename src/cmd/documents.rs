@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use super::common::{Format, InputArgs, parse_date, said};
+use super::common::{Format, InputArgs, parse_date, parse_subject, said};
 use super::records::{parse_metric, parse_status};
 use crate::store::{RecordFilter, Store};
 use crate::table;
@@ -36,7 +36,7 @@ pub struct Args {
     #[arg(long, value_parser = parse_metric)]
     pub metric: Option<String>,
     /// Only documents with records of this subject.
-    #[arg(long)]
+    #[arg(long, value_parser = parse_subject)]
     pub subject: Option<String>,
     /// Only documents with records of this status.
     #[arg(long, value_parser = parse_status)]

@@ -78,3 +78,16 @@ pub const MAN: &str = "\
 Examples:
   factline man > factline.1 && man ./factline.1
   factline man --out man/                         # factline.1, factline-extract.1, …";
+
+/// `factline metrics`.
+pub const METRICS: &str = "\
+Examples:
+  factline metrics                                # every metric, with counts
+  factline metrics --format csv";
+
+/// `factline subjects`.
+pub const SUBJECTS: &str = "\
+Examples:
+  factline subjects                               # most records first
+  factline subjects --metric launch_date          # the plants with launch windows
+  factline records --subject Kazakhstan+Russia    # names and any order work in filters";

@@ -11,8 +11,10 @@ pub mod explain;
 pub mod extract;
 pub mod ingest;
 pub mod mentions;
+pub mod metrics;
 pub mod records;
 pub mod report;
+pub mod subjects;
 
 use std::process::ExitCode;
 
@@ -99,6 +101,12 @@ pub enum Command {
     /// List what is known of each document: date, basis, records, warnings.
     #[command(after_help = examples::DOCUMENTS)]
     Documents(documents::Args),
+    /// List the metrics that can be asked for, with what the store holds.
+    #[command(after_help = examples::METRICS)]
+    Metrics(metrics::Args),
+    /// List the subjects the store holds (parties, directions, plants).
+    #[command(after_help = examples::SUBJECTS)]
+    Subjects(subjects::Args),
     /// Compare stored figures over time.
     #[command(after_help = examples::COMPARE)]
     Compare(compare::Args),
@@ -163,6 +171,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest(a) => ingest::run(a, &ctx)?,
         Command::Records(a) => records::run(a, &ctx)?,
         Command::Documents(a) => documents::run(a, &ctx)?,
+        Command::Metrics(a) => metrics::run(a, &ctx)?,
+        Command::Subjects(a) => subjects::run(a, &ctx)?,
         Command::Compare(a) => compare::run(a, &ctx)?,
         Command::Chart(a) => chart::run(a, &ctx)?,
         Command::Report(a) => report::run(a, &ctx)?,

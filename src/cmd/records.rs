@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use crate::cmd::common::{Format, parse_date};
+use crate::cmd::common::{Format, parse_date, parse_subject};
 use crate::record::{Metric, Status};
 use crate::store::{RecordFilter, Store};
 use crate::table;
@@ -27,8 +27,9 @@ pub struct Args {
     #[arg(long, value_parser = parse_metric)]
     pub metric: Option<String>,
     /// Only this subject (KZ+RU, CN>RU, Сарань/шина; a place keeps all
-    /// its plant keys).
-    #[arg(long)]
+    /// its plant keys). Parties in any order, by code or name:
+    /// RU+KZ, Казахстан+Россия, Kazakhstan+Russia.
+    #[arg(long, value_parser = parse_subject)]
     pub subject: Option<String>,
     /// Only this status (actual, ongoing, pipeline, planned, target).
     #[arg(long, value_parser = parse_status)]

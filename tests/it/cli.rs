@@ -98,3 +98,75 @@ fn threads_help_says_what_zero_means() {
     let help = stdout(&factline(&["--help"], &[]));
     assert!(help.contains("0 uses every core"), "{help}");
 }
+
+fn seeds_store() -> (tempfile::TempDir, String) {
+    let t = tempfile::tempdir().unwrap();
+    let store = t.path().join("store").to_str().unwrap().to_string();
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let out = factline(&["ingest", seeds, "--store", &store, "-q"], &[]);
+    assert!(out.status.success());
+    (t, store)
+}
+
+fn jsonl(o: &Output) -> Vec<serde_json::Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn metrics_and_subjects_list_what_can_be_asked_for() {
+    let (_t, store) = seeds_store();
+    let metrics = jsonl(&factline(
+        &["metrics", "--store", &store, "--format", "jsonl"],
+        &[],
+    ));
+    assert_eq!(metrics.len(), 10, "every metric, stored or not");
+    let launch = metrics
+        .iter()
+        .find(|m| m["metric"] == "launch_date")
+        .unwrap();
+    assert_eq!(launch["name_en"], "Launch dates");
+    assert!(launch["records"].as_i64().unwrap() > 0);
+    let subjects = jsonl(&factline(
+        &["subjects", "--store", &store, "--format", "jsonl"],
+        &[],
+    ));
+    let kz_ru = subjects.iter().find(|s| s["subject"] == "KZ+RU").unwrap();
+    assert_eq!(kz_ru["kind"], "parties");
+    assert_eq!(kz_ru["name_en"], "Kazakhstan — Russia");
+    assert!(subjects.iter().any(|s| s["kind"] == "plant"));
+}
+
+#[test]
+fn subject_filters_take_names_and_any_order() {
+    let (_t, store) = seeds_store();
+    let count = |subject: &str| {
+        let out = factline(
+            &[
+                "records",
+                "--store",
+                &store,
+                "--subject",
+                subject,
+                "--format",
+                "jsonl",
+            ],
+            &[],
+        );
+        assert!(out.status.success(), "{subject}");
+        jsonl(&out).len()
+    };
+    let base = count("KZ+RU");
+    assert!(base > 0);
+    for alias in ["RU+KZ", "kz+ru", "Казахстан+Россия", "Russia+Kazakhstan"] {
+        assert_eq!(count(alias), base, "{alias}");
+    }
+    let bad = factline(
+        &["records", "--store", &store, "--subject", "Narnia+KZ"],
+        &[],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown party \"Narnia\""));
+}
