@@ -67,6 +67,7 @@ impl<W: Write> RecordWriter<W> {
             }
             Format::Csv => {
                 if !self.header_done {
+                    csv_start(&mut self.out)?;
                     writeln!(self.out, "{}", COLUMNS.join(","))?;
                     self.header_done = true;
                 }
@@ -101,6 +102,21 @@ pub fn number(v: f64) -> String {
 }
 
 static CSV_RAW: AtomicBool = AtomicBool::new(false);
+static CSV_BOM: AtomicBool = AtomicBool::new(false);
+
+/// `--bom`: CSV output starts with a UTF-8 byte-order mark, so that a
+/// spreadsheet opens Cyrillic text as UTF-8.
+pub fn set_csv_bom(bom: bool) {
+    CSV_BOM.store(bom, Ordering::Relaxed);
+}
+
+/// Writes the byte-order mark before a CSV's header when `--bom` asks.
+pub fn csv_start(out: &mut impl Write) -> std::io::Result<()> {
+    if CSV_BOM.load(Ordering::Relaxed) {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    Ok(())
+}
 
 /// `--csv-raw`: text cells written as they are, for machine consumers.
 pub fn set_csv_raw(raw: bool) {
@@ -159,7 +175,7 @@ fn csv_row(r: &Record) -> String {
         r.quote.clone(),
         r.span_start.to_string(),
         r.span_end.to_string(),
-        r.rules.join(" | "),
+        r.rules.join(crate::record::RULES_SEPARATOR),
     ];
     fields
         .iter()

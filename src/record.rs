@@ -247,6 +247,10 @@ impl Precision {
     }
 }
 
+/// How the names of a record's rules are joined in one text cell (CSV of
+/// `extract` and `records`, the store's `rules` column).
+pub const RULES_SEPARATOR: &str = " | ";
+
 /// One figure of one statement, as the spec defines it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {

@@ -18,10 +18,13 @@ const MAX_CELL_CHARS: usize = 60;
 pub fn write(df: &mut DataFrame, format: Format, mut out: impl Write) -> anyhow::Result<()> {
     match format {
         Format::Table => writeln!(out, "{}", render_table(df))?,
-        Format::Csv => CsvWriter::new(&mut out)
-            .include_header(true)
-            .with_float_scientific(Some(false))
-            .finish(&mut guarded(df)?)?,
+        Format::Csv => {
+            crate::output::csv_start(&mut out)?;
+            CsvWriter::new(&mut out)
+                .include_header(true)
+                .with_float_scientific(Some(false))
+                .finish(&mut guarded(df)?)?
+        }
         Format::Jsonl if df.height() == 0 => {}
         Format::Jsonl => JsonWriter::new(&mut out)
             .with_json_format(JsonFormat::JsonLines)

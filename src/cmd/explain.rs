@@ -65,7 +65,7 @@ fn write_reading(out: &mut impl Write, text: &str, r: &Reading) -> std::io::Resu
     for m in &r.mentions {
         let (a, b) = m.span(&r.toks);
         let value = match (m.value, m.value_max, &m.period) {
-            (_, _, Some(p)) => format!("{:?}..{:?} {}", p.start, p.end, p.grain.as_str()),
+            (_, _, Some(p)) => format!("{} {}", period(p.start, p.end), p.grain.as_str()),
             (Some(v), Some(x), _) => format!("{v}..{x}"),
             (Some(v), None, _) => format!("{v}"),
             _ => "vague".into(),
@@ -103,4 +103,17 @@ fn write_reading(out: &mut impl Write, text: &str, r: &Reading) -> std::io::Resu
         )?;
     }
     Ok(())
+}
+
+/// A period as a reader writes it: `2021-01-01 … 2021-11-30`, `… 2027-12-31`
+/// for a deadline, `2024-03-01 …` for an open end.
+fn period(start: Option<NaiveDate>, end: Option<NaiveDate>) -> String {
+    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+    match (day(start), day(end)) {
+        (Some(s), Some(e)) if s == e => s,
+        (Some(s), Some(e)) => format!("{s} … {e}"),
+        (None, Some(e)) => format!("… {e}"),
+        (Some(s), None) => format!("{s} …"),
+        (None, None) => "(no date)".into(),
+    }
 }

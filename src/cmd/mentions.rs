@@ -55,6 +55,7 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
         "grain",
     ]);
     if format == Format::Csv {
+        crate::output::csv_start(&mut out)?;
         writeln!(
             out,
             "doc_id,kind,text,start,end,value,value_max,unit,qualifier,period_start,period_end,grain"

@@ -41,6 +41,10 @@ pub struct Cli {
     /// runs it as a formula; numbers are never changed.
     #[arg(long, global = true)]
     pub csv_raw: bool,
+    /// CSV: start with a UTF-8 byte-order mark, so that Excel opens
+    /// Cyrillic text as UTF-8.
+    #[arg(long, global = true)]
+    pub bom: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -158,6 +162,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         threads: cli.threads,
     };
     crate::output::set_csv_raw(cli.csv_raw);
+    crate::output::set_csv_bom(cli.bom);
     if ctx.threads > 0 {
         // A second initialisation (in tests) is harmless: keep the first.
         let _ = rayon::ThreadPoolBuilder::new()

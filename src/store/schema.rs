@@ -178,7 +178,10 @@ pub fn records_frame(records: &[(String, Record)]) -> PolarsResult<DataFrame> {
         Column::new("quote".into(), text(|r| Some(r.quote.clone()))),
         Column::new("span_start".into(), ints(rs().map(|r| r.span_start))),
         Column::new("span_end".into(), ints(rs().map(|r| r.span_end))),
-        Column::new("rules".into(), text(|r| Some(r.rules.join(",")))),
+        Column::new(
+            "rules".into(),
+            text(|r| Some(r.rules.join(crate::record::RULES_SEPARATOR))),
+        ),
     ];
     conform(DataFrame::new(records.len(), columns)?, &record_schema())
 }

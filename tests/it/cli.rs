@@ -170,3 +170,118 @@ fn subject_filters_take_names_and_any_order() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown party \"Narnia\""));
 }
+
+#[test]
+fn explain_writes_dates_as_a_reader_does() {
+    let out = factline(
+        &[
+            "explain",
+            "Завод запустят до конца 2027 года.",
+            "--published",
+            "2022-01-24",
+        ],
+        &[],
+    );
+    let text = stdout(&out);
+    assert!(text.contains("… 2027-12-31"), "{text}");
+    assert!(!text.contains("Some("), "{text}");
+}
+
+#[test]
+fn csv_for_spreadsheets_has_a_bom_and_one_rules_separator() {
+    let (_t, store) = seeds_store();
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let extract = factline(&["extract", seeds, "--format", "csv", "--bom"], &[]);
+    assert!(extract.stdout.starts_with("\u{feff}doc_id,".as_bytes()));
+    let records = factline(
+        &["records", "--store", &store, "--format", "csv", "--bom"],
+        &[],
+    );
+    assert!(records.stdout.starts_with("\u{feff}record_id,".as_bytes()));
+    let plain = factline(&["records", "--store", &store, "--format", "csv"], &[]);
+    assert!(plain.stdout.starts_with(b"record_id,"));
+    for out in [&extract, &records] {
+        assert!(
+            stdout(out).contains("<digits> | "),
+            "one separator for rules"
+        );
+    }
+}
+
+/// Checks one JSON object against a schema's `required`, `type` and
+/// `enum` (the parts of JSON Schema these documents use).
+fn check_against(schema: &serde_json::Value, v: &serde_json::Value) -> Result<(), String> {
+    let obj = v.as_object().ok_or("not an object")?;
+    for req in schema["required"].as_array().unwrap() {
+        let key = req.as_str().unwrap();
+        if !obj.contains_key(key) {
+            return Err(format!("missing {key}"));
+        }
+    }
+    for (key, value) in obj {
+        let Some(prop) = schema["properties"].get(key) else {
+            return Err(format!("{key} is not in the schema"));
+        };
+        let types: Vec<&str> = match &prop["type"] {
+            serde_json::Value::String(t) => vec![t.as_str()],
+            serde_json::Value::Array(ts) => ts.iter().filter_map(|t| t.as_str()).collect(),
+            _ => vec![],
+        };
+        let kind = match value {
+            serde_json::Value::Null => "null",
+            serde_json::Value::String(_) => "string",
+            serde_json::Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+            serde_json::Value::Number(_) => "number",
+            serde_json::Value::Array(_) => "array",
+            serde_json::Value::Object(_) => "object",
+            serde_json::Value::Bool(_) => "boolean",
+        };
+        let fits = types.contains(&kind) || (kind == "integer" && types.contains(&"number"));
+        if !fits {
+            return Err(format!("{key} is {kind}, the schema says {types:?}"));
+        }
+        if let Some(allowed) = prop["enum"].as_array()
+            && !allowed.contains(value)
+        {
+            return Err(format!("{key} = {value} is not one of {allowed:?}"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn the_jsonl_schemas_describe_the_seeds_output() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let schema = |name: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(format!("{root}/docs/{name}")).unwrap())
+            .unwrap()
+    };
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let (_t, store) = seeds_store();
+    let cases = [
+        (
+            "record.schema.json",
+            factline(&["extract", seeds, "--format", "jsonl"], &[]),
+        ),
+        (
+            "record.schema.json",
+            factline(&["records", "--store", &store, "--format", "jsonl"], &[]),
+        ),
+        (
+            "mention.schema.json",
+            factline(&["mentions", seeds, "--format", "jsonl"], &[]),
+        ),
+    ];
+    for (name, out) in cases {
+        let s = schema(name);
+        let lines = jsonl(&out);
+        assert!(!lines.is_empty(), "{name}");
+        for v in &lines {
+            check_against(&s, v).unwrap_or_else(|e| panic!("{name}: {e}: {v}"));
+        }
+        // The check can fail: a line without its doc_id does not pass.
+        let mut broken = lines[0].clone();
+        broken.as_object_mut().unwrap().remove("doc_id");
+        assert!(check_against(&s, &broken).is_err());
+    }
+}
