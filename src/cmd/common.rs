@@ -130,6 +130,99 @@ pub fn said(item: load::Item, failed: &mut usize) -> Option<Document> {
     }
 }
 
+/// `--store DIR`: which store a command reads.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct StoreArgs {
+    /// Store folder (default: $FACTLINE_STORE or output/store).
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+}
+
+impl StoreArgs {
+    /// Opens the store to read, saying so when it is empty and when it
+    /// holds records made by older rules.
+    pub fn open(&self, ctx: &ui::Ctx) -> anyhow::Result<crate::store::Store> {
+        let dir = self
+            .store
+            .clone()
+            .unwrap_or_else(crate::store::Store::default_dir);
+        let store = crate::store::Store::open(&dir)?;
+        if !store.exists() {
+            ctx.note(format!(
+                "{}: empty store, nothing ingested yet",
+                dir.display()
+            ));
+        }
+        if let Some(note) = store.stale_note()? {
+            ctx.note(note);
+        }
+        Ok(store)
+    }
+}
+
+/// The record filters `records`, `documents` and `compare` share.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FilterArgs {
+    /// Only this metric (trade_turnover, projects_count, launch_date, …).
+    #[arg(long, value_parser = parse_metric)]
+    pub metric: Option<String>,
+    /// Only this subject (KZ+RU, CN>RU, Сарань/шина; a place keeps all
+    /// its plant keys). Parties in any order, by code or name:
+    /// RU+KZ, Казахстан+Россия, Kazakhstan+Russia.
+    #[arg(long, value_parser = parse_subject)]
+    pub subject: Option<String>,
+    /// Only this status (actual, ongoing, pipeline, planned, target).
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<String>,
+    /// Only what was published on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// Only what was published on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub until: Option<NaiveDate>,
+    /// Only this document id.
+    #[arg(long, value_name = "ID")]
+    pub doc: Option<String>,
+}
+
+impl FilterArgs {
+    /// The filter over the record frame.
+    pub fn filter(&self) -> crate::store::RecordFilter {
+        crate::store::RecordFilter {
+            metric: self.metric.clone(),
+            subject: self.subject.clone(),
+            status: self.status.clone(),
+            since: self.since,
+            until: self.until,
+            doc: self.doc.clone(),
+        }
+    }
+}
+
+/// Checks a `--metric` value against the spec's ids.
+pub fn parse_metric(s: &str) -> Result<String, String> {
+    use crate::record::Metric;
+    match Metric::parse(s) {
+        Some(m) => Ok(m.as_str().to_string()),
+        None => Err(format!(
+            "unknown metric {s:?}; one of: {}",
+            Metric::ALL.map(|m| m.as_str()).join(", ")
+        )),
+    }
+}
+
+/// Checks a `--status` value against the spec's ids.
+pub fn parse_status(s: &str) -> Result<String, String> {
+    use crate::record::Status;
+    match Status::parse(s) {
+        Some(m) => Ok(m.as_str().to_string()),
+        None => Err(format!(
+            "unknown status {s:?}; one of: {}",
+            Status::ALL.map(|m| m.as_str()).join(", ")
+        )),
+    }
+}
+
 /// Parses a `--subject` value into the form records keep: parties in any
 /// order and by name or code (`RU+KZ`, `kz+ru`, `Казахстан+Россия`,
 /// `Kazakhstan+Russia` → `KZ+RU`), a direction with its arrow kept

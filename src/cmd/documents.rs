@@ -12,15 +12,11 @@
 //!
 //! Tested in `tests/it/documents.rs`.
 
-use std::path::PathBuf;
-
-use chrono::NaiveDate;
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use super::common::{Format, InputArgs, parse_date, parse_subject, said};
-use super::records::{parse_metric, parse_status};
-use crate::store::{RecordFilter, Store};
+use super::common::{FilterArgs, Format, InputArgs, StoreArgs, said};
+use crate::store::RecordFilter;
 use crate::table;
 use crate::text::{Document, dateline};
 use crate::ui::Ctx;
@@ -32,30 +28,16 @@ pub struct Args {
     /// the store's documents are listed.
     #[command(flatten)]
     pub input: InputArgs,
-    /// Only documents with records of this metric.
-    #[arg(long, value_parser = parse_metric)]
-    pub metric: Option<String>,
-    /// Only documents with records of this subject.
-    #[arg(long, value_parser = parse_subject)]
-    pub subject: Option<String>,
-    /// Only documents with records of this status.
-    #[arg(long, value_parser = parse_status)]
-    pub status: Option<String>,
-    /// Only documents published on or after this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub since: Option<NaiveDate>,
-    /// Only documents published on or before this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub until: Option<NaiveDate>,
-    /// Only this document id.
-    #[arg(long, value_name = "ID")]
-    pub doc: Option<String>,
+    /// Which documents: those published in the dates given, with records
+    /// of the metric, subject and status given.
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// Output format (default: table on a terminal, JSONL otherwise).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Store folder (default: $FACTLINE_STORE or output/store).
-    #[arg(long, value_name = "DIR")]
-    pub store: Option<PathBuf>,
+    /// Where the store is.
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 /// The columns, in order.
@@ -78,20 +60,21 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     } else {
         read_now(&args)?
     };
+    let all = args.filter.filter();
     let keep = RecordFilter {
-        metric: args.metric.clone(),
-        subject: args.subject.clone(),
-        status: args.status.clone(),
+        metric: all.metric.clone(),
+        subject: all.subject.clone(),
+        status: all.status.clone(),
         ..RecordFilter::default()
     };
     let dates = RecordFilter {
-        since: args.since,
-        until: args.until,
-        doc: args.doc.clone(),
+        since: all.since,
+        until: all.until,
+        doc: all.doc,
         ..RecordFilter::default()
     };
     let mut lf = dates.apply(docs);
-    if keep != RecordFilter::default() {
+    if keep_any(&args.filter) {
         let ids = keep
             .apply(records)
             .select([col("doc_id")])
@@ -110,14 +93,7 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
 /// The store's documents (warnings need the text, which the store does
 /// not keep) and records.
 fn stored(args: &Args, ctx: &Ctx) -> anyhow::Result<(LazyFrame, LazyFrame)> {
-    let dir = args.store.clone().unwrap_or_else(Store::default_dir);
-    let store = Store::open(&dir)?;
-    if !store.exists() {
-        ctx.note(format!(
-            "{}: empty store, nothing ingested yet",
-            dir.display()
-        ));
-    }
+    let store = args.store.open(ctx)?;
     let docs = store
         .documents()?
         .with_column(lit(NULL).cast(DataType::String).alias("warnings"))
@@ -144,12 +120,11 @@ fn read_now(args: &Args) -> anyhow::Result<(LazyFrame, LazyFrame)> {
             (n, warnings(d))
         })
         .collect();
-    let records: Vec<crate::record::Record> =
-        if args.metric.is_some() || args.subject.is_some() || args.status.is_some() {
-            docs.par_iter().flat_map(crate::extract::extract).collect()
-        } else {
-            Vec::new()
-        };
+    let records: Vec<crate::record::Record> = if keep_any(&args.filter) {
+        docs.par_iter().flat_map(crate::extract::extract).collect()
+    } else {
+        Vec::new()
+    };
     let numbered = crate::store::number_records(records);
     let text = |f: fn(&Document) -> Option<String>| -> Vec<Option<String>> {
         docs.iter().map(f).collect()
@@ -185,6 +160,11 @@ fn read_now(args: &Args) -> anyhow::Result<(LazyFrame, LazyFrame)> {
     )?;
     let records = crate::store::records_frame(&numbered)?.lazy();
     Ok((df.lazy(), records))
+}
+
+/// Whether a filter asks for documents with some records.
+fn keep_any(f: &FilterArgs) -> bool {
+    f.metric.is_some() || f.subject.is_some() || f.status.is_some()
 }
 
 /// What looks wrong with a document's date: stamps that disagree, a

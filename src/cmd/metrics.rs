@@ -3,24 +3,21 @@
 //!
 //! Tested in `tests/it/cli.rs`.
 
-use std::path::PathBuf;
-
 use polars::prelude::*;
 
-use super::common::Format;
+use super::common::{Format, StoreArgs};
 use crate::chart::spec::Lang;
 use crate::chart::words::metric_name;
 use crate::record::Metric;
-use crate::store::Store;
 use crate::table;
 use crate::ui::Ctx;
 
 /// Arguments of `factline metrics`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Store folder (default: $FACTLINE_STORE or output/store).
-    #[arg(long, value_name = "DIR")]
-    pub store: Option<PathBuf>,
+    /// Where the store is.
+    #[command(flatten)]
+    pub store: StoreArgs,
     /// Output format (default: table on a terminal, JSONL otherwise).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
@@ -29,14 +26,7 @@ pub struct Args {
 /// Runs `factline metrics`: every metric, stored or not, with its records,
 /// documents, subjects and the span of publication dates.
 pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
-    let dir = args.store.clone().unwrap_or_else(Store::default_dir);
-    let store = Store::open(&dir)?;
-    if !store.exists() {
-        ctx.note(format!(
-            "{}: empty store, nothing ingested yet",
-            dir.display()
-        ));
-    }
+    let store = args.store.open(ctx)?;
     let names = df!(
         "metric" => Metric::ALL.map(|m| m.as_str()),
         "name_en" => Metric::ALL.map(|m| metric_name(m, Lang::En)),

@@ -3,15 +3,13 @@
 //!
 //! Tested in `tests/it/cli.rs`.
 
-use std::path::PathBuf;
-
 use polars::prelude::*;
 
-use super::common::Format;
+use super::common::{Format, StoreArgs};
 use super::records::parse_metric;
 use crate::chart::spec::Lang;
 use crate::chart::words::subject_name;
-use crate::store::{RecordFilter, Store};
+use crate::store::RecordFilter;
 use crate::table;
 use crate::ui::Ctx;
 
@@ -21,9 +19,9 @@ pub struct Args {
     /// Only subjects with records of this metric.
     #[arg(long, value_parser = parse_metric)]
     pub metric: Option<String>,
-    /// Store folder (default: $FACTLINE_STORE or output/store).
-    #[arg(long, value_name = "DIR")]
-    pub store: Option<PathBuf>,
+    /// Where the store is.
+    #[command(flatten)]
+    pub store: StoreArgs,
     /// Output format (default: table on a terminal, JSONL otherwise).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
@@ -32,14 +30,7 @@ pub struct Args {
 /// Runs `factline subjects`: each subject with its kind, names, records,
 /// metrics and the span of publication dates, most records first.
 pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
-    let dir = args.store.clone().unwrap_or_else(Store::default_dir);
-    let store = Store::open(&dir)?;
-    if !store.exists() {
-        ctx.note(format!(
-            "{}: empty store, nothing ingested yet",
-            dir.display()
-        ));
-    }
+    let store = args.store.open(ctx)?;
     let filter = RecordFilter {
         metric: args.metric.clone(),
         ..RecordFilter::default()
