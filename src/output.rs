@@ -10,8 +10,6 @@
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use comfy_table::{ContentArrangement, Table};
-
 use crate::cmd::common::Format;
 use crate::record::Record;
 
@@ -185,33 +183,38 @@ fn csv_row(r: &Record) -> String {
         .join(",")
 }
 
-fn table(records: &[Record]) -> Table {
-    let mut t = Table::new();
-    t.set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header([
-            "doc",
-            "published",
-            "metric",
-            "subject",
-            "status",
-            "value",
-            "unit",
-            "qual",
-            "period",
-            "quote",
-        ]);
+fn table(records: &[Record]) -> String {
+    let header = [
+        "doc",
+        "published",
+        "metric",
+        "subject",
+        "status",
+        "value",
+        "unit",
+        "qual",
+        "period",
+        "quote",
+    ];
+    let num = crate::table::number;
+    let mut rows = Vec::with_capacity(records.len());
+    let mut anchors = Vec::with_capacity(records.len());
     for r in records {
         let value = match (r.value, r.value_max) {
-            (Some(v), Some(m)) => format!("{}–{}", number(v), number(m)),
-            (Some(v), None) => number(v),
+            (Some(v), Some(m)) => format!("{}–{}", num(v), num(m)),
+            (Some(v), None) => num(v),
             _ => String::new(),
         };
         let period = match (r.period_start, r.period_end) {
             (None, None) => String::new(),
             (s, e) => format!("{}..{}", opt(&s), opt(&e)),
         };
-        let quote: String = r.quote.chars().take(70).collect();
-        t.add_row([
+        let year = r
+            .period_end
+            .or(r.period_start)
+            .map(|d| chrono::Datelike::year(&d));
+        anchors.push(crate::table::figure_at(&r.quote, r.value, year));
+        rows.push(vec![
             r.doc_id.clone(),
             opt(&r.published),
             r.metric.as_str().into(),
@@ -221,8 +224,9 @@ fn table(records: &[Record]) -> Table {
             opt(&r.unit),
             r.qualifier.as_str().into(),
             period,
-            quote,
+            r.quote.clone(),
         ]);
     }
-    t
+    let header = header.iter().map(|h| h.to_string()).collect();
+    crate::table::fitted(header, rows, Some(9), &anchors)
 }

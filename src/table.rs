@@ -58,20 +58,187 @@ pub fn print(df: &mut DataFrame, format: Format) -> anyhow::Result<()> {
 /// The frame as an aligned table: a header row, one row per record,
 /// long text cut, nulls blank, large numbers grouped by thousands.
 pub fn render_table(df: &DataFrame) -> String {
+    let header: Vec<String> = df
+        .get_column_names()
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
+    let columns = df.columns();
+    let at = |name: &str| header.iter().position(|h| h == name);
+    let (quote, value, start, end) = (
+        at("quote"),
+        at("value"),
+        at("period_start"),
+        at("period_end"),
+    );
+    let mut rows = Vec::with_capacity(df.height());
+    let mut anchors = Vec::with_capacity(df.height());
+    for i in 0..df.height() {
+        let raw = |c: Option<usize>| c.and_then(|c| columns[c].get(i).ok());
+        let row: Vec<String> = columns
+            .iter()
+            .enumerate()
+            .map(|(j, c)| match c.get(i) {
+                Ok(v) if Some(j) == quote => plain(&v),
+                Ok(v) => cell(&v),
+                Err(_) => String::new(),
+            })
+            .collect();
+        let value = raw(value).and_then(|v| v.extract::<f64>());
+        let year = raw(end)
+            .or(raw(start))
+            .map(|v| plain(&v))
+            .and_then(|d| d.get(..4).and_then(|y| y.parse().ok()));
+        anchors.push(quote.map_or(0, |q| figure_at(&row[q], value, year)));
+        rows.push(row);
+    }
+    fitted(header, rows, quote, &anchors)
+}
+
+/// `rows` as text that fits the terminal: a table whose quote column (if
+/// any) gets the width the other columns leave, cut around each row's
+/// figure (`anchors`: its char offset in the quote); on a terminal too
+/// narrow for that, one line of fields per row with its quote cut to the
+/// width on the line below.
+pub fn fitted(
+    header: Vec<String>,
+    mut rows: Vec<Vec<String>>,
+    quote: Option<usize>,
+    anchors: &[usize],
+) -> String {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(df.get_column_names().iter().map(|n| n.to_string()));
-    let columns = df.columns();
-    for i in 0..df.height() {
-        let row: Vec<String> = columns
-            .iter()
-            .map(|c| c.get(i).map(|v| cell(&v)).unwrap_or_default())
-            .collect();
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(q) = quote {
+        match quote_width(&table, &header, &rows, q) {
+            Fit::Column(width) => {
+                for (row, &at) in rows.iter_mut().zip(anchors) {
+                    row[q] = quote_window(&row[q], at, width);
+                }
+            }
+            Fit::Lines(width) => return lines(&rows, q, anchors, width),
+        }
+    }
+    table.set_header(header);
+    for row in rows {
         table.add_row(row);
     }
     table.to_string()
+}
+
+/// How the quote fits.
+enum Fit {
+    /// In its column, this wide.
+    Column(usize),
+    /// On a line of its own, this wide.
+    Lines(usize),
+}
+
+/// The quote's room: `MAX_CELL_CHARS` when the output is not a terminal,
+/// what the other columns leave on one (at least 24), or a line of its
+/// own when they leave less.
+fn quote_width(table: &Table, header: &[String], rows: &[Vec<String>], quote: usize) -> Fit {
+    let Some(total) = table.width() else {
+        return Fit::Column(MAX_CELL_CHARS);
+    };
+    let widest = |j: usize| {
+        rows.iter()
+            .map(|r| r[j].chars().count())
+            .chain([header[j].chars().count()])
+            .max()
+            .unwrap_or(0)
+    };
+    let others: usize = (0..header.len()).filter(|&j| j != quote).map(widest).sum();
+    // Each column adds a border and a space on either side.
+    let left = (total as usize).saturating_sub(others + 3 * header.len() + 1);
+    if left < 24 {
+        return Fit::Lines((total as usize).saturating_sub(4).max(24));
+    }
+    Fit::Column(left.min(MAX_CELL_CHARS * 2))
+}
+
+/// One line of fields per row (empty ones left out), the quote below it.
+fn lines(rows: &[Vec<String>], quote: usize, anchors: &[usize], width: usize) -> String {
+    let mut out = String::new();
+    for (row, &at) in rows.iter().zip(anchors) {
+        let fields: Vec<&str> = row
+            .iter()
+            .enumerate()
+            .filter(|(j, f)| *j != quote && !f.is_empty())
+            .map(|(_, f)| f.as_str())
+            .collect();
+        out.push_str(&fields.join("  "));
+        out.push_str("\n    ");
+        out.push_str(&quote_window(&row[quote], at, width));
+        out.push('\n');
+    }
+    out
+}
+
+/// A quote cut to `width` chars around the char offset `at` of its
+/// figure, with `…` where it was cut.
+pub fn quote_window(quote: &str, at: usize, width: usize) -> String {
+    let chars: Vec<char> = quote.chars().collect();
+    if chars.len() <= width {
+        return quote.to_string();
+    }
+    let start = at.saturating_sub(width / 3).min(chars.len() - width);
+    let end = start + width;
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let (from, to) = (
+        start + usize::from(start > 0),
+        end - usize::from(end < chars.len()),
+    );
+    out.extend(&chars[from..to]);
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// The char offset of a record's figure in its quote: the first run of
+/// digits that starts with the value's leading digits (`423,3` for
+/// 423 300 000), else the year of its period, else 0.
+pub fn figure_at(quote: &str, value: Option<f64>, year: Option<i32>) -> usize {
+    let lead = value
+        .filter(|v| v.is_finite() && *v != 0.0)
+        .map(|v| format!("{:e}", v.abs()).replace('.', ""))
+        .map(|s| {
+            s.chars()
+                .take_while(char::is_ascii_digit)
+                .take(2)
+                .collect::<String>()
+        })
+        .or_else(|| year.map(|y| y.to_string()));
+    let Some(lead) = lead.filter(|l| !l.is_empty()) else {
+        return 0;
+    };
+    let chars: Vec<char> = quote.chars().collect();
+    (0..chars.len())
+        .filter(|&i| chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit()))
+        .find(|&i| {
+            let run: String = chars[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}'))
+                .filter(|c| c.is_ascii_digit())
+                .collect();
+            run.starts_with(&lead)
+        })
+        .unwrap_or(0)
+}
+
+/// A value as text with nothing cut (the quote is cut by `fitted`).
+fn plain(v: &AnyValue) -> String {
+    match v {
+        AnyValue::Null => String::new(),
+        AnyValue::String(s) => s.to_string(),
+        AnyValue::StringOwned(s) => s.to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// One value as table text.
@@ -196,5 +363,21 @@ mod tests {
         assert!(text.contains('…'));
         assert!(!text.contains(&long));
         assert!(!text.contains("null"));
+    }
+
+    #[test]
+    fn a_long_quote_is_cut_around_its_figure() {
+        let q = "В начале года министр сообщил журналистам, что товарооборот за 11 месяцев составил 423,3 миллиона долларов, а к концу года вырастет.";
+        let at = figure_at(q, Some(423_300_000.0), None);
+        assert_eq!(q.chars().skip(at).take(5).collect::<String>(), "423,3");
+        let w = quote_window(q, at, 40);
+        assert_eq!(w.chars().count(), 40);
+        assert!(
+            w.contains("423,3") && w.starts_with('…') && w.ends_with('…'),
+            "{w}"
+        );
+        let year = figure_at("Завод запустят до конца 2027 года.", None, Some(2027));
+        assert_eq!(year, 24);
+        assert_eq!(quote_window("коротко", 0, 40), "коротко");
     }
 }
