@@ -4,6 +4,10 @@
 # For each corpus size (MB of JSONL, made by bench/gen.py if missing) and
 # each thread count it times:
 #   cat        cat CORPUS > /dev/null                      (the floor: reading the bytes)
+#   rg         rg -j1 -c '[0-9]+[,.]?[0-9]* ?(млрд|млн|тыс)' CORPUS (a regex scan of the
+#              same bytes, the reference of the speed goal; Debian's ripgrep is
+#              installed when missing and apt-get can)
+#   mentions   factline mentions CORPUS --format jsonl --quiet --threads T | wc -l
 #   extract    factline extract CORPUS --format jsonl --quiet --threads T | wc -l
 #   extract-   factline extract - --format jsonl --quiet --threads T < CORPUS | wc -l
 #   ingest     factline ingest CORPUS --store FRESH_DIR --quiet --threads T
@@ -25,7 +29,7 @@ dir=/tmp/factline-bench
 src=$(cd "$here/.." && pwd)
 sizes="10 100"
 threads="1 $(nproc)"
-commands="extract extract- ingest report"
+commands="extract mentions extract- ingest report"
 reps=3
 seed=6
 out=""
@@ -94,6 +98,14 @@ measure() {
     printf -v "${var}_lines" '%s' "$lines"
 }
 
+# ripgrep for the reference row: installed from Debian when missing.
+ensure_rg() {
+    command -v rg >/dev/null && return 0
+    say "ripgrep is missing; trying apt-get install ripgrep"
+    { apt-get install -y ripgrep >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y ripgrep >/dev/null 2>&1; }; } || true
+    command -v rg >/dev/null || { say "no ripgrep: the rg row is left out"; return 1; }
+}
+
 median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 maxof() { tr ' ' '\n' | grep . | sort -g | tail -1; }
 
@@ -149,6 +161,10 @@ for size in $sizes; do
     cat "$corpus" >/dev/null
 
     run_reps cat "$label" "$docs" "$bytes" 1 /dev/null /dev/null : cat "$corpus"
+    if ensure_rg; then
+        run_reps rg "$label" "$docs" "$bytes" 1 /dev/null /dev/null : \
+            rg -j1 -c '[0-9]+[,.]?[0-9]* ?(млрд|млн|тыс)' "$corpus"
+    fi
     extract_records=""
     for thr in $threads; do
         for cmd in $commands; do
@@ -157,6 +173,11 @@ for size in $sizes; do
                     run_reps extract "$label" "$docs" "$bytes" "$thr" /dev/null count : \
                         "$bin" extract "$corpus" --format jsonl --quiet --threads "$thr"
                     extract_records=$(awk -F' [|] ' '{print $9}' <<<"${rows[-1]}")
+                    ;;
+                mentions)
+                    has_command mentions || continue
+                    run_reps mentions "$label" "$docs" "$bytes" "$thr" /dev/null count : \
+                        "$bin" mentions "$corpus" --format jsonl --quiet --threads "$thr"
                     ;;
                 extract-)
                     run_reps "extract -" "$label" "$docs" "$bytes" "$thr" "$corpus" count : \
