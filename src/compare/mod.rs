@@ -17,6 +17,7 @@
 //! `data/rates.tsv` before any of them.
 
 mod currency;
+pub mod figure;
 mod launches;
 pub mod rates;
 mod repeats;
@@ -141,7 +142,11 @@ fn steps(keys: &[&str]) -> PolarsResult<Vec<Expr>> {
             .shift(lit(1))
             .over(&over)?
             .alias("prev_published"),
-        col("doc_id").cum_count(false).over(&over)?.alias("step"),
+        col("doc_id")
+            .cum_count(false)
+            .over(&over)?
+            .cast(DataType::Int64)
+            .alias("step"),
     ])
 }
 
@@ -235,6 +240,21 @@ mod tests {
             assert_eq!(df.height(), 0, "{}", kind.as_str());
             assert!(df.get_column_names().len() > 3, "{}", kind.as_str());
         }
+    }
+
+    #[test]
+    fn every_kind_stacks_into_one_table() {
+        // `compare --format csv` without `--kind`: one table of all kinds,
+        // so a column shared by two kinds has one dtype.
+        let gold = frame(crate::compare::testing::seeds_gold());
+        let frames: Vec<LazyFrame> = Kind::ALL
+            .iter()
+            .map(|k| k.apply(gold.clone(), day("2026-01-01")))
+            .collect();
+        let all = concat_lf_diagonal(frames, UnionArgs::default())
+            .and_then(LazyFrame::collect)
+            .unwrap();
+        assert!(all.height() > 20);
     }
 
     #[test]

@@ -3,15 +3,29 @@
 //! as a series on `published`, one series per metric, subject, unit and
 //! status, with the change from the previous statement. Targets are
 //! goals, not stocks, and launch dates have no value: both are left out.
+//! A figure said twice in one document counts once.
+//!
+//! `bar` says what a stacked bar may add up (`shared/spec/compare.md`):
+//! only statuses that partition one total at one date, i.e. done, under
+//! way and under study said together in one sentence, each once. Any
+//! other figure (a plan, a second figure of one status) is a bar of its
+//! own, drawn beside the others and never added to them.
 
 use polars::prelude::*;
 
+use super::figure::in_documents;
 use super::{changes, cols, failed, sort_in_time, steps};
 
 /// One stock series.
 const KEY: [&str; 4] = ["metric", "subject", "unit", "status"];
 
-const OUTPUT: [&str; 16] = [
+/// One statement: figures said together in one sentence.
+const STATEMENT: [&str; 5] = ["doc_id", "metric", "subject", "unit", "quote"];
+
+/// Statuses that split one total into parts.
+const PARTS: [&str; 3] = ["actual", "ongoing", "pipeline"];
+
+const OUTPUT: [&str; 19] = [
     "metric",
     "subject",
     "unit",
@@ -20,19 +34,22 @@ const OUTPUT: [&str; 16] = [
     "value",
     "value_max",
     "qualifier",
+    "bar",
     "step",
     "prev_published",
     "prev_value",
     "change",
     "change_pct",
     "doc_id",
+    "statements",
     "record_id",
+    "record_ids",
     "quote",
 ];
 
-/// One row per stock statement, in time order within its series
+/// One row per stock figure, in time order within its series
 /// (metric, subject, unit, status), with `step`, `prev_value`,
-/// `prev_published`, `change` and `change_pct`.
+/// `prev_published`, `change`, `change_pct`, and `bar` (see the module).
 pub fn stock(records: LazyFrame) -> LazyFrame {
     plan(records).unwrap_or_else(|e| failed("stock", e))
 }
@@ -46,10 +63,36 @@ fn plan(records: LazyFrame) -> PolarsResult<LazyFrame> {
             .and(col("status").neq(lit("target")))
             .and(col("metric").neq(lit("launch_date"))),
     );
-    Ok(sort_in_time(lf, &KEY)
+    Ok(sort_in_time(with_bars(in_documents(lf))?, &KEY)
         .with_columns(steps(&KEY)?)
         .with_columns(changes())
         .select(cols(&OUTPUT)))
+}
+
+/// The `bar` of each figure: its statement's first record when the
+/// statement's figures partition a total, else its own record.
+fn with_bars(figures: LazyFrame) -> PolarsResult<LazyFrame> {
+    let over = cols(&STATEMENT);
+    let part = PARTS
+        .iter()
+        .fold(lit(false), |e, p| e.or(col("status").eq(lit(*p))));
+    let stacked = len()
+        .over(&over)?
+        .gt(lit(1))
+        .and(col("status").n_unique().over(&over)?.eq(len().over(&over)?))
+        .and(
+            part.cast(DataType::UInt32)
+                .sum()
+                .over(&over)?
+                .eq(len().over(&over)?),
+        );
+    let first = col("record_id").first().over(&over)?;
+    Ok(figures.with_column(
+        when(stacked)
+            .then(first)
+            .otherwise(col("record_id"))
+            .alias("bar"),
+    ))
 }
 
 #[cfg(test)]
@@ -129,6 +172,69 @@ mod tests {
         .collect()
         .unwrap();
         assert_eq!(column_str(&df, "metric"), [Some("jobs".to_string())]);
+    }
+
+    fn in_one_sentence(status: &str, value: f64) -> crate::record::Record {
+        let mut r = rec(
+            "x",
+            "2024-03-04",
+            "projects_count",
+            "KZ+RU",
+            status,
+            Some(value),
+        );
+        r.quote = "one sentence".into();
+        r
+    }
+
+    fn bars(records: Vec<crate::record::Record>) -> Vec<Option<String>> {
+        column_str(&stock(frame(records)).collect().unwrap(), "bar")
+    }
+
+    #[test]
+    fn only_statuses_that_partition_one_total_share_a_bar() {
+        let parts = bars(vec![
+            in_one_sentence("ongoing", 135.0),
+            in_one_sentence("pipeline", 67.0),
+        ]);
+        assert_eq!(parts, [Some("x#0".to_string()), Some("x#0".to_string())]);
+        let plan_and_done = bars(vec![
+            in_one_sentence("planned", 10.0),
+            in_one_sentence("actual", 4.0),
+        ]);
+        assert_eq!(
+            plan_and_done
+                .iter()
+                .flatten()
+                .collect::<std::collections::HashSet<_>>()
+                .len(),
+            2
+        );
+        let mut other = in_one_sentence("pipeline", 67.0);
+        other.quote = "another sentence".into();
+        let apart = bars(vec![in_one_sentence("ongoing", 135.0), other]);
+        assert_eq!(
+            apart
+                .iter()
+                .flatten()
+                .collect::<std::collections::HashSet<_>>()
+                .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn the_same_figure_twice_in_a_document_is_one_bar_part() {
+        let df = stock(frame(vec![
+            in_one_sentence("ongoing", 135.0),
+            in_one_sentence("ongoing", 135.0),
+            in_one_sentence("pipeline", 67.0),
+        ]))
+        .collect()
+        .unwrap();
+        assert_eq!(df.height(), 2);
+        assert_eq!(column_f64(&df, "statements"), [Some(2.0), Some(1.0)]);
+        assert_eq!(column_str(&df, "bar")[1].as_deref(), Some("x#0"));
     }
 
     #[test]
