@@ -35,6 +35,10 @@ pub struct Args {
     /// Only this subject (KZ+RU, CN>RU, Сарань/шина).
     #[arg(long)]
     pub subject: Option<String>,
+    /// Only figures of this grain: year, half, quarter, month, ytd-N
+    /// (January to month N), span, stock; each grain is its own series.
+    #[arg(long)]
+    pub grain: Option<String>,
     /// Where to write the chart: FILE.png or FILE.svg.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
@@ -65,6 +69,7 @@ impl Args {
     pub fn spec(&self) -> ChartSpec {
         let mut spec = ChartSpec::new(self.kind, self.metric).lang(self.lang);
         spec.subject = self.subject.clone();
+        spec.grain = self.grain.clone();
         spec.title = self.title.clone();
         spec.as_of = self.as_of;
         spec

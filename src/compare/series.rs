@@ -3,8 +3,9 @@
 //! line, so a ten-month figure is not a point of the yearly series. Each
 //! figure is one point: said twice in a document or repeated across
 //! documents, it keeps every source (`documents`, `doc_ids`,
-//! `record_ids`). Points run in period order within their status class
-//! (actual, plan …), each with the change from the point before. An
+//! `record_ids`). Points run in period order within their status (a
+//! target is no step from a plan), each with the change from the point
+//! before. An
 //! actual whose period starts after the day it was stated is `ahead`: it
 //! is kept apart (its own run, flagged) and never a step of the actuals.
 //! Launch dates have no value and are left to `launches`.
@@ -17,8 +18,9 @@ use super::{changes, cols, failed, in_order, point};
 /// One line of a chart.
 pub const SERIES_KEY: [&str; 4] = ["metric", "subject", "grain", "unit"];
 
-/// Where a point's previous point is looked for.
-const RUN: [&str; 6] = ["metric", "subject", "grain", "unit", "class", "ahead"];
+/// Where a point's previous point is looked for: its series, status and
+/// whether it is ahead (a plan is not a step from a target).
+const RUN: [&str; 6] = ["metric", "subject", "grain", "unit", "status", "ahead"];
 
 const OUTPUT: [&str; 26] = [
     "metric",
@@ -50,7 +52,7 @@ const OUTPUT: [&str; 26] = [
 ];
 
 /// One row per figure with a value (see the module): its series key,
-/// `period` (a label: `2022`, `Jan–Jul 2022`), `class`, `ahead`, the first
+/// `period` (a label: `2022`, `Jan–Jul 2022`), `status`, `class`, `ahead`, the first
 /// and last day it was said, its sources, the previous point of its run
 /// (`prev_period`, `prev_value`) with `change` and `change_pct`, `step`
 /// (1 = first of its run) and `points` (how many in the series).

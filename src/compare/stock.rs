@@ -7,9 +7,9 @@
 //!
 //! `bar` says what a stacked bar may add up (`shared/spec/compare.md`):
 //! only statuses that partition one total at one date, i.e. done, under
-//! way and under study said together in one sentence, each once. Any
-//! other figure (a plan, a second figure of one status) is a bar of its
-//! own, drawn beside the others and never added to them.
+//! way and under study said together in one document, each once. Any
+//! other figure (a plan, a target, a status given two different figures)
+//! is a bar of its own, drawn beside the others and never added to them.
 
 use polars::prelude::*;
 
@@ -19,8 +19,8 @@ use super::{changes, cols, failed, sort_in_time, steps};
 /// One stock series.
 const KEY: [&str; 4] = ["metric", "subject", "unit", "status"];
 
-/// One statement: figures said together in one sentence.
-const STATEMENT: [&str; 5] = ["doc_id", "metric", "subject", "unit", "quote"];
+/// One statement: figures of one thing said together in one document.
+const STATEMENT: [&str; 4] = ["doc_id", "metric", "subject", "unit"];
 
 /// Statuses that split one total into parts.
 const PARTS: [&str; 3] = ["actual", "ongoing", "pipeline"];
@@ -69,26 +69,20 @@ fn plan(records: LazyFrame) -> PolarsResult<LazyFrame> {
         .select(cols(&OUTPUT)))
 }
 
-/// The `bar` of each figure: its statement's first record when the
-/// statement's figures partition a total, else its own record.
+/// The `bar` of each figure: the first record of its statement's parts
+/// when the statement has two parts or more, else its own record.
 fn with_bars(figures: LazyFrame) -> PolarsResult<LazyFrame> {
     let over = cols(&STATEMENT);
-    let part = PARTS
+    let mut by_status = over.clone();
+    by_status.push(col("status"));
+    let part_status = PARTS
         .iter()
         .fold(lit(false), |e, p| e.or(col("status").eq(lit(*p))));
-    let stacked = len()
-        .over(&over)?
-        .gt(lit(1))
-        .and(col("status").n_unique().over(&over)?.eq(len().over(&over)?))
-        .and(
-            part.cast(DataType::UInt32)
-                .sum()
-                .over(&over)?
-                .eq(len().over(&over)?),
-        );
-    let first = col("record_id").first().over(&over)?;
+    let part = part_status.and(len().over(&by_status)?.eq(lit(1)));
+    let parts = part.clone().cast(DataType::UInt32).sum().over(&over)?;
+    let first = col("record_id").filter(part.clone()).first().over(&over)?;
     Ok(figures.with_column(
-        when(stacked)
+        when(part.and(parts.gt_eq(lit(2))))
             .then(first)
             .otherwise(col("record_id"))
             .alias("bar"),
@@ -174,61 +168,56 @@ mod tests {
         assert_eq!(column_str(&df, "metric"), [Some("jobs".to_string())]);
     }
 
-    fn in_one_sentence(status: &str, value: f64) -> crate::record::Record {
-        let mut r = rec(
-            "x",
+    fn said(doc: &str, status: &str, value: f64) -> crate::record::Record {
+        rec(
+            doc,
             "2024-03-04",
             "projects_count",
             "KZ+RU",
             status,
             Some(value),
-        );
-        r.quote = "one sentence".into();
-        r
+        )
     }
 
     fn bars(records: Vec<crate::record::Record>) -> Vec<Option<String>> {
         column_str(&stock(frame(records)).collect().unwrap(), "bar")
     }
 
+    fn distinct(bars: &[Option<String>]) -> usize {
+        bars.iter().collect::<std::collections::HashSet<_>>().len()
+    }
+
     #[test]
     fn only_statuses_that_partition_one_total_share_a_bar() {
         let parts = bars(vec![
-            in_one_sentence("ongoing", 135.0),
-            in_one_sentence("pipeline", 67.0),
+            said("x", "ongoing", 135.0),
+            said("x", "pipeline", 67.0),
         ]);
         assert_eq!(parts, [Some("x#0".to_string()), Some("x#0".to_string())]);
-        let plan_and_done = bars(vec![
-            in_one_sentence("planned", 10.0),
-            in_one_sentence("actual", 4.0),
+        // A plan beside what is done, or a target beside a plan: apart.
+        let plan_and_done = bars(vec![said("x", "planned", 10.0), said("x", "actual", 4.0)]);
+        assert_eq!(distinct(&plan_and_done), 2);
+        // One status given two figures in one document: no partition.
+        let twice = bars(vec![
+            said("x", "ongoing", 135.0),
+            said("x", "ongoing", 100.0),
+            said("x", "pipeline", 67.0),
         ]);
-        assert_eq!(
-            plan_and_done
-                .iter()
-                .flatten()
-                .collect::<std::collections::HashSet<_>>()
-                .len(),
-            2
-        );
-        let mut other = in_one_sentence("pipeline", 67.0);
-        other.quote = "another sentence".into();
-        let apart = bars(vec![in_one_sentence("ongoing", 135.0), other]);
-        assert_eq!(
-            apart
-                .iter()
-                .flatten()
-                .collect::<std::collections::HashSet<_>>()
-                .len(),
-            2
-        );
+        assert_eq!(distinct(&twice), 3);
+        // Two documents: two statements.
+        let apart = bars(vec![
+            said("x", "ongoing", 135.0),
+            said("y", "pipeline", 67.0),
+        ]);
+        assert_eq!(distinct(&apart), 2);
     }
 
     #[test]
     fn the_same_figure_twice_in_a_document_is_one_bar_part() {
         let df = stock(frame(vec![
-            in_one_sentence("ongoing", 135.0),
-            in_one_sentence("ongoing", 135.0),
-            in_one_sentence("pipeline", 67.0),
+            said("x", "ongoing", 135.0),
+            said("x", "ongoing", 135.0),
+            said("x", "pipeline", 67.0),
         ]))
         .collect()
         .unwrap();
