@@ -2,7 +2,9 @@
 //! values in different documents (revisions, contradictions, or the same
 //! figure rounded) and figures repeated across documents. The comparison
 //! frames name the records on both sides, so each value links to the
-//! appendix.
+//! appendix. Each table is bounded ([`MAX_ROWS`]: the latest revisions,
+//! the most repeated figures); `compare --kind revisions|repeats` has them
+//! all.
 
 use chrono::NaiveDate;
 use polars::prelude::*;
@@ -15,6 +17,11 @@ use crate::record::Metric;
 use crate::report::gather::figure;
 use crate::report::model::{Block, Inline, Section, Table, num, text};
 
+/// The most rows of each table.
+pub const MAX_ROWS: usize = 100;
+/// The most record links a repeat lists.
+const MAX_LINKS: usize = 5;
+
 /// One side of a revision: a value as one document stated it.
 #[derive(Debug, Clone, PartialEq)]
 struct Side {
@@ -26,8 +33,15 @@ struct Side {
 
 /// The section: revisions first, then repeats; a sentence when neither.
 pub fn changes(records: LazyFrame, rows: &[RecordRow], lang: Lang) -> anyhow::Result<Section> {
-    let revised = compare::revisions(records.clone()).collect()?;
-    let repeated = compare::repeats(records).collect()?;
+    let latest = SortMultipleOptions::default().with_order_descending(true);
+    let revised = compare::revisions(records.clone())
+        .sort(["published_b"], latest.clone())
+        .limit(MAX_ROWS as IdxSize)
+        .collect()?;
+    let repeated = compare::repeats(records)
+        .sort(["documents"], latest)
+        .limit(MAX_ROWS as IdxSize)
+        .collect()?;
     let mut blocks = Vec::new();
     if revised.height() > 0 {
         let intro = pick(
@@ -192,11 +206,18 @@ fn repeats_table(df: &DataFrame, rows: &[RecordRow], lang: Lang) -> anyhow::Resu
             format!("{}–{}", day(firsts[i]), day(lasts[i]))
         };
         let mut links = Vec::new();
-        for (k, id) in list.iter().enumerate() {
+        for (k, id) in list.iter().take(MAX_LINKS).enumerate() {
             if k > 0 {
                 links.push(Inline::Text(", ".into()));
             }
             links.push(Inline::Record(id.to_string()));
+        }
+        if list.len() > MAX_LINKS {
+            let more = list.len() - MAX_LINKS;
+            links.push(Inline::Text(match lang {
+                Lang::Ru => format!(" и ещё {more}"),
+                Lang::En => format!(" and {more} more"),
+            }));
         }
         table.push(vec![
             text(title),

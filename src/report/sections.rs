@@ -21,11 +21,11 @@ pub const MAX_CHARTS: usize = 40;
 
 /// The most sections of their own; the other series are one row each
 /// (their latest point) in one table.
-pub const MAX_SECTIONS: usize = 150;
+pub const MAX_SECTIONS: usize = 100;
 
 /// The most rows a section's table shows (its latest points); the rest
 /// are in `records.csv`.
-pub const MAX_ROWS: usize = 60;
+pub const MAX_ROWS: usize = 25;
 
 /// A series: metric, subject, grain.
 type Key = (Metric, String, String);
@@ -90,7 +90,8 @@ pub fn metric_sections(
     for (rank, key, points) in own {
         let spec = spec_of(&key, opts);
         let mut blocks = Vec::new();
-        if rank < drawn && chartable(&key, &points) {
+        // A chart of "no subject" would be a chart of every subject.
+        if rank < drawn && !key.1.is_empty() && chartable(&key, &points) {
             blocks.push(charts.add(spec.clone(), c)?);
         }
         blocks.push(Block::Table(points_table(&points, lang)));

@@ -299,3 +299,23 @@ fn the_summary_reads_as_one_line() {
         "9 documents: 5 new, 1 changed, 2 unchanged, 1 failed; 24 records added, 3 removed"
     );
 }
+
+#[test]
+fn records_are_scanned_with_the_filter_and_columns_pushed_down() {
+    let (_t, mut s) = store();
+    s.ingest_with(two_docs(), &Ctx::silent(), lines).unwrap();
+    let lf = s
+        .records()
+        .unwrap()
+        .filter(col("doc_id").eq(lit("b")))
+        .select([col("record_id")]);
+    let plan = lf.clone().explain(true).unwrap();
+    let scan = plan.lines().find(|l| l.contains("SCAN")).unwrap_or("");
+    assert!(scan.to_lowercase().contains("parquet"), "{plan}");
+    assert!(
+        plan.contains("SELECTION") && plan.contains("\"b\""),
+        "{plan}"
+    );
+    assert!(plan.contains("PROJECT 2/18 COLUMNS"), "{plan}");
+    assert_eq!(lf.collect().unwrap().height(), 1);
+}

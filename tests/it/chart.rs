@@ -16,7 +16,7 @@ fn d(s: &str) -> Option<NaiveDate> {
 
 /// (record_id, published, metric, subject, status, value, unit,
 /// period_start, period_end, quote)
-type Row = (
+pub type Row = (
     &'static str,
     &'static str,
     &'static str,
@@ -63,7 +63,7 @@ pub fn records() -> DataFrame {
 }
 
 /// Rows as a record frame in the store's columns.
-fn frame_of(rows: &[Row]) -> DataFrame {
+pub fn frame_of(rows: &[Row]) -> DataFrame {
     let col = |i: usize| -> Vec<&str> {
         rows.iter()
             .map(|r| [r.0, r.1, r.2, r.3, r.4, r.6, r.7, r.8, r.9][i])
