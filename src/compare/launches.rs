@@ -3,9 +3,12 @@
 //! (`shared/spec/compare.md`). Each announcement carries the previous
 //! window of its key, the shift of its end in days (of its start, for an
 //! open window "from 2025") and a verdict: `first`, `kept` (same end),
-//! `slipped` (later) or `earlier`. Within one document a later window
-//! comes after an earlier one ("moved from 2024 to 2025" ends on 2025),
-//! and a window said twice is one announcement. A subject that is not a
+//! `slipped` (later) or `earlier`. The previous window is the last one of
+//! the previous document: windows of one document are not compared with
+//! each other (stages, or a construction period beside a launch, read
+//! like slips), but a later window comes after an earlier one, so the
+//! latest announcement of "moved from 2024 to 2025" is 2025. A window
+//! said twice in a document is one announcement. A subject that is not a
 //! plant key (`KZ+RU`: a set of projects of two countries) is never
 //! compared: each of its announcements stands alone (`first`).
 //!
@@ -70,24 +73,31 @@ fn plan(records: LazyFrame, as_of: NaiveDate) -> PolarsResult<LazyFrame> {
     // A set of projects is compared with nothing: each record is its own key.
     let key = when(col("plant"))
         .then(col("subject"))
-        .otherwise(col("record_id"));
-    let over = [key];
-    let prev = |c: &str| col(c).shift(lit(1)).over(over.clone());
-    let with_prev = announced.with_columns([
-        prev("published")?.alias("prev_published"),
-        prev("window")?.alias("prev_window"),
-        prev("record_id")?.alias("prev_record_id"),
-        prev("edge")?.alias("prev_edge"),
-        col("record_id")
-            .cum_count(false)
-            .over(over.clone())?
-            .cast(DataType::Int64)
-            .alias("step"),
-        len()
-            .over(over.clone())?
-            .cast(DataType::Int64)
-            .alias("announcements"),
-    ]);
+        .otherwise(col("record_id"))
+        .alias("key");
+    let announced = announced.with_column(key);
+    let over = [col("key")];
+    let mut args = JoinArgs::new(JoinType::Left);
+    args.maintain_order = MaintainOrderJoin::Left;
+    let with_prev = announced
+        .clone()
+        .join(
+            previous_documents(announced)?,
+            cols(&["key", "doc_id"]),
+            cols(&["key", "doc_id"]),
+            args,
+        )
+        .with_columns([
+            col("record_id")
+                .cum_count(false)
+                .over(over.clone())?
+                .cast(DataType::Int64)
+                .alias("step"),
+            len()
+                .over(over)?
+                .cast(DataType::Int64)
+                .alias("announcements"),
+        ]);
     let days = |c: &str| col(c).cast(DataType::Int32).cast(DataType::Int64);
     let shift = days("edge") - days("prev_edge");
     let verdict = when(col("prev_record_id").is_null())
@@ -117,6 +127,37 @@ fn plan(records: LazyFrame, as_of: NaiveDate) -> PolarsResult<LazyFrame> {
             state.alias("state"),
         ])
         .select(cols(&OUTPUT)))
+}
+
+/// Per key and document, the window the key had before that document:
+/// the last window of the previous document (`prev_…`). Windows within
+/// one document are not compared with each other (stages, a construction
+/// period and a launch, or an old and a new window: the text decides, the
+/// order does not); each is compared with what was announced before.
+fn previous_documents(announced: LazyFrame) -> PolarsResult<LazyFrame> {
+    let last = |c: &str| col(c).last().alias(format!("doc_{c}"));
+    let prev = |c: &str| {
+        col(format!("doc_{c}"))
+            .shift(lit(1))
+            .over([col("key")])
+            .map(|e| e.alias(format!("prev_{c}")))
+    };
+    Ok(announced
+        .group_by_stable(cols(&["key", "doc_id"]))
+        .agg([
+            last("published"),
+            last("window"),
+            last("record_id"),
+            last("edge"),
+        ])
+        .select([
+            col("key"),
+            col("doc_id"),
+            prev("published")?,
+            prev("window")?,
+            prev("record_id")?,
+            prev("edge")?,
+        ]))
 }
 
 #[cfg(test)]
@@ -185,10 +226,16 @@ mod tests {
         new.span_start = 1;
         let mut old = year("a", "2024-06-01", SARAN, 2024);
         old.span_start = 500;
-        let df = run(vec![new, old], "2024-07-01");
+        let df = run(vec![new.clone(), old.clone()], "2024-07-01");
         assert_eq!(strs(&df, "window"), ["2024", "2025"]);
-        assert_eq!(strs(&df, "verdict"), ["first", "slipped"]);
+        assert_eq!(strs(&df, "verdict"), ["first", "first"]);
         assert_eq!(strs(&df, "state"), ["", "pending"]);
+        // Against an earlier document's 2024, the old window is kept and
+        // the new one slipped.
+        let before = year("0", "2023-01-01", SARAN, 2024);
+        let df = run(vec![before, new, old], "2024-07-01");
+        assert_eq!(strs(&df, "verdict"), ["first", "kept", "slipped"]);
+        assert_eq!(strs(&df, "prev_window"), ["", "2024", "2024"]);
     }
 
     #[test]

@@ -105,7 +105,12 @@ fn latest(c: &Compared, lang: Lang) -> Vec<Vec<Inline>> {
                     record_id: p.record_id.clone(),
                 },
             ];
-            if let Some(pct) = p.change_pct {
+            // A change between figures without a calendar period (a flow
+            // stated with no period, a span) says little; stocks have their
+            // own charts.
+            let calendar = ["year", "half", "quarter", "month"].contains(&p.grain.as_str())
+                || p.grain.starts_with("ytd-");
+            if let Some(pct) = p.change_pct.filter(|_| calendar) {
                 let sign = if pct > 0.0 { "+" } else { "" };
                 let pct = words::format_number((pct * 10.0).round() / 10.0, lang);
                 line.push(Inline::Text(match lang {

@@ -75,6 +75,8 @@ pub struct Chart {
     pub spec: ChartSpec,
     /// What is drawn.
     pub state: ChartState,
+    /// The chart as SVG, drawn once for the page and the file.
+    pub svg: String,
 }
 
 /// Collects the charts of a report as sections ask for them.
@@ -88,12 +90,13 @@ impl Charts {
     /// Builds one chart and returns the block that shows it.
     pub fn add(&mut self, spec: ChartSpec, compared: &Compared) -> anyhow::Result<Block> {
         let state = state::from_compared(&spec, compared);
+        let svg = plot::svg_string(&state)?;
         let block = Block::Chart(ChartRef {
             stem: spec.file_stem(),
             title: state.title.clone(),
-            svg: plot::svg_string(&state)?,
+            svg: svg.clone(),
         });
-        self.list.push(Chart { spec, state });
+        self.list.push(Chart { spec, state, svg });
         Ok(block)
     }
 }

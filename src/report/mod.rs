@@ -93,11 +93,12 @@ pub fn write(dir: &Path, report: &Report, charts: &Charts) -> anyhow::Result<Wri
         .with_context(|| format!("creating {}", chart_dir.display()))?;
     let mut written = Vec::new();
     for chart in &charts.list {
-        for ext in ["png", "svg"] {
-            let path = chart_dir.join(format!("{}.{ext}", chart.spec.file_stem()));
-            plot::write(&chart.state, &path)?;
-            written.push(path);
-        }
+        let stem = chart.spec.file_stem();
+        let png = chart_dir.join(format!("{stem}.png"));
+        plot::write(&chart.state, &png)?;
+        let svg = chart_dir.join(format!("{stem}.svg"));
+        std::fs::write(&svg, &chart.svg).with_context(|| format!("writing {}", svg.display()))?;
+        written.extend([png, svg]);
     }
     remove_stale(&chart_dir, &written)?;
     let markdown = dir.join("report.md");

@@ -531,3 +531,106 @@ fn target_row(t: &TargetLine, lang: Lang) -> TargetRow {
         actual_id: t.actual_id.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::ChartKind;
+    use crate::record::Metric;
+
+    fn point(subject: &str, grain: &str, year: i32, value: f64) -> SeriesPoint {
+        let day = |m, d| NaiveDate::from_ymd_opt(year, m, d);
+        SeriesPoint {
+            metric: Metric::TradeTurnover,
+            subject: Some(subject.to_string()),
+            grain: grain.to_string(),
+            unit: Some("USD".into()),
+            status: Status::Actual,
+            ahead: false,
+            period_start: day(1, 1),
+            period_end: if grain == "year" {
+                day(12, 31)
+            } else {
+                day(7, 31)
+            },
+            value,
+            value_max: None,
+            qualifier: "exact".into(),
+            published: day(12, 31),
+            doc_ids: format!("{subject}-{year}"),
+            documents: 1,
+            prev_value: None,
+            change_pct: None,
+            record_id: format!("{subject}-{grain}-{year}#0"),
+        }
+    }
+
+    fn scale() -> Scale {
+        words::scale_for("USD", 1e9, Lang::Ru)
+    }
+
+    #[test]
+    fn a_line_of_every_subject_keeps_the_most_said_series() {
+        let codes = [
+            "KZ+BY", "KZ+CN", "KZ+KG", "KZ+TJ", "KZ+UZ", "KZ+AM", "KZ+AZ", "KZ+GE",
+        ];
+        let mut points = Vec::new();
+        for (k, code) in codes.iter().enumerate() {
+            for y in 0..=(k % 3) {
+                points.push(point(code, "year", 2015 + y as i32, 1e9));
+            }
+        }
+        let spec = ChartSpec::new(ChartKind::Line, Metric::TradeTurnover);
+        let mut left = LeftOut::default();
+        let laid = line(&spec, points.iter().collect(), &scale(), &mut left);
+        let Body::Line { series, .. } = laid.body else {
+            panic!("not a line chart");
+        };
+        assert_eq!(series.len(), MAX_SERIES);
+        assert_eq!(left.hidden, 2);
+        let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+        assert!(!names.contains(&"Казахстан — Беларусь"), "{names:?}");
+        assert!(!names.contains(&"Казахстан — Таджикистан"), "{names:?}");
+        assert!(names.contains(&"Казахстан — Азербайджан"), "{names:?}");
+    }
+
+    #[test]
+    fn months_and_years_of_one_subject_are_two_lines() {
+        let points = [
+            point("KZ+RU", "year", 2021, 24e9),
+            point("KZ+RU", "ytd-7", 2022, 15e9),
+            point("KZ+RU", "year", 2022, 28e9),
+        ];
+        let spec = ChartSpec::new(ChartKind::Line, Metric::TradeTurnover);
+        let laid = line(
+            &spec,
+            points.iter().collect(),
+            &scale(),
+            &mut LeftOut::default(),
+        );
+        let Body::Line { series, .. } = laid.body else {
+            panic!("not a line chart");
+        };
+        let shape: Vec<(&str, usize)> = series
+            .iter()
+            .map(|s| (s.name.as_str(), s.points.len()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("Казахстан — Россия", 2),
+                ("Казахстан — Россия · янв–июл", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn shifts_read_in_years_when_whole() {
+        assert_eq!(duration(96, Lang::Ru), "8 лет");
+        assert_eq!(duration(24, Lang::Ru), "2 года");
+        assert_eq!(duration(12, Lang::Ru), "1 год");
+        assert_eq!(duration(132, Lang::Ru), "11 лет");
+        assert_eq!(duration(18, Lang::Ru), "18 мес.");
+        assert_eq!(duration(12, Lang::En), "1 year");
+    }
+}
