@@ -134,6 +134,66 @@ pub struct TargetLine {
     pub share_pct: Option<f64>,
 }
 
+/// One value of a figure as a document stated it (a side of a revision).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stated {
+    /// The record of its first statement.
+    pub record_id: String,
+    /// The document.
+    pub doc_id: String,
+    /// When it was said.
+    pub published: Option<NaiveDate>,
+    /// The figure.
+    pub value: Option<f64>,
+    /// Upper end of a range.
+    pub value_max: Option<f64>,
+    /// exact / approx / over / under / up_to.
+    pub qualifier: String,
+}
+
+/// A figure given two values, the earlier beside the later
+/// (`compare::revisions`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Revision {
+    /// What the figure measures.
+    pub metric: Metric,
+    /// Parties.
+    pub subject: Option<String>,
+    /// Unit of both values.
+    pub unit: Option<String>,
+    /// The period.
+    pub period_start: Option<NaiveDate>,
+    /// The period's end.
+    pub period_end: Option<NaiveDate>,
+    /// The earlier value.
+    pub a: Stated,
+    /// The later value.
+    pub b: Stated,
+    /// The change, in percent.
+    pub change_pct: Option<f64>,
+    /// agrees / revised / contradicts.
+    pub verdict: String,
+}
+
+/// A figure stated in several documents (`compare::repeats`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Repeat {
+    /// What the figure measures.
+    pub metric: Metric,
+    /// Parties.
+    pub subject: Option<String>,
+    /// The figure, as first stated.
+    pub first: Stated,
+    /// Unit of the figure.
+    pub unit: Option<String>,
+    /// When it was last said.
+    pub last_published: Option<NaiveDate>,
+    /// How many documents state it.
+    pub documents: i64,
+    /// Every record, in the order said.
+    pub record_ids: Vec<String>,
+}
+
 /// What `compare` derived from one record frame.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Compared {
@@ -145,6 +205,10 @@ pub struct Compared {
     pub launches: Vec<Announcement>,
     /// Every target.
     pub targets: Vec<TargetLine>,
+    /// Every pair of values of one figure, latest first.
+    pub revisions: Vec<Revision>,
+    /// Every figure said in several documents, most documents first.
+    pub repeats: Vec<Repeat>,
 }
 
 impl Compared {
@@ -154,7 +218,17 @@ impl Compared {
             series: series_points(&compare::series(records.clone()).collect()?)?,
             stock: stock_figures(&compare::stock(records.clone()).collect()?)?,
             launches: announcements(&compare::launches(records.clone(), as_of).collect()?)?,
-            targets: target_lines(&compare::targets(records).collect()?)?,
+            targets: target_lines(&compare::targets(records.clone()).collect()?)?,
+            revisions: revisions(
+                &compare::revisions(records.clone())
+                    .sort(["published_b"], latest())
+                    .collect()?,
+            )?,
+            repeats: repeats(
+                &compare::repeats(records)
+                    .sort(["documents"], latest())
+                    .collect()?,
+            )?,
         })
     }
 }
@@ -339,6 +413,109 @@ fn target_lines(df: &DataFrame) -> PolarsResult<Vec<TargetLine>> {
             actual_end: actual_end[i],
             matched: matched[i].clone().unwrap_or_default(),
             share_pct: share[i],
+        });
+    }
+    Ok(out)
+}
+
+/// Descending, ties in the order `compare` gave.
+fn latest() -> SortMultipleOptions {
+    SortMultipleOptions::default()
+        .with_order_descending(true)
+        .with_maintain_order(true)
+}
+
+/// The side `s` (`a`, `b`) of each revision.
+fn sides(df: &DataFrame, s: &str) -> PolarsResult<Vec<Stated>> {
+    let c = |n: &str| format!("{n}_{s}");
+    let (ids, docs, q) = (
+        strs(df, &c("record_id"))?,
+        strs(df, &c("doc_id"))?,
+        strs(df, &c("qualifier"))?,
+    );
+    let (published, value, max) = (
+        dates(df, &c("published"))?,
+        floats(df, &c("value"))?,
+        floats(df, &c("value_max"))?,
+    );
+    Ok((0..df.height())
+        .map(|i| Stated {
+            record_id: ids[i].clone().unwrap_or_default(),
+            doc_id: docs[i].clone().unwrap_or_default(),
+            published: published[i],
+            value: value[i],
+            value_max: max[i],
+            qualifier: q[i].clone().unwrap_or_default(),
+        })
+        .collect())
+}
+
+fn revisions(df: &DataFrame) -> PolarsResult<Vec<Revision>> {
+    let (metric, subject, unit) = (strs(df, "metric")?, strs(df, "subject")?, strs(df, "unit")?);
+    let (start, end) = (dates(df, "period_start")?, dates(df, "period_end")?);
+    let (pct, verdict) = (floats(df, "change_pct")?, strs(df, "verdict")?);
+    let (a, b) = (sides(df, "a")?, sides(df, "b")?);
+    let mut out = Vec::with_capacity(df.height());
+    for (i, (a, b)) in a.into_iter().zip(b).enumerate() {
+        let Some(m) = metric[i].as_deref().and_then(Metric::parse) else {
+            continue;
+        };
+        out.push(Revision {
+            metric: m,
+            subject: subject[i].clone(),
+            unit: unit[i].clone(),
+            period_start: start[i],
+            period_end: end[i],
+            a,
+            b,
+            change_pct: pct[i],
+            verdict: verdict[i].clone().unwrap_or_default(),
+        });
+    }
+    Ok(out)
+}
+
+fn repeats(df: &DataFrame) -> PolarsResult<Vec<Repeat>> {
+    let (metric, subject, unit) = (strs(df, "metric")?, strs(df, "subject")?, strs(df, "unit")?);
+    let (first, last) = (dates(df, "first_published")?, dates(df, "last_published")?);
+    let (value, max, q) = (
+        floats(df, "value")?,
+        floats(df, "value_max")?,
+        strs(df, "qualifier")?,
+    );
+    let (documents, ids, docs) = (
+        numbers(df, "documents")?,
+        strs(df, "record_ids")?,
+        strs(df, "doc_ids")?,
+    );
+    let mut out = Vec::with_capacity(df.height());
+    for i in 0..df.height() {
+        let Some(m) = metric[i].as_deref().and_then(Metric::parse) else {
+            continue;
+        };
+        let record_ids: Vec<String> = ids[i]
+            .as_deref()
+            .unwrap_or("")
+            .split(", ")
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        let first_doc = docs[i].as_deref().unwrap_or("").split(", ").next();
+        out.push(Repeat {
+            metric: m,
+            subject: subject[i].clone(),
+            first: Stated {
+                record_id: record_ids.first().cloned().unwrap_or_default(),
+                doc_id: first_doc.unwrap_or_default().to_string(),
+                published: first[i],
+                value: value[i],
+                value_max: max[i],
+                qualifier: q[i].clone().unwrap_or_default(),
+            },
+            unit: unit[i].clone(),
+            last_published: last[i],
+            documents: documents[i].unwrap_or(0.0) as i64,
+            record_ids,
         });
     }
     Ok(out)

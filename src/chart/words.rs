@@ -233,6 +233,25 @@ pub fn format_number(x: f64, lang: Lang) -> String {
     }
 }
 
+/// A figure as the article gave it: qualifier word, value and unit
+/// ("около 1 млрд долл.").
+pub fn qualified(
+    value: f64,
+    value_max: Option<f64>,
+    unit: &str,
+    qualifier: &str,
+    lang: Lang,
+) -> String {
+    let cue = match qualifier {
+        "approx" => pick(lang, "около ", "about "),
+        "over" => pick(lang, "более ", "over "),
+        "under" => pick(lang, "менее ", "under "),
+        "up_to" => pick(lang, "до ", "up to "),
+        _ => "",
+    };
+    format!("{cue}{}", format_value(value, value_max, unit, lang))
+}
+
 /// A date as people in that language write it (24.01.2022, 2022-01-24).
 pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     match lang {

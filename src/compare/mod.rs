@@ -4,14 +4,21 @@
 //! gives it, or `store::records_frame` builds it) and returns a new
 //! `LazyFrame`; nothing here reads or writes files. One file per kind:
 //!
-//! - [`series`]: statements of one figure ordered by `published`, with
-//!   the change from the previous statement;
+//! - [`series`]: one metric, subject, grain and unit over its periods,
+//!   each figure once with every source, and the change at each step;
 //! - [`repeats`]: the same figure in several documents, counted once;
 //! - [`revisions`]: one figure given different values, and whether the
 //!   values (with their qualifiers) really disagree;
-//! - [`launches`]: launch windows announced over time per plant/project;
-//! - [`targets`]: each target beside the latest actual;
-//! - [`stock`]: stocks as of `published` (projects under way …).
+//! - [`launches`]: every announcement of a launch window, against the
+//!   window announced before it;
+//! - [`targets`]: each target against the actual of its own period;
+//! - [`stock`]: stocks as of `published` (projects under way …) and which
+//!   of them a stacked bar may add up.
+//!
+//! [`figure`] holds what they share: the grain of a period, the status
+//! class, and one figure per document (`shared/spec/compare.md`). This is
+//! the one place these facts are derived; charts and the report lay out
+//! the frames returned here.
 //!
 //! [`to_currency`] converts money with the annual rates of
 //! `data/rates.tsv` before any of them.
@@ -44,15 +51,16 @@ pub use targets::targets;
 /// The kinds of comparison (`compare --kind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Kind {
-    /// One figure over time, with the change at each step.
+    /// One metric, subject, grain and unit over time, with the change at
+    /// each step.
     Series,
     /// The same figure in several documents, every source kept.
     Repeats,
     /// One figure with different values in different documents.
     Revisions,
-    /// Launch windows per plant or project, and whether they slipped.
+    /// Every launch announcement against the window announced before it.
     Launches,
-    /// Targets beside the latest actual, with the share reached.
+    /// Targets against the actual of their own period, with the share.
     Targets,
     /// Stocks (projects under way, jobs …) as a series on `published`.
     Stock,

@@ -104,19 +104,16 @@ impl Charts {
 /// A figure as the article gave it: qualifier word, value and unit
 /// ("около 1 млрд долл."); a launch's figure is its window.
 pub fn figure(r: &RecordRow, lang: Lang) -> String {
-    let Some(value) = r.value else {
-        return words::format_period(r.period_start, r.period_end, lang);
-    };
-    let unit = r.unit.as_deref().unwrap_or("");
-    let shown = words::format_value(value, r.value_max, unit, lang);
-    let cue = match r.qualifier.as_str() {
-        "approx" => pick(lang, "около ", "about "),
-        "over" => pick(lang, "более ", "over "),
-        "under" => pick(lang, "менее ", "under "),
-        "up_to" => pick(lang, "до ", "up to "),
-        _ => "",
-    };
-    format!("{cue}{shown}")
+    match r.value {
+        Some(v) => words::qualified(
+            v,
+            r.value_max,
+            r.unit.as_deref().unwrap_or(""),
+            &r.qualifier,
+            lang,
+        ),
+        None => words::format_period(r.period_start, r.period_end, lang),
+    }
 }
 
 fn date_text(d: Option<NaiveDate>, lang: Lang) -> String {

@@ -54,7 +54,7 @@ pub fn build(
         findings::findings(&compared, opts.lang),
     ];
     sections.extend(sections::metric_sections(&compared, &mut charts, opts)?);
-    sections.push(changes::changes(records.clone().lazy(), &rows, opts.lang)?);
+    sections.push(changes::changes(&compared, opts.lang));
     sections.push(launch::launches(&compared, &mut charts, opts)?);
     sections.push(targets::targets(&compared, &mut charts, opts)?);
     let cited = gather::cited(&sections);

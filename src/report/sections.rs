@@ -196,15 +196,7 @@ pub fn point_row(p: &SeriesPoint, lang: Lang) -> Vec<Vec<Inline>> {
 /// A point's figure with its qualifier ("около 1 млрд долл.").
 pub fn value_text(p: &SeriesPoint, lang: Lang) -> String {
     let unit = p.unit.as_deref().unwrap_or("");
-    let shown = words::format_value(p.value, p.value_max, unit, lang);
-    let cue = match p.qualifier.as_str() {
-        "approx" => pick(lang, "около ", "about "),
-        "over" => pick(lang, "более ", "over "),
-        "under" => pick(lang, "менее ", "under "),
-        "up_to" => pick(lang, "до ", "up to "),
-        _ => "",
-    };
-    format!("{cue}{shown}")
+    words::qualified(p.value, p.value_max, unit, &p.qualifier, lang)
 }
 
 /// Series past [`MAX_SECTIONS`]: their latest point, one row each.
