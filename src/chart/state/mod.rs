@@ -14,6 +14,7 @@
 //! draws; `chart::plot` does.
 
 mod kinds;
+mod lanes;
 
 use std::collections::BTreeMap;
 
@@ -25,10 +26,10 @@ use crate::chart::marks::Body;
 use crate::chart::spec::{ChartKind, ChartSpec, Lang, XAxis};
 use crate::chart::words::{self, Scale, pick};
 use crate::record::Metric;
-use kinds::{Laid, line, stock, target, timeline};
-pub use kinds::{
-    MAX_BARS, MAX_LANES, MAX_SERIES, MAX_TARGET_ROWS, duration, target_words, verdict_words,
-};
+use kinds::{Laid, line, stock, target};
+pub use kinds::{MAX_BARS, MAX_LANES, MAX_SERIES, MAX_TARGET_ROWS, target_words};
+use lanes::timeline;
+pub use lanes::{duration, verdict_words};
 
 /// Everything a chart shows, in words and marks, not yet placed.
 #[derive(Debug, Clone, PartialEq)]
