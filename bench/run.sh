@@ -12,6 +12,8 @@
 #   extract-   factline extract - --format jsonl --quiet --threads T < CORPUS | wc -l
 #   ingest     factline ingest CORPUS --store FRESH_DIR --quiet --threads T
 #   report     factline report CORPUS --out FRESH_DIR --store FRESH_DIR --quiet --threads T
+#   report-stored  factline report --out FRESH_DIR --store STORE --quiet --threads T
+#              (the report alone, over a store ingested once before timing)
 # and writes a markdown table: documents/s, MB/s (10^6 bytes), records/s,
 # CPU seconds and peak RSS (GNU time -v, the factline process alone).
 # Wall time is the median of --reps runs; peak RSS the largest. The corpus
@@ -207,6 +209,18 @@ for size in $sizes; do
                         RECORDS_FROM=$recs_cmd run_reps report "$label" "$docs" "$bytes" "$thr" /dev/null /dev/null "$setup" \
                             "$bin" report "$corpus" --out "$work/report" --store "$store" --quiet --threads "$thr"
                     fi
+                    ;;
+                report-stored)
+                    store="$work/store-kept-$size"
+                    if [ ! -s "$store/records.parquet" ]; then
+                        say "ingesting $corpus into $store (not timed)"
+                        "$bin" ingest "$corpus" --store "$store" --quiet --threads "$thr"
+                    fi
+                    RECORDS_FROM="'$bin' records --store '$store' --format jsonl --quiet | wc -l" \
+                        run_reps "report (stored)" "$label" "$docs" "$bytes" "$thr" /dev/null /dev/null \
+                        "rm -rf '$work/report'" \
+                        "$bin" report --out "$work/report" --store "$store" --quiet --threads "$thr"
+                    say "report.html: $(stat -c %s "$work/report/report.html") bytes"
                     ;;
                 *) die "unknown command in --commands: $cmd" ;;
             esac

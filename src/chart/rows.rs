@@ -1,8 +1,7 @@
-//! Reads the record frame (the store's columns) into plain rows, so that
-//! chart states and the report work on Rust data and do not depend on
-//! polars beyond this file's one conversion.
-
-use std::collections::HashMap;
+//! Reads the record frame (the store's columns) into plain rows: the one
+//! conversion of records into Rust data, for the report's overview and
+//! appendix (everything compared comes from `chart::compared`), and the
+//! column readers both use.
 
 use chrono::NaiveDate;
 use polars::prelude::*;
@@ -51,11 +50,6 @@ pub(crate) fn dates(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<Naive
 
 pub(crate) fn floats(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
     Ok(df.column(name)?.f64()?.iter().collect())
-}
-
-/// The rows by their `record_id`, for tables that name records by id.
-pub fn by_record_id(rows: &[RecordRow]) -> HashMap<&str, &RecordRow> {
-    rows.iter().map(|r| (r.record_id.as_str(), r)).collect()
 }
 
 /// Every row of a record frame. Rows whose metric or status is not one of

@@ -82,6 +82,10 @@ pub struct ChartSpec {
     pub metric: Metric,
     /// Only this subject (`KZ+RU`, `Сарань/шина`); all subjects when None.
     pub subject: Option<String>,
+    /// Only figures of this grain (`year`, `ytd-7`, `stock` …, see
+    /// `compare`); every grain, each its own series, when None.
+    #[serde(default)]
+    pub grain: Option<String>,
     /// Which date goes on the x axis (line charts).
     pub x: XAxis,
     /// A title of one's own; a generated one when None.
@@ -108,6 +112,7 @@ impl ChartSpec {
             kind,
             metric,
             subject: None,
+            grain: None,
             x,
             title: None,
             note: None,
@@ -119,6 +124,12 @@ impl ChartSpec {
     /// The same spec for one subject.
     pub fn subject(mut self, subject: impl Into<String>) -> ChartSpec {
         self.subject = Some(subject.into());
+        self
+    }
+
+    /// The same spec for one grain.
+    pub fn grain(mut self, grain: impl Into<String>) -> ChartSpec {
+        self.grain = Some(grain.into());
         self
     }
 
@@ -140,13 +151,24 @@ impl ChartSpec {
         self
     }
 
-    /// A file stem naming kind, metric and subject (`line-trade_turnover-KZ_RU`),
-    /// safe on every file system.
+    /// A file stem naming kind, metric, subject and grain
+    /// (`line-trade_turnover-KZ_RU-year`), safe on every file system and
+    /// different for different specs: when the subject loses characters
+    /// to the slug (`CN>RU` and `CN+RU` both give `CN_RU`), a short hash of
+    /// the subject follows.
     pub fn file_stem(&self) -> String {
         let mut stem = format!("{}-{}", self.kind.as_str(), self.metric);
         if let Some(s) = &self.subject {
             stem.push('-');
             stem.push_str(&slug(s));
+            if slug(s) != *s {
+                stem.push('-');
+                stem.push_str(&short_hash(s));
+            }
+        }
+        if let Some(g) = &self.grain {
+            stem.push('-');
+            stem.push_str(&slug(g));
         }
         stem
     }
@@ -157,6 +179,13 @@ pub fn slug(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_alphanumeric() { c } else { '_' })
         .collect()
+}
+
+/// Six hex digits of the SHA-256 of a text.
+fn short_hash(s: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(s.as_bytes());
+    digest[..3].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -176,6 +205,24 @@ mod tests {
     #[test]
     fn file_stem_is_safe() {
         let spec = ChartSpec::new(ChartKind::Timeline, Metric::LaunchDate).subject("Сарань/шина");
-        assert_eq!(spec.file_stem(), "timeline-launch_date-Сарань_шина");
+        let stem = spec.file_stem();
+        assert!(
+            stem.starts_with("timeline-launch_date-Сарань_шина-"),
+            "{stem}"
+        );
+        assert!(
+            stem.chars()
+                .all(|c| c.is_alphanumeric() || "-_".contains(c))
+        );
+    }
+
+    #[test]
+    fn subjects_that_slug_alike_and_grains_get_their_own_stems() {
+        let of = |s: &str| ChartSpec::new(ChartKind::Line, Metric::Exports).subject(s);
+        assert_ne!(of("CN>RU").file_stem(), of("CN+RU").file_stem());
+        let year = of("CN>RU").grain("year").file_stem();
+        let months = of("CN>RU").grain("ytd-7").file_stem();
+        assert_ne!(year, months);
+        assert!(months.ends_with("-ytd_7"), "{months}");
     }
 }

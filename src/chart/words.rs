@@ -233,6 +233,25 @@ pub fn format_number(x: f64, lang: Lang) -> String {
     }
 }
 
+/// A figure as the article gave it: qualifier word, value and unit
+/// ("около 1 млрд долл.").
+pub fn qualified(
+    value: f64,
+    value_max: Option<f64>,
+    unit: &str,
+    qualifier: &str,
+    lang: Lang,
+) -> String {
+    let cue = match qualifier {
+        "approx" => pick(lang, "около ", "about "),
+        "over" => pick(lang, "более ", "over "),
+        "under" => pick(lang, "менее ", "under "),
+        "up_to" => pick(lang, "до ", "up to "),
+        _ => "",
+    };
+    format!("{cue}{}", format_value(value, value_max, unit, lang))
+}
+
 /// A date as people in that language write it (24.01.2022, 2022-01-24).
 pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     match lang {
@@ -241,8 +260,46 @@ pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// Month abbreviations, January first.
+const MONTHS: [(&str, &str); 12] = [
+    ("янв", "Jan"),
+    ("фев", "Feb"),
+    ("мар", "Mar"),
+    ("апр", "Apr"),
+    ("май", "May"),
+    ("июн", "Jun"),
+    ("июл", "Jul"),
+    ("авг", "Aug"),
+    ("сен", "Sep"),
+    ("окт", "Oct"),
+    ("ноя", "Nov"),
+    ("дек", "Dec"),
+];
+
+/// Russian month names, January first (a month's own figure).
+const MONTH_NAMES: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+
+fn month(m: u32, lang: Lang) -> &'static str {
+    let (ru, en) = MONTHS[(m.clamp(1, 12) - 1) as usize];
+    pick(lang, ru, en)
+}
+
 /// A period for people: a whole year is "2021", a run of whole years
-/// "2023–2024", anything else "01.01.2021–30.11.2021".
+/// "2023–2024", parts of one year "I пол. 2023", "III кв. 2023",
+/// "март 2023", "янв–июл 2022"; anything else "01.01.2021–15.11.2021".
 pub fn format_period(start: Option<NaiveDate>, end: Option<NaiveDate>, lang: Lang) -> String {
     use chrono::Datelike;
     match (start, end) {
@@ -255,7 +312,8 @@ pub fn format_period(start: Option<NaiveDate>, end: Option<NaiveDate>, lang: Lan
                 format!("{}–{}", s.year(), e.year())
             }
         }
-        (Some(s), Some(e)) => format!("{}–{}", format_date(s, lang), format_date(e, lang)),
+        (Some(s), Some(e)) => part_of_year(s, e, lang)
+            .unwrap_or_else(|| format!("{}–{}", format_date(s, lang), format_date(e, lang))),
         (None, Some(e)) => format!("{} {}", pick(lang, "до", "by"), format_date(e, lang)),
         (Some(s), None) => format!("{} {}", pick(lang, "с", "from"), format_date(s, lang)),
         (None, None) => String::new(),
@@ -271,6 +329,56 @@ pub fn code_of_name(name: &str) -> Option<&'static str> {
         .iter()
         .find(|(_, ru, en)| ru.to_lowercase() == name || en.to_lowercase() == name)
         .map(|p| p.0)
+}
+
+/// Whole months of one year, as a half, a quarter, a month or the
+/// months from January.
+fn part_of_year(s: NaiveDate, e: NaiveDate, lang: Lang) -> Option<String> {
+    use chrono::Datelike;
+    let month_end = e.succ_opt().is_some_and(|n| n.day() == 1);
+    if s.year() != e.year() || s.day() != 1 || !month_end {
+        return None;
+    }
+    let (sm, em, y) = (s.month(), e.month(), s.year());
+    let roman = ["I", "II", "III", "IV"];
+    let label = match (em + 1 - sm, sm) {
+        (6, 1 | 7) => match lang {
+            Lang::Ru => format!("{} пол. {y}", roman[(sm / 6) as usize]),
+            Lang::En => format!("H{} {y}", sm / 6 + 1),
+        },
+        (3, 1 | 4 | 7 | 10) => match lang {
+            Lang::Ru => format!("{} кв. {y}", roman[(sm / 3) as usize]),
+            Lang::En => format!("Q{} {y}", sm / 3 + 1),
+        },
+        (1, _) => match lang {
+            Lang::Ru => format!("{} {y}", MONTH_NAMES[(sm - 1) as usize]),
+            Lang::En => format!("{} {y}", month(sm, lang)),
+        },
+        (_, 1) => format!("{}–{} {y}", month(1, lang), month(em, lang)),
+        _ => return None,
+    };
+    Some(label)
+}
+
+/// What a series of one grain is called beside its subject: nothing for
+/// years, "янв–июл" for the months from January to July, and so on.
+pub fn grain_name(grain: &str, lang: Lang) -> String {
+    if let Some(n) = grain
+        .strip_prefix("ytd-")
+        .and_then(|n| n.parse::<u32>().ok())
+    {
+        return format!("{}–{}", month(1, lang), month(n, lang));
+    }
+    let (ru, en) = match grain {
+        "year" => ("", ""),
+        "half" => ("полугодия", "halves"),
+        "quarter" => ("кварталы", "quarters"),
+        "month" => ("месяцы", "months"),
+        "stock" => ("на дату", "as of date"),
+        "deadline" => ("к сроку", "by a deadline"),
+        _ => ("прочие периоды", "other periods"),
+    };
+    pick(lang, ru, en).to_string()
 }
 
 #[cfg(test)]
@@ -322,7 +430,24 @@ mod tests {
         );
         assert_eq!(
             format_period(d("2021-01-01"), d("2021-11-30"), Lang::Ru),
-            "01.01.2021–30.11.2021"
+            "янв–ноя 2021"
         );
+        assert_eq!(
+            format_period(d("2023-07-01"), d("2023-09-30"), Lang::Ru),
+            "III кв. 2023"
+        );
+        assert_eq!(
+            format_period(d("2023-07-01"), d("2023-12-31"), Lang::En),
+            "H2 2023"
+        );
+        assert_eq!(
+            format_period(d("2023-03-01"), d("2023-03-31"), Lang::Ru),
+            "март 2023"
+        );
+        assert_eq!(
+            format_period(d("2021-01-01"), d("2021-11-15"), Lang::Ru),
+            "01.01.2021–15.11.2021"
+        );
+        assert_eq!(grain_name("ytd-7", Lang::Ru), "янв–июл");
     }
 }

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use crate::chart::{ChartKind, ChartSpec, Lang, plot, state};
 use crate::cmd::common::parse_date;
 use crate::record::Metric;
-use crate::store::Store;
+use crate::store::{RecordFilter, Store};
 use crate::ui::Ctx;
 
 /// Arguments of `factline chart`.
@@ -35,6 +35,10 @@ pub struct Args {
     /// Only this subject (KZ+RU, CN>RU, Сарань/шина).
     #[arg(long)]
     pub subject: Option<String>,
+    /// Only figures of this grain: year, half, quarter, month, ytd-N
+    /// (January to month N), span, stock; each grain is its own series.
+    #[arg(long)]
+    pub grain: Option<String>,
     /// Where to write the chart: FILE.png or FILE.svg.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
@@ -65,6 +69,7 @@ impl Args {
     pub fn spec(&self) -> ChartSpec {
         let mut spec = ChartSpec::new(self.kind, self.metric).lang(self.lang);
         spec.subject = self.subject.clone();
+        spec.grain = self.grain.clone();
         spec.title = self.title.clone();
         spec.as_of = self.as_of;
         spec
@@ -75,8 +80,14 @@ impl Args {
 pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     plot::ImageFormat::of(&args.out)?;
     let dir = args.store.clone().unwrap_or_else(Store::default_dir);
-    let frame = Store::open(&dir)?
-        .records()?
+    // Only the chart's metric (and subject) is read from the store.
+    let filter = RecordFilter {
+        metric: Some(args.metric.as_str().to_string()),
+        subject: args.subject.clone(),
+        ..Default::default()
+    };
+    let frame = filter
+        .apply(Store::open(&dir)?.records()?)
         .collect()
         .with_context(|| format!("reading the records of {}", dir.display()))?;
     let state = state::build(&args.spec(), &frame).context("reading the record frame")?;

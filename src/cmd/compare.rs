@@ -57,9 +57,15 @@ pub struct Args {
 }
 
 /// Columns left out of tables (long; CSV and JSONL keep them).
-const NOT_IN_TABLES: [&str; 7] = [
+const NOT_IN_TABLES: [&str; 13] = [
     "record_id",
     "record_ids",
+    "prev_record_id",
+    "target_record_id",
+    "target_record_ids",
+    "actual_record_id",
+    "actual_record_ids",
+    "class",
     "quote",
     "quote_a",
     "quote_b",

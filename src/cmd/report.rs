@@ -1,12 +1,15 @@
 //! `factline report`: ingests the given documents (if any) into the store,
 //! then writes the report of everything stored: `DIR/report.md`,
-//! `DIR/report.html` (one self-contained file) and `DIR/charts/*.png|svg`.
+//! `DIR/report.html` (one self-contained file), `DIR/charts/*.png|svg`,
+//! and `DIR/records.csv` and `DIR/documents.csv`. The store is `DIR/store`
+//! unless `--store` says otherwise, so two reports into two folders never
+//! mix their documents; the command says which store it used.
 //!
 //! Examples:
 //!
 //! ```text
-//! factline report seeds --out output          # ingest the seeds, then report
-//! factline report --out output --lang en      # report on the store as it is
+//! factline report seeds --out output          # ingest the seeds into output/store, then report
+//! factline report --out output --lang en      # report on output/store as it is
 //! factline report news/ --store /data/factline --as-of 2025-01-01 --out out
 //! ```
 //!
@@ -38,7 +41,7 @@ pub struct Args {
     /// Folder to write the report into.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Store folder (default: $FACTLINE_STORE or output/store).
+    /// Store folder (default: DIR/store, in the --out folder).
     #[arg(long, value_name = "DIR")]
     pub store: Option<PathBuf>,
     /// Language of the report and its charts.
@@ -52,7 +55,8 @@ pub struct Args {
 
 /// Runs `factline report`.
 pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
-    let dir = args.store.clone().unwrap_or_else(Store::default_dir);
+    let dir = args.store.clone().unwrap_or_else(|| args.out.join("store"));
+    ctx.note(format!("store: {}", dir.display()));
     let mut store = Store::open(&dir)?;
     if !args.paths.is_empty() {
         // `--lang` here is the report's language; the rules pick theirs
@@ -86,11 +90,14 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     };
     let (built, charts) = report::build(&records, &documents, &opts)?;
     let written = report::write(&args.out, &built, &charts)?;
+    let [records_csv, documents_csv] = report::write_tables(&args.out, &records, &documents)?;
     ctx.note(format!(
-        "{} records → {}, {} and {} chart files in {}",
+        "{} records → {}, {}, {}, {} and {} chart files in {}",
         records.height(),
         written.markdown.display(),
         written.html.display(),
+        records_csv.display(),
+        documents_csv.display(),
         written.charts.len(),
         args.out.join("charts").display()
     ));

@@ -4,19 +4,27 @@
 //! gives it, or `store::records_frame` builds it) and returns a new
 //! `LazyFrame`; nothing here reads or writes files. One file per kind:
 //!
-//! - [`series`]: statements of one figure ordered by `published`, with
-//!   the change from the previous statement;
+//! - [`series`]: one metric, subject, grain and unit over its periods,
+//!   each figure once with every source, and the change at each step;
 //! - [`repeats`]: the same figure in several documents, counted once;
 //! - [`revisions`]: one figure given different values, and whether the
 //!   values (with their qualifiers) really disagree;
-//! - [`launches`]: launch windows announced over time per plant/project;
-//! - [`targets`]: each target beside the latest actual;
-//! - [`stock`]: stocks as of `published` (projects under way …).
+//! - [`launches`]: every announcement of a launch window, against the
+//!   window announced before it;
+//! - [`targets`]: each target against the actual of its own period;
+//! - [`stock`]: stocks as of `published` (projects under way …) and which
+//!   of them a stacked bar may add up.
+//!
+//! [`figure`] holds what they share: the grain of a period, the status
+//! class, and one figure per document (`shared/spec/compare.md`). This is
+//! the one place these facts are derived; charts and the report lay out
+//! the frames returned here.
 //!
 //! [`to_currency`] converts money with the annual rates of
 //! `data/rates.tsv` before any of them.
 
 mod currency;
+pub mod figure;
 mod launches;
 pub mod rates;
 mod repeats;
@@ -43,15 +51,16 @@ pub use targets::targets;
 /// The kinds of comparison (`compare --kind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Kind {
-    /// One figure over time, with the change at each step.
+    /// One metric, subject, grain and unit over time, with the change at
+    /// each step.
     Series,
     /// The same figure in several documents, every source kept.
     Repeats,
     /// One figure with different values in different documents.
     Revisions,
-    /// Launch windows per plant or project, and whether they slipped.
+    /// Every launch announcement against the window announced before it.
     Launches,
-    /// Targets beside the latest actual, with the share reached.
+    /// Targets against the actual of their own period, with the share.
     Targets,
     /// Stocks (projects under way, jobs …) as a series on `published`.
     Stock,
@@ -141,7 +150,11 @@ fn steps(keys: &[&str]) -> PolarsResult<Vec<Expr>> {
             .shift(lit(1))
             .over(&over)?
             .alias("prev_published"),
-        col("doc_id").cum_count(false).over(&over)?.alias("step"),
+        col("doc_id")
+            .cum_count(false)
+            .over(&over)?
+            .cast(DataType::Int64)
+            .alias("step"),
     ])
 }
 
@@ -235,6 +248,21 @@ mod tests {
             assert_eq!(df.height(), 0, "{}", kind.as_str());
             assert!(df.get_column_names().len() > 3, "{}", kind.as_str());
         }
+    }
+
+    #[test]
+    fn every_kind_stacks_into_one_table() {
+        // `compare --format csv` without `--kind`: one table of all kinds,
+        // so a column shared by two kinds has one dtype.
+        let gold = frame(crate::compare::testing::seeds_gold());
+        let frames: Vec<LazyFrame> = Kind::ALL
+            .iter()
+            .map(|k| k.apply(gold.clone(), day("2026-01-01")))
+            .collect();
+        let all = concat_lf_diagonal(frames, UnionArgs::default())
+            .and_then(LazyFrame::collect)
+            .unwrap();
+        assert!(all.height() > 20);
     }
 
     #[test]

@@ -1,5 +1,7 @@
-//! *revisions and contradictions*: one figure (metric, subject, status,
-//! unit and period) given different values in different documents.
+//! *revisions and contradictions*: one figure (metric, subject, status
+//! class — a plan and a target are one class —, unit, grain and period)
+//! given different values in different documents; a figure said twice in
+//! one document counts once.
 //!
 //! Each value is read as the interval its words allow: an exact figure
 //! ±1 % (news round: 24,2 and 24 млрд are the same statement), `approx`
@@ -16,7 +18,7 @@
 
 use polars::prelude::*;
 
-use super::series::SERIES_KEY;
+use super::figure::in_documents;
 use super::{cols, failed, percent, sort_in_time};
 
 /// Relative slack of an exact figure (rounding in the text).
@@ -40,11 +42,12 @@ const SIDE: [&str; 12] = [
     "quote",
 ];
 
-const OUTPUT: [&str; 27] = [
+const OUTPUT: [&str; 28] = [
     "metric",
     "subject",
-    "status",
+    "class",
     "unit",
+    "grain",
     "period_start",
     "period_end",
     "verdict",
@@ -133,7 +136,7 @@ fn plan(records: LazyFrame) -> PolarsResult<LazyFrame> {
         .when(col("published_b").gt(col("published_a")))
         .then(lit("revised"))
         .otherwise(lit("contradicts"));
-    let mut order = cols(&SERIES_KEY);
+    let mut order = cols(&JOIN_KEY[..7]);
     order.extend([col("ord_a"), col("ord_b")]);
     let n = order.len();
     Ok(pairs
@@ -148,11 +151,12 @@ fn plan(records: LazyFrame) -> PolarsResult<LazyFrame> {
 
 /// The pairing key: the figure, plus the day for stocks (which pair up
 /// only when said on the same day).
-const JOIN_KEY: [&str; 7] = [
+const JOIN_KEY: [&str; 8] = [
     "metric",
     "subject",
-    "status",
+    "class",
     "unit",
+    "grain",
     "period_start",
     "period_end",
     "pair_day",
@@ -190,7 +194,7 @@ fn distinct_values(records: LazyFrame) -> LazyFrame {
             .join(", ", true)
             .alias("doc_ids"),
     );
-    sort_in_time(valued, &[])
+    sort_in_time(in_documents(valued), &[])
         .with_columns(bounds())
         .with_column(day.alias("pair_day"))
         .group_by_stable(key)

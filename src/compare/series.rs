@@ -1,59 +1,120 @@
-//! *series*: statements of the same figure (metric, subject, status,
-//! unit and period) ordered by `published`, each with the change from the
-//! previous statement. Launch dates have no value and are left to
-//! `launches`. A range counts as its midpoint; ties on `published` keep a
-//! stable order (document id, then place in the text).
+//! *series*: one (metric, subject, grain, unit) is one line
+//! (`shared/spec/compare.md`): figures of different grains never share a
+//! line, so a ten-month figure is not a point of the yearly series. Each
+//! figure is one point: said twice in a document or repeated across
+//! documents, it keeps every source (`documents`, `doc_ids`,
+//! `record_ids`). Points run in period order within their status (a
+//! target is no step from a plan), each with the change from the point
+//! before. An
+//! actual whose period starts after the day it was stated is `ahead`: it
+//! is kept apart (its own run, flagged) and never a step of the actuals.
+//! Launch dates have no value and are left to `launches`.
 
 use polars::prelude::*;
 
-use super::{changes, cols, failed, sort_in_time, steps};
+use super::figure::{FIGURE_KEY, ahead, in_documents, period_label};
+use super::{changes, cols, failed, in_order, point};
 
-/// What makes statements the same figure.
-pub const SERIES_KEY: [&str; 6] = [
+/// One line of a chart.
+pub const SERIES_KEY: [&str; 4] = ["metric", "subject", "grain", "unit"];
+
+/// Where a point's previous point is looked for: its series, status and
+/// whether it is ahead (a plan is not a step from a target).
+const RUN: [&str; 6] = ["metric", "subject", "grain", "unit", "status", "ahead"];
+
+const OUTPUT: [&str; 26] = [
     "metric",
     "subject",
-    "status",
+    "grain",
     "unit",
+    "period",
+    "status",
+    "class",
+    "ahead",
     "period_start",
     "period_end",
-];
-
-const OUTPUT: [&str; 19] = [
-    "metric",
-    "subject",
-    "status",
-    "unit",
-    "period_start",
-    "period_end",
-    "step",
-    "published",
     "value",
     "value_max",
     "qualifier",
-    "prev_published",
+    "published",
+    "last_published",
+    "documents",
+    "doc_ids",
+    "prev_period",
     "prev_value",
     "change",
     "change_pct",
-    "doc_id",
+    "points",
+    "step",
     "record_id",
+    "record_ids",
     "quote",
-    "statements",
 ];
 
-/// One row per statement with a value, grouped by metric, subject,
-/// status, unit and period, in time order: `step` (1 = first), `prev_value`/`prev_published` of the
-/// statement before, `change` and `change_pct` from it, and `statements`
-/// (how many in the series).
+/// One row per figure with a value (see the module): its series key,
+/// `period` (a label: `2022`, `Jan–Jul 2022`), `status`, `class`, `ahead`, the first
+/// and last day it was said, its sources, the previous point of its run
+/// (`prev_period`, `prev_value`) with `change` and `change_pct`, `step`
+/// (1 = first of its run) and `points` (how many in the series).
 pub fn series(records: LazyFrame) -> LazyFrame {
     plan(records).unwrap_or_else(|e| failed("series", e))
 }
 
+/// Each figure once across documents, with every source.
+pub(super) fn points(records: LazyFrame) -> LazyFrame {
+    let mut key = cols(&FIGURE_KEY);
+    key.extend(cols(&["grain", "class"]));
+    in_documents(records)
+        .group_by_stable(key)
+        .agg([
+            col("published").min().alias("published"),
+            col("published").max().alias("last_published"),
+            col("doc_id")
+                .n_unique()
+                .cast(DataType::Int64)
+                .alias("documents"),
+            col("doc_id")
+                .unique_stable()
+                .str()
+                .join(", ", true)
+                .alias("doc_ids"),
+            col("record_id").first(),
+            col("record_ids").str().join(", ", true),
+            col("quote").first(),
+        ])
+        .with_columns([ahead().alias("ahead"), period_label().alias("period")])
+}
+
 fn plan(records: LazyFrame) -> PolarsResult<LazyFrame> {
-    let lf = records.filter(col("value").is_not_null());
-    let mut with = steps(&SERIES_KEY)?;
-    with.push(len().over(cols(&SERIES_KEY))?.alias("statements"));
-    Ok(sort_in_time(lf, &SERIES_KEY)
-        .with_columns(with)
+    let valued = records.filter(
+        col("value")
+            .is_not_null()
+            .and(col("metric").neq(lit("launch_date"))),
+    );
+    let mut order = cols(&RUN);
+    order.extend(cols(&[
+        "period_start",
+        "period_end",
+        "published",
+        "record_id",
+    ]));
+    let n = order.len();
+    let run = cols(&RUN);
+    Ok(points(valued)
+        .sort_by_exprs(order, in_order(n))
+        .with_columns([
+            point().shift(lit(1)).over(&run)?.alias("prev_value"),
+            col("period").shift(lit(1)).over(&run)?.alias("prev_period"),
+            col("record_id")
+                .cum_count(false)
+                .over(&run)?
+                .cast(DataType::Int64)
+                .alias("step"),
+            len()
+                .over(cols(&SERIES_KEY))?
+                .cast(DataType::Int64)
+                .alias("points"),
+        ])
         .with_columns(changes())
         .select(cols(&OUTPUT)))
 }
@@ -61,108 +122,112 @@ fn plan(records: LazyFrame) -> PolarsResult<LazyFrame> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::testing::{column_f64, day, frame, rec};
+    use crate::compare::testing::{column_f64, column_str, day, frame, rec};
+    use crate::record::Record;
 
-    fn turnover(doc: &str, published: &str, value: f64) -> crate::record::Record {
-        let mut r = rec(
-            doc,
-            published,
-            "trade_turnover",
-            "KZ+RU",
-            "actual",
-            Some(value),
-        );
-        r.period_start = Some(day("2021-01-01"));
-        r.period_end = Some(day("2021-12-31"));
+    fn exports(doc: &str, published: &str, start: &str, end: &str, value: f64) -> Record {
+        let mut r = rec(doc, published, "exports", "CN>RU", "actual", Some(value));
+        r.period_start = Some(day(start));
+        r.period_end = Some(day(end));
         r
     }
 
-    #[test]
-    fn each_step_has_the_change_from_the_one_before() {
-        let lf = frame(vec![
-            turnover("c", "2022-06-01", 24.2e9),
-            turnover("a", "2022-01-10", 22.0e9),
-            turnover("b", "2022-03-01", 24.2e9),
-        ]);
-        let df = series(lf).collect().unwrap();
-        let docs: Vec<&str> = df
-            .column("doc_id")
-            .unwrap()
-            .str()
-            .unwrap()
-            .iter()
-            .flatten()
-            .collect();
-        assert_eq!(docs, ["a", "b", "c"]);
-        assert_eq!(column_f64(&df, "change"), [None, Some(2.2e9), Some(0.0)]);
-        let pct = column_f64(&df, "change_pct");
-        assert!((pct[1].unwrap() - 10.0).abs() < 1e-9);
-        let steps = df.column("step").unwrap().cast(&DataType::Int64).unwrap();
-        let steps: Vec<Option<i64>> = steps.i64().unwrap().iter().collect();
-        assert_eq!(steps, [Some(1), Some(2), Some(3)]);
+    fn year(doc: &str, published: &str, y: i32, value: f64) -> Record {
+        let (s, e) = (format!("{y}-01-01"), format!("{y}-12-31"));
+        exports(doc, published, &s, &e, value)
     }
 
     #[test]
-    fn one_statement_is_a_series_without_change() {
-        let df = series(frame(vec![turnover("a", "2022-01-10", 1.0)]))
-            .collect()
-            .unwrap();
-        assert_eq!(df.height(), 1);
-        assert_eq!(column_f64(&df, "change"), [None]);
+    fn each_year_has_the_change_from_the_year_before() {
+        let df = series(frame(vec![
+            year("c", "2024-02-01", 2023, 24.2e9),
+            year("a", "2022-02-01", 2021, 20.0e9),
+            year("b", "2023-02-01", 2022, 22.0e9),
+        ]))
+        .collect()
+        .unwrap();
+        assert_eq!(column_str(&df, "period")[0].as_deref(), Some("2021"));
+        assert_eq!(column_f64(&df, "change"), [None, Some(2.0e9), Some(2.2e9)]);
+        assert!((column_f64(&df, "change_pct")[2].unwrap() - 10.0).abs() < 1e-9);
+        assert_eq!(column_f64(&df, "points"), [Some(3.0); 3]);
     }
 
     #[test]
-    fn equal_dates_keep_a_stable_order_by_document() {
-        let lf = frame(vec![
-            turnover("b", "2022-01-10", 30.0),
-            turnover("a", "2022-01-10", 20.0),
-        ]);
-        let df = series(lf).collect().unwrap();
-        assert_eq!(column_f64(&df, "value"), [Some(20.0), Some(30.0)]);
-        assert_eq!(column_f64(&df, "change"), [None, Some(10.0)]);
-    }
-
-    #[test]
-    fn a_range_counts_as_its_midpoint() {
-        let mut r = turnover("b", "2023-01-01", 2.5e9);
-        r.value_max = Some(3.0e9);
-        let df = series(frame(vec![turnover("a", "2022-01-01", 2.0e9), r]))
-            .collect()
-            .unwrap();
-        assert_eq!(column_f64(&df, "change"), [None, Some(0.75e9)]);
-    }
-
-    #[test]
-    fn periods_units_and_open_periods_are_separate_series() {
-        let mut other_year = turnover("b", "2023-01-01", 5.0);
-        other_year.period_start = Some(day("2022-01-01"));
-        other_year.period_end = Some(day("2022-12-31"));
-        let mut roubles = turnover("c", "2023-01-01", 7.0);
-        roubles.unit = Some("RUB".into());
-        let mut open = turnover("d", "2023-01-01", 9.0);
-        open.period_end = None;
-        let mut stock = turnover("e", "2024-01-01", 11.0);
-        (stock.period_start, stock.period_end) = (None, None);
-        let mut stock2 = stock.clone();
-        stock2.doc_id = "f".into();
-        stock2.published = Some(day("2024-06-01"));
-        stock2.value = Some(12.0);
-        let lf = frame(vec![
-            turnover("a", "2022-01-01", 4.0),
-            other_year,
-            roubles,
-            open,
-            stock,
-            stock2,
-        ]);
-        let df = series(lf).collect().unwrap();
-        assert_eq!(df.height(), 6);
-        let changes: Vec<Option<f64>> = column_f64(&df, "change");
-        assert_eq!(changes.iter().filter(|c| c.is_some()).count(), 1);
+    fn partial_periods_are_series_of_their_own_never_joined_to_years() {
+        let df = series(frame(vec![
+            year("a", "2022-02-01", 2021, 100.0),
+            exports("b", "2022-08-20", "2022-01-01", "2022-07-31", 60.0),
+            exports("c", "2022-11-20", "2022-01-01", "2022-10-31", 85.0),
+            exports("d", "2022-03-20", "2022-02-01", "2022-02-28", 9.0),
+            year("e", "2023-02-01", 2022, 110.0),
+        ]))
+        .collect()
+        .unwrap();
+        let grains = column_str(&df, "grain");
+        let changes = column_f64(&df, "change");
+        let of = |g: &str| -> Vec<Option<f64>> {
+            (0..df.height())
+                .filter(|i| grains[*i].as_deref() == Some(g))
+                .map(|i| changes[i])
+                .collect()
+        };
+        assert_eq!(of("year"), [None, Some(10.0)]);
+        assert_eq!(of("ytd-7"), [None]);
+        assert_eq!(of("ytd-10"), [None]);
+        assert_eq!(of("month"), [None]);
+        let labels = column_str(&df, "period");
         assert!(
-            changes.contains(&Some(1.0)),
-            "the two stocks form one series"
+            labels.contains(&Some("Jan–Jul 2022".to_string())),
+            "{labels:?}"
         );
+        assert!(labels.contains(&Some("Feb 2022".to_string())), "{labels:?}");
+    }
+
+    #[test]
+    fn a_figure_said_twice_or_reprinted_is_one_point_with_every_source() {
+        let a = year("a", "2022-02-01", 2021, 100.0);
+        let mut headline = a.clone();
+        headline.quote = "headline".into();
+        let reprint = year("b", "2022-02-03", 2021, 100.0);
+        let df = series(frame(vec![a, headline, reprint])).collect().unwrap();
+        assert_eq!(df.height(), 1);
+        assert_eq!(column_f64(&df, "documents"), [Some(2.0)]);
+        assert_eq!(
+            column_str(&df, "record_ids"),
+            [Some("a#0-1, a#0-1.1, b#0-1".to_string())]
+        );
+        assert_eq!(column_str(&df, "doc_ids"), [Some("a, b".to_string())]);
+    }
+
+    #[test]
+    fn an_actual_stated_before_its_period_starts_is_apart_and_no_step() {
+        let early = exports("z", "2022-01-01", "2022-12-01", "2022-12-31", 5.0);
+        let df = series(frame(vec![
+            exports("a", "2022-11-20", "2022-11-01", "2022-11-30", 4.0),
+            early,
+        ]))
+        .collect()
+        .unwrap();
+        let ahead: Vec<Option<bool>> = df.column("ahead").unwrap().bool().unwrap().iter().collect();
+        assert_eq!(ahead, [Some(false), Some(true)]);
+        assert_eq!(column_f64(&df, "change"), [None, None]);
+    }
+
+    #[test]
+    fn plans_run_apart_from_actuals_and_units_are_separate_series() {
+        let mut plan = year("b", "2022-02-01", 2025, 200.0);
+        plan.status = crate::record::Status::Target;
+        let mut roubles = year("c", "2023-02-01", 2022, 7.0);
+        roubles.unit = Some("RUB".into());
+        let df = series(frame(vec![
+            year("a", "2022-02-01", 2021, 100.0),
+            plan,
+            roubles,
+        ]))
+        .collect()
+        .unwrap();
+        assert_eq!(column_f64(&df, "change"), [None, None, None]);
+        assert_eq!(column_f64(&df, "points"), [Some(1.0), Some(2.0), Some(2.0)]);
     }
 
     #[test]
@@ -180,11 +245,12 @@ mod tests {
 
     #[test]
     fn a_change_from_zero_has_no_percentage() {
-        let lf = frame(vec![
-            turnover("a", "2022-01-01", 0.0),
-            turnover("b", "2023-01-01", 5.0),
-        ]);
-        let df = series(lf).collect().unwrap();
+        let df = series(frame(vec![
+            year("a", "2022-01-01", 2020, 0.0),
+            year("b", "2023-01-01", 2021, 5.0),
+        ]))
+        .collect()
+        .unwrap();
         assert_eq!(column_f64(&df, "change_pct"), [None, None]);
         assert_eq!(column_f64(&df, "change"), [None, Some(5.0)]);
     }

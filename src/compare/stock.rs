@@ -3,15 +3,29 @@
 //! as a series on `published`, one series per metric, subject, unit and
 //! status, with the change from the previous statement. Targets are
 //! goals, not stocks, and launch dates have no value: both are left out.
+//! A figure said twice in one document counts once.
+//!
+//! `bar` says what a stacked bar may add up (`shared/spec/compare.md`):
+//! only statuses that partition one total at one date, i.e. done, under
+//! way and under study said together in one document, each once. Any
+//! other figure (a plan, a target, a status given two different figures)
+//! is a bar of its own, drawn beside the others and never added to them.
 
 use polars::prelude::*;
 
+use super::figure::in_documents;
 use super::{changes, cols, failed, sort_in_time, steps};
 
 /// One stock series.
 const KEY: [&str; 4] = ["metric", "subject", "unit", "status"];
 
-const OUTPUT: [&str; 16] = [
+/// One statement: figures of one thing said together in one document.
+const STATEMENT: [&str; 4] = ["doc_id", "metric", "subject", "unit"];
+
+/// Statuses that split one total into parts.
+const PARTS: [&str; 3] = ["actual", "ongoing", "pipeline"];
+
+const OUTPUT: [&str; 19] = [
     "metric",
     "subject",
     "unit",
@@ -20,19 +34,22 @@ const OUTPUT: [&str; 16] = [
     "value",
     "value_max",
     "qualifier",
+    "bar",
     "step",
     "prev_published",
     "prev_value",
     "change",
     "change_pct",
     "doc_id",
+    "statements",
     "record_id",
+    "record_ids",
     "quote",
 ];
 
-/// One row per stock statement, in time order within its series
+/// One row per stock figure, in time order within its series
 /// (metric, subject, unit, status), with `step`, `prev_value`,
-/// `prev_published`, `change` and `change_pct`.
+/// `prev_published`, `change`, `change_pct`, and `bar` (see the module).
 pub fn stock(records: LazyFrame) -> LazyFrame {
     plan(records).unwrap_or_else(|e| failed("stock", e))
 }
@@ -46,10 +63,30 @@ fn plan(records: LazyFrame) -> PolarsResult<LazyFrame> {
             .and(col("status").neq(lit("target")))
             .and(col("metric").neq(lit("launch_date"))),
     );
-    Ok(sort_in_time(lf, &KEY)
+    Ok(sort_in_time(with_bars(in_documents(lf))?, &KEY)
         .with_columns(steps(&KEY)?)
         .with_columns(changes())
         .select(cols(&OUTPUT)))
+}
+
+/// The `bar` of each figure: the first record of its statement's parts
+/// when the statement has two parts or more, else its own record.
+fn with_bars(figures: LazyFrame) -> PolarsResult<LazyFrame> {
+    let over = cols(&STATEMENT);
+    let mut by_status = over.clone();
+    by_status.push(col("status"));
+    let part_status = PARTS
+        .iter()
+        .fold(lit(false), |e, p| e.or(col("status").eq(lit(*p))));
+    let part = part_status.and(len().over(&by_status)?.eq(lit(1)));
+    let parts = part.clone().cast(DataType::UInt32).sum().over(&over)?;
+    let first = col("record_id").filter(part.clone()).first().over(&over)?;
+    Ok(figures.with_column(
+        when(part.and(parts.gt_eq(lit(2))))
+            .then(first)
+            .otherwise(col("record_id"))
+            .alias("bar"),
+    ))
 }
 
 #[cfg(test)]
@@ -129,6 +166,67 @@ mod tests {
         .collect()
         .unwrap();
         assert_eq!(column_str(&df, "metric"), [Some("jobs".to_string())]);
+    }
+
+    fn said(doc: &str, status: &str, value: f64) -> crate::record::Record {
+        rec(
+            doc,
+            "2024-03-04",
+            "projects_count",
+            "KZ+RU",
+            status,
+            Some(value),
+        )
+    }
+
+    fn bars(records: Vec<crate::record::Record>) -> Vec<Option<String>> {
+        column_str(&stock(frame(records)).collect().unwrap(), "bar")
+    }
+
+    fn distinct(bars: &[Option<String>]) -> usize {
+        bars.iter().collect::<std::collections::HashSet<_>>().len()
+    }
+
+    #[test]
+    fn only_statuses_that_partition_one_total_share_a_bar() {
+        let parts = bars(vec![
+            said("x", "ongoing", 135.0),
+            said("x", "pipeline", 67.0),
+        ]);
+        assert_eq!(
+            parts,
+            [Some("x#0-1".to_string()), Some("x#0-1".to_string())]
+        );
+        // A plan beside what is done, or a target beside a plan: apart.
+        let plan_and_done = bars(vec![said("x", "planned", 10.0), said("x", "actual", 4.0)]);
+        assert_eq!(distinct(&plan_and_done), 2);
+        // One status given two figures in one document: no partition.
+        let twice = bars(vec![
+            said("x", "ongoing", 135.0),
+            said("x", "ongoing", 100.0),
+            said("x", "pipeline", 67.0),
+        ]);
+        assert_eq!(distinct(&twice), 3);
+        // Two documents: two statements.
+        let apart = bars(vec![
+            said("x", "ongoing", 135.0),
+            said("y", "pipeline", 67.0),
+        ]);
+        assert_eq!(distinct(&apart), 2);
+    }
+
+    #[test]
+    fn the_same_figure_twice_in_a_document_is_one_bar_part() {
+        let df = stock(frame(vec![
+            said("x", "ongoing", 135.0),
+            said("x", "ongoing", 135.0),
+            said("x", "pipeline", 67.0),
+        ]))
+        .collect()
+        .unwrap();
+        assert_eq!(df.height(), 2);
+        assert_eq!(column_f64(&df, "statements"), [Some(2.0), Some(1.0)]);
+        assert_eq!(column_str(&df, "bar")[1].as_deref(), Some("x#0-1"));
     }
 
     #[test]

@@ -1,51 +1,43 @@
-//! The "what changed" section, from `compare`: figures given different
-//! values in different documents (revisions, contradictions, or the same
-//! figure rounded) and figures repeated across documents. The comparison
-//! frames name the records on both sides, so each value links to the
-//! appendix.
+//! The "what changed" section, laid out from `compare`: figures given
+//! different values in different documents (revisions, contradictions, or
+//! the same figure rounded) and figures repeated across documents. The
+//! comparisons name the records on both sides, so each value links to
+//! the appendix. Each table is bounded ([`MAX_ROWS`]: the latest
+//! revisions, the most repeated figures); `compare --kind
+//! revisions|repeats` has them all.
 
 use chrono::NaiveDate;
-use polars::prelude::*;
 
 use crate::chart::Lang;
-use crate::chart::rows::{RecordRow, by_record_id, dates, floats, strs};
+use crate::chart::compared::{Compared, Repeat, Revision, Stated};
 use crate::chart::words::{self, pick};
-use crate::compare;
-use crate::record::Metric;
-use crate::report::gather::figure;
 use crate::report::model::{Block, Inline, Section, Table, num, text};
 
-/// One side of a revision: a value as one document stated it.
-#[derive(Debug, Clone, PartialEq)]
-struct Side {
-    doc_id: String,
-    published: Option<NaiveDate>,
-    value: Option<f64>,
-    value_max: Option<f64>,
-}
+/// The most rows of each table.
+pub const MAX_ROWS: usize = 100;
+/// The most record links a repeat lists.
+const MAX_LINKS: usize = 5;
 
 /// The section: revisions first, then repeats; a sentence when neither.
-pub fn changes(records: LazyFrame, rows: &[RecordRow], lang: Lang) -> anyhow::Result<Section> {
-    let revised = compare::revisions(records.clone()).collect()?;
-    let repeated = compare::repeats(records).collect()?;
+pub fn changes(c: &Compared, lang: Lang) -> Section {
     let mut blocks = Vec::new();
-    if revised.height() > 0 {
+    if !c.revisions.is_empty() {
         let intro = pick(
             lang,
             "Одна и та же цифра (показатель, субъект, статус, период) в разных документах с разными значениями.",
             "One figure (metric, subject, status, period) given different values in different documents.",
         );
         blocks.push(Block::Para(text(intro)));
-        blocks.push(Block::Table(revisions_table(&revised, rows, lang)?));
+        blocks.push(Block::Table(revisions_table(&c.revisions, lang)));
     }
-    if repeated.height() > 0 {
+    if !c.repeats.is_empty() {
         let intro = pick(
             lang,
             "Цифры, повторённые в нескольких документах: считаются один раз.",
             "Figures repeated in several documents: counted once.",
         );
         blocks.push(Block::Para(text(intro)));
-        blocks.push(Block::Table(repeats_table(&repeated, rows, lang)?));
+        blocks.push(Block::Table(repeats_table(&c.repeats, lang)));
     }
     if blocks.is_empty() {
         let none = pick(
@@ -55,38 +47,23 @@ pub fn changes(records: LazyFrame, rows: &[RecordRow], lang: Lang) -> anyhow::Re
         );
         blocks.push(Block::Para(text(none)));
     }
-    Ok(Section {
+    Section {
         id: "changes".into(),
         level: 2,
         title: pick(lang, "Что изменилось", "What changed").into(),
         blocks,
-    })
+    }
 }
 
-fn revisions_table(df: &DataFrame, rows: &[RecordRow], lang: Lang) -> anyhow::Result<Table> {
-    let key = |n: &str| strs(df, n);
-    let metric = key("metric")?;
-    let (start, end) = (dates(df, "period_start")?, dates(df, "period_end")?);
-    let verdict = key("verdict")?;
-    let side = |s: &str| -> PolarsResult<Vec<Side>> {
-        let ids = strs(df, &format!("doc_id_{s}"))?;
-        let published = dates(df, &format!("published_{s}"))?;
-        let values = floats(df, &format!("value_{s}"))?;
-        let maxes = floats(df, &format!("value_max_{s}"))?;
-        Ok((0..df.height())
-            .map(|i| Side {
-                doc_id: ids[i].clone().unwrap_or_default(),
-                published: published[i],
-                value: values[i],
-                value_max: maxes[i],
-            })
-            .collect())
-    };
-    let (a, b) = (side("a")?, side("b")?);
-    let (id_a, id_b) = (key("record_id_a")?, key("record_id_b")?);
-    let index = by_record_id(rows);
-    let by_id = |id: &Option<String>| id.as_deref().and_then(|i| index.get(i).copied());
-    let pct = floats(df, "change_pct")?;
+fn title(metric: crate::record::Metric, subject: &Option<String>, lang: Lang) -> String {
+    format!(
+        "{} · {}",
+        words::metric_name(metric, lang),
+        words::subject_name(subject.as_deref().unwrap_or(""), lang)
+    )
+}
+
+fn revisions_table(revisions: &[Revision], lang: Lang) -> Table {
     let mut table = Table::new(&[
         pick(lang, "Показатель", "Figure"),
         pick(lang, "Период", "Period"),
@@ -95,35 +72,22 @@ fn revisions_table(df: &DataFrame, rows: &[RecordRow], lang: Lang) -> anyhow::Re
         pick(lang, "Изменение", "Change"),
         pick(lang, "Оценка", "Verdict"),
     ]);
-    for i in 0..df.height() {
-        if metric[i].as_deref().and_then(Metric::parse).is_none() {
-            continue;
-        }
-        // The comparison names the records of both sides.
-        let (ra, rb) = (by_id(&id_a[i]), by_id(&id_b[i]));
-        let Some(like) = ra.or(rb) else {
-            continue;
-        };
-        let m = like.metric;
-        let title = format!(
-            "{} · {}",
-            words::metric_name(m, lang),
-            words::subject_name(like.subject.as_deref().unwrap_or(""), lang)
-        );
-        let change = match (rb, pct[i]) {
-            (Some(r), Some(p)) => num(percent_change(p, lang), &r.record_id),
-            _ => text("—"),
+    for r in revisions.iter().take(MAX_ROWS) {
+        let unit = r.unit.as_deref().unwrap_or("");
+        let change = match r.change_pct {
+            Some(p) => num(percent_change(p, lang), &r.b.record_id),
+            None => text("—"),
         };
         table.push(vec![
-            text(title),
-            text(words::format_period(start[i], end[i], lang)),
-            said(ra, &a[i], lang),
-            said(rb, &b[i], lang),
+            text(title(r.metric, &r.subject, lang)),
+            text(words::format_period(r.period_start, r.period_end, lang)),
+            said(&r.a, unit, lang),
+            said(&r.b, unit, lang),
             change,
-            text(verdict_word(verdict[i].as_deref().unwrap_or(""), lang)),
+            text(verdict_word(&r.verdict, lang)),
         ]);
     }
-    Ok(table)
+    table
 }
 
 /// A change in percent, signed, to a tenth: "+3,8 %", "−7,1 %".
@@ -133,21 +97,27 @@ fn percent_change(p: f64, lang: Lang) -> String {
     format!("{sign}{} %", words::format_number(p, lang))
 }
 
-/// "24,2 млрд долл. (004, 01.06.2022)", the figure linked to its record.
-fn said(record: Option<&RecordRow>, side: &Side, lang: Lang) -> Vec<Inline> {
-    let when = side
-        .published
-        .map(|d| words::format_date(d, lang))
-        .unwrap_or_default();
-    let source = Inline::Text(format!(" ({}, {when})", side.doc_id));
-    match record {
-        Some(r) => {
-            let mut cell = num(figure(r, lang), &r.record_id);
-            cell.push(source);
-            cell
-        }
-        None => vec![Inline::Text("?".into()), source],
+fn day(d: Option<NaiveDate>, lang: Lang) -> String {
+    d.map(|d| words::format_date(d, lang)).unwrap_or_default()
+}
+
+/// A stated value in words.
+fn figure(s: &Stated, unit: &str, lang: Lang) -> String {
+    match s.value {
+        Some(v) => words::qualified(v, s.value_max, unit, &s.qualifier, lang),
+        None => "?".into(),
     }
+}
+
+/// "24,2 млрд долл. (004, 01.06.2022)", the figure linked to its record.
+fn said(s: &Stated, unit: &str, lang: Lang) -> Vec<Inline> {
+    let mut cell = num(figure(s, unit, lang), &s.record_id);
+    cell.push(Inline::Text(format!(
+        " ({}, {})",
+        s.doc_id,
+        day(s.published, lang)
+    )));
+    cell
 }
 
 fn verdict_word(verdict: &str, lang: Lang) -> &'static str {
@@ -159,51 +129,41 @@ fn verdict_word(verdict: &str, lang: Lang) -> &'static str {
     }
 }
 
-fn repeats_table(df: &DataFrame, rows: &[RecordRow], lang: Lang) -> anyhow::Result<Table> {
-    let ids = strs(df, "record_ids")?;
-    let index = by_record_id(rows);
-    let firsts = dates(df, "first_published")?;
-    let lasts = dates(df, "last_published")?;
+fn repeats_table(repeats: &[Repeat], lang: Lang) -> Table {
     let mut table = Table::new(&[
         pick(lang, "Показатель", "Figure"),
         pick(lang, "Значение", "Value"),
         pick(lang, "Сказано", "Said"),
         pick(lang, "Записи", "Records"),
     ]);
-    for i in 0..df.height() {
-        let list: Vec<&str> = ids[i]
-            .as_deref()
-            .unwrap_or("")
-            .split(", ")
-            .filter(|s| !s.is_empty())
-            .collect();
-        let Some(first) = list.first().and_then(|id| index.get(id).copied()) else {
-            continue;
-        };
-        let title = format!(
-            "{} · {}",
-            words::metric_name(first.metric, lang),
-            words::subject_name(first.subject.as_deref().unwrap_or(""), lang)
-        );
-        let day = |d: Option<NaiveDate>| d.map(|d| words::format_date(d, lang)).unwrap_or_default();
-        let span = if firsts[i] == lasts[i] {
-            day(firsts[i])
+    for r in repeats.iter().take(MAX_ROWS) {
+        let (first, last) = (r.first.published, r.last_published);
+        let span = if first == last {
+            day(first, lang)
         } else {
-            format!("{}–{}", day(firsts[i]), day(lasts[i]))
+            format!("{}–{}", day(first, lang), day(last, lang))
         };
         let mut links = Vec::new();
-        for (k, id) in list.iter().enumerate() {
+        for (k, id) in r.record_ids.iter().take(MAX_LINKS).enumerate() {
             if k > 0 {
                 links.push(Inline::Text(", ".into()));
             }
-            links.push(Inline::Record(id.to_string()));
+            links.push(Inline::Record(id.clone()));
         }
+        if r.record_ids.len() > MAX_LINKS {
+            let more = r.record_ids.len() - MAX_LINKS;
+            links.push(Inline::Text(match lang {
+                Lang::Ru => format!(" и ещё {more}"),
+                Lang::En => format!(" and {more} more"),
+            }));
+        }
+        let unit = r.unit.as_deref().unwrap_or("");
         table.push(vec![
-            text(title),
-            num(figure(first, lang), &first.record_id),
+            text(title(r.metric, &r.subject, lang)),
+            num(figure(&r.first, unit, lang), &r.first.record_id),
             text(span),
             links,
         ]);
     }
-    Ok(table)
+    table
 }

@@ -1,17 +1,25 @@
-//! Gathering: the record frame, the document table and the comparisons
-//! become the report's sections and the charts it shows. Every figure is
-//! written as an [`Inline::Num`] carrying its record id.
+//! Gathering: the document table and the records become the overview and
+//! the appendix, and [`Charts`] draws what the sections ask for from
+//! `compare`'s results. Every figure is written as an [`Inline::Num`]
+//! carrying its record id.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use polars::prelude::*;
 
+use crate::chart::compared::Compared;
 use crate::chart::rows::RecordRow;
 use crate::chart::words::{self, pick};
-use crate::chart::{ChartKind, ChartSpec, ChartState, Lang, plot, state};
+use crate::chart::{ChartSpec, ChartState, Lang, plot, state};
 use crate::record::{Metric, Status};
-use crate::report::model::{Block, ChartRef, Inline, Section, Table, num, text};
+use crate::report::model::{Block, ChartRef, Inline, Section, Table, text};
+
+/// Past this many documents (or records), the overview's document list
+/// (or the appendix of every record) goes to `documents.csv` (or
+/// `records.csv`) beside the report instead; the appendix then holds the
+/// records the report cites.
+pub const LIST_LIMIT: usize = 300;
 
 /// What a report is made for.
 #[derive(Debug, Clone, Copy)]
@@ -67,6 +75,8 @@ pub struct Chart {
     pub spec: ChartSpec,
     /// What is drawn.
     pub state: ChartState,
+    /// The chart as SVG, drawn once for the page and the file.
+    pub svg: String,
 }
 
 /// Collects the charts of a report as sections ask for them.
@@ -78,14 +88,15 @@ pub struct Charts {
 
 impl Charts {
     /// Builds one chart and returns the block that shows it.
-    pub fn add(&mut self, spec: ChartSpec, rows: &[RecordRow]) -> anyhow::Result<Block> {
-        let state = state::from_rows(&spec, rows);
+    pub fn add(&mut self, spec: ChartSpec, compared: &Compared) -> anyhow::Result<Block> {
+        let state = state::from_compared(&spec, compared);
+        let svg = plot::svg_string(&state)?;
         let block = Block::Chart(ChartRef {
             stem: spec.file_stem(),
             title: state.title.clone(),
-            svg: plot::svg_string(&state)?,
+            svg: svg.clone(),
         });
-        self.list.push(Chart { spec, state });
+        self.list.push(Chart { spec, state, svg });
         Ok(block)
     }
 }
@@ -93,19 +104,16 @@ impl Charts {
 /// A figure as the article gave it: qualifier word, value and unit
 /// ("около 1 млрд долл."); a launch's figure is its window.
 pub fn figure(r: &RecordRow, lang: Lang) -> String {
-    let Some(value) = r.value else {
-        return words::format_period(r.period_start, r.period_end, lang);
-    };
-    let unit = r.unit.as_deref().unwrap_or("");
-    let shown = words::format_value(value, r.value_max, unit, lang);
-    let cue = match r.qualifier.as_str() {
-        "approx" => pick(lang, "около ", "about "),
-        "over" => pick(lang, "более ", "over "),
-        "under" => pick(lang, "менее ", "under "),
-        "up_to" => pick(lang, "до ", "up to "),
-        _ => "",
-    };
-    format!("{cue}{shown}")
+    match r.value {
+        Some(v) => words::qualified(
+            v,
+            r.value_max,
+            r.unit.as_deref().unwrap_or(""),
+            &r.qualifier,
+            lang,
+        ),
+        None => words::format_period(r.period_start, r.period_end, lang),
+    }
 }
 
 fn date_text(d: Option<NaiveDate>, lang: Lang) -> String {
@@ -146,10 +154,27 @@ pub fn overview(rows: &[RecordRow], docs: &[DocRow], opts: &Options) -> Section 
         title: pick(lang, "Обзор", "Overview").into(),
         blocks: vec![
             Block::Para(text(summary)),
-            Block::Table(documents_table(rows, docs, lang)),
             Block::Table(counts_table(rows, lang)),
+            documents_block(rows, docs, lang),
         ],
     }
+}
+
+/// The document list, or a pointer to `documents.csv` past [`LIST_LIMIT`].
+fn documents_block(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Block {
+    if docs.len() <= LIST_LIMIT {
+        return Block::Table(documents_table(rows, docs, lang));
+    }
+    Block::Para(text(match lang {
+        Lang::Ru => format!(
+            "Список документов ({}) — в файле documents.csv рядом с отчётом; все записи — в records.csv.",
+            docs.len()
+        ),
+        Lang::En => format!(
+            "The list of documents ({}) is in documents.csv beside the report; every record is in records.csv.",
+            docs.len()
+        ),
+    }))
 }
 
 fn documents_table(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Table {
@@ -159,7 +184,7 @@ fn documents_table(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Table {
         pick(lang, "Заголовок", "Title"),
         pick(lang, "Записей", "Records"),
     ]);
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
     for r in rows {
         *counts.entry(r.doc_id.as_str()).or_default() += 1;
     }
@@ -205,103 +230,42 @@ fn counts_table(rows: &[RecordRow], lang: Lang) -> Table {
     table
 }
 
-/// The most per-subject charts a report draws: a feed of thousands of
-/// articles names hundreds of plants, and a page of a thousand charts is
-/// read by nobody; the largest groups get charts, the others a table.
-pub const MAX_CHARTS: usize = 40;
-
-/// One section per metric and subject (launch dates have their own),
-/// each with its records and, for the `MAX_CHARTS` largest, a chart.
-pub fn metric_sections(
-    rows: &[RecordRow],
-    charts: &mut Charts,
-    opts: &Options,
-) -> anyhow::Result<Vec<Section>> {
-    let lang = opts.lang;
-    let mut groups: BTreeMap<(Metric, String), Vec<&RecordRow>> = BTreeMap::new();
-    for r in rows.iter().filter(|r| r.metric != Metric::LaunchDate) {
-        let subject = r.subject.clone().unwrap_or_default();
-        groups.entry((r.metric, subject)).or_default().push(r);
-    }
-    let mut sections = vec![Section {
-        id: "metrics".into(),
-        level: 2,
-        title: pick(lang, "Показатели", "Figures").into(),
-        blocks: vec![],
-    }];
-    let mut sizes: Vec<(usize, &(Metric, String))> =
-        groups.iter().map(|(k, g)| (g.len(), k)).collect();
-    sizes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-    let drawn: Vec<(Metric, String)> = sizes
-        .iter()
-        .take(MAX_CHARTS)
-        .map(|(_, k)| (*k).clone())
-        .collect();
-    for ((metric, subject), group) in groups {
-        if !drawn.contains(&(metric, subject.clone())) {
-            let name = if subject.is_empty() {
-                "—".to_string()
-            } else {
-                subject.clone()
+/// The record ids a report's sections link to.
+pub fn cited(sections: &[Section]) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for s in sections {
+        for b in &s.blocks {
+            let cells: Vec<&Vec<Inline>> = match b {
+                Block::Para(p) => vec![p],
+                Block::Table(t) => t.rows.iter().flatten().collect(),
+                Block::Chart(_) => vec![],
             };
-            sections.push(Section {
-                id: format!("m-{}-{}", metric.as_str(), sections.len()),
-                level: 3,
-                title: format!("{} — {name}", words::metric_name(metric, lang)),
-                blocks: vec![Block::Table(records_table(&group, lang))],
-            });
-            continue;
+            for inline in cells.into_iter().flatten() {
+                match inline {
+                    Inline::Num { record_id, .. } => ids.insert(record_id.clone()),
+                    Inline::Record(id) => ids.insert(id.clone()),
+                    _ => false,
+                };
+            }
         }
-        let dated = group.iter().filter(|r| r.period_end.is_some()).count();
-        let kind = if dated * 2 >= group.len() {
-            ChartKind::Line
-        } else {
-            ChartKind::Stock
-        };
-        let mut spec = ChartSpec::new(kind, metric).lang(lang).as_of(opts.as_of);
-        if !subject.is_empty() {
-            spec = spec.subject(subject.clone());
-        }
-        let chart = charts.add(spec.clone(), rows)?;
-        sections.push(Section {
-            id: format!("m-{}", spec.file_stem()),
-            level: 3,
-            title: charts
-                .list
-                .last()
-                .map(|c| c.state.title.clone())
-                .unwrap_or_default(),
-            blocks: vec![chart, Block::Table(records_table(&group, lang))],
-        });
     }
-    Ok(sections)
+    ids
 }
 
-/// The records of one group: when, where, what status, the figure.
-fn records_table(group: &[&RecordRow], lang: Lang) -> Table {
-    let mut table = Table::new(&[
-        pick(lang, "Опубликовано", "Published"),
-        pick(lang, "Документ", "Document"),
-        pick(lang, "Статус", "Status"),
-        pick(lang, "Период", "Period"),
-        pick(lang, "Значение", "Value"),
-    ]);
-    let mut sorted = group.to_vec();
-    sorted.sort_by_key(|r| (r.published, r.period_end, r.record_id.clone()));
-    for r in sorted {
-        table.push(vec![
-            text(date_text(r.published, lang)),
-            text(&r.doc_id),
-            text(words::status_name(r.status, lang)),
-            text(words::format_period(r.period_start, r.period_end, lang)),
-            num(figure(r, lang), &r.record_id),
-        ]);
-    }
-    table
-}
-
-/// The appendix: every record with its quote, document, date and anchor.
-pub fn appendix(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Section {
+/// The appendix: every record with its quote, document, date and anchor;
+/// past [`LIST_LIMIT`] records, those the report cites (every record is in
+/// `records.csv`).
+pub fn appendix(
+    rows: &[RecordRow],
+    docs: &[DocRow],
+    cited: &BTreeSet<String>,
+    lang: Lang,
+) -> Section {
+    let all = rows.len() <= LIST_LIMIT;
+    let rows: Vec<&RecordRow> = rows
+        .iter()
+        .filter(|r| all || cited.contains(&r.record_id))
+        .collect();
     let mut table = Table::new(&[
         pick(lang, "Запись", "Record"),
         pick(lang, "Документ", "Document"),
@@ -312,7 +276,7 @@ pub fn appendix(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Section {
         pick(lang, "Значение", "Value"),
         pick(lang, "Цитата", "Quote"),
     ]);
-    let mut sorted: Vec<&RecordRow> = rows.iter().collect();
+    let mut sorted = rows;
     sorted.sort_by(|a, b| {
         (a.published, &a.doc_id, record_number(&a.record_id)).cmp(&(
             b.published,
@@ -320,7 +284,7 @@ pub fn appendix(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Section {
             record_number(&b.record_id),
         ))
     });
-    let urls: std::collections::HashMap<&str, &str> = docs
+    let urls: HashMap<&str, &str> = docs
         .iter()
         .filter_map(|d| Some((d.doc_id.as_str(), d.url.as_deref()?)))
         .collect();
@@ -347,11 +311,20 @@ pub fn appendix(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Section {
             ],
         );
     }
+    let mut blocks = Vec::new();
+    if !all {
+        blocks.push(Block::Para(text(pick(
+            lang,
+            "Здесь — записи, на которые ссылается отчёт; все записи с цитатами — в records.csv.",
+            "The records the report cites; every record with its quote is in records.csv.",
+        ))));
+    }
+    blocks.push(Block::Table(table));
     Section {
         id: "appendix".into(),
         level: 2,
         title: pick(lang, "Приложение: все записи", "Appendix: every record").into(),
-        blocks: vec![Block::Table(table)],
+        blocks,
     }
 }
 

@@ -1,31 +1,43 @@
 //! The report: what a user of factline takes away. From the record frame
-//! and the document table it gathers an overview, one section per metric
-//! and subject with its chart and records, the launches, the targets and
-//! an appendix of every record; then writes `report.md`, a self-contained
-//! `report.html` (CSS inline, charts inline as SVG) and every chart as PNG
-//! and SVG under `charts/`. Every figure links to its record.
+//! and the document table it gathers an overview, the findings, one
+//! section per series (metric, subject and grain) with its chart and
+//! points, what changed, the launches, the targets and an appendix; then
+//! writes `report.md`, a self-contained `report.html` (CSS inline, charts
+//! inline as SVG), every chart as PNG and SVG under `charts/` (charts of
+//! an earlier run that this one did not draw are removed), and
+//! `records.csv` and `documents.csv` beside them. Every figure links to
+//! its record. Every comparison is `compare`'s; the sections lay it out.
+//! What the report shows is bounded (charts, sections, rows, the document
+//! list and the appendix past a few hundred), so its size does not grow
+//! with the corpus; the CSV files hold everything.
 //!
-//! `model` is the report as plain data, `gather` and `launch` fill it,
-//! `md` and `html` render it. Drawing is `chart`'s.
+//! `model` is the report as plain data, `gather`, `findings`, `sections`,
+//! `changes`, `launch` and `targets` fill it, `md` and `html` render it.
+//! Drawing is `chart`'s.
 
 pub mod changes;
+pub mod findings;
 pub mod gather;
 pub mod html;
 pub mod launch;
 pub mod md;
 pub mod model;
+pub mod sections;
 pub mod targets;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use polars::prelude::{DataFrame, IntoLazy};
+use polars::prelude::{CsvWriter, DataFrame, IntoLazy, SerWriter, col};
 
+use crate::chart::compared::Compared;
 use crate::chart::rows::rows;
 use crate::chart::words::pick;
 use crate::chart::{Lang, plot};
-pub use gather::{Charts, MAX_CHARTS, Options};
+pub use gather::{Charts, LIST_LIMIT, Options};
 pub use model::Report;
+pub use sections::MAX_CHARTS;
 
 /// Gathers the whole report from the record frame and the document table.
 pub fn build(
@@ -35,23 +47,18 @@ pub fn build(
 ) -> anyhow::Result<(Report, Charts)> {
     let rows = rows(records).context("reading the record frame")?;
     let docs = gather::doc_rows(documents).context("reading the document table")?;
+    let compared = Compared::of(records.clone().lazy(), opts.as_of)?;
     let mut charts = Charts::default();
-    let mut sections = vec![gather::overview(&rows, &docs, opts)];
-    sections.extend(gather::metric_sections(&rows, &mut charts, opts)?);
-    sections.push(changes::changes(records.clone().lazy(), &rows, opts.lang)?);
-    sections.push(launch::launches(
-        records.clone().lazy(),
-        &rows,
-        &mut charts,
-        opts,
-    )?);
-    sections.push(targets::targets(
-        records.clone().lazy(),
-        &rows,
-        &mut charts,
-        opts,
-    )?);
-    sections.push(gather::appendix(&rows, &docs, opts.lang));
+    let mut sections = vec![
+        gather::overview(&rows, &docs, opts),
+        findings::findings(&compared, opts.lang),
+    ];
+    sections.extend(sections::metric_sections(&compared, &mut charts, opts)?);
+    sections.push(changes::changes(&compared, opts.lang));
+    sections.push(launch::launches(&compared, &mut charts, opts)?);
+    sections.push(targets::targets(&compared, &mut charts, opts)?);
+    let cited = gather::cited(&sections);
+    sections.push(gather::appendix(&rows, &docs, &cited, opts.lang));
     let report = Report {
         title: pick(
             opts.lang,
@@ -86,12 +93,14 @@ pub fn write(dir: &Path, report: &Report, charts: &Charts) -> anyhow::Result<Wri
         .with_context(|| format!("creating {}", chart_dir.display()))?;
     let mut written = Vec::new();
     for chart in &charts.list {
-        for ext in ["png", "svg"] {
-            let path = chart_dir.join(format!("{}.{ext}", chart.spec.file_stem()));
-            plot::write(&chart.state, &path)?;
-            written.push(path);
-        }
+        let stem = chart.spec.file_stem();
+        let png = chart_dir.join(format!("{stem}.png"));
+        plot::write(&chart.state, &png)?;
+        let svg = chart_dir.join(format!("{stem}.svg"));
+        std::fs::write(&svg, &chart.svg).with_context(|| format!("writing {}", svg.display()))?;
+        written.extend([png, svg]);
     }
+    remove_stale(&chart_dir, &written)?;
     let markdown = dir.join("report.md");
     crate::atomic::write(&markdown, md::render(report))?;
     let html = dir.join("report.html");
@@ -101,4 +110,46 @@ pub fn write(dir: &Path, report: &Report, charts: &Charts) -> anyhow::Result<Wri
         html,
         charts: written,
     })
+}
+
+/// Removes the charts an earlier run drew that this one did not.
+fn remove_stale(chart_dir: &Path, written: &[PathBuf]) -> anyhow::Result<()> {
+    let keep: HashSet<&PathBuf> = written.iter().collect();
+    for entry in std::fs::read_dir(chart_dir)? {
+        let path = entry?.path();
+        let chart = path.extension().is_some_and(|e| e == "png" || e == "svg");
+        if chart && !keep.contains(&path) {
+            std::fs::remove_file(&path)
+                .with_context(|| format!("removing the stale chart {}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes `records.csv` (every record, with its quote) and
+/// `documents.csv` (every document) into `dir`; returns their paths.
+pub fn write_tables(
+    dir: &Path,
+    records: &DataFrame,
+    documents: &DataFrame,
+) -> anyhow::Result<[PathBuf; 2]> {
+    let docs = documents
+        .clone()
+        .lazy()
+        .select([
+            col("doc_id"),
+            col("published"),
+            col("title"),
+            col("url"),
+            col("records"),
+        ])
+        .collect()?;
+    let out = [dir.join("records.csv"), dir.join("documents.csv")];
+    for (path, df) in out.iter().zip([records.clone(), docs]) {
+        let mut df = df;
+        let mut file =
+            std::fs::File::create(path).with_context(|| format!("writing {}", path.display()))?;
+        CsvWriter::new(&mut file).finish(&mut df)?;
+    }
+    Ok(out)
 }

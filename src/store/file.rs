@@ -49,6 +49,25 @@ pub fn read_table_with(
     Ok(df)
 }
 
+/// A table of the store to be read lazily: filters and column selections
+/// applied to it are pushed down into the Parquet scan (only the row
+/// groups and columns asked for are read). The schema is checked from
+/// the file's metadata; a missing file is an empty table.
+pub fn scan_table(path: &Path, schema: &Schema) -> anyhow::Result<LazyFrame> {
+    if !path.exists() {
+        return Ok(DataFrame::empty_with_schema(schema).lazy());
+    }
+    let unreadable =
+        |e: PolarsError| anyhow::anyhow!("{}: not a readable Parquet table: {e}", path.display());
+    let at = PlRefPath::try_from_pathbuf(path.to_path_buf()).map_err(unreadable)?;
+    let mut lf = LazyFrame::scan_parquet(at, ScanArgsParquet::default()).map_err(unreadable)?;
+    let got = lf.collect_schema().map_err(unreadable)?;
+    if let Err(msg) = check_schema(&DataFrame::empty_with_schema(&got), schema) {
+        bail!("{}: not a factline table: {msg}", path.display());
+    }
+    Ok(lf)
+}
+
 /// Replaces `path` with `df` so that a reader sees either the old file or
 /// the new one, whole (`crate::atomic`).
 pub fn write_table(path: &Path, df: &mut DataFrame) -> anyhow::Result<()> {

@@ -217,9 +217,13 @@ impl Store {
     }
 
     /// Every stored record, as the record frame (empty, with its schema,
-    /// when nothing is stored).
+    /// when nothing is stored), scanned lazily: a filter or a selection on
+    /// it reads only what it needs.
     pub fn records(&self) -> anyhow::Result<LazyFrame> {
-        Ok(self.records_df()?.lazy())
+        file::scan_table(
+            &format::table_path(&self.dir, RECORDS_FILE),
+            &record_schema(),
+        )
     }
 
     /// Every stored document, one row each.

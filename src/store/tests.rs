@@ -374,3 +374,23 @@ fn a_store_of_a_newer_layout_is_refused() {
     let err = Store::open(s.dir()).unwrap_err().to_string();
     assert!(err.contains("layout 99") && err.contains("newer"), "{err}");
 }
+
+#[test]
+fn records_are_scanned_with_the_filter_and_columns_pushed_down() {
+    let (_t, mut s) = store();
+    s.ingest_with(two_docs(), &Ctx::silent(), lines).unwrap();
+    let lf = s
+        .records()
+        .unwrap()
+        .filter(col("doc_id").eq(lit("b")))
+        .select([col("record_id")]);
+    let plan = lf.clone().explain(true).unwrap();
+    let scan = plan.lines().find(|l| l.contains("SCAN")).unwrap_or("");
+    assert!(scan.to_lowercase().contains("parquet"), "{plan}");
+    assert!(
+        plan.contains("SELECTION") && plan.contains("\"b\""),
+        "{plan}"
+    );
+    assert!(plan.contains("PROJECT 2/18 COLUMNS"), "{plan}");
+    assert_eq!(lf.collect().unwrap().height(), 1);
+}

@@ -135,14 +135,17 @@ fn turnover_2021_target_and_plant_launches() {
             ("value", 24.2e9.into()),
         ],
     );
+    // «В ближайшие годы … до 1 миллиарда»: no deadline, so no actual is
+    // progress towards it.
     let targets = jsonl(&store, &["--kind", "targets", "--subject", "KZ+RU-TA"]);
     assert_eq!(targets.len(), 1);
-    assert_eq!(targets[0]["actual_value"], 423.3e6);
-    let share = targets[0]["share_pct"].as_f64().unwrap();
-    assert!((share - 42.33).abs() < 1e-9);
+    assert_eq!(targets[0]["match"], "no_period");
+    assert_eq!(targets[0]["actual_value"], Value::Null);
+    assert_eq!(targets[0]["share_pct"], Value::Null);
     let launches = jsonl(&store, &["--kind", "launches", "--as-of", "2022-06-01"]);
     let saran = find(&launches, &[("subject", "Сарань/шина".into())]);
-    assert_eq!(saran["windows"], "2022-01-24: 2022");
+    assert_eq!(saran["window"], "2022");
+    assert_eq!(saran["verdict"], "first");
     assert_eq!(saran["state"], "pending");
     find(&launches, &[("subject", "Костанай/чугунное литьё".into())]);
     find(
@@ -166,9 +169,18 @@ fn without_a_kind_every_kind_with_rows_is_tagged() {
         lines
             .next()
             .unwrap()
-            .starts_with("kind,subject,statements,trend,state")
+            .starts_with("kind,subject,plant,published,doc_id,window"),
+        "{text}"
     );
-    assert_eq!(lines.count(), 6, "{text}");
+    assert_eq!(lines.count(), 7, "{text}");
+    // Every kind in one CSV: shared columns have one dtype.
+    let all = compare(&store, &["--format", "csv"]);
+    let err = String::from_utf8_lossy(&all.stderr);
+    assert!(all.status.success(), "{err}");
+    let text = String::from_utf8(all.stdout).unwrap();
+    for kind in ["stock", "series", "targets", "launches"] {
+        assert!(text.contains(&format!("\n{kind},")), "{kind}: {text}");
+    }
     let table = compare(&store, &["--format", "table", "--subject", "Сарань"]);
     let text = String::from_utf8(table.stdout).unwrap();
     assert!(text.starts_with("stock\n"), "{text}");
@@ -182,20 +194,13 @@ fn without_a_kind_every_kind_with_rows_is_tagged() {
 fn currency_converts_and_an_unknown_code_is_one_line() {
     let t = tempfile::tempdir().unwrap();
     let store = gold_store(t.path());
-    let rows = jsonl(
-        &store,
-        &[
-            "--kind",
-            "targets",
-            "--subject",
-            "KZ+RU-TA",
-            "--currency",
-            "eur",
-        ],
-    );
+    let args = |kind| ["--kind", kind, "--subject", "KZ+RU-TA", "--currency", "eur"];
     // 2021 (the actual's period) for the actual, 2022 (published) for the target.
-    let actual = rows[0]["actual_value"].as_f64().unwrap();
+    let series = jsonl(&store, &args("series"));
+    let actual = find(&series, &[("status", "actual".into())]);
+    let actual = actual["value"].as_f64().unwrap();
     assert!((actual - 423.3e6 * 0.8455).abs() < 1.0, "{actual}");
+    let rows = jsonl(&store, &args("targets"));
     let target = rows[0]["target_value"].as_f64().unwrap();
     assert!((target - 1.0e9 * 0.9497).abs() < 1.0, "{target}");
     let bad = compare(&store, &["--currency", "XYZ"]);

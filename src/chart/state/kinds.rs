@@ -1,100 +1,182 @@
 //! Phase 4 of the chart state: the marks of each kind (line, stock,
-//! timeline, target) from the selected records, already scaled and
-//! labelled.
+//! timeline, target), laid out from `compare`'s rows, already scaled and
+//! labelled. Nothing is derived here: which figures are one point, which
+//! share a bar, how a launch window moved and which actual meets a target
+//! all come from `compare`. Each kind is bounded (series, bars, lanes,
+//! rows), so a chart stays legible at any corpus size; what is left out
+//! is counted for the note and stays in the report's tables.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::chart::marks::{Body, Lane, LaneMark, LinePoint, LineSeries};
+use super::LeftOut;
+use crate::chart::compared::{SeriesPoint, StockFigure, TargetLine};
+use crate::chart::marks::{Body, LinePoint, LineSeries};
 use crate::chart::marks::{StockBar, StockSegment, TargetRow};
-use crate::chart::rows::RecordRow;
 use crate::chart::spec::{ChartSpec, Lang, XAxis};
 use crate::chart::words::{self, Scale, pick};
 use crate::record::Status;
 
-fn label(r: &RecordRow, scale: &Scale, lang: Lang) -> String {
-    let v = r.value.unwrap_or(0.0) / scale.divisor;
-    let mut s = words::format_number(v, lang);
-    if let Some(max) = r.value_max {
+/// Marks and the documents behind them (date, id) for the source note.
+pub(crate) struct Laid {
+    pub body: Body,
+    pub sources: Vec<(Option<NaiveDate>, String)>,
+}
+
+impl Laid {
+    pub(super) fn empty() -> Laid {
+        Laid {
+            body: Body::Empty,
+            sources: vec![],
+        }
+    }
+}
+
+/// Most series a line chart draws: one colour each, and still legible.
+pub const MAX_SERIES: usize = 6;
+/// Most bars a stock chart draws (the latest).
+pub const MAX_BARS: usize = 24;
+/// Most lanes a timeline draws.
+pub const MAX_LANES: usize = 30;
+/// Most rows a target chart draws.
+pub const MAX_TARGET_ROWS: usize = 20;
+/// Most points a line chart writes numbers on.
+const MAX_LABELLED: usize = 16;
+
+fn number(v: f64, max: Option<f64>, scale: &Scale, lang: Lang) -> String {
+    let mut s = words::format_number(v / scale.divisor, lang);
+    if let Some(max) = max {
         s.push('–');
         s.push_str(&words::format_number(max / scale.divisor, lang));
     }
     s
 }
 
-fn subject_of(r: &RecordRow, lang: Lang) -> String {
-    match &r.subject {
+fn subject_of(s: &Option<String>, lang: Lang) -> String {
+    match s {
         Some(s) => words::subject_name(s, lang),
         None => pick(lang, "без субъекта", "no subject").to_string(),
     }
 }
 
-/// Most points a line chart writes numbers on.
-const MAX_LABELLED: usize = 16;
+fn docs_of(ids: &str, published: Option<NaiveDate>) -> Vec<(Option<NaiveDate>, String)> {
+    ids.split(", ")
+        .filter(|d| !d.is_empty())
+        .map(|d| (published, d.to_string()))
+        .collect()
+}
 
-/// Phase 4, line: one series per subject over the spec's x date; a figure
-/// repeated for the same date and status is drawn once.
-pub(super) fn line(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body {
-    let mut by_subject: BTreeMap<String, Vec<LinePoint>> = BTreeMap::new();
-    for r in rows {
-        let date = match spec.x {
-            XAxis::Period => period_middle(r).or(r.published),
-            XAxis::Published => r.published,
-        };
-        let (Some(date), Some(value)) = (date, r.value) else {
-            continue;
-        };
-        let points = by_subject.entry(subject_of(r, spec.lang)).or_default();
-        let point = LinePoint {
-            date,
-            value: value / scale.divisor,
-            value_max: r.value_max.map(|v| v / scale.divisor),
-            hollow: !matches!(r.status, Status::Actual | Status::Ongoing),
-            label: label(r, scale, spec.lang),
-            record_id: r.record_id.clone(),
-        };
-        let same = |p: &LinePoint| {
-            p.date == point.date && p.hollow == point.hollow && p.label == point.label
-        };
-        if !points.iter().any(same) {
-            points.push(point);
+/// The name of a line: its subject, and its grain when not a year.
+fn line_name(p: &SeriesPoint, lang: Lang) -> String {
+    let grain = words::grain_name(&p.grain, lang);
+    let subject = subject_of(&p.subject, lang);
+    if grain.is_empty() {
+        subject
+    } else {
+        format!("{subject} · {grain}")
+    }
+}
+
+/// Where a point goes: the middle of its period, a deadline at its end,
+/// a stock at its publication.
+fn x_of(spec: &ChartSpec, p: &SeriesPoint) -> Option<NaiveDate> {
+    match (spec.x, p.period_start, p.period_end) {
+        (XAxis::Published, ..) => p.published,
+        (_, Some(s), Some(e)) => Some(s + (e - s) / 2),
+        (_, s, e) => e.or(s).or(p.published),
+    }
+}
+
+/// Phase 4, line: one series per subject and grain (figures of different
+/// grains never share a line); actuals stated before their period are
+/// left out with a warning; plans with no date have no place on a
+/// period axis.
+pub(super) fn line(
+    spec: &ChartSpec,
+    points: Vec<&SeriesPoint>,
+    scale: &Scale,
+    left: &mut LeftOut,
+) -> Laid {
+    let plan = |p: &SeriesPoint| !matches!(p.status, Status::Actual | Status::Ongoing);
+    let mut lines: BTreeMap<String, Vec<&SeriesPoint>> = BTreeMap::new();
+    for p in points {
+        if p.ahead {
+            left.ahead += 1;
+        } else if spec.x == XAxis::Period && plan(p) && p.grain == "stock" {
+            left.undated += 1;
+        } else {
+            lines.entry(line_name(p, spec.lang)).or_default().push(p);
         }
     }
-    // Past this many points the numbers would cover each other; the axis
-    // and the report's tables carry them.
-    let labelled = by_subject.values().map(Vec::len).sum::<usize>() <= MAX_LABELLED;
-    let series: Vec<LineSeries> = by_subject
-        .into_iter()
-        .map(|(name, mut points)| {
-            points.sort_by(|a, b| {
-                (a.date, b.value)
-                    .partial_cmp(&(b.date, a.value))
-                    .unwrap_or(std::cmp::Ordering::Equal)
+    let lines = keep_largest(lines, MAX_SERIES, left);
+    let labelled = lines.iter().map(|(_, v)| v.len()).sum::<usize>() <= MAX_LABELLED;
+    let mut sources = Vec::new();
+    let mut series = Vec::new();
+    for (name, pts) in lines {
+        let mut marks: Vec<LinePoint> = Vec::new();
+        for p in pts {
+            let Some(date) = x_of(spec, p) else { continue };
+            sources.extend(docs_of(&p.doc_ids, p.published));
+            marks.push(LinePoint {
+                date,
+                value: p.value / scale.divisor,
+                value_max: p.value_max.map(|v| v / scale.divisor),
+                hollow: plan(p),
+                label: if labelled {
+                    number(p.value, p.value_max, scale, spec.lang)
+                } else {
+                    String::new()
+                },
+                record_id: p.record_id.clone(),
             });
-            share_labels(&mut points);
-            if !labelled {
-                points.iter_mut().for_each(|p| p.label.clear());
-            }
-            LineSeries { name, points }
-        })
-        .collect();
+        }
+        marks.sort_by(|a, b| {
+            (a.date, b.value)
+                .partial_cmp(&(b.date, a.value))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        share_labels(&mut marks);
+        series.push(LineSeries {
+            name,
+            points: marks,
+        });
+    }
     let dates: Vec<NaiveDate> = series
         .iter()
         .flat_map(|s| s.points.iter().map(|p| p.date))
         .collect();
     let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
-        return Body::Empty;
+        return Laid::empty();
     };
     let y_top = series
         .iter()
         .flat_map(|s| s.points.iter().map(|p| p.value_max.unwrap_or(p.value)))
         .fold(0.0, f64::max);
-    Body::Line {
-        series,
-        x_range: pad_dates(*first, *last),
-        y_max: nice_top(y_top),
+    Laid {
+        body: Body::Line {
+            series,
+            x_range: pad_dates(*first, *last),
+            y_max: nice_top(y_top),
+        },
+        sources,
     }
+}
+
+/// The `n` groups with the most items (then by name); the rest counted.
+fn keep_largest<T>(
+    groups: BTreeMap<String, Vec<T>>,
+    n: usize,
+    left: &mut LeftOut,
+) -> Vec<(String, Vec<T>)> {
+    let mut ranked: Vec<(String, Vec<T>)> = groups.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    if ranked.len() > n {
+        left.hidden += ranked.len() - n;
+        ranked.truncate(n);
+    }
+    ranked.sort_by(|a, b| a.0.cmp(&b.0));
+    ranked
 }
 
 /// Revised figures share a date: the highest point carries all their
@@ -118,17 +200,9 @@ fn share_labels(points: &mut [LinePoint]) {
     }
 }
 
-/// The middle of a record's period: a year's figure sits within its year.
-fn period_middle(r: &RecordRow) -> Option<NaiveDate> {
-    match (r.period_start, r.period_end) {
-        (Some(s), Some(e)) => Some(s + (e - s) / 2),
-        (s, e) => e.or(s),
-    }
-}
-
 /// Widens a date range to whole years, with a year's room on the right
 /// when the last date is late in its year (labels go there).
-fn pad_dates(first: NaiveDate, last: NaiveDate) -> (NaiveDate, NaiveDate) {
+pub(super) fn pad_dates(first: NaiveDate, last: NaiveDate) -> (NaiveDate, NaiveDate) {
     use chrono::Datelike;
     let jan1 = |y: i32| NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(first);
     let mut end_year = last.year() + 1;
@@ -143,249 +217,265 @@ fn nice_top(top: f64) -> f64 {
     if top <= 0.0 { 1.0 } else { top * 1.18 }
 }
 
-/// Phase 4, stock: one stacked bar per statement (document, date and
-/// subject), one segment per status; a status said twice in one document
-/// counts once, with its largest figure.
-pub(super) fn stock(spec: &ChartSpec, rows: &[&RecordRow], scale: &Scale) -> Body {
-    type Key = (Option<NaiveDate>, String, String);
-    let mut groups: BTreeMap<Key, BTreeMap<Status, &RecordRow>> = BTreeMap::new();
-    for r in rows {
-        let key = (
-            r.published,
-            r.doc_id.clone(),
-            r.subject.clone().unwrap_or_default(),
-        );
-        let slot = groups.entry(key).or_default().entry(r.status).or_insert(r);
-        if r.value > slot.value {
-            *slot = r;
-        }
+/// Phase 4, stock: one bar per `bar` of `compare::stock` — the parts of
+/// one total said together are stacked, every other figure stands alone
+/// beside them — the latest [`MAX_BARS`] bars.
+pub(super) fn stock(
+    spec: &ChartSpec,
+    figs: Vec<&StockFigure>,
+    scale: &Scale,
+    left: &mut LeftOut,
+) -> Laid {
+    let mut bars: BTreeMap<(Option<NaiveDate>, String), Vec<&StockFigure>> = BTreeMap::new();
+    for f in figs {
+        bars.entry((f.published, f.bar.clone()))
+            .or_default()
+            .push(f);
     }
-    let subjects: std::collections::BTreeSet<String> = groups.keys().map(|k| k.2.clone()).collect();
+    let skip = bars.len().saturating_sub(MAX_BARS);
+    left.hidden += skip;
+    let subjects: std::collections::BTreeSet<&Option<String>> =
+        bars.values().flatten().map(|f| &f.subject).collect();
     let lang = spec.lang;
-    let bars: Vec<StockBar> = groups
-        .into_iter()
-        .map(|((published, doc, subject), statuses)| {
-            let mut label = match published {
-                Some(d) => words::format_date(d, lang),
-                None => doc.clone(),
-            };
-            let mut short = match published {
-                Some(d) => d.format("%m.%Y").to_string(),
-                None => doc,
-            };
-            if subjects.len() > 1 {
-                label = format!("{label} · {}", words::subject_name(&subject, lang));
-                short = format!("{short} · {subject}");
-            }
-            let segments = statuses
-                .into_values()
-                .map(|r| StockSegment {
-                    status: r.status,
-                    value: r.value.unwrap_or(0.0) / scale.divisor,
-                    label: label_of(r, scale, lang),
-                    record_id: r.record_id.clone(),
-                })
-                .collect();
-            StockBar {
-                label,
-                short,
-                segments,
-            }
-        })
-        .collect();
-    if bars.is_empty() {
-        return Body::Empty;
+    let mut sources = Vec::new();
+    let mut out = Vec::new();
+    for ((published, _), mut parts) in bars.into_iter().skip(skip) {
+        parts.sort_by_key(|f| f.status);
+        let first = parts[0];
+        let mut label = match published {
+            Some(d) => words::format_date(d, lang),
+            None => first.doc_id.clone(),
+        };
+        let mut short = match published {
+            Some(d) => d.format("%m.%Y").to_string(),
+            None => first.doc_id.clone(),
+        };
+        if subjects.len() > 1 {
+            let subject = first.subject.clone().unwrap_or_default();
+            label = format!("{label} · {}", words::subject_name(&subject, lang));
+            short = format!("{short} · {subject}");
+        }
+        sources.push((published, first.doc_id.clone()));
+        let segments = parts
+            .into_iter()
+            .map(|f| StockSegment {
+                status: f.status,
+                value: f.value / scale.divisor,
+                label: number(f.value, f.value_max, scale, lang),
+                record_id: f.record_id.clone(),
+            })
+            .collect();
+        out.push(StockBar {
+            label,
+            short,
+            segments,
+        });
     }
-    let top = bars
+    if out.is_empty() {
+        return Laid::empty();
+    }
+    let top = out
         .iter()
         .map(|b| b.segments.iter().map(|s| s.value).sum::<f64>())
         .fold(0.0, f64::max);
-    Body::Stock {
-        bars,
-        y_max: nice_top(top),
+    Laid {
+        body: Body::Stock {
+            bars: out,
+            y_max: nice_top(top),
+        },
+        sources,
     }
 }
 
-fn label_of(r: &RecordRow, scale: &Scale, lang: Lang) -> String {
-    label(r, scale, lang)
-}
-
-/// Phase 4, timeline: per plant, every announcement of its launch window
-/// in publication order, each compared with the one before it.
-pub(super) fn timeline(spec: &ChartSpec, rows: &[&RecordRow]) -> Body {
+/// Phase 4, target: one row per target of `compare::targets`, as 100 %,
+/// with the share only where the actual of its own period meets it; a
+/// partial actual is written beside it with its own period, no share.
+pub(super) fn target(spec: &ChartSpec, lines: Vec<&TargetLine>, left: &mut LeftOut) -> Laid {
     let lang = spec.lang;
-    let mut by_plant: BTreeMap<String, Vec<&RecordRow>> = BTreeMap::new();
-    for r in rows {
-        by_plant.entry(subject_of(r, lang)).or_default().push(r);
+    left.hidden += lines.len().saturating_sub(MAX_TARGET_ROWS);
+    let mut sources = Vec::new();
+    let rows: Vec<TargetRow> = lines
+        .into_iter()
+        .take(MAX_TARGET_ROWS)
+        .map(|t| {
+            let doc = t.target_id.rsplit_once('#').map_or("", |(d, _)| d);
+            sources.push((t.target_published, doc.to_string()));
+            target_row(t, lang)
+        })
+        .collect();
+    if rows.is_empty() {
+        return Laid::empty();
     }
-    let mut lanes = Vec::new();
-    for (plant, mut announced) in by_plant {
-        announced.sort_by_key(|r| (r.published, r.record_id.clone()));
-        let mut previous_end: Option<NaiveDate> = None;
-        let mut shown: Vec<(NaiveDate, NaiveDate, &str)> = Vec::new();
-        for r in announced {
-            let (Some(start), Some(end)) = window(r) else {
-                continue;
-            };
-            // The same window said twice in one document is one announcement.
-            if shown.contains(&(start, end, r.doc_id.as_str())) {
-                continue;
-            }
-            let mark = match (r.status, previous_end) {
-                (Status::Actual, _) => LaneMark::Launched,
-                (_, Some(prev)) if end > prev => LaneMark::Slipped,
-                _ => LaneMark::Announced,
-            };
-            previous_end = Some(end);
-            let (start_shown, end_shown) = visible(start, end);
-            lanes.push(Lane {
-                name: if shown.is_empty() {
-                    plant.clone()
-                } else {
-                    String::new()
-                },
-                start: start_shown,
-                end: end_shown,
-                label: announcement(r, lang),
-                mark,
-                record_id: r.record_id.clone(),
-            });
-            shown.push((start, end, r.doc_id.as_str()));
-        }
+    let top = rows.iter().filter_map(|r| r.share).fold(100.0, f64::max);
+    Laid {
+        body: Body::Target {
+            rows,
+            x_max: (top * 1.1 + 70.0).max(215.0),
+        },
+        sources,
     }
-    let today = spec
-        .as_of
-        .unwrap_or_else(|| chrono::Utc::now().date_naive());
-    let first = lanes.iter().map(|l| l.start).min();
-    let last = lanes.iter().map(|l| l.end).max();
-    let (Some(first), Some(last)) = (first, last) else {
-        return Body::Empty;
+}
+
+/// The words of one target row ("факт 2025: 180 из 200 млрд долл. = 90 %").
+pub fn target_words(t: &TargetLine, lang: Lang) -> String {
+    let unit = t.unit.as_deref().unwrap_or("");
+    let top = t
+        .actual_value
+        .unwrap_or(0.0)
+        .abs()
+        .max(t.target_value.abs());
+    let scale = words::scale_for(unit, top, lang);
+    let n = |v: f64| words::format_number(v / scale.divisor, lang);
+    let unit_words = if scale.label.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", scale.label)
     };
-    Body::Timeline {
-        lanes,
-        x_range: pad_dates(first.min(today), last.max(today)),
-        today,
-    }
-}
-
-/// A launch window; a single date is a window of one month ending there.
-fn window(r: &RecordRow) -> (Option<NaiveDate>, Option<NaiveDate>) {
-    match (r.period_start, r.period_end) {
-        (Some(s), Some(e)) => (Some(s.min(e)), Some(e.max(s))),
-        (Some(s), None) => (Some(s), Some(s + chrono::Duration::days(30))),
-        (None, Some(e)) => (Some(e - chrono::Duration::days(30)), Some(e)),
-        (None, None) => (None, None),
-    }
-}
-
-/// A window drawn at least a month wide, centred on the real one, so a
-/// single day still shows as a bar; its label keeps the real dates.
-fn visible(start: NaiveDate, end: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let short = 30 - (end - start).num_days();
-    if short <= 0 {
-        return (start, end);
-    }
-    let before = chrono::Duration::days(short / 2);
-    (start - before, end + chrono::Duration::days(short) - before)
-}
-
-fn announcement(r: &RecordRow, lang: Lang) -> String {
-    let period = words::format_period(r.period_start, r.period_end, lang);
-    let when = match r.published {
-        Some(d) => words::format_date(d, lang),
-        None => "?".to_string(),
-    };
-    match lang {
-        Lang::Ru => format!("{period}: заявлено {when} ({})", r.doc_id),
-        Lang::En => format!("{period}: announced {when} ({})", r.doc_id),
-    }
-}
-
-/// Phase 4, target: per subject and unit, its latest target (by when it
-/// was set) as 100 %, and its latest actual (by the end of its period, a
-/// stock by its publication) as a share of it, as `compare::targets`
-/// reads "latest". Each row has its own scale, so a small target is as
-/// legible as a large one.
-pub(super) fn target(spec: &ChartSpec, rows: &[&RecordRow]) -> Body {
-    let lang = spec.lang;
-    let mut groups: BTreeMap<(String, String), Vec<&RecordRow>> = BTreeMap::new();
-    for r in rows.iter().filter(|r| r.value.is_some()) {
-        let key = (subject_of(r, lang), r.unit.clone().unwrap_or_default());
-        groups.entry(key).or_default().push(r);
-    }
-    let mut out = Vec::new();
-    for ((name, _), records) in groups {
-        let latest = |status: Status| {
-            records
-                .iter()
-                .filter(|r| r.status == status)
-                .max_by_key(|r| match status {
-                    Status::Target => (r.published, r.period_end, r.record_id.clone()),
-                    _ => (
-                        r.period_end.or(r.published),
-                        r.published,
-                        r.record_id.clone(),
-                    ),
-                })
-                .copied()
-        };
-        if let Some(goal) = latest(Status::Target) {
-            out.push(target_row(&name, goal, latest(Status::Actual), lang));
+    let period = words::format_period(t.actual_start, t.actual_end, lang);
+    match (t.matched.as_str(), t.actual_value) {
+        ("own", Some(a)) => {
+            let share = t
+                .share_pct
+                .map(|p| format!(" = {} %", words::format_number(p.round(), lang)))
+                .unwrap_or_default();
+            let of = pick(lang, "из", "of");
+            let fact = pick(lang, "факт", "actual");
+            format!(
+                "{fact} {period}: {} {of} {}{unit_words}{share}",
+                n(a),
+                n(t.target_value)
+            )
         }
-    }
-    if out.is_empty() {
-        return Body::Empty;
-    }
-    let top = out.iter().filter_map(|r| r.share).fold(100.0, f64::max);
-    Body::Target {
-        rows: out,
-        x_max: (top * 1.1 + 70.0).max(215.0),
+        ("partial", Some(a)) => {
+            let goal = pick(lang, "цель", "target");
+            format!(
+                "{period}: {}{unit_words}; {goal} {}{unit_words}",
+                n(a),
+                n(t.target_value)
+            )
+        }
+        ("no_period", _) => format!(
+            "{}{unit_words}, {}",
+            n(t.target_value),
+            pick(lang, "без срока", "no deadline")
+        ),
+        _ => format!(
+            "{}{unit_words}, {}",
+            n(t.target_value),
+            pick(lang, "факта за период нет", "no actual for its period")
+        ),
     }
 }
 
-fn target_row(name: &str, goal: &RecordRow, actual: Option<&RecordRow>, lang: Lang) -> TargetRow {
-    let deadline = goal.period_end.map(|d| d.format("%Y").to_string());
-    let name = match deadline {
-        Some(y) => format!("{name} · {} {y}", pick(lang, "цель к", "target by")),
+fn target_row(t: &TargetLine, lang: Lang) -> TargetRow {
+    use chrono::Datelike;
+    let name = subject_of(&t.subject, lang);
+    let name = match t.target_end {
+        Some(d) => format!(
+            "{name} · {} {}",
+            pick(lang, "цель к", "target by"),
+            d.year()
+        ),
         None => format!("{name} · {}", pick(lang, "цель", "target")),
     };
-    let unit = goal.unit.as_deref().unwrap_or("");
-    let g = goal.value.unwrap_or(0.0);
-    let Some((a, actual)) = actual.and_then(|r| r.value.map(|v| (v, r))) else {
-        let shown = words::format_value(g, goal.value_max, unit, lang);
-        return TargetRow {
-            name,
-            share: None,
-            label: format!("{shown}, {}", pick(lang, "факта нет", "no actual yet")),
-            target_id: goal.record_id.clone(),
-            actual_id: None,
-        };
-    };
-    let scale = words::scale_for(unit, a.abs().max(g.abs()), lang);
-    let when = actual
-        .period_end
-        .or(actual.published)
-        .map(|d| d.format("%Y").to_string())
-        .unwrap_or_default();
-    let share = (g > 0.0).then(|| a / g * 100.0);
-    let mut label = format!(
-        "{} {when}: {} {} {}",
-        pick(lang, "факт", "actual"),
-        words::format_number(a / scale.divisor, lang),
-        pick(lang, "из", "of"),
-        words::format_number(g / scale.divisor, lang),
-    );
-    if !scale.label.is_empty() {
-        label = format!("{label} {}", scale.label);
-    }
-    if let Some(p) = share {
-        label = format!("{label} = {} %", words::format_number(p.round(), lang));
-    }
     TargetRow {
         name,
-        share,
-        label,
-        target_id: goal.record_id.clone(),
-        actual_id: Some(actual.record_id.clone()),
+        share: t.share_pct,
+        label: target_words(t, lang),
+        target_id: t.target_id.clone(),
+        actual_id: t.actual_id.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::ChartKind;
+    use crate::record::Metric;
+
+    fn point(subject: &str, grain: &str, year: i32, value: f64) -> SeriesPoint {
+        let day = |m, d| NaiveDate::from_ymd_opt(year, m, d);
+        SeriesPoint {
+            metric: Metric::TradeTurnover,
+            subject: Some(subject.to_string()),
+            grain: grain.to_string(),
+            unit: Some("USD".into()),
+            status: Status::Actual,
+            ahead: false,
+            period_start: day(1, 1),
+            period_end: if grain == "year" {
+                day(12, 31)
+            } else {
+                day(7, 31)
+            },
+            value,
+            value_max: None,
+            qualifier: "exact".into(),
+            published: day(12, 31),
+            doc_ids: format!("{subject}-{year}"),
+            documents: 1,
+            prev_value: None,
+            change_pct: None,
+            record_id: format!("{subject}-{grain}-{year}#0"),
+        }
+    }
+
+    fn scale() -> Scale {
+        words::scale_for("USD", 1e9, Lang::Ru)
+    }
+
+    #[test]
+    fn a_line_of_every_subject_keeps_the_most_said_series() {
+        let codes = [
+            "KZ+BY", "KZ+CN", "KZ+KG", "KZ+TJ", "KZ+UZ", "KZ+AM", "KZ+AZ", "KZ+GE",
+        ];
+        let mut points = Vec::new();
+        for (k, code) in codes.iter().enumerate() {
+            for y in 0..=(k % 3) {
+                points.push(point(code, "year", 2015 + y as i32, 1e9));
+            }
+        }
+        let spec = ChartSpec::new(ChartKind::Line, Metric::TradeTurnover);
+        let mut left = LeftOut::default();
+        let laid = line(&spec, points.iter().collect(), &scale(), &mut left);
+        let Body::Line { series, .. } = laid.body else {
+            panic!("not a line chart");
+        };
+        assert_eq!(series.len(), MAX_SERIES);
+        assert_eq!(left.hidden, 2);
+        let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+        assert!(!names.contains(&"Казахстан — Беларусь"), "{names:?}");
+        assert!(!names.contains(&"Казахстан — Таджикистан"), "{names:?}");
+        assert!(names.contains(&"Казахстан — Азербайджан"), "{names:?}");
+    }
+
+    #[test]
+    fn months_and_years_of_one_subject_are_two_lines() {
+        let points = [
+            point("KZ+RU", "year", 2021, 24e9),
+            point("KZ+RU", "ytd-7", 2022, 15e9),
+            point("KZ+RU", "year", 2022, 28e9),
+        ];
+        let spec = ChartSpec::new(ChartKind::Line, Metric::TradeTurnover);
+        let laid = line(
+            &spec,
+            points.iter().collect(),
+            &scale(),
+            &mut LeftOut::default(),
+        );
+        let Body::Line { series, .. } = laid.body else {
+            panic!("not a line chart");
+        };
+        let shape: Vec<(&str, usize)> = series
+            .iter()
+            .map(|s| (s.name.as_str(), s.points.len()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("Казахстан — Россия", 2),
+                ("Казахстан — Россия · янв–июл", 1)
+            ]
+        );
     }
 }

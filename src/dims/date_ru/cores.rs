@@ -371,10 +371,59 @@ pub(super) fn month_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 }
 
 /// `в марте`: a month with no year, after a preposition: the anchor's.
+/// A month named without a year: of the year of publication, but in a
+/// statement about the past (a verb in the past tense) the latest such
+/// month on or before publication — «в декабре экспорт составил …»
+/// published on 1 January is last December.
 pub(super) fn bare_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let m = month_of(w(toks, k))?;
-    let y = a.published?.year();
+    let published = a.published?;
+    let mut y = published.year();
+    if m > published.month() && toks.iter().any(|t| is_past_verb(&t.lower)) {
+        y -= 1;
+    }
     Some((k + 1, relative(months(y, m, m, Grain::Month)), "<month>"))
+}
+
+/// Past-tense stems of the verbs that report figures.
+const PAST_STEMS: [&str; 24] = [
+    "составил",
+    "достиг",
+    "вырос",
+    "вырастал",
+    "вырастил",
+    "вырост",
+    "увеличил",
+    "снизил",
+    "сократил",
+    "превысил",
+    "был",
+    "произвел",
+    "произвёл",
+    "выпустил",
+    "экспортировал",
+    "импортировал",
+    "поставил",
+    "отгрузил",
+    "привлек",
+    "привлёк",
+    "инвестировал",
+    "получил",
+    "упал",
+    "уменьшил",
+];
+
+/// Endings of the past tense after a stem (`составил|а`, `достиг|ла`,
+/// `увеличил|ся`).
+const PAST_ENDINGS: [&str; 14] = [
+    "", "а", "о", "и", "ся", "ась", "ось", "ись", "ла", "ло", "ли", "лся", "лась", "лись",
+];
+
+fn is_past_verb(word: &str) -> bool {
+    PAST_STEMS.iter().any(|stem| {
+        word.strip_prefix(stem)
+            .is_some_and(|rest| PAST_ENDINGS.contains(&rest))
+    })
 }
 
 /// `14 марта 2020 года`, `в субботу, 14 марта`, `14.03.2020`.

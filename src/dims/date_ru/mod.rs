@@ -207,6 +207,7 @@ fn core_at(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
 mod tests {
     use super::*;
     use crate::text::token::tokenize;
+    use chrono::NaiveDate;
 
     fn one(s: &str) -> Period {
         let toks = tokenize(s, 0, s.len());
@@ -230,5 +231,34 @@ mod tests {
         assert_eq!(one("в 1990-е годы").end, ymd(1999, 12, 31));
         assert_eq!(one("в прошлом месяце").start, ymd(2024, 2, 1));
         assert_eq!(one("в конце года").start, ymd(2024, 10, 1));
+    }
+
+    /// The month of the first date mention of a sentence published on
+    /// `published`.
+    fn month_in(s: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
+        let toks = tokenize(s, 0, s.len());
+        let m = find(&toks, Anchor { published });
+        m.first().and_then(|m| m.period).and_then(|p| p.start)
+    }
+
+    #[test]
+    fn a_month_without_a_year_in_a_past_statement_is_the_latest_before_publication() {
+        let new_year = ymd(2024, 1, 1);
+        let said = "В декабре экспорт составил 5 млрд долларов.";
+        assert_eq!(month_in(said, new_year), ymd(2023, 12, 1));
+        let grew = "В ноябре выпуск вырос до 30 тысяч машин.";
+        assert_eq!(month_in(grew, new_year), ymd(2023, 11, 1));
+        // A plan is about the months ahead; a month already begun stays.
+        let plan = "В декабре завод запустят.";
+        assert_eq!(month_in(plan, new_year), ymd(2024, 12, 1));
+        let march = ymd(2024, 3, 4);
+        assert_eq!(
+            month_in("В марте экспорт составил 5 млрд.", march),
+            ymd(2024, 3, 1)
+        );
+        assert_eq!(
+            month_in("В феврале экспорт составил 5 млрд.", march),
+            ymd(2024, 2, 1)
+        );
     }
 }
