@@ -114,8 +114,12 @@ pub struct TargetLine {
     pub unit: Option<String>,
     /// The target's record.
     pub target_id: String,
-    /// The target.
+    /// The target (its low end, for a range).
     pub target_value: f64,
+    /// The upper end of a target range.
+    pub target_value_max: Option<f64>,
+    /// exact / approx / over / under / up_to.
+    pub target_qualifier: String,
     /// Its deadline.
     pub target_end: Option<NaiveDate>,
     /// When it was stated.
@@ -381,6 +385,10 @@ fn announcements(df: &DataFrame) -> PolarsResult<Vec<Announcement>> {
 fn target_lines(df: &DataFrame) -> PolarsResult<Vec<TargetLine>> {
     let (metric, subject, unit) = (strs(df, "metric")?, strs(df, "subject")?, strs(df, "unit")?);
     let (target_id, target_value) = (strs(df, "target_record_id")?, floats(df, "target_value")?);
+    let (target_max, target_q) = (
+        floats(df, "target_value_max")?,
+        strs(df, "target_qualifier")?,
+    );
     let (target_end, target_published) = (
         dates(df, "target_period_end")?,
         dates(df, "target_published")?,
@@ -405,6 +413,8 @@ fn target_lines(df: &DataFrame) -> PolarsResult<Vec<TargetLine>> {
             unit: unit[i].clone(),
             target_id: target_id[i].clone().unwrap_or_default(),
             target_value: v,
+            target_value_max: target_max[i],
+            target_qualifier: target_q[i].clone().unwrap_or_default(),
             target_end: target_end[i],
             target_published: target_published[i],
             actual_id: actual_id[i].clone(),

@@ -69,14 +69,15 @@ fn series_name(p: &SeriesPoint, lang: Lang) -> String {
     format!("{} · {subject}", words::metric_name(p.metric, lang))
 }
 
-/// The latest actual of each of the largest series (most points).
+/// The latest actual of each of the largest series (most points) that
+/// name who they are about.
 fn latest(c: &Compared, lang: Lang) -> Vec<Vec<Inline>> {
     let mut runs: std::collections::BTreeMap<(String, String, String), Vec<&SeriesPoint>> =
         Default::default();
     for p in c
         .series
         .iter()
-        .filter(|p| p.status == Status::Actual && !p.ahead)
+        .filter(|p| p.status == Status::Actual && !p.ahead && p.subject.is_some())
     {
         let key = (
             p.metric.to_string(),

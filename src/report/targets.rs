@@ -53,7 +53,13 @@ fn table(lines: &[&TargetLine], lang: Lang) -> Table {
     ]);
     for t in lines.iter().take(crate::chart::state::MAX_TARGET_ROWS) {
         let unit = t.unit.as_deref().unwrap_or("");
-        let goal = words::format_value(t.target_value, None, unit, lang);
+        let goal = words::qualified(
+            t.target_value,
+            t.target_value_max,
+            unit,
+            &t.target_qualifier,
+            lang,
+        );
         let said: Vec<Inline> = match &t.actual_id {
             Some(id) => num(target_words(t, lang), id),
             None => text(target_words(t, lang)),

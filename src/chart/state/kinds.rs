@@ -332,6 +332,13 @@ pub fn target_words(t: &TargetLine, lang: Lang) -> String {
         format!(" {}", scale.label)
     };
     let period = words::format_period(t.actual_start, t.actual_end, lang);
+    let goal = words::qualified(
+        t.target_value,
+        t.target_value_max,
+        unit,
+        &t.target_qualifier,
+        lang,
+    );
     match (t.matched.as_str(), t.actual_value) {
         ("own", Some(a)) => {
             let share = t
@@ -347,21 +354,12 @@ pub fn target_words(t: &TargetLine, lang: Lang) -> String {
             )
         }
         ("partial", Some(a)) => {
-            let goal = pick(lang, "цель", "target");
-            format!(
-                "{period}: {}{unit_words}; {goal} {}{unit_words}",
-                n(a),
-                n(t.target_value)
-            )
+            let target = pick(lang, "цель", "target");
+            format!("{period}: {}{unit_words}; {target} {goal}", n(a))
         }
-        ("no_period", _) => format!(
-            "{}{unit_words}, {}",
-            n(t.target_value),
-            pick(lang, "без срока", "no deadline")
-        ),
+        ("no_period", _) => format!("{goal}, {}", pick(lang, "без срока", "no deadline")),
         _ => format!(
-            "{}{unit_words}, {}",
-            n(t.target_value),
+            "{goal}, {}",
             pick(lang, "факта за период нет", "no actual for its period")
         ),
     }
@@ -447,6 +445,40 @@ mod tests {
         assert!(!names.contains(&"Казахстан — Беларусь"), "{names:?}");
         assert!(!names.contains(&"Казахстан — Таджикистан"), "{names:?}");
         assert!(names.contains(&"Казахстан — Азербайджан"), "{names:?}");
+    }
+
+    #[test]
+    fn a_target_keeps_its_range_and_a_partial_actual_its_own_period() {
+        let mut t = TargetLine {
+            metric: Metric::TradeTurnover,
+            subject: Some("AM+RU".into()),
+            unit: Some("USD".into()),
+            target_id: "t#0".into(),
+            target_value: 14e9,
+            target_value_max: Some(16e9),
+            target_qualifier: "exact".into(),
+            target_end: NaiveDate::from_ymd_opt(2025, 12, 31),
+            target_published: NaiveDate::from_ymd_opt(2025, 2, 1),
+            actual_id: None,
+            actual_value: None,
+            actual_start: None,
+            actual_end: None,
+            matched: "none".into(),
+            share_pct: None,
+        };
+        assert_eq!(
+            target_words(&t, Lang::Ru),
+            "14–16 млрд долл., факта за период нет"
+        );
+        t.matched = "partial".into();
+        t.actual_id = Some("a#0".into());
+        t.actual_value = Some(8.3e9);
+        t.actual_start = NaiveDate::from_ymd_opt(2025, 1, 1);
+        t.actual_end = NaiveDate::from_ymd_opt(2025, 6, 30);
+        assert_eq!(
+            target_words(&t, Lang::Ru),
+            "I пол. 2025: 8,3 млрд долл.; цель 14–16 млрд долл."
+        );
     }
 
     #[test]
