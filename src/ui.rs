@@ -65,6 +65,19 @@ impl Ctx {
 }
 
 static FAILED: AtomicBool = AtomicBool::new(false);
+static EMPTY: AtomicBool = AtomicBool::new(false);
+
+/// Says on stderr (always) that the run found nothing to give, and
+/// remembers it: the exit code is 1, as grep's when nothing matches.
+pub fn nothing(msg: impl AsRef<str>) {
+    EMPTY.store(true, Ordering::SeqCst);
+    eprintln!("factline: {}", msg.as_ref());
+}
+
+/// Whether the run found nothing to give.
+pub fn empty() -> bool {
+    EMPTY.load(Ordering::SeqCst)
+}
 
 /// Prints an error line on stderr (always, even when quiet) and remembers
 /// that the run failed in part.

@@ -6,7 +6,7 @@
 //! ```text
 //! factline chart --metric trade_turnover --subject KZ+RU --out output/turnover.svg
 //! factline chart --kind timeline --metric launch_date --out output/launches.png
-//! factline chart --kind stock --metric projects_count --lang en --out projects.png
+//! factline chart --kind stock --metric projects_count --labels en --out projects.png
 //! ```
 //!
 //! Tests: `tests/it/chart.rs`.
@@ -17,10 +17,10 @@ use anyhow::Context;
 use chrono::NaiveDate;
 
 use crate::chart::{ChartKind, ChartSpec, Lang, plot, state};
-use crate::cmd::common::parse_date;
+use crate::cmd::common::{StoreArgs, parse_date, parse_subject};
 use crate::record::Metric;
-use crate::store::{RecordFilter, Store};
-use crate::ui::Ctx;
+use crate::store::RecordFilter;
+use crate::ui::{self, Ctx};
 
 /// Arguments of `factline chart`.
 #[derive(Debug, clap::Args)]
@@ -32,8 +32,9 @@ pub struct Args {
     /// Metric id (trade_turnover, projects_count, launch_date, …).
     #[arg(long, value_parser = parse_metric)]
     pub metric: Metric,
-    /// Only this subject (KZ+RU, CN>RU, Сарань/шина).
-    #[arg(long)]
+    /// Only this subject (KZ+RU, CN>RU, Сарань/шина; parties by code or
+    /// name, in any order).
+    #[arg(long, value_parser = parse_subject)]
     pub subject: Option<String>,
     /// Only figures of this grain: year, half, quarter, month, ytd-N
     /// (January to month N), span, stock; each grain is its own series.
@@ -47,10 +48,10 @@ pub struct Args {
     pub title: Option<String>,
     /// Language of titles, labels and notes.
     #[arg(long, value_enum, default_value_t = Lang::Ru)]
-    pub lang: Lang,
-    /// Store folder (default: $FACTLINE_STORE or output/store).
-    #[arg(long, value_name = "DIR")]
-    pub store: Option<PathBuf>,
+    pub labels: Lang,
+    /// Where the store is.
+    #[command(flatten)]
+    pub store: StoreArgs,
     /// "Today" on timelines (default: the current date).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
@@ -67,7 +68,7 @@ pub fn parse_metric(s: &str) -> Result<Metric, String> {
 impl Args {
     /// The chart spec these arguments ask for.
     pub fn spec(&self) -> ChartSpec {
-        let mut spec = ChartSpec::new(self.kind, self.metric).lang(self.lang);
+        let mut spec = ChartSpec::new(self.kind, self.metric).lang(self.labels);
         spec.subject = self.subject.clone();
         spec.grain = self.grain.clone();
         spec.title = self.title.clone();
@@ -79,7 +80,7 @@ impl Args {
 /// Runs `factline chart`.
 pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     plot::ImageFormat::of(&args.out)?;
-    let dir = args.store.clone().unwrap_or_else(Store::default_dir);
+    fits(args.kind, args.metric)?;
     // Only the chart's metric (and subject) is read from the store.
     let filter = RecordFilter {
         metric: Some(args.metric.as_str().to_string()),
@@ -87,22 +88,39 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
         ..Default::default()
     };
     let frame = filter
-        .apply(Store::open(&dir)?.records()?)
+        .apply(args.store.open(ctx)?.records()?)
         .collect()
-        .with_context(|| format!("reading the records of {}", dir.display()))?;
+        .context("reading the stored records")?;
     let state = state::build(&args.spec(), &frame).context("reading the record frame")?;
+    if let Some(msg) = &state.message {
+        ui::nothing(format!("{}: not written: {msg}", args.out.display()));
+        return Ok(());
+    }
     if let Some(parent) = args.out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("creating {}", parent.display()))?;
     }
     plot::write(&state, &args.out)?;
-    match &state.message {
-        Some(msg) => ctx.note(format!("{}: {msg}", args.out.display())),
-        None => ctx.note(format!(
-            "{}: {} records drawn",
-            args.out.display(),
-            state.record_ids().len()
-        )),
-    }
+    ctx.note(format!(
+        "{}: {} records drawn",
+        args.out.display(),
+        state.record_ids().len()
+    ));
     Ok(())
+}
+
+/// Refuses a kind of chart that does not fit the metric: a timeline
+/// draws launch windows, the other kinds draw figures.
+fn fits(kind: ChartKind, metric: Metric) -> anyhow::Result<()> {
+    let launch = metric == Metric::LaunchDate;
+    match (kind, launch) {
+        (ChartKind::Timeline, false) => anyhow::bail!(
+            "a timeline draws launch windows: use --metric launch_date, or --kind line, stock or target for {}",
+            metric.as_str()
+        ),
+        (ChartKind::Line | ChartKind::Stock | ChartKind::Target, true) => {
+            anyhow::bail!("launch_date has windows, not figures: use --kind timeline")
+        }
+        _ => Ok(()),
+    }
 }

@@ -57,13 +57,13 @@ pub const CHART: &str = "\
 Examples:
   factline chart --metric trade_turnover --subject KZ+RU --out output/turnover.svg
   factline chart --kind timeline --metric launch_date --out output/launches.png
-  factline chart --kind stock --metric projects_count --lang en --out projects.png";
+  factline chart --kind stock --metric projects_count --labels en --out projects.png";
 
 /// `factline report`.
 pub const REPORT: &str = "\
 Examples:
   factline report seeds --out output              # ingest the seeds, then report
-  factline report --out output --lang en          # report on the store as it is
+  factline report --out output --labels en        # English words, the store as it is
   factline report news/ --as-of 2025-01-01 --out out";
 
 /// `factline completions`.

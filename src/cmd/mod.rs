@@ -154,8 +154,9 @@ fn color_arg(args: &[std::ffi::OsString]) -> Option<ColorWhen> {
     clap::ValueEnum::from_str(&value, true).ok()
 }
 
-/// Runs the command line; the exit code is 0 when all went well, 2 when
-/// some input or step failed (the failures are printed as they happen).
+/// Runs the command line; the exit code is 0 when all went well, 1 when
+/// there was nothing to give (a chart with no records), 2 when some input
+/// or step failed (the failures are printed as they happen).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let ctx = Ctx {
         quiet: cli.quiet,
@@ -186,6 +187,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     Ok(if ui::failed() {
         ExitCode::from(2)
+    } else if ui::empty() {
+        ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })

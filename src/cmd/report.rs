@@ -9,7 +9,7 @@
 //!
 //! ```text
 //! factline report seeds --out output          # ingest the seeds into output/store, then report
-//! factline report --out output --lang en      # report on output/store as it is
+//! factline report --out output --labels en    # report on output/store as it is
 //! factline report news/ --store /data/factline --as-of 2025-01-01 --out out
 //! ```
 //!
@@ -21,7 +21,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 
 use crate::chart::Lang;
-use crate::cmd::common::{self, InputArgs, parse_date};
+use crate::cmd::common::{InputArgs, parse_date};
 use crate::report::{self, Options};
 use crate::store::Store;
 use crate::ui::Ctx;
@@ -29,24 +29,20 @@ use crate::ui::Ctx;
 /// Arguments of `factline report`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Documents to ingest first: files (.txt, .md, .jsonl) or folders; the
-    /// report covers the whole store either way.
-    pub paths: Vec<PathBuf>,
-    /// A manifest CSV for the documents (doc_id, published, …).
-    #[arg(long, value_name = "FILE")]
-    pub manifest: Option<PathBuf>,
-    /// Publication date for every document read (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub published: Option<NaiveDate>,
+    /// Documents to ingest first (files, folders; --lang picks their
+    /// rules); the report covers the whole store either way.
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Folder to write the report into.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
     /// Store folder (default: DIR/store, in the --out folder).
     #[arg(long, value_name = "DIR")]
     pub store: Option<PathBuf>,
-    /// Language of the report and its charts.
+    /// Language of the report's words and its charts' labels (the
+    /// articles' language is --lang).
     #[arg(long, value_enum, default_value_t = Lang::Ru)]
-    pub lang: Lang,
+    pub labels: Lang,
     /// The report's "today" (default: the current date): launches whose
     /// window ended before it are overdue.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -58,17 +54,8 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     let dir = args.store.clone().unwrap_or_else(|| args.out.join("store"));
     ctx.note(format!("store: {}", dir.display()));
     let mut store = Store::open(&dir)?;
-    if !args.paths.is_empty() {
-        // `--lang` here is the report's language; the rules pick theirs
-        // per document.
-        let input = InputArgs {
-            paths: args.paths.clone(),
-            manifest: args.manifest.clone(),
-            published: args.published,
-            lang: common::Lang::Auto,
-            follow: false,
-        };
-        let summary = super::ingest::ingest_input(&mut store, &input, ctx)?;
+    if !args.input.paths.is_empty() {
+        let summary = super::ingest::ingest_input(&mut store, &args.input, ctx)?;
         ctx.note(summary.to_string());
     }
     if let Some(note) = store.stale_note()? {
@@ -83,7 +70,7 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
         .collect()
         .context("reading the stored documents")?;
     let opts = Options {
-        lang: args.lang,
+        lang: args.labels,
         as_of: args
             .as_of
             .unwrap_or_else(|| chrono::Utc::now().date_naive()),

@@ -326,7 +326,7 @@ fn chart_command_draws_from_the_store() {
     run(&["chart", "--kind", "timeline", "--metric", "launch_date", "--as-of", "2026-11-23",
           "--store", store_dir, "--out", png.to_str().unwrap()]);
     #[rustfmt::skip]
-    run(&["chart", "--metric", "trade_turnover", "--subject", "KZ+RU", "--lang", "en",
+    run(&["chart", "--metric", "trade_turnover", "--subject", "KZ+RU", "--labels", "en",
           "--store", store_dir, "--out", svg.to_str().unwrap()]);
     let img = image::open(&png).expect("png decodes");
     assert!(

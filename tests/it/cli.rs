@@ -285,3 +285,58 @@ fn the_jsonl_schemas_describe_the_seeds_output() {
         assert!(check_against(&s, &broken).is_err());
     }
 }
+
+#[test]
+fn a_chart_kind_must_fit_its_metric_and_an_empty_chart_is_not_written() {
+    let (t, store) = seeds_store();
+    let out = t.path().join("c.png");
+    let o = out.to_str().unwrap();
+    let wrong = factline(
+        &[
+            "chart",
+            "--kind",
+            "timeline",
+            "--metric",
+            "trade_turnover",
+            "--store",
+            &store,
+            "--out",
+            o,
+        ],
+        &[],
+    );
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("--metric launch_date"));
+    let empty = factline(
+        &["chart", "--metric", "output", "--store", &store, "--out", o],
+        &[],
+    );
+    assert_eq!(
+        empty.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&empty.stderr)
+    );
+    assert!(String::from_utf8_lossy(&empty.stderr).contains("not written"));
+    assert!(!out.exists());
+    let drawn = factline(
+        &[
+            "chart",
+            "--metric",
+            "trade_turnover",
+            "--subject",
+            "Russia+Kazakhstan",
+            "--store",
+            &store,
+            "--out",
+            o,
+        ],
+        &[],
+    );
+    assert!(
+        drawn.status.success(),
+        "{}",
+        String::from_utf8_lossy(&drawn.stderr)
+    );
+    assert!(out.is_file());
+}
