@@ -17,16 +17,12 @@
 //!
 //! Tests: `tests/it/compare.rs`.
 
-use std::path::PathBuf;
-
 use anyhow::bail;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use crate::cmd::common::{Format, parse_date};
-use crate::cmd::records::parse_metric;
+use crate::cmd::common::{FilterArgs, Format, StoreArgs, parse_date};
 use crate::compare::{self, Kind, rates};
-use crate::store::{RecordFilter, Store};
 use crate::table;
 use crate::ui::Ctx;
 
@@ -36,12 +32,9 @@ pub struct Args {
     /// Which comparison (default: all of them).
     #[arg(long, value_enum)]
     pub kind: Option<Kind>,
-    /// Only this metric (trade_turnover, projects_count, launch_date, …).
-    #[arg(long, value_parser = parse_metric)]
-    pub metric: Option<String>,
-    /// Only this subject (a place keeps all its plant keys).
-    #[arg(long)]
-    pub subject: Option<String>,
+    /// Which records are compared.
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// The day a launch window counts as passed (default: today).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
@@ -51,9 +44,9 @@ pub struct Args {
     /// Output format (default: table on a terminal, JSONL otherwise).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Store folder (default: $FACTLINE_STORE or output/store).
-    #[arg(long, value_name = "DIR")]
-    pub store: Option<PathBuf>,
+    /// Where the store is.
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 /// Columns left out of tables (long; CSV and JSONL keep them).
@@ -76,20 +69,8 @@ const NOT_IN_TABLES: [&str; 13] = [
 /// Runs `factline compare`.
 pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     let currency = args.currency.as_deref().map(check_currency).transpose()?;
-    let dir = args.store.clone().unwrap_or_else(Store::default_dir);
-    let store = Store::open(&dir)?;
-    if !store.exists() {
-        ctx.note(format!(
-            "{}: empty store, nothing ingested yet",
-            dir.display()
-        ));
-    }
-    let filter = RecordFilter {
-        metric: args.metric.clone(),
-        subject: args.subject.clone(),
-        ..Default::default()
-    };
-    let mut records = filter.apply(store.records()?);
+    let store = args.store.open(ctx)?;
+    let mut records = args.filter.filter().apply(store.records()?);
     if let Some(code) = &currency {
         records = compare::to_currency(records, code);
     }
