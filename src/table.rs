@@ -200,10 +200,74 @@ pub fn quote_window(quote: &str, at: usize, width: usize) -> String {
     out
 }
 
-/// The char offset of a record's figure in its quote: the first run of
-/// digits that starts with the value's leading digits (`423,3` for
-/// 423 300 000), else the year of its period, else 0.
+/// The char offset of a record's figure in its quote ([`figure_span`]'s
+/// start), else 0.
 pub fn figure_at(quote: &str, value: Option<f64>, year: Option<i32>) -> usize {
+    figure_span(quote, value, year).map_or(0, |(start, _)| start)
+}
+
+/// The chars of a quote that state a record's figure: the first run of
+/// digits that starts with the value's leading digits (`423,3` for
+/// 423 300 000) or, with no value, the year of its period; with a
+/// currency sign before it and the scale word after it (`$110,75 млрд`,
+/// `423,3 миллиона`).
+pub fn figure_span(quote: &str, value: Option<f64>, year: Option<i32>) -> Option<(usize, usize)> {
+    let chars: Vec<char> = quote.chars().collect();
+    let start = digits_at(&chars, value, year)?;
+    let mut end = start;
+    while end < chars.len() && (chars[end].is_ascii_digit() || number_gap(&chars, end)) {
+        end += 1;
+    }
+    let mut from = start;
+    while from > 0 && matches!(chars[from - 1], '$' | '€' | '£' | '¥' | '₸' | '₽') {
+        from -= 1;
+    }
+    if value.is_some() {
+        end = scale_word_end(&chars, end);
+    }
+    Some((from, end))
+}
+
+/// A separator inside a number (`1 200`, `423,3`) rather than after it.
+fn number_gap(chars: &[char], i: usize) -> bool {
+    matches!(chars[i], ',' | '.' | ' ' | '\u{a0}' | '\u{202f}')
+        && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+}
+
+/// The end of a scale word right after a number (`млрд`, `миллиона`,
+/// `тыс.`, `billion`, `bn`), or `end` as it is.
+fn scale_word_end(chars: &[char], end: usize) -> usize {
+    let word_start = end + usize::from(chars.get(end).is_some_and(|c| c.is_whitespace()));
+    let mut k = word_start;
+    while k < chars.len() && chars[k].is_alphabetic() {
+        k += 1;
+    }
+    let word: String = chars[word_start..k]
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
+    const SCALES: [&str; 10] = [
+        "трлн",
+        "трилл",
+        "млрд",
+        "миллиард",
+        "млн",
+        "миллион",
+        "тыс",
+        "billion",
+        "million",
+        "trillion",
+    ];
+    let short = ["bn", "mn", "mln", "bln", "k"].contains(&word.as_str());
+    if !(short || SCALES.iter().any(|s| word.starts_with(s))) {
+        return end;
+    }
+    k + usize::from(chars.get(k) == Some(&'.'))
+}
+
+/// The first run of digits in `chars` whose digits start with the value's
+/// leading digits (or the year).
+fn digits_at(chars: &[char], value: Option<f64>, year: Option<i32>) -> Option<usize> {
     let lead = value
         .filter(|v| v.is_finite() && *v != 0.0)
         .map(|v| format!("{:e}", v.abs()).replace('.', ""))
@@ -214,10 +278,7 @@ pub fn figure_at(quote: &str, value: Option<f64>, year: Option<i32>) -> usize {
                 .collect::<String>()
         })
         .or_else(|| year.map(|y| y.to_string()));
-    let Some(lead) = lead.filter(|l| !l.is_empty()) else {
-        return 0;
-    };
-    let chars: Vec<char> = quote.chars().collect();
+    let lead = lead.filter(|l| !l.is_empty())?;
     (0..chars.len())
         .filter(|&i| chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit()))
         .find(|&i| {
@@ -228,7 +289,6 @@ pub fn figure_at(quote: &str, value: Option<f64>, year: Option<i32>) -> usize {
                 .collect();
             run.starts_with(&lead)
         })
-        .unwrap_or(0)
 }
 
 /// A value as text with nothing cut (the quote is cut by `fitted`).
@@ -370,6 +430,15 @@ mod tests {
         let q = "В начале года министр сообщил журналистам, что товарооборот за 11 месяцев составил 423,3 миллиона долларов, а к концу года вырастет.";
         let at = figure_at(q, Some(423_300_000.0), None);
         assert_eq!(q.chars().skip(at).take(5).collect::<String>(), "423,3");
+        let (s, e) = figure_span(q, Some(423_300_000.0), None).unwrap();
+        let said: String = q.chars().skip(s).take(e - s).collect();
+        assert_eq!(said, "423,3 миллиона");
+        let q2 = "Объём превысил $110,75 млрд.";
+        let (s, e) = figure_span(q2, Some(110_750_000_000.0), None).unwrap();
+        assert_eq!(
+            q2.chars().skip(s).take(e - s).collect::<String>(),
+            "$110,75 млрд."
+        );
         let w = quote_window(q, at, 40);
         assert_eq!(w.chars().count(), 40);
         assert!(

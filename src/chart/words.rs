@@ -242,14 +242,19 @@ pub fn qualified(
     qualifier: &str,
     lang: Lang,
 ) -> String {
-    let cue = match qualifier {
+    let cue = qualifier_cue(qualifier, lang);
+    format!("{cue}{}", format_value(value, value_max, unit, lang))
+}
+
+/// The word a qualifier puts before a figure ("около ", "over "), or "".
+pub fn qualifier_cue(qualifier: &str, lang: Lang) -> &'static str {
+    match qualifier {
         "approx" => pick(lang, "около ", "about "),
         "over" => pick(lang, "более ", "over "),
         "under" => pick(lang, "менее ", "under "),
         "up_to" => pick(lang, "до ", "up to "),
         _ => "",
-    };
-    format!("{cue}{}", format_value(value, value_max, unit, lang))
+    }
 }
 
 /// A date as people in that language write it (24.01.2022, 2022-01-24).

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 
 use crate::chart::compared::Compared;
@@ -297,6 +297,14 @@ pub fn appendix(
             None => text(&r.doc_id),
         };
         let subject = r.subject.as_deref().map(|s| words::subject_name(s, lang));
+        let year = r.period_end.or(r.period_start).map(|d| d.year());
+        let span = crate::table::figure_span(&r.quote, r.value, year);
+        // The figure as the quote states it (with its qualifier), when it
+        // can be found there: a journalist copies it as it was said.
+        let said = span.filter(|_| r.value.is_some()).map(|(a, b)| {
+            let words: String = r.quote.chars().skip(a).take(b - a).collect();
+            format!("{}{words}", words::qualifier_cue(&r.qualifier, lang))
+        });
         table.push_anchored(
             &r.record_id,
             vec![
@@ -306,8 +314,8 @@ pub fn appendix(
                 text(words::metric_name(r.metric, lang)),
                 text(subject.unwrap_or_default()),
                 text(words::status_name(r.status, lang)),
-                text(figure(r, lang)),
-                text(format!("«{}»", r.quote)),
+                text(said.clone().unwrap_or_else(|| figure(r, lang))),
+                marked_quote(&r.quote, span),
             ],
         );
     }
@@ -343,8 +351,23 @@ fn host_of(url: &str) -> String {
 
 /// The number after `#` in a record id, so `002#10` sorts after `002#9`.
 fn record_number(id: &str) -> usize {
+    // `003#1234-1249`: the figure's first char orders a document's records.
     id.rsplit('#')
         .next()
-        .and_then(|n| n.parse().ok())
+        .and_then(|n| n.split(['-', '.']).next()?.parse().ok())
         .unwrap_or(0)
+}
+
+/// A quote in «», with the words of its figure marked.
+fn marked_quote(quote: &str, span: Option<(usize, usize)>) -> Vec<Inline> {
+    let Some((a, b)) = span else {
+        return text(format!("«{quote}»"));
+    };
+    let part =
+        |from: usize, to: usize| quote.chars().skip(from).take(to - from).collect::<String>();
+    vec![
+        Inline::Text(format!("«{}", part(0, a))),
+        Inline::Mark(part(a, b)),
+        Inline::Text(format!("{}»", part(b, quote.chars().count()))),
+    ]
 }

@@ -130,6 +130,7 @@ fn inlines_html(inlines: &[Inline]) -> String {
             Inline::Record(id) => {
                 format!("<a href=\"{}\">{}</a>", escape(&href(id)), escape(id))
             }
+            Inline::Mark(t) => format!("<mark>{}</mark>", escape(t)),
         })
         .collect()
 }

@@ -59,6 +59,7 @@ fn inlines_md(inlines: &[Inline]) -> String {
             Inline::Num { text, record_id } => format!("[{}]({})", escape(text), href(record_id)),
             Inline::Link { text, href } => format!("[{}]({})", escape(text), link_target(href)),
             Inline::Record(id) => format!("[{}]({})", escape(id), href(id)),
+            Inline::Mark(t) => format!("**{}**", escape(t)),
         })
         .collect()
 }

@@ -70,6 +70,8 @@ pub enum Inline {
     },
     /// A link to a record's appendix entry, with the id as text.
     Record(String),
+    /// The words of a quote that state its figure, marked.
+    Mark(String),
 }
 
 /// A table: a header and rows of cells, each cell a run of inlines.

@@ -401,3 +401,28 @@ fn report_keeps_its_store_in_its_own_folder() {
     let html = std::fs::read_to_string(other.join("report.html")).unwrap();
     assert!(html.contains("Документов: 0"), "{html}");
 }
+
+#[test]
+fn the_appendix_shows_a_figure_as_the_quote_states_it_and_marks_it() {
+    let t = tempfile::tempdir().unwrap();
+    let text = "Экспорт зерна из страны в 2023 году составил $110,75 млрд.\n";
+    std::fs::write(t.path().join("a.txt"), text).unwrap();
+    let out = t.path().join("out");
+    let cli = factline::cmd::Cli::parse_from([
+        "factline",
+        "--quiet",
+        "report",
+        t.path().join("a.txt").to_str().unwrap(),
+        "--published",
+        "2024-02-01",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    factline::cmd::run(cli).unwrap();
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    parse_html(&html).expect("report.html is well-formed");
+    assert!(md.contains("| $110,75 млрд. |"), "the figure as said: {md}");
+    assert!(md.contains("**$110,75 млрд.**"), "{md}");
+    assert!(html.contains("<mark>$110,75 млрд.</mark>"), "{html}");
+}
