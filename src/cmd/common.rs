@@ -68,13 +68,13 @@ impl InputArgs {
             Lang::En => "en",
             Lang::Auto => crate::text::detect_lang(&doc.text),
         };
-        if lang != "ru" {
+        if !matches!(lang, "ru" | "en") {
             ui::warn(format!(
-                "{}: skipped: the text is English and only Russian rules are built (use --lang ru to read it as Russian)",
+                "{}: skipped: no rules for its language",
                 doc.source
             ));
         }
-        lang == "ru"
+        matches!(lang, "ru" | "en")
     }
 
     /// Calls `f` on batches of documents (about `bytes` of text each),

@@ -7,16 +7,17 @@ use chrono::NaiveDate;
 
 use crate::classify::plant::{self, Plant};
 
+mod en;
 mod found;
 mod subject_of;
 use crate::classify::subject::{self, Party};
 use crate::classify::{Cue, cost, cues, filters, metric, status};
 use crate::dims::{self, Anchor, Kind, Mention, Period};
-use crate::lexicon;
+use crate::lang::Lang;
 use crate::record::{Metric, Record, Status};
 use crate::text::Document;
 use crate::text::sentence::{self, Sentence};
-use crate::text::token::{self, Token};
+use crate::text::token::Token;
 pub use found::{Found, mentions};
 use subject_of::{launch_records, subject_for};
 
@@ -27,6 +28,8 @@ pub struct Reading<'l> {
     pub sentence: Sentence,
     /// Its tokens.
     pub toks: Vec<Token>,
+    /// The language of the rules that read it.
+    pub lang: Lang,
     /// Numbers, money, quantities, percents, dates.
     pub mentions: Vec<Mention>,
     /// Metric cues.
@@ -48,13 +51,19 @@ pub struct Reading<'l> {
 /// at paragraphs, so that memory stays bounded whatever its size.
 const PIECE_BYTES: usize = 1 << 20;
 
-/// Every record of one document, in text order.
+/// Every record of one document, in text order, by the rules of the
+/// language its letters show.
 pub fn extract(doc: &Document) -> Vec<Record> {
+    extract_in(doc, Lang::detect(&doc.text))
+}
+
+/// Every record of one document by the rules of one language.
+pub fn extract_in(doc: &Document, lang: Lang) -> Vec<Record> {
     let sentences = sentence::split(&doc.text);
     let mut out = Vec::new();
     for piece in pieces(&sentences) {
         out.extend(
-            read_sentences(doc, piece)
+            read_sentences(doc, piece, lang)
                 .into_iter()
                 .flat_map(|r| r.records),
         );
@@ -81,12 +90,12 @@ fn pieces(sentences: &[Sentence]) -> Vec<&[Sentence]> {
 /// Reads a document and builds its records, keeping what each sentence
 /// showed the rules (for `explain`).
 pub fn read(doc: &Document) -> Vec<Reading<'static>> {
-    read_sentences(doc, &sentence::split(&doc.text))
+    read_sentences(doc, &sentence::split(&doc.text), Lang::detect(&doc.text))
 }
 
 /// Reads some sentences of a document (all of them, or one piece of a
 /// long one) and builds their records.
-fn read_sentences(doc: &Document, sentences: &[Sentence]) -> Vec<Reading<'static>> {
+fn read_sentences(doc: &Document, sentences: &[Sentence], lang: Lang) -> Vec<Reading<'static>> {
     let anchor = Anchor {
         published: doc.published,
     };
@@ -94,9 +103,11 @@ fn read_sentences(doc: &Document, sentences: &[Sentence]) -> Vec<Reading<'static
         .iter()
         .copied()
         .map(|s| {
-            let toks = token::tokenize(&doc.text, s.start, s.end);
-            let mut mentions = dims::find(&toks, anchor);
-            crate::classify::elided::fill(&toks, &mut mentions);
+            let toks = lang.tokenize(&doc.text, s.start, s.end);
+            let mut mentions = dims::find_in(lang, &toks, anchor);
+            if lang == Lang::Ru {
+                crate::classify::elided::fill(&toks, &mut mentions);
+            }
             (s, toks, mentions)
         })
         .collect();
@@ -108,17 +119,17 @@ fn read_sentences(doc: &Document, sentences: &[Sentence]) -> Vec<Reading<'static
     let mut readings: Vec<Reading> = first
         .into_iter()
         .zip(near)
-        .map(|((s, toks, mentions), near)| read_sentence(s, toks, mentions, near))
+        .map(|((s, toks, mentions), near)| read_sentence(s, toks, mentions, near, lang))
         .collect();
     // Towns count for their country in the document's parties: an article
     // from Петропавловск about `российские партнёры` is about KZ and RU.
     let all: Vec<Party> = readings
         .iter()
         .flat_map(|r| {
-            r.parties
-                .iter()
-                .cloned()
-                .chain(subject::place_parties(&r.toks))
+            r.parties.iter().cloned().chain(match lang {
+                Lang::Ru => subject::place_parties(&r.toks),
+                Lang::En => crate::classify::plant_en::place_parties(&r.toks),
+            })
         })
         .collect();
     let doc_parties = subject::rank(&all);
@@ -176,6 +187,7 @@ fn read_sentence(
     toks: Vec<Token>,
     mentions: Vec<Mention>,
     near: bool,
+    lang: Lang,
 ) -> Reading<'static> {
     // Metric and launch cues only serve the sentence's own figures and
     // dates; a sentence with none skips them.
@@ -195,16 +207,24 @@ fn read_sentence(
     };
     Reading {
         sentence: s,
-        metric_cues: own(lexicon::metric_cues()),
-        status_cues: context(lexicon::status_cues()),
-        launch_cues: own(lexicon::launch_cues()),
-        parties: subject::parties_in(&toks)
-            .into_iter()
-            .filter(|p| !in_money(p))
-            .collect(),
-        plants: if near { plant::find(&toks) } else { Vec::new() },
+        metric_cues: own(lang.metric_cues()),
+        status_cues: context(lang.status_cues()),
+        launch_cues: own(lang.launch_cues()),
+        parties: match lang {
+            Lang::Ru => subject::parties_in(&toks),
+            Lang::En => crate::classify::plant_en::parties_in(&toks),
+        }
+        .into_iter()
+        .filter(|p| !in_money(p))
+        .collect(),
+        plants: match (near, lang) {
+            (false, _) => Vec::new(),
+            (true, Lang::Ru) => plant::find(&toks),
+            (true, Lang::En) => crate::classify::plant_en::find(&toks),
+        },
         mentions,
         toks,
+        lang,
         records: Vec::new(),
     }
 }
@@ -344,7 +364,11 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
         .collect();
     let mut out: Vec<Record> = Vec::new();
     for (k, m) in r.mentions.iter().enumerate().filter(|(_, m)| m.is_figure()) {
-        if filters::skip(&r.toks, &r.mentions, m) {
+        let skip = match r.lang {
+            Lang::Ru => filters::skip(&r.toks, &r.mentions, m),
+            Lang::En => en::skip(&r.toks, m),
+        };
+        if skip {
             continue;
         }
         if let Some(rec) = filters::restated(doc, r, k, &out) {
@@ -381,9 +405,13 @@ fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
         .iter()
         .filter(|c| c.entry.col(1).is_empty() || !r.plants.is_empty())
         .filter(|_| {
+            let not: &[&str] = match r.lang {
+                Lang::Ru => &NOT_LAUNCH,
+                Lang::En => &en::NOT_LAUNCH,
+            };
             !r.toks
                 .iter()
-                .any(|t| NOT_LAUNCH.iter().any(|n| t.lower.starts_with(n)))
+                .any(|t| not.iter().any(|n| t.lower.starts_with(n)))
         })
         .map(|c| {
             (
@@ -417,13 +445,14 @@ fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: Option<Perio
     }
     // `за этот период`, `за тот же период`, and a bare `за год`: the
     // period said before (decision 15 of the annotation guidelines).
-    let anaphor = r.toks.windows(2).any(|w| {
-        w[0].is("за")
-            && matches!(
-                w[1].lower.as_str(),
-                "этот" | "тот" | "указанный" | "данный" | "аналогичный" | "год"
-            )
-    });
+    let anaphor = r.lang == Lang::En && en::anaphoric_period(&r.toks)
+        || r.toks.windows(2).any(|w| {
+            w[0].is("за")
+                && matches!(
+                    w[1].lower.as_str(),
+                    "этот" | "тот" | "указанный" | "данный" | "аналогичный" | "год"
+                )
+        });
     let (from, rule) = if anaphor {
         (ctx.any_period, "period:<за этот период>")
     } else if is_flow(rec.metric) && rec.status == Status::Actual {
@@ -458,7 +487,10 @@ fn figure_record(
     if metric == Metric::Capacity && !rec.unit.as_deref().unwrap_or("").ends_with("/yr") {
         rec.unit = rec.unit.map(|u| format!("{u}/yr"));
     }
-    let governed = status::governed(&r.toks, m);
+    let governed = match r.lang {
+        Lang::Ru => status::governed(&r.toks, m),
+        Lang::En => en::governed(&r.toks, m),
+    };
     if let Some((_, q, _)) = &governed {
         rec.qualifier = *q;
     }

@@ -5,6 +5,7 @@ use super::{Context, Reading, base_record, pick_status};
 use crate::classify::plant::{self, Plant};
 use crate::classify::subject;
 use crate::dims::{Kind, Mention};
+use crate::lang::Lang;
 use crate::lexicon;
 use crate::record::{Metric, Qualifier, Record, Status};
 use crate::text::Document;
@@ -60,7 +61,11 @@ const ONE_PLANT: [&str; 31] = [
 ];
 
 fn one_plant(r: &Reading) -> bool {
-    r.toks.iter().any(|t| ONE_PLANT.contains(&t.lower.as_str()))
+    let words: &[&str] = match r.lang {
+        Lang::Ru => &ONE_PLANT,
+        Lang::En => &super::en::ONE_PLANT,
+    };
+    r.toks.iter().any(|t| words.contains(&t.lower.as_str()))
 }
 
 /// The plant a figure at token `at` belongs to: the nearest named before
@@ -93,6 +98,9 @@ fn product_of(r: &Reading, m: &Mention) -> Option<String> {
     // The words after the unit (`тонн мясной продукции в год`).
     let toks = &r.toks[..m.tok_end];
     for k in m.num_tok..m.tok_end {
+        if r.lang == Lang::En {
+            break;
+        }
         let starts = lexicon::products().longest_at(toks, k).is_some()
             || (k > m.num_tok && crate::dims::quantity_ru::is_adjective(&toks[k]));
         if starts && let Some(p) = plant::phrase_at(toks, k) {
@@ -168,7 +176,11 @@ pub(super) fn subject_for(
         } else {
             &clause
         };
-        let dir = subject::direction(metric, &r.toks, near, &others).or_else(|| {
+        let dir = match r.lang {
+            Lang::Ru => subject::direction(metric, &r.toks, near, &others),
+            Lang::En => super::en::direction(metric, &r.toks, near, &others),
+        }
+        .or_else(|| {
             // None named here: the direction said just before, turned
             // round for the other flow.
             let (m, d) = ctx.trade.as_ref().filter(|_| r.parties.is_empty())?;
@@ -215,7 +227,7 @@ pub(super) fn subject_for(
         matches!(
             t.lower.as_str(),
             "стран" | "странами" | "страны" | "государств"
-        )
+        ) || (r.lang == Lang::En && super::en::COUNTRIES.contains(&t.lower.as_str()))
     });
     if countries && own.iter().all(|c| !c.contains('-')) {
         for c in &mut all {

@@ -1,0 +1,220 @@
+//! The English twins of the extraction rules that read words: which
+//! figures are no statement (growth amounts, prices), the level a verb of
+//! reaching governs (`raise trade to $10 billion`), the direction of
+//! exports and imports (`Turkey's exports to Azerbaijan`), words for one
+//! plant and for the countries as a pair, and what is no launch.
+
+use crate::classify::subject::Party;
+use crate::dims::{Kind, Mention};
+use crate::record::{Metric, Qualifier, Status};
+use crate::text::token::Token;
+
+/// Words for one plant or project, as a sentence refers back to it.
+pub const ONE_PLANT: [&str; 10] = [
+    "plant",
+    "plant's",
+    "factory",
+    "enterprise",
+    "facility",
+    "project",
+    "complex",
+    "refinery",
+    "mill",
+    "production",
+];
+
+/// Words that make a figure about the countries, not a region.
+pub const COUNTRIES: [&str; 5] = ["countries", "nations", "states", "sides", "country"];
+
+/// A sentence about these is not about a launch.
+pub const NOT_LAUNCH: [&str; 5] = ["sales", "stone", "groundbreaking", "anniversary", "tests"];
+
+/// Words of change before `by`: the figure after is the change.
+const CHANGE: [&str; 16] = [
+    "increas", "decreas", "grew", "grow", "rose", "rise", "risen", "fell", "fall", "declin",
+    "drop", "jump", "soar", "up", "down", "climb",
+];
+
+/// What a price is of (`$80 per barrel`, `$250 a tonne`).
+const PER_UNIT: [&str; 12] = [
+    "tonne", "ton", "barrel", "bbl", "kg", "kilogram", "litre", "liter", "unit", "square", "cubic",
+    "mwh",
+];
+
+/// Whether a figure is no statement of a metric.
+pub fn skip(toks: &[Token], m: &Mention) -> bool {
+    growth(toks, m) || per_unit(toks, m) || one(toks, m)
+}
+
+/// `one project`: one thing named, not a count.
+fn one(toks: &[Token], m: &Mention) -> bool {
+    m.kind == Kind::Quantity
+        && m.value == Some(1.0)
+        && toks[m.num_tok].kind == crate::text::token::TokKind::Word
+}
+
+/// `increased by $644.3 million`: the change, not the level.
+fn growth(toks: &[Token], m: &Mention) -> bool {
+    let Some(by) = m.tok_start.checked_sub(1).filter(|&k| toks[k].is("by")) else {
+        return false;
+    };
+    toks[by.saturating_sub(4)..by]
+        .iter()
+        .any(|t| CHANGE.iter().any(|c| t.lower.starts_with(c)))
+}
+
+/// `$80 per barrel`, `the price of … $250`: a price.
+fn per_unit(toks: &[Token], m: &Mention) -> bool {
+    if m.kind != Kind::Money {
+        return false;
+    }
+    let next = |k: usize| toks.get(m.tok_end + k).map_or("", |t| t.lower.as_str());
+    let after =
+        matches!(next(0), "per" | "a" | "/") && PER_UNIT.iter().any(|u| next(1).starts_with(u));
+    let before = toks[m.tok_start.saturating_sub(6)..m.tok_start]
+        .iter()
+        .any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "price" | "prices" | "tariff" | "tariffs" | "salary" | "wage" | "wages"
+            )
+        });
+    after || before
+}
+
+/// Verbs of reaching a level: a goal (`raise … to`, `bring … to`).
+const REACHING: [&str; 7] = [
+    "raise", "bring", "boost", "increase", "expand", "double", "lift",
+];
+/// Verbs of a level reached or foreseen (`rose to`, `will rise to`).
+const GROWN: [&str; 14] = [
+    "rose",
+    "grew",
+    "increased",
+    "fell",
+    "decreased",
+    "declined",
+    "dropped",
+    "jumped",
+    "soared",
+    "climbed",
+    "lost",
+    "rise",
+    "grow",
+    "reach",
+];
+
+/// `raise trade to $10 billion`: the figure after `to` is the level to
+/// reach (target, exact); after `rose to` the level reached (actual).
+pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, String)> {
+    // The word just before the number (a qualifier `up to` included).
+    let to = if toks[m.tok_start..m.num_tok].iter().any(|t| t.is("to")) {
+        Some(m.num_tok)
+    } else {
+        m.tok_start.checked_sub(1).filter(|&k| toks[k].is("to"))
+    }?;
+    let from = to.saturating_sub(10);
+    for k in (from..to).rev() {
+        let t = &toks[k];
+        if matches!(t.lower.as_str(), "." | ";" | "(" | ")") {
+            break;
+        }
+        let future = k.checked_sub(1).is_some_and(|j| {
+            matches!(
+                toks[j].lower.as_str(),
+                "will" | "would" | "to" | "may" | "could"
+            )
+        }) || k.checked_sub(2).is_some_and(|j| toks[j].is("will"));
+        if REACHING.iter().any(|r| t.lower == *r) {
+            let st = if future && !toks[k - 1].is("to") {
+                Status::Planned
+            } else {
+                Status::Target
+            };
+            return Some((
+                st,
+                Qualifier::Exact,
+                format!("status:{} … to <figure>", t.lower),
+            ));
+        }
+        if GROWN.iter().any(|g| t.lower == *g) {
+            let ahead = future || matches!(t.lower.as_str(), "rise" | "grow" | "reach");
+            let st = if ahead {
+                Status::Planned
+            } else {
+                Status::Actual
+            };
+            return Some((
+                st,
+                Qualifier::Exact,
+                format!("status:{} to <figure>", t.lower),
+            ));
+        }
+    }
+    None
+}
+
+/// Words that name the goods rather than the flow: `imports of Chinese
+/// goods` (the origin), not `Russian imports` (the owner).
+fn flow_word(w: &str) -> bool {
+    [
+        "import",
+        "export",
+        "shipment",
+        "supplies",
+        "deliveries",
+        "trade",
+    ]
+    .iter()
+    .any(|c| w.starts_with(c))
+}
+
+/// The direction of exports or imports, `FROM>TO`: `from X` is the
+/// origin, `to X`/`into X`/`in X` the destination; an owner (`Turkey's
+/// exports`, `Russian imports`) exports or imports; an adjective on the
+/// goods (`Chinese goods`) names the origin. The missing side is the
+/// other party.
+pub fn direction(
+    metric: Metric,
+    toks: &[Token],
+    parties: &[Party],
+    others: &[String],
+) -> Option<String> {
+    let (mut from, mut to): (Option<String>, Option<String>) = (None, None);
+    for p in parties {
+        let prev = p
+            .start
+            .checked_sub(1)
+            .map_or("", |k| toks[k].lower.as_str());
+        let code = p.code.split('+').next().unwrap_or("").to_string();
+        let next = toks.get(p.end).map_or("", |t| t.lower.as_str());
+        let of_goods = p.form == "adj" && !flow_word(next) && !matches!(next, "'" | "’" | "side");
+        match prev {
+            "from" => from = from.or(Some(code)),
+            "to" | "into" | "in" => to = to.or(Some(code)),
+            _ if of_goods || metric == Metric::Exports => from = from.or(Some(code)),
+            _ => to = to.or(Some(code)),
+        }
+    }
+    let other = |me: &Option<String>| others.iter().find(|o| Some(*o) != me.as_ref()).cloned();
+    if from.is_none() && to.is_some() {
+        from = other(&to);
+    } else if to.is_none() && from.is_some() {
+        to = other(&from);
+    }
+    match (from, to) {
+        (Some(f), Some(t)) if f != t => Some(format!("{f}>{t}")),
+        _ => None,
+    }
+}
+
+/// `in the reporting period`, `over the same period`, `for the year`:
+/// the period said before.
+pub fn anaphoric_period(toks: &[Token]) -> bool {
+    toks.windows(2).any(|w| {
+        matches!(
+            (w[0].lower.as_str(), w[1].lower.as_str()),
+            ("reporting", "period") | ("this", "period") | ("the", "month") | ("that", "period")
+        )
+    })
+}

@@ -1,0 +1,144 @@
+//! Languages: one `Lang` per grammar, told per document from its letters,
+//! and the lexicons each language brings. Russian lexicons live in
+//! `data/`, English ones in `data/en/`; the rules of a language never read
+//! another language's lexicons.
+
+use crate::lexicon::{self, PhraseSet};
+
+/// A language the rules can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// Russian.
+    #[default]
+    Ru,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language of a text by its letters (see `text::detect_lang`).
+    pub fn detect(text: &str) -> Lang {
+        match crate::text::detect_lang(text) {
+            "en" => Lang::En,
+            _ => Lang::Ru,
+        }
+    }
+
+    /// The id used in notes: `ru`, `en`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    /// The tokens of `text[from..to]` as this language's rules read them.
+    pub fn tokenize(self, text: &str, from: usize, to: usize) -> Vec<crate::text::token::Token> {
+        let toks = crate::text::token::tokenize(text, from, to);
+        match self {
+            Lang::Ru => toks,
+            Lang::En => crate::dims::en::regroup(text, toks),
+        }
+    }
+
+    /// Cue words for metrics.
+    pub fn metric_cues(self) -> &'static PhraseSet {
+        match self {
+            Lang::Ru => lexicon::metric_cues(),
+            Lang::En => en::metric_cues(),
+        }
+    }
+
+    /// Cue words for status.
+    pub fn status_cues(self) -> &'static PhraseSet {
+        match self {
+            Lang::Ru => lexicon::status_cues(),
+            Lang::En => en::status_cues(),
+        }
+    }
+
+    /// Cue words for launches.
+    pub fn launch_cues(self) -> &'static PhraseSet {
+        match self {
+            Lang::Ru => lexicon::launch_cues(),
+            Lang::En => en::launch_cues(),
+        }
+    }
+
+    /// Countries, regions and companies.
+    pub fn parties(self) -> &'static PhraseSet {
+        match self {
+            Lang::Ru => lexicon::parties(),
+            Lang::En => en::parties(),
+        }
+    }
+
+    /// Towns and regions.
+    pub fn places(self) -> &'static PhraseSet {
+        match self {
+            Lang::Ru => lexicon::places(),
+            Lang::En => en::places(),
+        }
+    }
+}
+
+/// The English lexicons, in `data/en/`.
+pub mod en {
+    use crate::lexicon::PhraseSet;
+
+    macro_rules! lexicon_en {
+        ($(#[$doc:meta])* $name:ident, $file:literal) => {
+            $(#[$doc])*
+            pub fn $name() -> &'static PhraseSet {
+                static SET: std::sync::OnceLock<PhraseSet> = std::sync::OnceLock::new();
+                SET.get_or_init(|| PhraseSet::from_tsv(include_str!(concat!("../data/en/", $file))))
+            }
+        };
+    }
+
+    lexicon_en!(
+        /// Currency names, symbols and codes → ISO 4217.
+        currencies,
+        "currencies.tsv"
+    );
+    lexicon_en!(
+        /// Units of quantities → unit, class, power of ten, rate.
+        units,
+        "units.tsv"
+    );
+    lexicon_en!(
+        /// Qualifier words before a figure.
+        qualifiers,
+        "qualifiers.tsv"
+    );
+    lexicon_en!(
+        /// Cue words for metrics.
+        metric_cues,
+        "metric_cues.tsv"
+    );
+    lexicon_en!(
+        /// Cue words for status.
+        status_cues,
+        "status_cues.tsv"
+    );
+    lexicon_en!(
+        /// Cue words for launches.
+        launch_cues,
+        "launch_cues.tsv"
+    );
+    lexicon_en!(
+        /// Countries, regions, demonyms and companies → ISO 3166.
+        parties,
+        "parties.tsv"
+    );
+    lexicon_en!(
+        /// Towns and regions → the Russian lemma of the town for plant keys.
+        places,
+        "places.tsv"
+    );
+    lexicon_en!(
+        /// Products → their Russian lemma for plant keys.
+        products,
+        "products.tsv"
+    );
+}
