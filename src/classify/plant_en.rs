@@ -13,13 +13,10 @@ use crate::lang::en::products;
 use crate::text::token::{TokKind, Token};
 
 /// Words for a plant or project as an object.
-const OBJECTS: [&str; 18] = [
+const OBJECTS: [&str; 15] = [
     "plant",
-    "plants",
     "factory",
-    "factories",
     "facility",
-    "facilities",
     "complex",
     "enterprise",
     "production",
@@ -61,9 +58,6 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
         return Vec::new();
     }
     let places = places_in(toks);
-    if places.is_empty() {
-        return Vec::new();
-    }
     let found: Vec<(usize, usize, String)> = products()
         .find_all(toks, 0, toks.len())
         .into_iter()
@@ -77,13 +71,10 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
         if out.iter().any(|p| p.start == s.min(i)) {
             continue;
         }
-        let Some(place) = nearest(&places, i) else {
-            continue;
-        };
         out.push(Plant {
             start: s.min(i),
             end: e.max(i + 1),
-            place: Some(place),
+            place: nearest(&places, i),
             products: vec![product],
         });
     }
@@ -103,6 +94,28 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
     out.sort_by_key(|p| p.start);
     out.dedup_by(|a, b| a.keys() == b.keys() && !a.keys().is_empty());
     out
+}
+
+/// A plant whose sentence names no place (`Kazakhstan will launch a
+/// polypropylene plant`) takes the place the article gives elsewhere for
+/// a plant of the same product.
+pub fn fill_places<'a>(plants: impl Iterator<Item = &'a mut Vec<Plant>>) {
+    let mut all: Vec<&mut Vec<Plant>> = plants.collect();
+    let known: Vec<(String, String)> = all
+        .iter()
+        .flat_map(|ps| ps.iter())
+        .filter_map(|p| Some((p.products.first()?.clone(), p.place.clone()?)))
+        .collect();
+    for p in all.iter_mut().flat_map(|ps| ps.iter_mut()) {
+        if p.place.is_none()
+            && let Some(product) = p.products.first()
+        {
+            p.place = known
+                .iter()
+                .find(|(q, _)| q == product)
+                .map(|(_, place)| place.clone());
+        }
+    }
 }
 
 /// The product next to an object word: just before it (`polypropylene

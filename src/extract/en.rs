@@ -4,6 +4,8 @@
 //! exports and imports (`Turkey's exports to Azerbaijan`), words for one
 //! plant and for the countries as a pair, and what is no launch.
 
+use super::Reading;
+use crate::classify::Cue;
 use crate::classify::subject::Party;
 use crate::dims::{Kind, Mention};
 use crate::record::{Metric, Qualifier, Status};
@@ -43,7 +45,21 @@ const PER_UNIT: [&str; 12] = [
 
 /// Whether a figure is no statement of a metric.
 pub fn skip(toks: &[Token], m: &Mention) -> bool {
-    growth(toks, m) || per_unit(toks, m) || one(toks, m)
+    growth(toks, m) || per_unit(toks, m) || one(toks, m) || not_a_metric(toks, m)
+}
+
+/// Money that no metric counts: balances, taxes, budgets, debts, offers
+/// (decision 79).
+const NOT_A_METRIC: [&str; 16] = [
+    "surplus", "deficit", "balance", "tax", "taxes", "payments", "budget", "budgets", "debt",
+    "debts", "offer", "loss", "losses", "salary", "wages", "fine",
+];
+
+fn not_a_metric(toks: &[Token], m: &Mention) -> bool {
+    m.kind == Kind::Money
+        && toks[m.tok_start.saturating_sub(8)..(m.tok_end + 4).min(toks.len())]
+            .iter()
+            .any(|t| NOT_A_METRIC.contains(&t.lower.as_str()))
 }
 
 /// `one project`: one thing named, not a count.
@@ -107,6 +123,12 @@ const GROWN: [&str; 14] = [
 /// `raise trade to $10 billion`: the figure after `to` is the level to
 /// reach (target, exact); after `rose to` the level reached (actual).
 pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, String)> {
+    // `rise up to 135 thousand` is the level (decision 76); `to over $46.5
+    // bln` keeps its qualifier.
+    let q = match m.qualifier {
+        Qualifier::UpTo => Qualifier::Exact,
+        q => q,
+    };
     // The word just before the number (a qualifier `up to` included).
     let to = if toks[m.tok_start..m.num_tok].iter().any(|t| t.is("to")) {
         Some(m.num_tok)
@@ -131,11 +153,7 @@ pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, Strin
             } else {
                 Status::Target
             };
-            return Some((
-                st,
-                Qualifier::Exact,
-                format!("status:{} … to <figure>", t.lower),
-            ));
+            return Some((st, q, format!("status:{} … to <figure>", t.lower)));
         }
         if GROWN.iter().any(|g| t.lower == *g) {
             let ahead = future || matches!(t.lower.as_str(), "rise" | "grow" | "reach");
@@ -144,11 +162,7 @@ pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, Strin
             } else {
                 Status::Actual
             };
-            return Some((
-                st,
-                Qualifier::Exact,
-                format!("status:{} to <figure>", t.lower),
-            ));
+            return Some((st, q, format!("status:{} to <figure>", t.lower)));
         }
     }
     None
@@ -217,4 +231,103 @@ pub fn anaphoric_period(toks: &[Token]) -> bool {
             ("reporting", "period") | ("this", "period") | ("the", "month") | ("that", "period")
         )
     })
+}
+
+/// The cost of a cue for a figure, the same on either side: English puts
+/// the verb after its subject (`126 projects … were launched`).
+pub fn even_cost(
+    toks: &[Token],
+    mentions: &[Mention],
+    cue: (usize, usize),
+    fig: (usize, usize),
+) -> usize {
+    let k = crate::classify::cost(toks, mentions, cue, fig);
+    if cue.0 >= fig.1 { (k - 3) / 2 + 1 } else { k }
+}
+
+/// The most a status cue may cost and still apply.
+const STATUS_REACH: usize = 30;
+
+/// The status from the nearest cue on either side, if one is in reach.
+pub fn status_from_cues(
+    toks: &[Token],
+    mentions: &[Mention],
+    cues: &[Cue],
+    fig: (usize, usize),
+) -> Option<(Status, String)> {
+    cues.iter()
+        .filter(|c| c.entry.col(1).is_empty())
+        .map(|c| (even_cost(toks, mentions, (c.start, c.end), fig), c))
+        .filter(|(k, _)| *k <= STATUS_REACH)
+        .min_by_key(|(k, _)| *k)
+        .or_else(|| main_verb(toks, cues, fig))
+        .and_then(|(_, c)| Some((Status::parse(c.entry.col(0))?, c.name("status_cues"))))
+}
+
+/// With no cue in reach, the first cue after the figure in its sentence
+/// (`126 projects worth … (US$1 billion) were launched`): the verb of the
+/// figure's noun.
+fn main_verb<'c, 'a>(
+    toks: &[Token],
+    cues: &'c [Cue<'a>],
+    fig: (usize, usize),
+) -> Option<(usize, &'c Cue<'a>)> {
+    cues.iter()
+        .filter(|c| c.entry.col(1).is_empty() && c.start >= fig.1)
+        .filter(|c| !toks[fig.1..c.start].iter().any(|t| t.is(";") || t.is(".")))
+        .min_by_key(|c| c.start)
+        .map(|c| (0, c))
+}
+
+/// `Turkey's foreign trade`, `foreign investments`: a figure with the
+/// world, whose subject is one country.
+pub fn world_cue(r: &Reading) -> bool {
+    r.metric_cues
+        .iter()
+        .any(|c| c.entry.pattern.starts_with("foreign ") || c.entry.pattern.starts_with("total "))
+}
+
+/// Words before a date that make it the term of a comparison (`compared
+/// with 2022`, `than in 2023`), not the period of the figure.
+pub fn compared(toks: &[Token], d: &Mention) -> bool {
+    let before: Vec<&str> = toks[d.tok_start.saturating_sub(3)..d.tok_start]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    before.iter().any(|w| {
+        matches!(
+            *w,
+            "compared" | "than" | "against" | "versus" | "vs" | "from"
+        )
+    }) || toks[d.tok_start].is("same")
+        || d.period.is_some_and(|p| p.end.is_none())
+}
+
+/// A money figure with no cue in reach takes the metric of the nearest
+/// money cue before it in its sentence, with no other amount between
+/// (`Exports from China to Russia, on the contrary, decreased by 1.1%, to
+/// $61.64 billion`).
+pub fn metric_before(r: &Reading, m: &Mention) -> Option<(Metric, String)> {
+    if m.kind != Kind::Money {
+        return None;
+    }
+    let c = r
+        .metric_cues
+        .iter()
+        .filter(|c| c.end <= m.tok_start && matches!(c.entry.col(1), "money" | "any"))
+        .filter(|c| {
+            !r.mentions.iter().any(|x| {
+                x.is_figure()
+                    && x.tok_start >= c.end
+                    && x.tok_end <= m.tok_start
+                    && !skip(&r.toks, x)
+            })
+        })
+        .filter(|c| !r.toks[c.end..m.tok_start].iter().any(|t| t.is(";")))
+        .max_by_key(|c| c.start)?;
+    let metric = Metric::parse(c.entry.col(0))?;
+    Some((
+        metric,
+        format!("{}:<the cue before>", c.name("metric_cues")),
+    ))
 }

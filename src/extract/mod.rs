@@ -121,6 +121,9 @@ fn read_sentences(doc: &Document, sentences: &[Sentence], lang: Lang) -> Vec<Rea
         .zip(near)
         .map(|((s, toks, mentions), near)| read_sentence(s, toks, mentions, near, lang))
         .collect();
+    if lang == Lang::En {
+        crate::classify::plant_en::fill_places(readings.iter_mut().map(|r| &mut r.plants));
+    }
     // Towns count for their country in the document's parties: an article
     // from Петропавловск about `российские партнёры` is about KZ and RU.
     let all: Vec<Party> = readings
@@ -414,17 +417,14 @@ fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
                 .any(|t| not.iter().any(|n| t.lower.starts_with(n)))
         })
         .map(|c| {
-            (
-                cost(
-                    &r.toks,
-                    &r.mentions,
-                    (c.start, c.end),
-                    (m.tok_start, m.tok_end),
-                ),
-                c,
-            )
+            let fig = (m.tok_start, m.tok_end);
+            let k = match r.lang {
+                Lang::Ru => cost(&r.toks, &r.mentions, (c.start, c.end), fig),
+                Lang::En => en::even_cost(&r.toks, &r.mentions, (c.start, c.end), fig),
+            };
+            (k, c)
         })
-        .filter(|(k, _)| *k <= 12)
+        .filter(|(k, _)| *k <= if r.lang == Lang::En { 20 } else { 12 })
         .min_by_key(|(k, _)| *k)
         .map(|(_, c)| c.name("launch_cues"))
 }
@@ -479,9 +479,13 @@ fn figure_record(
         return None;
     }
     let (metric, metric_rule) =
-        metric::metric_for(m, &r.toks, &r.mentions, &r.metric_cues, ctx.previous_metric).or_else(
-            || figure_before.map(|x| (x, "metric:<as the figure before it>".to_string())),
-        )?;
+        metric::metric_for(m, &r.toks, &r.mentions, &r.metric_cues, ctx.previous_metric)
+            .or_else(|| figure_before.map(|x| (x, "metric:<as the figure before it>".to_string())))
+            .or_else(|| {
+                (r.lang == Lang::En)
+                    .then(|| en::metric_before(r, m))
+                    .flatten()
+            })?;
     let mut rec = base_record(doc, r, m, metric);
     rec.rules.push(metric_rule);
     if metric == Metric::Capacity && !rec.unit.as_deref().unwrap_or("").ends_with("/yr") {
@@ -525,7 +529,11 @@ pub(crate) fn pick_status(
     period: Option<Period>,
     published: Option<NaiveDate>,
 ) -> (Status, String) {
-    if let Some(found) = status::from_cues(&r.toks, &r.mentions, &r.status_cues, fig) {
+    let found = match r.lang {
+        Lang::Ru => status::from_cues(&r.toks, &r.mentions, &r.status_cues, fig),
+        Lang::En => en::status_from_cues(&r.toks, &r.mentions, &r.status_cues, fig),
+    };
+    if let Some(found) = found {
         return found;
     }
     if r.status_cues.is_empty()
@@ -558,6 +566,7 @@ fn figure_period(
         .iter()
         .filter(|d| d.kind == Kind::Date && !r.toks[d.tok_start].is("сегодня"))
         .filter(|d| projects || !launches.iter().any(|(l, _)| l.tok_start == d.tok_start))
+        .filter(|d| r.lang != Lang::En || !en::compared(&r.toks, d))
         .collect();
     let near = dates
         .iter()

@@ -161,6 +161,10 @@ pub(super) fn subject_for(
         return (Some(k), "subject:<plant>".into());
     }
     let own = subject::codes(&r.parties);
+    if r.lang == Lang::En && super::en::world_cue(r) && own.len() <= 1 {
+        let one = own.first().or(ctx.doc_parties.first()).cloned();
+        return (one, "subject:<one country with the world>".into());
+    }
     if matches!(metric, Metric::Exports | Metric::Imports) {
         let others = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);
         // The parties of the figure's own clause: `экспорт … в Казахстан
@@ -197,6 +201,12 @@ pub(super) fn subject_for(
         };
     }
     if matches!(metric, Metric::Output | Metric::Capacity) {
+        // English: a country's output with no party in its sentence is
+        // that of the country the article is about (decision 35).
+        if own.is_empty() && r.lang == Lang::En && metric == Metric::Output {
+            let first = ctx.parties.first().or(ctx.doc_parties.first());
+            return (first.cloned(), "subject:<the article's country>".into());
+        }
         return (subject::key(&own), "subject:<sentence parties>".into());
     }
     let pool: Vec<String> = ctx

@@ -36,7 +36,11 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
         num.rules.push("<number> to <number> <unit>");
         found = Some((num.end, u.1, u.2));
     }
-    let (end, unit, factor) = found?;
+    let (end, mut unit, factor) = found?;
+    // `the output of cars to 100 thousand units`: units of vehicles.
+    if unit.1 == "штука" && vehicles_before(toks, i) {
+        unit = ("vehicles".into(), "автомобиль".into());
+    }
     let mut m = Mention::from_num(Kind::Quantity, &num);
     m.tok_end = end.max(num.end);
     m.unit = Some(unit.0);
@@ -56,6 +60,24 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
         m.rules.push("<quantity> <rate>");
     }
     Some(qualify(toks, m, "<qualifier> <quantity>"))
+}
+
+/// Words for vehicles: `units` after them count vehicles.
+const VEHICLES: [&str; 8] = [
+    "cars",
+    "vehicles",
+    "automobiles",
+    "trucks",
+    "buses",
+    "car",
+    "vehicle",
+    "automobile",
+];
+
+fn vehicles_before(toks: &[Token], i: usize) -> bool {
+    toks[i.saturating_sub(8)..i]
+        .iter()
+        .any(|t| VEHICLES.contains(&t.lower.as_str()))
 }
 
 /// A unit found: (end token, (unit, class), (factor, rate factor)).
