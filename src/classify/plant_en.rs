@@ -32,7 +32,8 @@ const OBJECTS: [&str; 15] = [
 ];
 
 /// Verbs and nouns of making, after which the product is named.
-const MAKING: [&str; 10] = [
+const MAKING: [&str; 11] = [
+    "capacity",
     "produce",
     "producing",
     "produces",

@@ -317,7 +317,7 @@ pub fn metric_before(r: &Reading, m: &Mention) -> Option<(Metric, String)> {
         .filter(|c| c.end <= m.tok_start && matches!(c.entry.col(1), "money" | "any"))
         .filter(|c| {
             !r.mentions.iter().any(|x| {
-                x.is_figure()
+                matches!(x.kind, Kind::Money | Kind::Quantity)
                     && x.tok_start >= c.end
                     && x.tok_end <= m.tok_start
                     && !skip(&r.toks, x)

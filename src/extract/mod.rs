@@ -293,7 +293,13 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
         .flat_map(|r| r.plants.iter().filter(|p| !p.keys().is_empty()).cloned())
         .collect();
     Context {
-        parties: subject::codes(before.iter().flat_map(|r| r.parties.iter())),
+        // English: a group named in passing (`Central Asia`) is no party
+        // of the sentences after it.
+        parties: subject::codes(before.iter().flat_map(|r| {
+            r.parties
+                .iter()
+                .filter(|p| r.lang == Lang::Ru || p.code.matches('+').count() < 2)
+        })),
         doc_parties: doc_parties.to_vec(),
         status: before
             .first()

@@ -23,6 +23,8 @@ const STOP: [&str; 40] = [
 pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
     let mut num = number::number_at(toks, i)?;
     let mut found = unit_after(toks, num.end);
+    // Where a rate after the unit is looked for.
+    let mut rate_from = found.as_ref().map_or(0, |f| f.0);
     // `from 1.2 to 3.5 million square meters`: the first end takes the
     // scale and the unit of the second.
     if found.is_none()
@@ -34,6 +36,19 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
     {
         num.value = num.value.scale(b.power);
         num.rules.push("<number> to <number> <unit>");
+        rate_from = u.0;
+        found = Some((num.end, u.1, u.2));
+    }
+    // `4 out of 51 projects`: the unit of the whole.
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    if found.is_none()
+        && w(num.end) == "out"
+        && w(num.end + 1) == "of"
+        && let Some(b) = number::number_at(toks, num.end + 2)
+        && let Some(u) = unit_after(toks, b.end)
+    {
+        num.rules.push("<number> out of <number> <unit>");
+        rate_from = u.0;
         found = Some((num.end, u.1, u.2));
     }
     let (end, mut unit, factor) = found?;
@@ -51,12 +66,14 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
     let rate = factor
         .1
         .map(|f| (f, m.tok_end))
-        .or_else(|| rate_after(toks, m.tok_end));
+        .or_else(|| rate_after(toks, rate_from.max(m.tok_end)));
     if let Some((f, rate_end)) = rate {
         m.value = m.value.map(|v| v * f);
         m.value_max = m.value_max.map(|v| v * f);
         m.unit = m.unit.map(|u| format!("{u}/yr"));
-        m.tok_end = rate_end.max(m.tok_end);
+        if rate_from <= m.tok_end {
+            m.tok_end = rate_end.max(m.tok_end);
+        }
         m.rules.push("<quantity> <rate>");
     }
     Some(qualify(toks, m, "<qualifier> <quantity>"))
