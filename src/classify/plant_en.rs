@@ -151,6 +151,12 @@ fn places_in(toks: &[Token]) -> Vec<(usize, String)> {
         .places()
         .find_all(toks, 0, toks.len())
         .into_iter()
+        // `Astana Group`, `Astana Motors`: a town in a company's name.
+        .filter(|(i, n, _)| {
+            !toks
+                .get(i + n)
+                .is_some_and(|t| t.cap && t.kind == TokKind::Word)
+        })
         .map(|(i, _, e)| (i, e.col(0).to_string()))
         .collect()
 }
@@ -159,7 +165,7 @@ fn places_in(toks: &[Token]) -> Vec<(usize, String)> {
 fn nearest(places: &[(usize, String)], i: usize) -> Option<String> {
     places
         .iter()
-        .min_by_key(|(k, _)| if *k > i { k - i } else { 2 * (i - k) })
+        .min_by_key(|(k, _)| if *k > i { k - i } else { 3 * (i - k) })
         .map(|(_, p)| p.clone())
 }
 

@@ -57,7 +57,7 @@ const NOT_A_METRIC: [&str; 16] = [
 
 fn not_a_metric(toks: &[Token], m: &Mention) -> bool {
     m.kind == Kind::Money
-        && toks[m.tok_start.saturating_sub(8)..(m.tok_end + 4).min(toks.len())]
+        && toks[m.tok_start.saturating_sub(12)..(m.tok_end + 8).min(toks.len())]
             .iter()
             .any(|t| NOT_A_METRIC.contains(&t.lower.as_str()))
 }
@@ -233,6 +233,21 @@ pub fn anaphoric_period(toks: &[Token]) -> bool {
     })
 }
 
+/// Units of a car plant are vehicles (`The plant's capacity will be
+/// 90,000 units per year`).
+pub fn units_of_plant(rec: &mut crate::record::Record) {
+    let car_plant = rec
+        .subject
+        .as_deref()
+        .and_then(|s| s.split_once('/'))
+        .is_some_and(|(_, p)| p.starts_with("автомобиль") || p.ends_with("автомобиль"));
+    if let Some(u) = rec.unit.as_deref().filter(|_| car_plant)
+        && let Some(rate) = u.strip_prefix("pcs")
+    {
+        rec.unit = Some(format!("vehicles{rate}"));
+    }
+}
+
 /// The cost of a cue for a figure, the same on either side: English puts
 /// the verb after its subject (`126 projects … were launched`).
 pub fn even_cost(
@@ -307,10 +322,40 @@ pub fn compared(toks: &[Token], d: &Mention) -> bool {
 /// money cue before it in its sentence, with no other amount between
 /// (`Exports from China to Russia, on the contrary, decreased by 1.1%, to
 /// $61.64 billion`).
-pub fn metric_before(r: &Reading, m: &Mention) -> Option<(Metric, String)> {
+pub fn metric_near(r: &Reading, m: &Mention) -> Option<(Metric, String)> {
     if m.kind != Kind::Money {
         return None;
     }
+    metric_before(r, m).or_else(|| metric_after(r, m))
+}
+
+/// `Almost 10 billion rubles ($139 mln) have been invested`: the first
+/// money cue after the figure, with only bracketed amounts between.
+fn metric_after(r: &Reading, m: &Mention) -> Option<(Metric, String)> {
+    let bracketed = |x: &Mention| x.tok_start > 0 && r.toks[x.tok_start - 1].is("(");
+    let c = r
+        .metric_cues
+        .iter()
+        .filter(|c| c.start >= m.tok_end && matches!(c.entry.col(1), "money" | "any"))
+        .filter(|c| {
+            !r.mentions.iter().any(|x| {
+                matches!(x.kind, Kind::Money | Kind::Quantity)
+                    && x.tok_start >= m.tok_end
+                    && x.tok_end <= c.start
+                    && !bracketed(x)
+            })
+        })
+        .filter(|c| {
+            !r.toks[m.tok_end..c.start]
+                .iter()
+                .any(|t| t.is(";") || t.is(","))
+        })
+        .min_by_key(|c| c.start)?;
+    let metric = Metric::parse(c.entry.col(0))?;
+    Some((metric, format!("{}:<the cue after>", c.name("metric_cues"))))
+}
+
+fn metric_before(r: &Reading, m: &Mention) -> Option<(Metric, String)> {
     let c = r
         .metric_cues
         .iter()

@@ -489,7 +489,7 @@ fn figure_record(
             .or_else(|| figure_before.map(|x| (x, "metric:<as the figure before it>".to_string())))
             .or_else(|| {
                 (r.lang == Lang::En)
-                    .then(|| en::metric_before(r, m))
+                    .then(|| en::metric_near(r, m))
                     .flatten()
             })?;
     let mut rec = base_record(doc, r, m, metric);
@@ -519,6 +519,9 @@ fn figure_record(
     set_period(&mut rec, r, ctx, period);
     rec.subject = subj;
     rec.rules.push(subject_rule);
+    if r.lang == Lang::En {
+        en::units_of_plant(&mut rec);
+    }
     Some(rec)
 }
 
@@ -596,9 +599,9 @@ fn figure_period(
     let only = (dates.len() == 1
         && is_flow(metric)
         && dates[0].tok_start < m.tok_start
-        && listed(dates[0]))
-    .then(|| dates[0].period)
-    .flatten();
+        && (listed(dates[0]) || r.lang == Lang::En))
+        .then(|| dates[0].period)
+        .flatten();
     near.or(only)
 }
 

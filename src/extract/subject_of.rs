@@ -297,7 +297,14 @@ pub(super) fn launch_records(
         .mentions
         .iter()
         .any(|x| x.class.as_deref() == Some("проект"));
-    let keys = if set && listed.len() >= 2 {
+    // English: one date after several plants (`a factory in Almaty … and
+    // a Kia plant in Kostanay were commissioned in 2025`) is each one's.
+    let all_before = r.lang == Lang::En
+        && r.plants
+            .iter()
+            .filter(|p| !p.keys().is_empty())
+            .all(|p| p.end <= m.tok_start);
+    let keys = if (set || all_before) && listed.len() >= 2 {
         listed
     } else {
         keys
