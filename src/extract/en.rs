@@ -87,6 +87,10 @@ fn per_unit(toks: &[Token], m: &Mention) -> bool {
     let next = |k: usize| toks.get(m.tok_end + k).map_or("", |t| t.lower.as_str());
     let after =
         matches!(next(0), "per" | "a" | "/") && PER_UNIT.iter().any(|u| next(1).starts_with(u));
+    // `costs $3,000 a year`: a small amount per period is a price.
+    let period = matches!(next(0), "per" | "a" | "/" | "each")
+        && matches!(next(1), "year" | "month" | "day" | "week" | "hour")
+        && m.value.is_some_and(|v| v < 1e6);
     let before = toks[m.tok_start.saturating_sub(6)..m.tok_start]
         .iter()
         .any(|t| {
@@ -95,7 +99,7 @@ fn per_unit(toks: &[Token], m: &Mention) -> bool {
                 "price" | "prices" | "tariff" | "tariffs" | "salary" | "wage" | "wages"
             )
         });
-    after || before
+    after || before || period
 }
 
 /// Verbs of reaching a level: a goal (`raise … to`, `bring … to`).

@@ -59,6 +59,7 @@ const MODIFIERS: &[(&[&str], Modifier)] = &[
     (&["on"], Modifier::Same),
     (&["of"], Modifier::Same),
     (&["the"], Modifier::Same),
+    (&["from"], Modifier::Same),
 ];
 
 type Core = (usize, Period, &'static str);
@@ -225,6 +226,12 @@ fn core_at(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         weekday,
         season,
     ];
+    // `by the end of the first half`: an article before the core.
+    let k = if w(toks, k) == "the" && w(toks, k + 1) != "yearend" && w(toks, k + 1) != "year-end" {
+        k + 1
+    } else {
+        k
+    };
     cores
         .iter()
         .filter_map(|c| c(toks, k, a))
@@ -476,8 +483,10 @@ fn weekday(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         }
     };
     // `on Tuesday, March 5`: the date that follows says it better.
-    if w(toks, k + 1) == "," && day_month(toks, k + 2, a).is_some() {
-        return None;
+    if w(toks, k + 1) == ","
+        && let Some(c) = day_month(toks, k + 2, a)
+    {
+        return Some(c);
     }
     let d = p - Duration::days(back);
     let period = Period {

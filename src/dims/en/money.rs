@@ -10,8 +10,39 @@ use crate::text::token::{TokKind, Token};
 
 /// A money mention starting at token `i` (its qualifier may start earlier).
 pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
+    if let Some(m) = between(toks, i) {
+        return Some(m);
+    }
     let m = currency_first(toks, i).or_else(|| number_first(toks, i))?;
     Some(qualify(toks, m, "<qualifier> <amount-of-money>"))
+}
+
+/// `between $400 and $500 million`: two amounts of one currency; the
+/// second's scale applies to the first when it has none.
+fn between(toks: &[Token], i: usize) -> Option<Mention> {
+    if !toks.get(i)?.is("between") {
+        return None;
+    }
+    let (n, entry) = currencies().longest_at(toks, i + 1)?;
+    let a = number::simple_at(toks, i + 1 + n)?;
+    if !toks.get(a.end)?.is("and") {
+        return None;
+    }
+    let mut b = currency_first(toks, a.end + 1)?;
+    if b.unit.as_deref() != Some(entry.col(0)) || b.value_max.is_some() {
+        return None;
+    }
+    let scale = if a.scaled {
+        1.0
+    } else {
+        let p = number::number_at(toks, b.num_tok)?.power;
+        10f64.powi(p)
+    };
+    b.value_max = b.value;
+    b.value = Some(a.value.to_f64() * scale);
+    b.tok_start = i;
+    b.rules.push("between <amount> and <amount>");
+    Some(b)
 }
 
 /// `$1.5bn`, `US$ 5–7 million`, `USD 27 billion`.

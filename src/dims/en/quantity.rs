@@ -103,7 +103,9 @@ type Found = (usize, (String, String), (f64, Option<f64>));
 /// The unit after a number, skipping up to four describing words.
 fn unit_after(toks: &[Token], from: usize) -> Option<Found> {
     for j in from..from + 5 {
-        if let Some((n, e)) = units().longest_at(toks, j) {
+        // `car tires`: the last of two unit nouns counts.
+        let next_unit = |n: usize| units().longest_at(toks, j + n).is_some();
+        if let Some((n, e)) = units().longest_at(toks, j).filter(|(n, _)| !next_unit(*n)) {
             let factor = e.col(2).parse::<i32>().map_or(1.0, |p| 10f64.powi(p));
             let names = (e.col(0).to_string(), e.col(1).to_string());
             return Some((j + n, names, (factor, rate_factor(e.col(3)))));
