@@ -97,24 +97,53 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
     out
 }
 
-/// A plant whose sentence names no place (`Kazakhstan will launch a
-/// polypropylene plant`) takes the place the article gives elsewhere for
-/// a plant of the same product.
-pub fn fill_places<'a>(plants: impl Iterator<Item = &'a mut Vec<Plant>>) {
-    let mut all: Vec<&mut Vec<Plant>> = plants.collect();
-    let known: Vec<(String, String)> = all
+/// The plants of one sentence with the values of its figures.
+pub type SentencePlants<'a> = (&'a mut Vec<Plant>, Vec<f64>);
+
+/// Plants completed from the rest of the article: a plant whose sentence
+/// names no place (`Kazakhstan will launch a polypropylene plant`) takes
+/// the place the article gives for a plant of the same product — the one
+/// with a figure of the same value if there are several; an article about
+/// one plant joins its place (`the plant in the Pskov region`) and its
+/// product (`the plant for the production of PET`).
+pub fn fill_places(sentences: Vec<SentencePlants>) {
+    let mut all = sentences;
+    // (product, place, values of its sentence)
+    let known: Vec<(String, String, Vec<f64>)> = all
         .iter()
-        .flat_map(|ps| ps.iter())
-        .filter_map(|p| Some((p.products.first()?.clone(), p.place.clone()?)))
+        .flat_map(|(ps, vs)| ps.iter().map(move |p| (p, vs)))
+        .filter_map(|(p, vs)| Some((p.products.first()?.clone(), p.place.clone()?, vs.clone())))
         .collect();
-    for p in all.iter_mut().flat_map(|ps| ps.iter_mut()) {
-        if p.place.is_none()
-            && let Some(product) = p.products.first()
-        {
-            p.place = known
-                .iter()
-                .find(|(q, _)| q == product)
-                .map(|(_, place)| place.clone());
+    let distinct = |xs: Vec<String>| {
+        let mut xs = xs;
+        xs.sort();
+        xs.dedup();
+        (xs.len() == 1).then(|| xs.remove(0))
+    };
+    let flat = || all.iter().flat_map(|(ps, _)| ps.iter());
+    let lone_place = distinct(flat().filter_map(|p| p.place.clone()).collect());
+    let lone_product = distinct(flat().filter_map(|p| p.products.first().cloned()).collect());
+    for (ps, vs) in all.iter_mut() {
+        for p in ps.iter_mut() {
+            if p.place.is_none()
+                && let Some(product) = p.products.first()
+            {
+                let same: Vec<&(String, String, Vec<f64>)> =
+                    known.iter().filter(|(q, _, _)| q == product).collect();
+                let shared = same
+                    .iter()
+                    .find(|(_, _, ws)| ws.iter().any(|w| vs.contains(w)));
+                p.place = shared
+                    .or(same.first())
+                    .map(|(_, place, _)| place.clone())
+                    .or_else(|| lone_place.clone());
+            }
+            if p.products.is_empty()
+                && p.place.is_some()
+                && let Some(product) = &lone_product
+            {
+                p.products.push(product.clone());
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ pub const ONE_PLANT: [&str; 10] = [
     "complex",
     "refinery",
     "mill",
-    "production",
+    "works",
 ];
 
 /// Words that make a figure about the countries, not a region.

@@ -122,7 +122,15 @@ fn read_sentences(doc: &Document, sentences: &[Sentence], lang: Lang) -> Vec<Rea
         .map(|((s, toks, mentions), near)| read_sentence(s, toks, mentions, near, lang))
         .collect();
     if lang == Lang::En {
-        crate::classify::plant_en::fill_places(readings.iter_mut().map(|r| &mut r.plants));
+        crate::classify::plant_en::fill_places(
+            readings
+                .iter_mut()
+                .map(|r| {
+                    let values = r.mentions.iter().filter_map(|m| m.value).collect();
+                    (&mut r.plants, values)
+                })
+                .collect(),
+        );
     }
     // Towns count for their country in the document's parties: an article
     // from Петропавловск about `российские партнёры` is about KZ and RU.
@@ -380,7 +388,15 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
         if skip {
             continue;
         }
-        if let Some(rec) = filters::restated(doc, r, k, &out) {
+        if let Some(mut rec) = filters::restated(doc, r, k, &out) {
+            // English: `almost 10 billion rubles ($139 mln)` — the
+            // amount in brackets is as rough as the one it restates.
+            if r.lang == Lang::En
+                && rec.qualifier == crate::record::Qualifier::Exact
+                && let Some(last) = out.last()
+            {
+                rec.qualifier = last.qualifier;
+            }
             out.push(rec);
             continue;
         }

@@ -304,7 +304,7 @@ pub(super) fn launch_records(
             .iter()
             .filter(|p| !p.keys().is_empty())
             .all(|p| p.end <= m.tok_start);
-    let keys = if (set || all_before) && listed.len() >= 2 {
+    let keys = if (set || all_before) && listed.len() >= 2 || set && r.lang == Lang::En {
         listed
     } else {
         keys
