@@ -80,16 +80,18 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
         });
     }
     // A plant named by its object word only (`the plant in Almaty`): its
-    // product comes from the figure (`90,000 cars`).
+    // product comes from the figure (`90,000 cars`), or, when the words
+    // after it name one the lexicon lacks, that English noun (noted).
     if out.is_empty()
         && let Some(&i) = objects.iter().find(|&&i| is_object(&toks[i]))
         && let Some(place) = nearest(&places, i)
     {
+        let products: Vec<String> = unknown_product(toks, i).into_iter().collect();
         out.push(Plant {
             start: i,
             end: i + 1,
             place: Some(place),
-            products: Vec::new(),
+            products,
         });
     }
     out.sort_by_key(|p| p.start);
@@ -146,6 +148,63 @@ pub fn fill_places(sentences: Vec<SentencePlants>) {
             }
         }
     }
+}
+
+/// `plant for the production of X`, `factory producing X`: X, a product
+/// `data/en/products.tsv` does not know, kept in English and noted so that
+/// the lexicon can grow.
+fn unknown_product(toks: &[Token], i: usize) -> Option<String> {
+    const LEADS: [&[&str]; 5] = [
+        &["for", "the", "production", "of"],
+        &["for", "production", "of"],
+        &["producing"],
+        &["to", "produce"],
+        &["manufacturing"],
+    ];
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let lead = LEADS
+        .iter()
+        .find(|ws| ws.iter().enumerate().all(|(k, x)| w(i + 1 + k) == *x))?;
+    let k = i + 1 + lead.len();
+    let word = |t: &&Token| t.kind == TokKind::Word && !t.cap && t.lower.len() > 2;
+    toks.get(k).filter(word)?;
+    // `basalt fibre`: up to three words, to the first that ends the noun.
+    let product = toks[k..]
+        .iter()
+        .take(3)
+        .take_while(|t| word(t) && !ENDS.contains(&t.lower.as_str()))
+        .map(|t| t.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if product.is_empty() {
+        return None;
+    }
+    note_unknown(&product);
+    Some(product)
+}
+
+/// Words that end a product's noun phrase.
+const ENDS: [&str; 12] = [
+    "in", "at", "with", "and", "for", "from", "near", "on", "will", "was", "were", "which",
+];
+
+/// English products met that `data/en/products.tsv` lacks.
+static UNKNOWN: std::sync::Mutex<std::collections::BTreeSet<String>> =
+    std::sync::Mutex::new(std::collections::BTreeSet::new());
+
+fn note_unknown(product: &str) {
+    if let Ok(mut set) = UNKNOWN.lock() {
+        set.insert(product.to_string());
+    }
+}
+
+/// The English products met so far that have no Russian lemma in
+/// `data/en/products.tsv` (their plant keys keep the English noun).
+pub fn unknown_products() -> Vec<String> {
+    UNKNOWN
+        .lock()
+        .map(|s| s.iter().cloned().collect())
+        .unwrap_or_default()
 }
 
 /// The product next to an object word: just before it (`polypropylene

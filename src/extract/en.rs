@@ -306,6 +306,25 @@ pub fn world_cue(r: &Reading) -> bool {
         .any(|c| c.entry.pattern.starts_with("foreign ") || c.entry.pattern.starts_with("total "))
 }
 
+/// `the minister said on Monday`: the day of the statement, neither a
+/// launch nor the period of a figure.
+pub fn said_on(toks: &[Token], d: &Mention) -> bool {
+    const SAID: [&str; 9] = [
+        "said",
+        "told",
+        "reported",
+        "announced",
+        "noted",
+        "stated",
+        "says",
+        "added",
+        "reports",
+    ];
+    toks[d.tok_start.saturating_sub(2)..d.tok_start]
+        .iter()
+        .any(|t| SAID.contains(&t.lower.as_str()))
+}
+
 /// Words before a date that make it the term of a comparison (`compared
 /// with 2022`, `than in 2023`), not the period of the figure.
 pub fn compared(toks: &[Token], d: &Mention) -> bool {

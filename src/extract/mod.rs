@@ -426,6 +426,9 @@ const NOT_LAUNCH: [&str; 3] = ["продаж", "закладк", "камн"];
 
 /// The launch cue that makes a date a launch window, if one is near.
 fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
+    if r.lang == Lang::En && en::said_on(&r.toks, m) {
+        return None;
+    }
     r.launch_cues
         .iter()
         .filter(|c| c.entry.col(1).is_empty() || !r.plants.is_empty())
@@ -591,7 +594,7 @@ fn figure_period(
         .iter()
         .filter(|d| d.kind == Kind::Date && !r.toks[d.tok_start].is("сегодня"))
         .filter(|d| projects || !launches.iter().any(|(l, _)| l.tok_start == d.tok_start))
-        .filter(|d| r.lang != Lang::En || !en::compared(&r.toks, d))
+        .filter(|d| r.lang != Lang::En || !en::compared(&r.toks, d) && !en::said_on(&r.toks, d))
         .collect();
     let near = dates
         .iter()
