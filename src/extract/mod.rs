@@ -228,10 +228,12 @@ fn read_sentence(
         .into_iter()
         .filter(|p| !in_money(p))
         .collect(),
+        // English plants are read in every sentence: an article joins a
+        // plant's place and product from sentences far apart.
         plants: match (near, lang) {
-            (false, _) => Vec::new(),
+            (_, Lang::En) => crate::classify::plant_en::find(&toks),
+            (false, Lang::Ru) => Vec::new(),
             (true, Lang::Ru) => plant::find(&toks),
-            (true, Lang::En) => crate::classify::plant_en::find(&toks),
         },
         mentions,
         toks,

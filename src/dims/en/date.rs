@@ -329,8 +329,25 @@ fn month_core(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         });
     }
     let m1 = month_of(w(toks, k))?;
-    // `May` alone is a verb as often as a month.
-    if w(toks, k) == "may" && !toks[k].cap {
+    // `May` alone is a verb as often as a month: it needs a capital and a
+    // year after it or a preposition before it.
+    let before = k.checked_sub(1).map_or("", |j| toks[j].lower.as_str());
+    let month_word = matches!(
+        before,
+        "in" | "since"
+            | "by"
+            | "until"
+            | "of"
+            | "early"
+            | "late"
+            | "-"
+            | "mid"
+            | "from"
+            | "to"
+            | "through"
+            | "end"
+    );
+    if w(toks, k) == "may" && (!toks[k].cap || !(month_word || year_at(toks, k + 1).is_some())) {
         return None;
     }
     let dot = usize::from(w(toks, k + 1) == ".");

@@ -157,6 +157,11 @@ fn digits_at(toks: &[Token], i: usize) -> Option<Num> {
     if prev.is_some_and(|p| (p.is("+") || p.is("#")) && !t.space_before) {
         return None;
     }
+    // `No. 12`, `number 5`: an identifier.
+    let no = i >= 2 && toks[i - 1].is(".") && toks[i - 2].is("no");
+    if no || prev.is_some_and(|p| p.is("number") || p.is("no")) {
+        return None;
+    }
     Some(Num::new(i, i + 1, t.num?, "<digits>"))
 }
 
@@ -186,6 +191,10 @@ fn words_at(toks: &[Token], i: usize) -> Option<Num> {
         }
     }
     total += cur;
+    // `one of`, `the one`: a pronoun unless a scale follows.
+    if k == i + 1 && toks[i].is("one") && scale_at(toks, k).is_none() {
+        return None;
+    }
     any.then(|| Num::new(i, k, Decimal::int(total), "<number words>"))
 }
 
