@@ -451,7 +451,7 @@ fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
             };
             (k, c)
         })
-        .filter(|(k, _)| *k <= if r.lang == Lang::En { 20 } else { 12 })
+        .filter(|(k, _)| *k <= if r.lang == Lang::En { 26 } else { 12 })
         .min_by_key(|(k, _)| *k)
         .map(|(_, c)| c.name("launch_cues"))
 }
