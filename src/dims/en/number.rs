@@ -227,6 +227,18 @@ pub fn simple_at(toks: &[Token], i: usize) -> Option<Num> {
     if let Some(n) = fraction_at(toks, i) {
         return Some(n);
     }
+    // `minus 5`: below zero.
+    if toks.get(i).is_some_and(|t| t.is("minus"))
+        && let Some(mut n) = digits_at(toks, i + 1)
+    {
+        n.value = Decimal {
+            mant: -n.value.mant,
+            exp: n.value.exp,
+        };
+        n.start = i;
+        n.rules.push("minus <number>");
+        return Some(n);
+    }
     let mut n = digits_at(toks, i).or_else(|| words_at(toks, i))?;
     if let Some((p, k)) = scale_at(toks, n.end) {
         n.value = n.value.scale(p);
