@@ -13,7 +13,11 @@ use crate::lang::en::products;
 use crate::text::token::{TokKind, Token};
 
 /// Words for a plant or project as an object.
-const OBJECTS: [&str; 15] = [
+const OBJECTS: [&str; 19] = [
+    "mine",
+    "station",
+    "greenhouse",
+    "workshop",
     "plant",
     "factory",
     "facility",
