@@ -325,6 +325,84 @@ pub fn said_on(toks: &[Token], d: &Mention) -> bool {
         .any(|t| SAID.contains(&t.lower.as_str()))
 }
 
+/// `auto industry output`, `across the sector`: a figure of a whole
+/// industry, not of one plant.
+pub fn industry_wide(toks: &[Token]) -> bool {
+    toks.iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "industry" | "sector" | "nationwide" | "industries"
+        )
+    })
+}
+
+/// What a quantity says is made, as a Russian lemma: `1.6 million tons of
+/// ethane` → этан; else what its unit counts (`cars` → автомобиль).
+pub fn product_of(toks: &[Token], m: &Mention) -> Option<String> {
+    if m.kind != Kind::Quantity {
+        return None;
+    }
+    let end = (m.tok_end + 3).min(toks.len());
+    let named = (m.num_tok..end).find_map(|k| {
+        crate::lang::en::products()
+            .longest_at(&toks[..end], k)
+            .map(|(_, e)| e.col(0).to_string())
+    });
+    const GENERIC: [&str; 6] = [
+        "mass",
+        "штука",
+        "изделие",
+        "человек",
+        "рабочее место",
+        "проект",
+    ];
+    named.or_else(|| {
+        m.class
+            .clone()
+            .filter(|c| !c.is_empty() && !GENERIC.contains(&c.as_str()))
+    })
+}
+
+/// Figures that lean on the one before them in the sentence: `employs
+/// 6,489 people, including 1,615` (a bare number takes the unit of the
+/// whole); `9.1 bcm per year, of which … 1.6 million tons of ethane` (a
+/// part takes the rate of the whole).
+pub fn fill_parts(toks: &[Token], mentions: &mut [Mention]) {
+    for k in 1..mentions.len() {
+        let (before, rest) = mentions.split_at_mut(k);
+        let m = &mut rest[0];
+        let Some(whole) = before
+            .iter()
+            .rev()
+            .find(|x| matches!(x.kind, Kind::Quantity | Kind::Money))
+        else {
+            continue;
+        };
+        let lead = &toks[m.tok_start.saturating_sub(8)..m.tok_start];
+        let part = lead.windows(2).any(|w| {
+            matches!(
+                (w[0].lower.as_str(), w[1].lower.as_str()),
+                ("of", "which") | ("of", "them") | ("among", "them") | ("including", _)
+            )
+        }) || lead.last().is_some_and(|t| t.is("including"));
+        if !part {
+            continue;
+        }
+        if m.kind == Kind::Number && !m.vague && m.tok_start >= whole.tok_end {
+            m.kind = whole.kind;
+            m.unit = whole.unit.clone();
+            m.class = whole.class.clone();
+            m.rules.push("<part> of <the figure before>");
+        } else if m.kind == Kind::Quantity
+            && whole.unit.as_deref().is_some_and(|u| u.ends_with("/yr"))
+            && m.unit.as_deref().is_some_and(|u| !u.ends_with("/yr"))
+        {
+            m.unit = m.unit.take().map(|u| format!("{u}/yr"));
+            m.rules.push("<part> of <a yearly figure>");
+        }
+    }
+}
+
 /// Words before a date that make it the term of a comparison (`compared
 /// with 2022`, `than in 2023`), not the period of the figure.
 pub fn compared(toks: &[Token], d: &Mention) -> bool {

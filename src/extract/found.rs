@@ -49,8 +49,9 @@ pub fn mentions(doc: &Document) -> Vec<Found> {
     for s in sentence::split(&doc.text) {
         let toks = lang.tokenize(&doc.text, s.start, s.end);
         let mut ms = dims::find_in(lang, &toks, anchor);
-        if lang == crate::lang::Lang::Ru {
-            crate::classify::elided::fill(&toks, &mut ms);
+        match lang {
+            crate::lang::Lang::Ru => crate::classify::elided::fill(&toks, &mut ms),
+            crate::lang::Lang::En => super::en::fill_parts(&toks, &mut ms),
         }
         for m in ms {
             let (b0, b1) = m.span(&toks);

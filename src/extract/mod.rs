@@ -105,8 +105,9 @@ fn read_sentences(doc: &Document, sentences: &[Sentence], lang: Lang) -> Vec<Rea
         .map(|s| {
             let toks = lang.tokenize(&doc.text, s.start, s.end);
             let mut mentions = dims::find_in(lang, &toks, anchor);
-            if lang == Lang::Ru {
-                crate::classify::elided::fill(&toks, &mut mentions);
+            match lang {
+                Lang::Ru => crate::classify::elided::fill(&toks, &mut mentions),
+                Lang::En => en::fill_parts(&toks, &mut mentions),
             }
             (s, toks, mentions)
         })

@@ -13,6 +13,10 @@ use crate::text::Document;
 /// Metrics that belong to one plant when one is named; jobs too when
 /// the sentence speaks of one plant (`На заводе будет создано…`).
 fn plant_level(metric: Metric, r: &Reading) -> bool {
+    // English: `auto industry output`, `across the sector`: the country's.
+    if r.lang == Lang::En && r.plants.is_empty() && super::en::industry_wide(&r.toks) {
+        return false;
+    }
     match metric {
         Metric::Capacity
         | Metric::Output
@@ -97,10 +101,10 @@ fn product_of(r: &Reading, m: &Mention) -> Option<String> {
     }
     // The words after the unit (`тонн мясной продукции в год`).
     let toks = &r.toks[..m.tok_end];
+    if r.lang == Lang::En {
+        return super::en::product_of(&r.toks, m);
+    }
     for k in m.num_tok..m.tok_end {
-        if r.lang == Lang::En {
-            break;
-        }
         let starts = lexicon::products().longest_at(toks, k).is_some()
             || (k > m.num_tok && crate::dims::quantity_ru::is_adjective(&toks[k]));
         if starts && let Some(p) = plant::phrase_at(toks, k) {
