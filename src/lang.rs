@@ -41,6 +41,15 @@ impl Lang {
         }
     }
 
+    /// The sentences of a text as this language's rules read them.
+    pub fn sentences(self, text: &str) -> Vec<crate::text::sentence::Sentence> {
+        let ss = crate::text::sentence::split(text);
+        match self {
+            Lang::Ru => ss,
+            Lang::En => en::join_abbreviations(text, ss),
+        }
+    }
+
     /// Cue words for metrics.
     pub fn metric_cues(self) -> &'static PhraseSet {
         match self {
@@ -85,6 +94,47 @@ impl Lang {
 /// The English lexicons, in `data/en/`.
 pub mod en {
     use crate::lexicon::PhraseSet;
+    use crate::text::sentence::Sentence;
+
+    /// Abbreviations whose full stop does not end an English sentence
+    /// (`Jan. 25`, `Mr. Smith`, `St. Petersburg`, `$1.2 bn. in 2023`).
+    const ABBREVIATIONS: [&str; 36] = [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+        "mrs", "ms", "dr", "st", "no", "nos", "inc", "co", "corp", "ltd", "gov", "gen", "sen",
+        "rep", "prof", "vs", "approx", "est", "bn", "mln", "bln", "mn", "trln",
+    ];
+
+    /// Joins a sentence that ends in an abbreviation to the next one of
+    /// its paragraph.
+    pub fn join_abbreviations(text: &str, ss: Vec<Sentence>) -> Vec<Sentence> {
+        let mut out: Vec<Sentence> = Vec::with_capacity(ss.len());
+        for s in ss {
+            if let Some(last) = out.last_mut()
+                && last.paragraph == s.paragraph
+                && ends_in_abbreviation(last.text(text))
+            {
+                last.end = s.end;
+                continue;
+            }
+            out.push(s);
+        }
+        out
+    }
+
+    fn ends_in_abbreviation(s: &str) -> bool {
+        let Some(body) = s.strip_suffix('.') else {
+            return false;
+        };
+        let word: String = body
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    }
 
     macro_rules! lexicon_en {
         ($(#[$doc:meta])* $name:ident, $file:literal) => {

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::dims::{self, Anchor, Kind};
 use crate::text::Document;
-use crate::text::sentence;
 
 /// One mention of a document, ready to print.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -46,7 +45,7 @@ pub fn mentions(doc: &Document) -> Vec<Found> {
         published: doc.published,
     };
     let mut out = Vec::new();
-    for s in sentence::split(&doc.text) {
+    for s in lang.sentences(&doc.text) {
         let toks = lang.tokenize(&doc.text, s.start, s.end);
         let mut ms = dims::find_in(lang, &toks, anchor);
         match lang {

@@ -16,7 +16,7 @@ use crate::dims::{self, Anchor, Kind, Mention, Period};
 use crate::lang::Lang;
 use crate::record::{Metric, Record, Status};
 use crate::text::Document;
-use crate::text::sentence::{self, Sentence};
+use crate::text::sentence::Sentence;
 use crate::text::token::Token;
 pub use found::{Found, mentions};
 use subject_of::{launch_records, subject_for};
@@ -59,7 +59,7 @@ pub fn extract(doc: &Document) -> Vec<Record> {
 
 /// Every record of one document by the rules of one language.
 pub fn extract_in(doc: &Document, lang: Lang) -> Vec<Record> {
-    let sentences = sentence::split(&doc.text);
+    let sentences = lang.sentences(&doc.text);
     let mut out = Vec::new();
     for piece in pieces(&sentences) {
         out.extend(
@@ -90,7 +90,8 @@ fn pieces(sentences: &[Sentence]) -> Vec<&[Sentence]> {
 /// Reads a document and builds its records, keeping what each sentence
 /// showed the rules (for `explain`).
 pub fn read(doc: &Document) -> Vec<Reading<'static>> {
-    read_sentences(doc, &sentence::split(&doc.text), Lang::detect(&doc.text))
+    let lang = Lang::detect(&doc.text);
+    read_sentences(doc, &lang.sentences(&doc.text), lang)
 }
 
 /// Reads some sentences of a document (all of them, or one piece of a
