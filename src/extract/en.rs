@@ -325,6 +325,21 @@ pub fn said_on(toks: &[Token], d: &Mention) -> bool {
         .any(|t| SAID.contains(&t.lower.as_str()))
 }
 
+/// `120,000 tons of aluminium worth $300 million`: money right after
+/// `worth` that follows a quantity of goods.
+pub fn worth_of_goods(r: &Reading, m: &Mention) -> bool {
+    let Some(w) = m
+        .tok_start
+        .checked_sub(1)
+        .filter(|&k| r.toks[k].is("worth"))
+    else {
+        return false;
+    };
+    r.mentions
+        .iter()
+        .any(|q| q.kind == Kind::Quantity && q.tok_end <= w && w - q.tok_end <= 4)
+}
+
 /// `auto industry output`, `across the sector`: a figure of a whole
 /// industry, not of one plant.
 pub fn industry_wide(toks: &[Token]) -> bool {

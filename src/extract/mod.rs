@@ -413,7 +413,13 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
             .filter(|x| x.metric != Metric::LaunchDate && x.unit.is_some())
             .find(|x| x.unit.as_deref().map(base_unit) == m.unit.as_deref().map(base_unit))
             .map(|x| x.metric);
-        if let Some(rec) = figure_record(doc, r, ctx, m, &launches, before) {
+        // English: `120,000 tons of aluminium worth $300 million` is the
+        // value of the goods just counted, in the same flow.
+        let goods = (r.lang == Lang::En && en::worth_of_goods(r, m))
+            .then(|| out.last().map(|x| x.metric))
+            .flatten()
+            .filter(|x| matches!(x, Metric::Exports | Metric::Imports));
+        if let Some(rec) = figure_record(doc, r, ctx, m, &launches, (before, goods)) {
             out.push(rec);
         }
     }
@@ -502,19 +508,22 @@ fn figure_record(
     ctx: &Context,
     m: &Mention,
     launches: &[(&Mention, String)],
-    figure_before: Option<Metric>,
+    (figure_before, goods): (Option<Metric>, Option<Metric>),
 ) -> Option<Record> {
     if m.vague || m.value.is_none() {
         return None;
     }
-    let (metric, metric_rule) =
-        metric::metric_for(m, &r.toks, &r.mentions, &r.metric_cues, ctx.previous_metric)
-            .or_else(|| figure_before.map(|x| (x, "metric:<as the figure before it>".to_string())))
-            .or_else(|| {
-                (r.lang == Lang::En)
-                    .then(|| en::metric_near(r, m))
-                    .flatten()
-            })?;
+    let (metric, metric_rule) = goods
+        .map(|x| (x, "metric:<the worth of the goods before it>".to_string()))
+        .or_else(|| {
+            metric::metric_for(m, &r.toks, &r.mentions, &r.metric_cues, ctx.previous_metric)
+        })
+        .or_else(|| figure_before.map(|x| (x, "metric:<as the figure before it>".to_string())))
+        .or_else(|| {
+            (r.lang == Lang::En)
+                .then(|| en::metric_near(r, m))
+                .flatten()
+        })?;
     let mut rec = base_record(doc, r, m, metric);
     rec.rules.push(metric_rule);
     if metric == Metric::Capacity && !rec.unit.as_deref().unwrap_or("").ends_with("/yr") {
