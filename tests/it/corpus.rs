@@ -390,8 +390,10 @@ fn corpora() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus");
     let mut failures = String::new();
     let (mut pos, mut neg) = (0, 0);
+    let mut small = Vec::new();
     for lang in std::fs::read_dir(&root).unwrap() {
         let dir = lang.unwrap().path();
+        let (pos0, neg0) = (pos, neg);
         let lang = match dir.file_name().and_then(|n| n.to_str()) {
             Some("en") => Lang::En,
             _ => Lang::Ru,
@@ -428,7 +430,17 @@ fn corpora() {
         for p in articles {
             pos += run_articles(&p, lang, &gaps, &mut failures);
         }
+        // Each language's corpora on their own are large enough.
+        if pos - pos0 < 400 || neg - neg0 < 100 {
+            small.push(format!(
+                "{}: {} positive, {} negative",
+                dir.display(),
+                pos - pos0,
+                neg - neg0
+            ));
+        }
     }
+    assert!(small.is_empty(), "corpora too small: {small:?}");
     let count = failures
         .lines()
         .filter(|l| l.starts_with(|c: char| c != ' '))
