@@ -62,6 +62,10 @@ const SCALES: &[(&str, i32, bool)] = &[
     ("trln", 12, false),
     ("trn", 12, false),
     ("tn", 12, false),
+    ("crore", 7, false),
+    ("crores", 7, false),
+    ("lakh", 5, false),
+    ("lakhs", 5, false),
 ];
 
 /// Other words that may begin a number or a date.

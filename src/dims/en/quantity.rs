@@ -183,7 +183,7 @@ pub fn percent_at(toks: &[Token], i: usize) -> Option<Mention> {
         ("%", _, _) => num.end + 1,
         ("percentage", "point" | "points", _) => num.end + 2,
         ("per", "cent", _) => num.end + 2,
-        ("percent" | "pct", _, _) => num.end + 1,
+        ("percent" | "pct" | "pc", _, _) => num.end + 1,
         _ => return None,
     };
     let mut m = Mention::from_num(Kind::Percent, &num);
