@@ -325,6 +325,41 @@ pub fn said_on(toks: &[Token], d: &Mention) -> bool {
         .any(|t| SAID.contains(&t.lower.as_str()))
 }
 
+/// Completes the article's plants from one another (see
+/// `plant_en::fill_places`).
+pub fn fill_plants(readings: &mut [Reading]) {
+    crate::classify::plant_en::fill_places(
+        readings
+            .iter_mut()
+            .map(|r| {
+                let values = r.mentions.iter().filter_map(|m| m.value).collect();
+                (&mut r.plants, values)
+            })
+            .collect(),
+    );
+}
+
+/// `almost 10 billion rubles ($139 mln)`: the amount in brackets is as
+/// rough as the one it restates.
+pub fn as_rough_as(rec: &mut crate::record::Record, before: Option<&crate::record::Record>) {
+    if rec.qualifier == Qualifier::Exact
+        && let Some(b) = before
+    {
+        rec.qualifier = b.qualifier;
+    }
+}
+
+/// `120,000 tons of aluminium worth $300 million`: the value of the goods
+/// just counted, in the same flow.
+pub fn goods_metric(r: &Reading, m: &Mention, out: &[crate::record::Record]) -> Option<Metric> {
+    if !worth_of_goods(r, m) {
+        return None;
+    }
+    out.last()
+        .map(|x| x.metric)
+        .filter(|x| matches!(x, Metric::Exports | Metric::Imports))
+}
+
 /// `120,000 tons of aluminium worth $300 million`: money right after
 /// `worth` that follows a quantity of goods.
 pub fn worth_of_goods(r: &Reading, m: &Mention) -> bool {

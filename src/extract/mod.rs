@@ -124,15 +124,7 @@ fn read_sentences(doc: &Document, sentences: &[Sentence], lang: Lang) -> Vec<Rea
         .map(|((s, toks, mentions), near)| read_sentence(s, toks, mentions, near, lang))
         .collect();
     if lang == Lang::En {
-        crate::classify::plant_en::fill_places(
-            readings
-                .iter_mut()
-                .map(|r| {
-                    let values = r.mentions.iter().filter_map(|m| m.value).collect();
-                    (&mut r.plants, values)
-                })
-                .collect(),
-        );
+        en::fill_plants(&mut readings);
     }
     // Towns count for their country in the document's parties: an article
     // from Петропавловск about `российские партнёры` is about KZ and RU.
@@ -393,13 +385,8 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
             continue;
         }
         if let Some(mut rec) = filters::restated(doc, r, k, &out) {
-            // English: `almost 10 billion rubles ($139 mln)` — the
-            // amount in brackets is as rough as the one it restates.
-            if r.lang == Lang::En
-                && rec.qualifier == crate::record::Qualifier::Exact
-                && let Some(last) = out.last()
-            {
-                rec.qualifier = last.qualifier;
+            if r.lang == Lang::En {
+                en::as_rough_as(&mut rec, out.last());
             }
             out.push(rec);
             continue;
@@ -413,12 +400,9 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
             .filter(|x| x.metric != Metric::LaunchDate && x.unit.is_some())
             .find(|x| x.unit.as_deref().map(base_unit) == m.unit.as_deref().map(base_unit))
             .map(|x| x.metric);
-        // English: `120,000 tons of aluminium worth $300 million` is the
-        // value of the goods just counted, in the same flow.
-        let goods = (r.lang == Lang::En && en::worth_of_goods(r, m))
-            .then(|| out.last().map(|x| x.metric))
-            .flatten()
-            .filter(|x| matches!(x, Metric::Exports | Metric::Imports));
+        let goods = (r.lang == Lang::En)
+            .then(|| en::goods_metric(r, m, &out))
+            .flatten();
         if let Some(rec) = figure_record(doc, r, ctx, m, &launches, (before, goods)) {
             out.push(rec);
         }
