@@ -204,3 +204,21 @@ pub mod en {
         "products.tsv"
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detection_and_english_sentences() {
+        assert_eq!(
+            Lang::detect("Товарооборот вырос до 5 млрд долларов."),
+            Lang::Ru
+        );
+        assert_eq!(Lang::detect("Exports hit $5bn in 2023."), Lang::En);
+        let t = "Mr. Smith met them on Jan. 25 in St. Petersburg. Trade rose.";
+        let ss = Lang::En.sentences(t);
+        assert_eq!(ss.len(), 2, "{ss:?}");
+        assert_eq!(ss[1].text(t), "Trade rose.");
+    }
+}

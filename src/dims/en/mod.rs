@@ -96,3 +96,46 @@ pub(crate) fn qualify(toks: &[Token], mut m: Mention, rule: &'static str) -> Men
     }
     m
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    fn one(s: &str) -> Mention {
+        let toks = Lang::En.tokenize(s, 0, s.len());
+        let a = Anchor {
+            published: chrono::NaiveDate::from_ymd_opt(2024, 3, 4),
+        };
+        let ms = crate::dims::find_in(Lang::En, &toks, a);
+        assert_eq!(ms.len(), 1, "{s}: {ms:?}");
+        ms.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn comma_groups_are_one_number() {
+        let s = "1,500,000 and 48,857";
+        let toks = Lang::En.tokenize(s, 0, s.len());
+        let lows: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(lows, vec!["1,500,000", "and", "48,857"]);
+        assert_eq!(toks[0].num.unwrap().to_f64(), 1_500_000.0);
+    }
+
+    #[test]
+    fn money_quantity_and_dates() {
+        let m = one("about $1.5bn");
+        assert_eq!(
+            (m.value, m.unit.as_deref(), m.qualifier),
+            (Some(1.5e9), Some("USD"), Qualifier::Approx)
+        );
+        let m = one("197,100 tons of flat glass a year");
+        assert_eq!(
+            (m.value, m.unit.as_deref()),
+            (Some(197_100.0), Some("t/yr"))
+        );
+        let p = one("by the end of 2026").period.unwrap();
+        assert_eq!((p.start, p.deadline), (None, true));
+        let p = one("late 2024").period.unwrap();
+        assert_eq!(p.start, chrono::NaiveDate::from_ymd_opt(2024, 10, 1));
+    }
+}
