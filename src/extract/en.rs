@@ -352,12 +352,26 @@ pub fn as_rough_as(rec: &mut crate::record::Record, before: Option<&crate::recor
 /// `120,000 tons of aluminium worth $300 million`: the value of the goods
 /// just counted, in the same flow.
 pub fn goods_metric(r: &Reading, m: &Mention, out: &[crate::record::Record]) -> Option<Metric> {
-    if !worth_of_goods(r, m) {
-        return None;
+    let trade = |x: &Metric| matches!(x, Metric::Exports | Metric::Imports | Metric::TradeTurnover);
+    if worth_of_goods(r, m) {
+        return out.last().map(|x| x.metric).filter(trade);
     }
-    out.last()
-        .map(|x| x.metric)
-        .filter(|x| matches!(x, Metric::Exports | Metric::Imports))
+    // `exported fruit and vegetables worth $300 million`: the flow named
+    // before the goods, in the same clause.
+    let w = m
+        .tok_start
+        .checked_sub(1)
+        .filter(|&k| r.toks[k].is("worth"))?;
+    r.metric_cues
+        .iter()
+        .filter(|c| {
+            c.end <= w
+                && !r.toks[c.end..w]
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "." | ";" | ","))
+        })
+        .filter_map(|c| Metric::parse(c.entry.col(0)))
+        .rfind(trade)
 }
 
 /// `120,000 tons of aluminium worth $300 million`: money right after

@@ -246,7 +246,8 @@ fn year_at(toks: &[Token], k: usize) -> Option<i32> {
         && toks[k - 1].kind == TokKind::Punct
         && !t.space_before
         && !toks[k - 1].is_dash()
-        && !toks[k - 1].is("(");
+        && !toks[k - 1].is("(")
+        && !toks[k - 1].is("/");
     let next = w(toks, k + 1);
     let amount = crate::lang::en::units().longest_at(toks, k + 1).is_some()
         || super::number::scale_power(next, false).is_some()
@@ -269,7 +270,7 @@ fn year_core(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
     let fy = usize::from(w(toks, k) == "fy");
     let y = year_at(toks, k + fy)?;
     let e = k + fy + 1;
-    if toks.get(e).is_some_and(Token::is_dash) || w(toks, e) == "to" {
+    if toks.get(e).is_some_and(Token::is_dash) || matches!(w(toks, e), "to" | "/") {
         if let Some(y2) = year_at(toks, e + 1).filter(|y2| *y2 > y) {
             return Some((e + 2, years(y, y2), "<year> - <year>"));
         }
