@@ -537,6 +537,7 @@ fn figure_record(
     rec.rules.push(subject_rule);
     if r.lang == Lang::En {
         en::units_of_plant(&mut rec);
+        en::past_month(&mut rec, r, m);
     }
     Some(rec)
 }

@@ -367,7 +367,10 @@ fn month_core(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     }
     let (y, end) = year_after(toks, e, a)?;
     let grain = if m1 == m2 { Grain::Month } else { Grain::Range };
-    Some((end, months(y, m1, m2, grain), "<month> <year>"))
+    let mut p = months(y, m1, m2, grain);
+    // `in November` with no year: the year is the publication's, a guess.
+    p.relative = end == e;
+    Some((end, p, "<month> <year>"))
 }
 
 /// `March 5, 2024`, `5 March 2024`, `Jan. 25`.
