@@ -220,6 +220,10 @@ fn product_near(
     found: &[(usize, usize, String)],
     i: usize,
 ) -> Option<(usize, usize, String)> {
+    // `a solar power plant`: the object word inside the product's name.
+    if let Some(within) = found.iter().find(|(s, e, _)| *s <= i && i < *e) {
+        return Some(within.clone());
+    }
     let before = found
         .iter()
         .filter(|(_, e, _)| *e <= i && i - e <= 2)

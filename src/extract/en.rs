@@ -510,10 +510,31 @@ pub fn compared(toks: &[Token], d: &Mention) -> bool {
 /// (`Exports from China to Russia, on the contrary, decreased by 1.1%, to
 /// $61.64 billion`).
 pub fn metric_near(r: &Reading, m: &Mention) -> Option<(Metric, String)> {
+    if m.kind == Kind::Quantity {
+        return plant_size(r, m);
+    }
     if m.kind != Kind::Money {
         return None;
     }
     metric_before(r, m).or_else(|| metric_after(r, m))
+}
+
+/// `a 500,000-tonne polyethylene plant`: a quantity that sizes a plant
+/// is its capacity.
+fn plant_size(r: &Reading, m: &Mention) -> Option<(Metric, String)> {
+    const SIZED: [&str; 9] = [
+        "plant", "factory", "facility", "complex", "refinery", "mill", "smelter", "terminal",
+        "works",
+    ];
+    let sized = r.toks[m.tok_end..(m.tok_end + 4).min(r.toks.len())]
+        .iter()
+        .any(|t| SIZED.contains(&t.lower.as_str()));
+    // Goods made, not power, lengths or people.
+    let made = matches!(
+        m.unit.as_deref(),
+        Some("t" | "m3" | "m2" | "l" | "pcs" | "vehicles" | "TEU" | "bbl")
+    );
+    (sized && made).then(|| (Metric::Capacity, "<quantity> <plant>".into()))
 }
 
 /// `Almost 10 billion rubles ($139 mln) have been invested`: the first

@@ -134,6 +134,11 @@ pub fn scale_power(w: &str, attached: bool) -> Option<i32> {
 
 /// A scale at token `i`: (power, tokens used, with a full stop).
 fn scale_at(toks: &[Token], i: usize) -> Option<(i32, usize)> {
+    // `$1.2-billion`: a hyphen between the number and its scale.
+    let glued = |k: usize| toks.get(k).is_some_and(|t| !t.space_before);
+    if toks.get(i).is_some_and(Token::is_dash) && glued(i) && glued(i + 1) {
+        return scale_at(toks, i + 1).map(|(p, n)| (p, n + 1));
+    }
     let t = toks.get(i)?;
     if t.kind != TokKind::Word {
         return None;

@@ -102,6 +102,13 @@ type Found = (usize, (String, String), (f64, Option<f64>));
 
 /// The unit after a number, skipping up to four describing words.
 fn unit_after(toks: &[Token], from: usize) -> Option<Found> {
+    // `500,000-tonne`, `100-MW`: a hyphen between the number and its unit.
+    let glued = |k: usize| toks.get(k).is_some_and(|t| !t.space_before);
+    let from = if toks.get(from).is_some_and(Token::is_dash) && glued(from) && glued(from + 1) {
+        from + 1
+    } else {
+        from
+    };
     for j in from..from + 5 {
         // `car tires`: the last of two unit nouns counts.
         let next_unit = |n: usize| units().longest_at(toks, j + n).is_some();
