@@ -6,6 +6,7 @@ pub mod elided;
 pub mod filters;
 pub mod metric;
 pub mod plant;
+pub mod plant_en;
 pub mod status;
 pub mod subject;
 

@@ -65,21 +65,31 @@ impl InputArgs {
         load::Docs::new(&paths, &opts)
     }
 
-    /// Whether the rules can read a document: Russian ones only for now
-    /// (English rules come next). A skipped document is said on stderr.
+    /// The language of the rules for a document: the one asked for, else
+    /// the one its letters show.
+    pub fn rules_lang(&self, doc: &Document) -> crate::lang::Lang {
+        match self.lang {
+            Lang::Ru => crate::lang::Lang::Ru,
+            Lang::En => crate::lang::Lang::En,
+            Lang::Auto => crate::lang::Lang::detect(&doc.text),
+        }
+    }
+
+    /// Whether the rules can read a document: Russian and English ones
+    /// are built. A skipped document is said on stderr.
     pub fn readable(&self, doc: &Document) -> bool {
         let lang = match self.lang {
             Lang::Ru => "ru",
             Lang::En => "en",
             Lang::Auto => crate::text::detect_lang(&doc.text),
         };
-        if lang != "ru" {
+        if !matches!(lang, "ru" | "en") {
             ui::warn(format!(
-                "{}: skipped: the text is English and only Russian rules are built (use --lang ru to read it as Russian)",
+                "{}: skipped: no rules for its language",
                 doc.source
             ));
         }
-        lang == "ru"
+        matches!(lang, "ru" | "en")
     }
 
     /// Calls `f` on batches of documents (about `bytes` of text each),

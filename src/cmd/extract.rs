@@ -41,7 +41,10 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     let mut w = RecordWriter::new(stdout, Format::or_default(args.format));
     let mut n = 0;
     let (docs, _) = args.input.for_each_batch(BATCH_BYTES, |batch| {
-        let per_doc: Vec<_> = batch.par_iter().map(extract::extract).collect();
+        let per_doc: Vec<_> = batch
+            .par_iter()
+            .map(|d| extract::extract_in(d, args.input.rules_lang(d)))
+            .collect();
         for records in &per_doc {
             n += records.len();
             w.write(records)?;
@@ -52,5 +55,12 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     bar.finish_and_clear();
     w.finish()?;
     ctx.note(format!("{n} records from {docs} documents"));
+    let unknown = crate::classify::plant_en::unknown_products();
+    if !unknown.is_empty() {
+        ctx.note(format!(
+            "English products with no Russian lemma in data/en/products.tsv (kept in English in plant keys): {}",
+            unknown.join(", ")
+        ));
+    }
     Ok(())
 }

@@ -8,6 +8,7 @@
 
 pub mod date_ru;
 pub mod decimal;
+pub mod en;
 pub mod money_ru;
 pub mod number_ru;
 pub mod quantity_ru;
@@ -188,7 +189,7 @@ pub struct Mention {
 }
 
 impl Mention {
-    fn from_num(kind: Kind, n: &Num) -> Mention {
+    pub(crate) fn from_num(kind: Kind, n: &Num) -> Mention {
         Mention {
             kind,
             tok_start: n.start,
@@ -227,9 +228,51 @@ pub struct Anchor {
     pub published: Option<NaiveDate>,
 }
 
-/// Every mention in a sentence's tokens, in text order, not overlapping.
+/// A rule that reads a mention at a token.
+pub type MentionRule = fn(&[Token], usize) -> Option<Mention>;
+
+/// The rules of one language for each dimension, as `find` walks them.
+pub struct Rules {
+    /// Whether a token may begin a number or a date.
+    pub may_be_figure: fn(&Token) -> bool,
+    /// Every date of a sentence.
+    pub dates: fn(&[Token], Anchor) -> Vec<Mention>,
+    /// Money, percents and quantities, tried in that order.
+    pub figures: &'static [MentionRule],
+    /// A bare number.
+    pub number_at: fn(&[Token], usize) -> Option<Num>,
+}
+
+/// The Russian rules.
+pub static RU: Rules = Rules {
+    may_be_figure: number_ru::may_be_figure,
+    dates: date_ru::find,
+    figures: &[money_ru::at, quantity_ru::percent_at, quantity_ru::at],
+    number_at: number_ru::number_at,
+};
+
+/// The rules of a language.
+pub fn rules(lang: crate::lang::Lang) -> &'static Rules {
+    match lang {
+        crate::lang::Lang::Ru => &RU,
+        crate::lang::Lang::En => &en::RULES,
+    }
+}
+
+/// Every mention in a sentence's tokens, in text order, not overlapping
+/// (Russian rules).
 pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
-    if !toks.iter().any(number_ru::may_be_figure) {
+    find_with(&RU, toks, anchor)
+}
+
+/// Every mention in a sentence's tokens by the rules of a language.
+pub fn find_in(lang: crate::lang::Lang, toks: &[Token], anchor: Anchor) -> Vec<Mention> {
+    find_with(rules(lang), toks, anchor)
+}
+
+/// Every mention in a sentence's tokens by some rules.
+pub fn find_with(rules: &Rules, toks: &[Token], anchor: Anchor) -> Vec<Mention> {
+    if !toks.iter().any(rules.may_be_figure) {
         return Vec::new();
     }
     let mut used = vec![false; toks.len()];
@@ -243,7 +286,7 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
             .for_each(|u| *u = true);
         out.push(m);
     };
-    for m in date_ru::find(toks, anchor) {
+    for m in (rules.dates)(toks, anchor) {
         claim(m, &mut used, &mut out);
     }
     let mut i = 0;
@@ -252,9 +295,10 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        let m = money_ru::at(toks, i)
-            .or_else(|| quantity_ru::percent_at(toks, i))
-            .or_else(|| quantity_ru::at(toks, i))
+        let m = rules
+            .figures
+            .iter()
+            .find_map(|f| f(toks, i))
             .filter(|m| !used[m.tok_start..m.tok_end].iter().any(|&u| u));
         match m {
             Some(m) => {
@@ -266,7 +310,7 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
     }
     let mut i = 0;
     while i < toks.len() {
-        match number_ru::number_at(toks, i).filter(|n| !used[n.start..n.end].iter().any(|&u| u)) {
+        match (rules.number_at)(toks, i).filter(|n| !used[n.start..n.end].iter().any(|&u| u)) {
             Some(n) if !used[i] => {
                 i = n.end;
                 claim(Mention::from_num(Kind::Number, &n), &mut used, &mut out);

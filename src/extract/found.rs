@@ -6,8 +6,6 @@ use serde::Serialize;
 
 use crate::dims::{self, Anchor, Kind};
 use crate::text::Document;
-use crate::text::sentence;
-use crate::text::token;
 
 /// One mention of a document, ready to print.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,14 +40,18 @@ pub struct Found {
 
 /// Every mention of a document, in text order.
 pub fn mentions(doc: &Document) -> Vec<Found> {
+    let lang = crate::lang::Lang::detect(&doc.text);
     let anchor = Anchor {
         published: doc.published,
     };
     let mut out = Vec::new();
-    for s in sentence::split(&doc.text) {
-        let toks = token::tokenize(&doc.text, s.start, s.end);
-        let mut ms = dims::find(&toks, anchor);
-        crate::classify::elided::fill(&toks, &mut ms);
+    for s in lang.sentences(&doc.text) {
+        let toks = lang.tokenize(&doc.text, s.start, s.end);
+        let mut ms = dims::find_in(lang, &toks, anchor);
+        match lang {
+            crate::lang::Lang::Ru => crate::classify::elided::fill(&toks, &mut ms),
+            crate::lang::Lang::En => super::en::fill_parts(&toks, &mut ms),
+        }
         for m in ms {
             let (b0, b1) = m.span(&toks);
             out.push(Found {

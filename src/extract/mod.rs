@@ -7,16 +7,17 @@ use chrono::NaiveDate;
 
 use crate::classify::plant::{self, Plant};
 
+mod en;
 mod found;
 mod subject_of;
 use crate::classify::subject::{self, Party};
 use crate::classify::{Cue, cost, cues, filters, metric, status};
 use crate::dims::{self, Anchor, Kind, Mention, Period};
-use crate::lexicon;
+use crate::lang::Lang;
 use crate::record::{Metric, Record, Status};
 use crate::text::Document;
-use crate::text::sentence::{self, Sentence};
-use crate::text::token::{self, Token};
+use crate::text::sentence::Sentence;
+use crate::text::token::Token;
 pub use found::{Found, mentions};
 use subject_of::{launch_records, subject_for};
 
@@ -27,6 +28,8 @@ pub struct Reading<'l> {
     pub sentence: Sentence,
     /// Its tokens.
     pub toks: Vec<Token>,
+    /// The language of the rules that read it.
+    pub lang: Lang,
     /// Numbers, money, quantities, percents, dates.
     pub mentions: Vec<Mention>,
     /// Metric cues.
@@ -48,13 +51,19 @@ pub struct Reading<'l> {
 /// at paragraphs, so that memory stays bounded whatever its size.
 const PIECE_BYTES: usize = 1 << 20;
 
-/// Every record of one document, in text order.
+/// Every record of one document, in text order, by the rules of the
+/// language its letters show.
 pub fn extract(doc: &Document) -> Vec<Record> {
-    let sentences = sentence::split(&doc.text);
+    extract_in(doc, Lang::detect(&doc.text))
+}
+
+/// Every record of one document by the rules of one language.
+pub fn extract_in(doc: &Document, lang: Lang) -> Vec<Record> {
+    let sentences = lang.sentences(&doc.text);
     let mut out = Vec::new();
     for piece in pieces(&sentences) {
         out.extend(
-            read_sentences(doc, piece)
+            read_sentences(doc, piece, lang)
                 .into_iter()
                 .flat_map(|r| r.records),
         );
@@ -81,12 +90,13 @@ fn pieces(sentences: &[Sentence]) -> Vec<&[Sentence]> {
 /// Reads a document and builds its records, keeping what each sentence
 /// showed the rules (for `explain`).
 pub fn read(doc: &Document) -> Vec<Reading<'static>> {
-    read_sentences(doc, &sentence::split(&doc.text))
+    let lang = Lang::detect(&doc.text);
+    read_sentences(doc, &lang.sentences(&doc.text), lang)
 }
 
 /// Reads some sentences of a document (all of them, or one piece of a
 /// long one) and builds their records.
-fn read_sentences(doc: &Document, sentences: &[Sentence]) -> Vec<Reading<'static>> {
+fn read_sentences(doc: &Document, sentences: &[Sentence], lang: Lang) -> Vec<Reading<'static>> {
     let anchor = Anchor {
         published: doc.published,
     };
@@ -94,9 +104,12 @@ fn read_sentences(doc: &Document, sentences: &[Sentence]) -> Vec<Reading<'static
         .iter()
         .copied()
         .map(|s| {
-            let toks = token::tokenize(&doc.text, s.start, s.end);
-            let mut mentions = dims::find(&toks, anchor);
-            crate::classify::elided::fill(&toks, &mut mentions);
+            let toks = lang.tokenize(&doc.text, s.start, s.end);
+            let mut mentions = dims::find_in(lang, &toks, anchor);
+            match lang {
+                Lang::Ru => crate::classify::elided::fill(&toks, &mut mentions),
+                Lang::En => en::fill_parts(&toks, &mut mentions),
+            }
             (s, toks, mentions)
         })
         .collect();
@@ -108,17 +121,20 @@ fn read_sentences(doc: &Document, sentences: &[Sentence]) -> Vec<Reading<'static
     let mut readings: Vec<Reading> = first
         .into_iter()
         .zip(near)
-        .map(|((s, toks, mentions), near)| read_sentence(s, toks, mentions, near))
+        .map(|((s, toks, mentions), near)| read_sentence(s, toks, mentions, near, lang))
         .collect();
+    if lang == Lang::En {
+        en::fill_plants(&mut readings);
+    }
     // Towns count for their country in the document's parties: an article
     // from Петропавловск about `российские партнёры` is about KZ and RU.
     let all: Vec<Party> = readings
         .iter()
         .flat_map(|r| {
-            r.parties
-                .iter()
-                .cloned()
-                .chain(subject::place_parties(&r.toks))
+            r.parties.iter().cloned().chain(match lang {
+                Lang::Ru => subject::place_parties(&r.toks),
+                Lang::En => crate::classify::plant_en::place_parties(&r.toks),
+            })
         })
         .collect();
     let doc_parties = subject::rank(&all);
@@ -176,6 +192,7 @@ fn read_sentence(
     toks: Vec<Token>,
     mentions: Vec<Mention>,
     near: bool,
+    lang: Lang,
 ) -> Reading<'static> {
     // Metric and launch cues only serve the sentence's own figures and
     // dates; a sentence with none skips them.
@@ -195,16 +212,26 @@ fn read_sentence(
     };
     Reading {
         sentence: s,
-        metric_cues: own(lexicon::metric_cues()),
-        status_cues: context(lexicon::status_cues()),
-        launch_cues: own(lexicon::launch_cues()),
-        parties: subject::parties_in(&toks)
-            .into_iter()
-            .filter(|p| !in_money(p))
-            .collect(),
-        plants: if near { plant::find(&toks) } else { Vec::new() },
+        metric_cues: own(lang.metric_cues()),
+        status_cues: context(lang.status_cues()),
+        launch_cues: own(lang.launch_cues()),
+        parties: match lang {
+            Lang::Ru => subject::parties_in(&toks),
+            Lang::En => crate::classify::plant_en::parties_in(&toks),
+        }
+        .into_iter()
+        .filter(|p| !in_money(p))
+        .collect(),
+        // English plants are read in every sentence: an article joins a
+        // plant's place and product from sentences far apart.
+        plants: match (near, lang) {
+            (_, Lang::En) => crate::classify::plant_en::find(&toks),
+            (false, Lang::Ru) => Vec::new(),
+            (true, Lang::Ru) => plant::find(&toks),
+        },
         mentions,
         toks,
+        lang,
         records: Vec::new(),
     }
 }
@@ -270,7 +297,13 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
         .flat_map(|r| r.plants.iter().filter(|p| !p.keys().is_empty()).cloned())
         .collect();
     Context {
-        parties: subject::codes(before.iter().flat_map(|r| r.parties.iter())),
+        // English: a group named in passing (`Central Asia`) is no party
+        // of the sentences after it.
+        parties: subject::codes(before.iter().flat_map(|r| {
+            r.parties
+                .iter()
+                .filter(|p| r.lang == Lang::Ru || p.code.matches('+').count() < 2)
+        })),
         doc_parties: doc_parties.to_vec(),
         status: before
             .first()
@@ -344,10 +377,17 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
         .collect();
     let mut out: Vec<Record> = Vec::new();
     for (k, m) in r.mentions.iter().enumerate().filter(|(_, m)| m.is_figure()) {
-        if filters::skip(&r.toks, &r.mentions, m) {
+        let skip = match r.lang {
+            Lang::Ru => filters::skip(&r.toks, &r.mentions, m),
+            Lang::En => en::skip(&r.toks, m),
+        };
+        if skip {
             continue;
         }
-        if let Some(rec) = filters::restated(doc, r, k, &out) {
+        if let Some(mut rec) = filters::restated(doc, r, k, &out) {
+            if r.lang == Lang::En {
+                en::as_rough_as(&mut rec, out.last());
+            }
             out.push(rec);
             continue;
         }
@@ -360,7 +400,10 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
             .filter(|x| x.metric != Metric::LaunchDate && x.unit.is_some())
             .find(|x| x.unit.as_deref().map(base_unit) == m.unit.as_deref().map(base_unit))
             .map(|x| x.metric);
-        if let Some(rec) = figure_record(doc, r, ctx, m, &launches, before) {
+        let goods = (r.lang == Lang::En)
+            .then(|| en::goods_metric(r, m, &out))
+            .flatten();
+        if let Some(rec) = figure_record(doc, r, ctx, m, &launches, (before, goods)) {
             out.push(rec);
         }
     }
@@ -377,26 +420,30 @@ const NOT_LAUNCH: [&str; 3] = ["продаж", "закладк", "камн"];
 
 /// The launch cue that makes a date a launch window, if one is near.
 fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
+    if r.lang == Lang::En && en::said_on(&r.toks, m) {
+        return None;
+    }
     r.launch_cues
         .iter()
         .filter(|c| c.entry.col(1).is_empty() || !r.plants.is_empty())
         .filter(|_| {
+            let not: &[&str] = match r.lang {
+                Lang::Ru => &NOT_LAUNCH,
+                Lang::En => &en::NOT_LAUNCH,
+            };
             !r.toks
                 .iter()
-                .any(|t| NOT_LAUNCH.iter().any(|n| t.lower.starts_with(n)))
+                .any(|t| not.iter().any(|n| t.lower.starts_with(n)))
         })
         .map(|c| {
-            (
-                cost(
-                    &r.toks,
-                    &r.mentions,
-                    (c.start, c.end),
-                    (m.tok_start, m.tok_end),
-                ),
-                c,
-            )
+            let fig = (m.tok_start, m.tok_end);
+            let k = match r.lang {
+                Lang::Ru => cost(&r.toks, &r.mentions, (c.start, c.end), fig),
+                Lang::En => en::even_cost(&r.toks, &r.mentions, (c.start, c.end), fig),
+            };
+            (k, c)
         })
-        .filter(|(k, _)| *k <= 12)
+        .filter(|(k, _)| *k <= if r.lang == Lang::En { 26 } else { 12 })
         .min_by_key(|(k, _)| *k)
         .map(|(_, c)| c.name("launch_cues"))
 }
@@ -417,13 +464,14 @@ fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: Option<Perio
     }
     // `за этот период`, `за тот же период`, and a bare `за год`: the
     // period said before (decision 15 of the annotation guidelines).
-    let anaphor = r.toks.windows(2).any(|w| {
-        w[0].is("за")
-            && matches!(
-                w[1].lower.as_str(),
-                "этот" | "тот" | "указанный" | "данный" | "аналогичный" | "год"
-            )
-    });
+    let anaphor = r.lang == Lang::En && en::anaphoric_period(&r.toks)
+        || r.toks.windows(2).any(|w| {
+            w[0].is("за")
+                && matches!(
+                    w[1].lower.as_str(),
+                    "этот" | "тот" | "указанный" | "данный" | "аналогичный" | "год"
+                )
+        });
     let (from, rule) = if anaphor {
         (ctx.any_period, "period:<за этот период>")
     } else if is_flow(rec.metric) && rec.status == Status::Actual {
@@ -444,21 +492,31 @@ fn figure_record(
     ctx: &Context,
     m: &Mention,
     launches: &[(&Mention, String)],
-    figure_before: Option<Metric>,
+    (figure_before, goods): (Option<Metric>, Option<Metric>),
 ) -> Option<Record> {
     if m.vague || m.value.is_none() {
         return None;
     }
-    let (metric, metric_rule) =
-        metric::metric_for(m, &r.toks, &r.mentions, &r.metric_cues, ctx.previous_metric).or_else(
-            || figure_before.map(|x| (x, "metric:<as the figure before it>".to_string())),
-        )?;
+    let (metric, metric_rule) = goods
+        .map(|x| (x, "metric:<the worth of the goods before it>".to_string()))
+        .or_else(|| {
+            metric::metric_for(m, &r.toks, &r.mentions, &r.metric_cues, ctx.previous_metric)
+        })
+        .or_else(|| figure_before.map(|x| (x, "metric:<as the figure before it>".to_string())))
+        .or_else(|| {
+            (r.lang == Lang::En)
+                .then(|| en::metric_near(r, m))
+                .flatten()
+        })?;
     let mut rec = base_record(doc, r, m, metric);
     rec.rules.push(metric_rule);
     if metric == Metric::Capacity && !rec.unit.as_deref().unwrap_or("").ends_with("/yr") {
         rec.unit = rec.unit.map(|u| format!("{u}/yr"));
     }
-    let governed = status::governed(&r.toks, m);
+    let governed = match r.lang {
+        Lang::Ru => status::governed(&r.toks, m),
+        Lang::En => en::governed(&r.toks, m),
+    };
     if let Some((_, q, _)) = &governed {
         rec.qualifier = *q;
     }
@@ -477,6 +535,10 @@ fn figure_record(
     set_period(&mut rec, r, ctx, period);
     rec.subject = subj;
     rec.rules.push(subject_rule);
+    if r.lang == Lang::En {
+        en::units_of_plant(&mut rec);
+        en::past_month(&mut rec, r, m);
+    }
     Some(rec)
 }
 
@@ -493,7 +555,11 @@ pub(crate) fn pick_status(
     period: Option<Period>,
     published: Option<NaiveDate>,
 ) -> (Status, String) {
-    if let Some(found) = status::from_cues(&r.toks, &r.mentions, &r.status_cues, fig) {
+    let found = match r.lang {
+        Lang::Ru => status::from_cues(&r.toks, &r.mentions, &r.status_cues, fig),
+        Lang::En => en::status_from_cues(&r.toks, &r.mentions, &r.status_cues, fig),
+    };
+    if let Some(found) = found {
         return found;
     }
     if r.status_cues.is_empty()
@@ -526,6 +592,7 @@ fn figure_period(
         .iter()
         .filter(|d| d.kind == Kind::Date && !r.toks[d.tok_start].is("сегодня"))
         .filter(|d| projects || !launches.iter().any(|(l, _)| l.tok_start == d.tok_start))
+        .filter(|d| r.lang != Lang::En || !en::compared(&r.toks, d) && !en::said_on(&r.toks, d))
         .collect();
     let near = dates
         .iter()
@@ -549,9 +616,9 @@ fn figure_period(
     let only = (dates.len() == 1
         && is_flow(metric)
         && dates[0].tok_start < m.tok_start
-        && listed(dates[0]))
-    .then(|| dates[0].period)
-    .flatten();
+        && (listed(dates[0]) || r.lang == Lang::En))
+        .then(|| dates[0].period)
+        .flatten();
     near.or(only)
 }
 

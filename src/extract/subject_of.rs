@@ -5,6 +5,7 @@ use super::{Context, Reading, base_record, pick_status};
 use crate::classify::plant::{self, Plant};
 use crate::classify::subject;
 use crate::dims::{Kind, Mention};
+use crate::lang::Lang;
 use crate::lexicon;
 use crate::record::{Metric, Qualifier, Record, Status};
 use crate::text::Document;
@@ -12,6 +13,10 @@ use crate::text::Document;
 /// Metrics that belong to one plant when one is named; jobs too when
 /// the sentence speaks of one plant (`На заводе будет создано…`).
 fn plant_level(metric: Metric, r: &Reading) -> bool {
+    // English: `auto industry output`, `across the sector`: the country's.
+    if r.lang == Lang::En && r.plants.is_empty() && super::en::industry_wide(&r.toks) {
+        return false;
+    }
     match metric {
         Metric::Capacity
         | Metric::Output
@@ -60,7 +65,11 @@ const ONE_PLANT: [&str; 31] = [
 ];
 
 fn one_plant(r: &Reading) -> bool {
-    r.toks.iter().any(|t| ONE_PLANT.contains(&t.lower.as_str()))
+    let words: &[&str] = match r.lang {
+        Lang::Ru => &ONE_PLANT,
+        Lang::En => &super::en::ONE_PLANT,
+    };
+    r.toks.iter().any(|t| words.contains(&t.lower.as_str()))
 }
 
 /// The plant a figure at token `at` belongs to: the nearest named before
@@ -92,6 +101,9 @@ fn product_of(r: &Reading, m: &Mention) -> Option<String> {
     }
     // The words after the unit (`тонн мясной продукции в год`).
     let toks = &r.toks[..m.tok_end];
+    if r.lang == Lang::En {
+        return super::en::product_of(&r.toks, m);
+    }
     for k in m.num_tok..m.tok_end {
         let starts = lexicon::products().longest_at(toks, k).is_some()
             || (k > m.num_tok && crate::dims::quantity_ru::is_adjective(&toks[k]));
@@ -153,6 +165,10 @@ pub(super) fn subject_for(
         return (Some(k), "subject:<plant>".into());
     }
     let own = subject::codes(&r.parties);
+    if r.lang == Lang::En && super::en::world_cue(r) && own.len() <= 1 {
+        let one = own.first().or(ctx.doc_parties.first()).cloned();
+        return (one, "subject:<one country with the world>".into());
+    }
     if matches!(metric, Metric::Exports | Metric::Imports) {
         let others = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);
         // The parties of the figure's own clause: `экспорт … в Казахстан
@@ -168,7 +184,11 @@ pub(super) fn subject_for(
         } else {
             &clause
         };
-        let dir = subject::direction(metric, &r.toks, near, &others).or_else(|| {
+        let dir = match r.lang {
+            Lang::Ru => subject::direction(metric, &r.toks, near, &others),
+            Lang::En => super::en::direction(metric, &r.toks, near, &others),
+        }
+        .or_else(|| {
             // None named here: the direction said just before, turned
             // round for the other flow.
             let (m, d) = ctx.trade.as_ref().filter(|_| r.parties.is_empty())?;
@@ -185,6 +205,12 @@ pub(super) fn subject_for(
         };
     }
     if matches!(metric, Metric::Output | Metric::Capacity) {
+        // English: a country's output with no party in its sentence is
+        // that of the country the article is about (decision 35).
+        if own.is_empty() && r.lang == Lang::En && metric == Metric::Output {
+            let first = ctx.parties.first().or(ctx.doc_parties.first());
+            return (first.cloned(), "subject:<the article's country>".into());
+        }
         return (subject::key(&own), "subject:<sentence parties>".into());
     }
     let pool: Vec<String> = ctx
@@ -215,7 +241,7 @@ pub(super) fn subject_for(
         matches!(
             t.lower.as_str(),
             "стран" | "странами" | "страны" | "государств"
-        )
+        ) || (r.lang == Lang::En && super::en::COUNTRIES.contains(&t.lower.as_str()))
     });
     if countries && own.iter().all(|c| !c.contains('-')) {
         for c in &mut all {
@@ -275,7 +301,14 @@ pub(super) fn launch_records(
         .mentions
         .iter()
         .any(|x| x.class.as_deref() == Some("проект"));
-    let keys = if set && listed.len() >= 2 {
+    // English: one date after several plants (`a factory in Almaty … and
+    // a Kia plant in Kostanay were commissioned in 2025`) is each one's.
+    let all_before = r.lang == Lang::En
+        && r.plants
+            .iter()
+            .filter(|p| !p.keys().is_empty())
+            .all(|p| p.end <= m.tok_start);
+    let keys = if (set || all_before) && listed.len() >= 2 || set && r.lang == Lang::En {
         listed
     } else {
         keys
