@@ -66,7 +66,8 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
 }
 
 /// Ingests every document of `input` in batches, so that memory grows
-/// with the records and not with the text of the whole input; unreadable
+/// with the records and not with the text of the whole input, each with
+/// the rules of its language (`--lang`, else detected); unreadable
 /// documents count as failed.
 pub fn ingest_input(
     store: &mut Store,
@@ -75,7 +76,9 @@ pub fn ingest_input(
 ) -> anyhow::Result<IngestSummary> {
     let mut summary = IngestSummary::default();
     let (_, unreadable) = input.for_each_batch(BATCH_BYTES, |batch| {
-        summary.add(&store.ingest(batch, ctx)?);
+        let extract =
+            |d: &crate::text::Document| crate::extract::extract_in(d, input.rules_lang(d));
+        summary.add(&store.ingest_with(batch, ctx, extract)?);
         Ok(())
     })?;
     summary.failed += unreadable;
