@@ -32,6 +32,17 @@ impl Plant {
             .collect()
     }
 
+    /// The plant a key names (`Сарань/шина`), as if named in no sentence.
+    pub fn from_key(key: &str) -> Option<Plant> {
+        let (place, product) = key.split_once('/')?;
+        Some(Plant {
+            start: 0,
+            end: 0,
+            place: Some(place.to_string()),
+            products: vec![product.to_string()],
+        })
+    }
+
     /// The key with a product found elsewhere (a plant named by its
     /// place only: `завод в Елабуге … 50 тысяч автомобилей`).
     pub fn key_with(&self, product: &str) -> Option<String> {
@@ -40,8 +51,10 @@ impl Plant {
 }
 
 /// Words that name a plant or a project as an object.
-const OBJECTS: [&str; 16] = [
+const OBJECTS: [&str; 18] = [
     "завод",
+    "нпз",
+    "гок",
     "предприяти",
     "фабрик",
     "комбинат",
@@ -81,7 +94,12 @@ const TRIGGERS: [&str; 15] = [
     "изготовлению",
 ];
 
-const STOP: [&str; 22] = [
+const STOP: [&str; 27] = [
+    "за",
+    "от",
+    "при",
+    "под",
+    "через",
     "в",
     "во",
     "на",
@@ -172,7 +190,7 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
             let (p, _) = products_at(toks, i + 1);
             let ok = toks
                 .get(i + 1)
-                .is_some_and(|t| !t.cap && t.lower.chars().count() > 3);
+                .is_some_and(|t| !t.cap && t.lower.chars().count() > 3 && !is_object(&t.lower));
             if ok { p } else { Vec::new() }
         };
         // `автозавод`: the product inside the word.
@@ -185,13 +203,13 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
             .any(|o| t.lower.starts_with(o))
             .then(|| self_named(toks, i));
         let products = named.or(before).or(itself).unwrap_or_else(after);
-        let Some(place) = nearest_place(&places, i, i + 1) else {
-            continue;
-        };
+        // `Богучанского алюминиевого завода`: the plant's own town first;
+        // with no place at all the plant is kept for the document to place.
+        let place = adjective_place(toks, i).or_else(|| nearest_place(&places, i, i + 1));
         out.push(Plant {
             start: i,
             end: i + 1,
-            place: Some(place),
+            place,
             products,
         });
     }
@@ -199,13 +217,13 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
     out
 }
 
-/// `в Навои`, `в Джизаке`: a capitalised word after `в` that no lexicon
-/// knows, read as a town (locative `-е` after a consonant dropped).
+/// `в Навои`, `в Джизаке`, `под Тулой`, `в городе Бохтар`, `Сарысуский
+/// район`: a capitalised word that no lexicon knows, read as a town from
+/// the word before it (the case ending dropped).
 fn guessed_places(toks: &[Token]) -> Vec<(usize, usize, String, bool)> {
     let mut out = Vec::new();
-    for (i, t) in toks.iter().enumerate().skip(1) {
-        let after_v = matches!(toks[i - 1].lower.as_str(), "в" | "во");
-        if !after_v || !t.cap || t.kind != TokKind::Word || t.lower.chars().count() < 3 {
+    for (i, t) in toks.iter().enumerate() {
+        if !t.cap || t.kind != TokKind::Word || t.lower.chars().count() < 3 || all_caps(t) {
             continue;
         }
         if lexicon::parties().longest_at(toks, i).is_some()
@@ -213,21 +231,271 @@ fn guessed_places(toks: &[Token]) -> Vec<(usize, usize, String, bool)> {
         {
             continue;
         }
-        let w: Vec<char> = t.lower.chars().collect();
-        let n = w.len();
-        let stem: String = if w[n - 1] == 'е' && !"аеиоуыэюяйь".contains(w[n - 2]) {
-            w[..n - 1].iter().collect()
+        let prev = i.checked_sub(1).map_or("", |k| toks[k].lower.as_str());
+        let name = if let Some(base) = adjective_base(&t.lower) {
+            area_after(toks, i).map(|unit| (base, unit))
+        } else if matches!(prev, "в" | "во") {
+            Some((locative_base(&t.lower), true))
+        } else if prev == "под" {
+            Some((instrumental_base(&t.lower), true))
+        } else if SETTLEMENT.contains(&prev) {
+            Some((t.lower.clone(), true))
         } else {
-            t.lower.clone()
+            None
         };
-        let name = stem
-            .split('-')
-            .map(capitalise)
-            .collect::<Vec<_>>()
-            .join("-");
-        out.push((i, i + 1, name, true));
+        if let Some((name, town)) = name {
+            out.push((i, i + 1, title(&name), town));
+        }
     }
     out
+}
+
+/// Words for a settlement before its name (`в городе Бохтар`).
+const SETTLEMENT: [&str; 8] = [
+    "город",
+    "городе",
+    "города",
+    "село",
+    "селе",
+    "поселке",
+    "посёлке",
+    "деревне",
+];
+
+fn all_caps(t: &Token) -> bool {
+    t.lower.chars().count() > 1
+        && t.lower
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// `Сарысуском районе` (a district: its base name, a town for keys) or
+/// `Чуйскую область` (a region): whether an area word follows the
+/// adjective, perhaps after two more adjectives, and whether it is a
+/// district.
+fn area_after(toks: &[Token], i: usize) -> Option<bool> {
+    for t in toks.iter().skip(i + 1).take(4) {
+        if t.is("и") {
+            continue;
+        }
+        if t.lower.starts_with("район") {
+            return Some(true);
+        }
+        if t.lower.starts_with("област") || t.lower.starts_with("кра") && t.lower.len() <= 8
+        {
+            return Some(false);
+        }
+        if !is_adjective(t) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The place a capitalised adjective in `-ский` names, as its base name
+/// (decision 44): `Сарысуский` → Сарысу, `Чуйская` → Чуй. Towns whose
+/// adjective differs more (`Кызылординская`) belong in `data/places.tsv`.
+fn adjective_base(w: &str) -> Option<String> {
+    const ENDS: [&str; 12] = [
+        "скими",
+        "ского",
+        "скому",
+        "ским",
+        "ском",
+        "ской",
+        "ских",
+        "скую",
+        "ская",
+        "ское",
+        "ский",
+        "ские",
+    ];
+    let stem = ENDS.iter().find_map(|e| w.strip_suffix(e))?;
+    if stem.chars().count() < 2 {
+        return None;
+    }
+    Some(stem.to_string())
+}
+
+/// `Джизаке` → Джизак (the locative `-е` after a consonant dropped).
+fn locative_base(w: &str) -> String {
+    let c: Vec<char> = w.chars().collect();
+    let n = c.len();
+    if c[n - 1] == 'е' && !"аеиоуыэюяйь".contains(c[n - 2]) {
+        c[..n - 1].iter().collect()
+    } else {
+        w.to_string()
+    }
+}
+
+/// `Тулой` → Тула, `Омском` → Омск.
+fn instrumental_base(w: &str) -> String {
+    if let Some(s) = w.strip_suffix("ой") {
+        format!("{s}а")
+    } else if let Some(s) = w.strip_suffix("ом") {
+        s.to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+fn title(w: &str) -> String {
+    w.split('-').map(capitalise).collect::<Vec<_>>().join("-")
+}
+
+/// `Богучанского алюминиевого завода`, `Яйского НПЗ`: the town a
+/// capitalised adjective within three words before the object names.
+fn adjective_place(toks: &[Token], i: usize) -> Option<String> {
+    let from = i.saturating_sub(3);
+    toks[from..i].iter().enumerate().rev().find_map(|(k, t)| {
+        let at = from + k;
+        // `"Балтийского судомеханического завода"`: a name in quotes is a
+        // company's, not a town's.
+        let quoted = at
+            .checked_sub(1)
+            .is_some_and(|b| matches!(toks[b].lower.as_str(), "«" | "\"" | "“" | "„"));
+        if !t.cap
+            || quoted
+            || t.kind != TokKind::Word
+            || lexicon::parties().longest_at(toks, at).is_some()
+        {
+            return None;
+        }
+        if let Some((_, e)) = lexicon::places().longest_at(toks, at) {
+            return Some(e.col(0).to_string());
+        }
+        adjective_base(&t.lower).map(|b| title(&b))
+    })
+}
+
+/// Words that end a product phrase: what a plant has or is, not what it
+/// makes (`рабочих мест`, `линию`, `компании`).
+fn not_product(w: &str) -> bool {
+    const NOT: [&str; 14] = [
+        "мест",
+        "лини",
+        "компани",
+        "компонент",
+        "предприят",
+        "территори",
+        "район",
+        "област",
+        "рамках",
+        "мощност",
+        "объем",
+        "стоимост",
+        "город",
+        "завод",
+    ];
+    NOT.iter().any(|n| w.starts_with(n)) || is_object(w)
+}
+
+/// Whether product words name goods: not a function word first
+/// (`ещё больше`, `была официально`, `должна`), and not a bare generic
+/// noun (`продукции`, `первой продукции`) with no adjective that says
+/// what kind.
+fn names_goods(words: &[Token]) -> bool {
+    const FUNCTION: [&str; 25] = [
+        "ежегодн",
+        "ещ",
+        "больш",
+        "более",
+        "был",
+        "будет",
+        "будут",
+        "должн",
+        "мож",
+        "мог",
+        "такж",
+        "уже",
+        "рассчитан",
+        "официальн",
+        "планир",
+        "сейчас",
+        "этого",
+        "этой",
+        "этот",
+        "котор",
+        "не",
+        "свыше",
+        "около",
+        "порядка",
+        "почти",
+    ];
+    const GENERIC: [&str; 4] = ["продукц", "продукт", "товар", "издели"];
+    const VAGUE: [&str; 6] = ["перв", "готов", "нов", "собствен", "тестов", "коммерческ"];
+    let first = words[0].lower.as_str();
+    if FUNCTION.iter().any(|f| first.starts_with(f)) {
+        return false;
+    }
+    let head = words.iter().position(|t| !is_adjective(t)).unwrap_or(0);
+    let generic = GENERIC.iter().any(|g| words[head].lower.starts_with(g));
+    let kinds = words[..head]
+        .iter()
+        .filter(|a| !VAGUE.iter().any(|v| a.lower.starts_with(v)))
+        .count();
+    !generic || kinds > 0
+}
+
+/// A plant word that names several (`заводов`, `17 терминалов`, `семь
+/// производств`, `совместные предприятия`): the sentence is about a set,
+/// not one plant.
+pub fn is_set(toks: &[Token], p: &Plant) -> bool {
+    const PLURAL: [&str; 8] = ["ов", "ий", "ам", "ами", "ах", "ях", "ы", "ств"];
+    const COUNTS: [&str; 14] = [
+        "два",
+        "две",
+        "три",
+        "четыре",
+        "пять",
+        "шесть",
+        "семь",
+        "восемь",
+        "девять",
+        "десять",
+        "несколько",
+        "ряд",
+        "ряда",
+        "ряду",
+    ];
+    let w = toks[p.start].lower.as_str();
+    if !is_object(w) {
+        return false;
+    }
+    let plural = PLURAL.iter().any(|e| w.ends_with(e)) && !w.starts_with("нпз");
+    // The word before the object and its adjectives: a count, or an
+    // adjective in the plural.
+    let mut k = p.start;
+    while k > 0 && is_adjective(&toks[k - 1]) {
+        k -= 1;
+        let a = toks[k].lower.as_str();
+        if ["ые", "ие", "ых", "их", "ыми", "ими"]
+            .iter()
+            .any(|e| a.ends_with(e))
+        {
+            return true;
+        }
+    }
+    let counted = k.checked_sub(1).map(|b| &toks[b]).is_some_and(|t| {
+        (t.kind == TokKind::Num && t.year().is_none()) || COUNTS.contains(&t.lower.as_str())
+    });
+    plural || counted
+}
+
+/// Whether a word names a plant (`завод`, `НПЗ`, `фабрикой`).
+pub fn is_plant_word(w: &str) -> bool {
+    is_object(w)
+}
+
+/// Every place a sentence names: lexicon towns and regions, else the
+/// places guessed from capitalised words.
+pub fn places(toks: &[Token]) -> Vec<(usize, usize, String, bool)> {
+    let found = places_in(toks);
+    if found.is_empty() {
+        guessed_places(toks)
+    } else {
+        found
+    }
 }
 
 fn by_trigger(toks: &[Token], places: &[(usize, usize, String, bool)]) -> Vec<Plant> {
@@ -260,7 +528,8 @@ fn places_in(toks: &[Token]) -> Vec<(usize, usize, String, bool)> {
     lexicon::places()
         .find_all(toks, 0, toks.len())
         .into_iter()
-        .filter(|(i, _, _)| toks[*i].kind == TokKind::Word)
+        // Towns are written with a capital: `рудного` is no Рудный.
+        .filter(|(i, _, _)| toks[*i].kind == TokKind::Word && toks[*i].cap)
         .map(|(i, n, e)| (i, i + n, e.col(0).to_string(), e.col(1) == "town"))
         .collect()
 }
@@ -286,8 +555,9 @@ fn nearest_place(
         } else {
             2 * (trigger - p.1) + 2
         };
-        // A town before its region: `в Сарани Карагандинской области`.
-        d * 2 + if p.3 { 0 } else { 12 }
+        // A town before its region: `в Сарани Карагандинской области`;
+        // the settlement named for the plant wins over its region.
+        d * 2 + if p.3 { 0 } else { 40 }
     };
     places.iter().min_by_key(|p| dist(p)).map(|p| p.2.clone())
 }
@@ -297,7 +567,11 @@ fn products_at(toks: &[Token], mut j: usize) -> (Vec<String>, usize) {
     let mut out = Vec::new();
     loop {
         let (words, end) = product_words(toks, j);
-        if words == 0 {
+        let goods = &toks[j..j + words];
+        // `цветных и драгоценных металлов`: an adjective alone is no goods.
+        let lone =
+            words == 1 && is_adjective(&goods[0]) && toks.get(end).is_some_and(|t| t.is("и"));
+        if words == 0 || !names_goods(goods) || lone {
             break;
         }
         out.push(lemma(toks, j, end));
@@ -316,7 +590,7 @@ fn products_at(toks: &[Token], mut j: usize) -> (Vec<String>, usize) {
 pub fn phrase_at(toks: &[Token], j: usize) -> Option<String> {
     let (n, end) = product_words(toks, j);
     let words = &toks[j..end.min(j + n)];
-    if words.is_empty() || words.iter().all(is_adjective) {
+    if words.is_empty() || words.iter().all(is_adjective) || !names_goods(words) {
         return None;
     }
     Some(lemma(toks, j, j + n))
@@ -327,10 +601,14 @@ fn product_words(toks: &[Token], j: usize) -> (usize, usize) {
     let mut k = j;
     while k < toks.len() && k - j < 4 {
         let t = &toks[k];
+        // A capital ends the goods: `шифера ООО «…»`, a name after them.
         if t.kind != TokKind::Word
+            || (k > j && t.cap)
+            || t.is("марки")
             || STOP.contains(&t.lower.as_str())
             || t.is("и")
             || looks_like_verb(t)
+            || not_product(&t.lower)
         {
             break;
         }
@@ -345,9 +623,9 @@ fn product_words(toks: &[Token], j: usize) -> (usize, usize) {
 
 /// `составит`, `запланирован`, `начнется`: a verb ends the product.
 fn looks_like_verb(t: &Token) -> bool {
-    const ENDS: [&str; 18] = [
+    const ENDS: [&str; 21] = [
         "ит", "ят", "ет", "ут", "ют", "ал", "ил", "ся", "ть", "ан", "ена", "ено", "ен", "ены",
-        "ано", "аны", "ала", "ило",
+        "ано", "аны", "ала", "ило", "или", "али", "ыли",
     ];
     let w = t.lower.as_str();
     w.chars().count() > 4
@@ -395,7 +673,12 @@ fn phrase_lemma(words: &[Token]) -> String {
         Some(stem) if feminine && !known => format!("{stem}а"),
         _ => guess_lemma(&words[head]),
     };
-    let gender = gender_of(&noun);
+    // `белой жести`: a noun in -ь after an adjective in -ой is feminine.
+    let gender = if feminine && noun.ends_with('ь') {
+        Gender::Feminine
+    } else {
+        gender_of(&noun)
+    };
     let mut out: Vec<String> = words[..head]
         .iter()
         .map(|t| agree(&t.lower, gender))
@@ -575,5 +858,34 @@ mod tests {
             keys("проект по производству в Атырауской области бутадиеновых каучуков"),
             vec!["Атырау/бутадиеновый каучук"]
         );
+    }
+
+    #[test]
+    fn places_from_adjectives_and_cases() {
+        assert_eq!(
+            keys("Компания начнёт вторую очередь Тасеевского цементного завода в 2027 году"),
+            vec!["Тасеев/цемент"]
+        );
+        assert_eq!(
+            keys("завод по производству кирпича под Калугой"),
+            vec!["Калуга/кирпич"]
+        );
+        assert_eq!(
+            keys("в городе Шахринау открыли предприятие по производству плитки"),
+            vec!["Шахринау/плитка"]
+        );
+        assert_eq!(
+            keys("В Бурлинском районе реализуют проект по производству карбамида."),
+            vec!["Бурлин/карбамид"]
+        );
+    }
+
+    #[test]
+    fn products_are_goods() {
+        assert!(keys("В Омске предприятие было официально открыто.").is_empty());
+        assert!(keys("В Омске завод планировали открыть весной.").is_empty());
+        let s = "белой жести";
+        let t = tokenize(s, 0, s.len());
+        assert_eq!(phrase_at(&t, 0).as_deref(), Some("белая жесть"));
     }
 }

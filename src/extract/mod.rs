@@ -9,6 +9,7 @@ use crate::classify::plant::{self, Plant};
 
 mod found;
 mod subject_of;
+mod topic;
 use crate::classify::subject::{self, Party};
 use crate::classify::{Cue, cost, cues, filters, metric, status};
 use crate::dims::{self, Anchor, Kind, Mention, Period};
@@ -85,11 +86,31 @@ pub fn read(doc: &Document) -> Vec<Reading<'static>> {
         })
         .collect();
     let doc_parties = subject::rank(&all);
+    let topic = topic::of_document(&readings);
+    if let Some(t) = &topic {
+        topic::place_plants(&mut readings, t);
+    }
     let mut previous = None;
+    let mut current: Option<(Plant, usize)> = None;
     for i in 0..readings.len() {
         if !readings[i].mentions.is_empty() {
-            let ctx = context(&readings, i, &doc_parties, previous);
+            let mut ctx = context(&readings, i, &doc_parties, previous);
+            ctx.topic = topic.clone();
+            // The plant a record was last keyed to, when that is more
+            // recent than the plant last named.
+            ctx.current = current
+                .clone()
+                .filter(|(_, k)| ctx.plant_at.is_none_or(|j| *k > j))
+                .map(|c| c.0);
             readings[i].records = build(doc, &readings[i], &ctx);
+        }
+        if let Some(p) = readings[i]
+            .records
+            .iter()
+            .rev()
+            .find_map(|r| r.subject.as_deref().and_then(Plant::from_key))
+        {
+            current = Some((p, i));
         }
         if let Some(last) = readings[i]
             .records
@@ -184,6 +205,12 @@ pub(crate) struct Context {
     pub(crate) trade: Option<(Metric, String)>,
     pub(crate) status_before: Option<Status>,
     pub(crate) previous_metric: Option<Metric>,
+    /// The plant the document is about, if it is about one.
+    pub(crate) topic: Option<topic::Topic>,
+    /// The plant the last records were about, if more recent than `plant`.
+    pub(crate) current: Option<Plant>,
+    /// The sentence that named `plant`.
+    pub(crate) plant_at: Option<usize>,
 }
 
 fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Metric>) -> Context {
@@ -195,12 +222,14 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
         .filter(|r| r.sentence.paragraph == para)
         .collect();
     // The plant the article last named, and whether in this paragraph.
-    let plant = (0..i).rev().find_map(|j| {
+    let named = (0..i).rev().find_map(|j| {
         let p = rs[j].plants.iter().rev().find(|p| !p.keys().is_empty())?;
         // Near: said in this paragraph or in the sentence just before.
         let near = rs[j].sentence.paragraph == para || j + 1 == i;
-        Some((p.clone(), near, sentence_status(rs, j)))
+        Some(((p.clone(), near, sentence_status(rs, j)), j))
     });
+    let plant_at = named.as_ref().map(|x| x.1);
+    let plant = named.map(|x| x.0);
     // The period of the last actual flow said just before (`Экспорт
     // составил …` after `Товарооборот за 2020 год …`).
     let period = rs[i.saturating_sub(2)..i]
@@ -247,6 +276,9 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
             .and_then(|k| status::of_sentence(&rs[k].status_cues)),
         plants_before,
         previous_metric: previous,
+        topic: None,
+        current: None,
+        plant_at,
     }
 }
 

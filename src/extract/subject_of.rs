@@ -11,16 +11,44 @@ use crate::text::Document;
 
 /// Metrics that belong to one plant when one is named; jobs too when
 /// the sentence speaks of one plant (`На заводе будет создано…`).
-fn plant_level(metric: Metric, r: &Reading) -> bool {
+fn plant_level(metric: Metric, r: &Reading, ctx: &Context) -> bool {
     match metric {
         Metric::Capacity
         | Metric::Output
         | Metric::LaunchDate
         | Metric::Investment
         | Metric::Exports => true,
-        Metric::Jobs => one_plant(r),
+        Metric::Jobs => one_plant(r) || (one_plant_doc(ctx) && !about_set(r)),
         _ => false,
     }
+}
+
+/// `вложит в Казахстане 45 млрд`: a figure placed in a whole country
+/// (`в` and the country's name in its clause) is the country's, not one
+/// plant's.
+fn in_country(r: &Reading, at: usize) -> bool {
+    r.parties.iter().any(|p| {
+        p.form == "name"
+            && !p.code.contains('-')
+            && same_clause(r, p.start, at)
+            && p.start
+                .checked_sub(1)
+                .is_some_and(|k| matches!(r.toks[k].lower.as_str(), "в" | "во"))
+    })
+}
+
+/// Whether the article is about one plant.
+fn one_plant_doc(ctx: &Context) -> bool {
+    ctx.topic.as_ref().is_some_and(|t| t.one)
+}
+
+/// A sentence about a set of plants or projects (`четыре производства`,
+/// `134 предприятий`), not about one.
+fn about_set(r: &Reading) -> bool {
+    r.plants.iter().any(|p| plant::is_set(&r.toks, p))
+        || r.mentions
+            .iter()
+            .any(|m| m.class.as_deref() == Some("проект"))
 }
 
 /// Words for one plant or project (singular), as a sentence refers back
@@ -71,8 +99,25 @@ fn one_plant(r: &Reading) -> bool {
 /// back to it.
 fn plant_for<'a>(r: &'a Reading, ctx: &'a Context, at: usize, strong: bool) -> Option<&'a Plant> {
     let named: Vec<&Plant> = r.plants.iter().filter(|p| p.place.is_some()).collect();
+    // In an article on one plant, a country named in passing (an
+    // investor's, a fund's) does not take the figure from the plant; in
+    // one on plants, a country's adjective (`Российско-Кыргызский фонд`)
+    // does not either.
+    // `Российско-Кыргызский фонд`: a compound adjective is no country's
+    // name, whatever its first part.
+    let country = |p: &subject::Party| {
+        let t = &r.toks[p.start];
+        p.form == "name" && !(t.lower.contains('-') && crate::dims::quantity_ru::is_adjective(t))
+    };
+    let passing = ctx.topic.is_some() && !r.parties.iter().any(country);
+    let free = !about_set(r)
+        && !in_country(r, at)
+        && (r.parties.is_empty() || one_plant_doc(ctx) || passing);
     let carried = || match &ctx.plant {
-        Some((p, same, _)) if r.parties.is_empty() && (*same || one_plant(r) || strong) => Some(p),
+        Some((p, same, _)) if free && (*same || one_plant(r) || strong) => {
+            Some(ctx.current.as_ref().unwrap_or(p))
+        }
+        None if free && (one_plant(r) || strong) => ctx.current.as_ref(),
         _ => None,
     };
     named
@@ -90,17 +135,41 @@ fn product_of(r: &Reading, m: &Mention) -> Option<String> {
     if m.kind != Kind::Quantity {
         return None;
     }
-    // The words after the unit (`тонн мясной продукции в год`).
+    // The words after the unit (`тонн мясной продукции в год`), not
+    // those of the unit itself (`квадратных метров`).
     let toks = &r.toks[..m.tok_end];
+    let unit = (m.num_tok..m.tok_end)
+        .find_map(|k| lexicon::units().longest_at(toks, k).map(|(n, _)| k..k + n));
     for k in m.num_tok..m.tok_end {
+        if unit.as_ref().is_some_and(|u| u.contains(&k)) {
+            continue;
+        }
         let starts = lexicon::products().longest_at(toks, k).is_some()
             || (k > m.num_tok && crate::dims::quantity_ru::is_adjective(&toks[k]));
         if starts && let Some(p) = plant::phrase_at(toks, k) {
             return Some(p);
         }
     }
-    const GENERIC: [&str; 10] = [
+    // The noun right after the unit (`тонн меди`, `тонны карбамида в
+    // сутки`), in or just after the figure.
+    for k in m.num_tok..m.tok_end {
+        let Some((n, _)) = lexicon::units().longest_at(&r.toks, k) else {
+            continue;
+        };
+        let word = r
+            .toks
+            .get(k + n)
+            .is_some_and(|t| t.kind == crate::text::token::TokKind::Word && !t.cap);
+        if let Some(p) = plant::phrase_at(&r.toks, k + n).filter(|_| word) {
+            return Some(p);
+        }
+        break;
+    }
+    const GENERIC: [&str; 13] = [
         "mass",
+        "area",
+        "volume",
+        "container",
         "штука",
         "изделие",
         "техника",
@@ -124,8 +193,19 @@ fn plant_key(
     strong: bool,
 ) -> Option<String> {
     let p = plant_for(r, ctx, at, strong)?;
+    let carried = !r.plants.iter().any(|q| std::ptr::eq(q, p));
     if let Some(k) = p.keys().into_iter().next() {
-        return Some(k);
+        // A plant carried from before, and a figure that names another
+        // product made (`В новом цехе … тонны карбамида`, `произведено
+        // 148 тысяч тонн меди`): the plant's unit for that product.
+        let other = m
+            .filter(|_| carried && !processing(r))
+            .and_then(|m| product_of(r, m))
+            .filter(|x| !p.products.iter().any(|q| same_goods(q, x)));
+        return match other {
+            Some(x) => p.key_with(&x),
+            None => Some(k),
+        };
     }
     let product = m
         .and_then(|m| product_of(r, m))
@@ -133,9 +213,69 @@ fn plant_key(
     match product {
         Some(product) => p.key_with(&product),
         // `мощность сборочного производства` after `выпускать электробусы`:
-        // the plant whose product the sentence named.
-        None => r.plants.iter().find_map(|q| q.keys().into_iter().next()),
+        // the plant whose product the sentence named; else the plant the
+        // text was about just before, or the document's, at that place.
+        None => r
+            .plants
+            .iter()
+            .find_map(|q| q.keys().into_iter().next())
+            .or_else(|| same_place(p, ctx.current.as_ref().and_then(|c| c.keys().pop())))
+            .or_else(|| same_place(p, ctx.topic.as_ref().and_then(|t| t.key()))),
     }
+}
+
+/// `перерабатывать 600 тонн зерна`: the goods of the figure go in, they
+/// are not what the plant makes.
+fn processing(r: &Reading) -> bool {
+    r.toks
+        .iter()
+        .any(|t| t.lower.starts_with("перераб") || t.lower.starts_with("переработ"))
+}
+
+/// Two product names for the same goods: one's words among the other's,
+/// compared by their first five letters (`сидение`, `автомобильное
+/// сиденье`).
+fn same_goods(a: &str, b: &str) -> bool {
+    let stems = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| w.chars().take(5).collect::<String>().replace('ё', "е"))
+            .collect()
+    };
+    // `лифт` and `лифтов`: a short word is the start of the longer one.
+    let like = |w: &String, v: &Vec<String>| {
+        v.iter()
+            .any(|u| u.starts_with(w.as_str()) || w.starts_with(u.as_str()))
+    };
+    let (x, y) = (stems(a), stems(b));
+    x.iter().all(|w| like(w, &y)) || y.iter().all(|w| like(w, &x))
+}
+
+/// A key, if it is at the plant's place.
+fn same_place(p: &Plant, key: Option<String>) -> Option<String> {
+    let key = key?;
+    let place = p.place.as_deref()?;
+    key.split_once('/')
+        .is_some_and(|(k, _)| k == place)
+        .then_some(key)
+}
+
+/// The plant of a figure in an article on one plant when the sentence
+/// names none: the one the text was just about, else the document's;
+/// `Some(None)` when the article never says where the plant is
+/// (decision 42: the subject is null then).
+fn document_plant(r: &Reading, ctx: &Context, at: usize) -> Option<Option<String>> {
+    let topic = ctx.topic.as_ref().filter(|t| t.one)?;
+    if about_set(r) || in_country(r, at) {
+        return None;
+    }
+    // A country in the figure's own clause (`производство автомобилей в
+    // Узбекистане`) is what the figure is about, not a placeless plant.
+    if topic.place.is_none() {
+        let own = r.parties.iter().any(|p| same_clause(r, p.start, at));
+        return (!own).then_some(None);
+    }
+    let current = ctx.current.as_ref().and_then(|c| c.keys().pop());
+    Some(current.or_else(|| topic.key()))
 }
 
 /// The subject of a record and the rule that chose it.
@@ -147,10 +287,14 @@ pub(super) fn subject_for(
     metric: Metric,
 ) -> (Option<String>, String) {
     let strong = matches!(metric, Metric::Capacity | Metric::LaunchDate);
-    if plant_level(metric, r)
-        && let Some(k) = plant_key(r, ctx, at, m, strong)
-    {
-        return (Some(k), "subject:<plant>".into());
+    if plant_level(metric, r, ctx) {
+        if let Some(k) = plant_key(r, ctx, at, m, strong) {
+            return (Some(k), "subject:<plant>".into());
+        }
+        let partner = metric == Metric::Exports && !r.parties.is_empty();
+        if let Some(k) = document_plant(r, ctx, at).filter(|_| !partner) {
+            return (k, "subject:<the document's plant>".into());
+        }
     }
     let own = subject::codes(&r.parties);
     if matches!(metric, Metric::Exports | Metric::Imports) {
@@ -260,13 +404,26 @@ pub(super) fn launch_records(
         .iter()
         .any(|t| matches!(t.lower.as_str(), "оба" | "обе" | "обоих" | "обеих"));
     let keys = match plant_for(r, ctx, m.tok_start, true) {
-        _ if both && r.plants.is_empty() && ctx.plants_before.len() > 1 => {
+        _ if both
+            && r.plants.iter().all(|p| p.keys().is_empty())
+            && ctx.plants_before.len() > 1 =>
+        {
             ctx.plants_before.iter().flat_map(Plant::keys).collect()
         }
         Some(p) if !p.keys().is_empty() => p.keys(),
-        _ => plant_key(r, ctx, m.tok_start, None, true)
-            .into_iter()
-            .collect(),
+        _ => match plant_key(r, ctx, m.tok_start, None, true) {
+            Some(k) => vec![k],
+            None => match document_plant(r, ctx, m.tok_start) {
+                Some(Some(k)) => vec![k],
+                // A plant the article never places: one record, no subject.
+                Some(None) => {
+                    let mut rec = base.clone();
+                    rec.rules.push("subject:<the document's plant>".into());
+                    return vec![rec];
+                }
+                None => Vec::new(),
+            },
+        },
     };
     // `запустят семь производств, среди них: завод … в Костанае; …`: one
     // record for the set, and one per plant the sentence lists.
