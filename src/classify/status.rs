@@ -51,6 +51,18 @@ pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, Strin
         return None;
     }
     let from = m.tok_start.saturating_sub(8);
+    // `импорт — на 29,5%, до 833,5 млн`: a growth in percent, its verb
+    // elided, and the level it grew to.
+    let grew_by = toks[from..m.tok_start]
+        .windows(3)
+        .any(|w| w[0].is("на") && w[1].kind == crate::text::token::TokKind::Num && w[2].is("%"));
+    if grew_by {
+        return Some((
+            Status::Actual,
+            Qualifier::Exact,
+            "status:на <N>%, до <figure>".into(),
+        ));
+    }
     for t in toks[from..m.tok_start].iter().rev() {
         if REACHING.iter().any(|s| t.lower.starts_with(s)) {
             let st = if t.lower.starts_with("увеличит") && !t.lower.ends_with("ть") {

@@ -173,9 +173,17 @@ fn read_sentence(
     let context = |set| if near { cues(set, &toks) } else { Vec::new() };
     // `долларов США` names a currency, not a party.
     let in_money = |p: &Party| {
-        mentions
-            .iter()
-            .any(|m| m.kind == dims::Kind::Money && p.start >= m.tok_start && p.start < m.tok_end)
+        // `долл. США`, `долларов США`: the currency's country.
+        let dollar = |k: usize| toks[k].lower.starts_with("долл");
+        let after_currency = match p.start {
+            0 => false,
+            1 => dollar(0),
+            s => dollar(s - 1) || (toks[s - 1].is(".") && dollar(s - 2)),
+        };
+        after_currency
+            || mentions.iter().any(|m| {
+                m.kind == dims::Kind::Money && p.start >= m.tok_start && p.start < m.tok_end
+            })
     };
     Reading {
         sentence: s,
@@ -400,6 +408,16 @@ fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
 /// deadline takes the whole deadline year); else the period of `за этот
 /// период`; else, for an actual flow, the period said just before.
 fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: Option<Period>) {
+    // `С начала года экспорт вырос …` right after `По итогам
+    // января–октября …`: the months said before (decision 61).
+    let period = period.map(|p| match ctx.any_period {
+        Some((s, e))
+            if p.relative && p.start == s && p.end == rec.published && p.end > e && s.is_some() =>
+        {
+            Period { end: e, ..p }
+        }
+        _ => p,
+    });
     if let Some(p) = period {
         let flow_goal = p.deadline && is_flow(rec.metric) && rec.status != Status::Actual;
         rec.period_start = if flow_goal {
@@ -541,12 +559,15 @@ fn figure_period(
     // `Показатели торговли за 2022 год: товарооборот – …; экспорт – …`:
     // a flow far from the one date of its sentence still takes it.
     let listed = |d: &Mention| r.toks[d.tok_end..m.tok_start].iter().any(|t| t.is(":"));
+    // `За десять месяцев Казахстан отправил 2,3 млн тонн пшеницы, …, 3,5
+    // тыс. тонн муки`: so does a long list after its one date.
+    let long_list = r.mentions.iter().filter(|x| x.is_figure()).count() > 3;
     let only = (dates.len() == 1
         && is_flow(metric)
         && dates[0].tok_start < m.tok_start
-        && listed(dates[0]))
-    .then(|| dates[0].period)
-    .flatten();
+        && (listed(dates[0]) || long_list))
+        .then(|| dates[0].period)
+        .flatten();
     near.or(only)
 }
 

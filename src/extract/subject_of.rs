@@ -307,12 +307,42 @@ pub(super) fn subject_for(
             .filter(|p| same_clause(r, p.start, at))
             .cloned()
             .collect();
+        // Or those of the clause of the figure's own cue (`поставки из РФ
+        // в КНР выросли на 3,9%, до 65 млрд`).
+        let cue_clause: Vec<subject::Party> = own_cue_before(r, metric, at)
+            .map(|c| {
+                r.parties
+                    .iter()
+                    .filter(|p| same_clause(r, p.start, c))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        let clause = if clause.is_empty() {
+            cue_clause
+        } else {
+            clause
+        };
         let near = if clause.is_empty() {
             &r.parties
         } else {
             &clause
         };
-        let dir = subject::direction(metric, &r.toks, near, &others).or_else(|| {
+        // `Экспорт из республики в КНР составил …, импорт — 361 млн`: a
+        // clause of the other flow with no party of its own is the same
+        // pair turned round.
+        let other_flow = if metric == Metric::Exports {
+            Metric::Imports
+        } else {
+            Metric::Exports
+        };
+        let turned = clause.is_empty() && flow_cue_before(r, other_flow, at);
+        let dir = if turned {
+            subject::direction(other_flow, &r.toks, near, &others).map(|d| reverse(&d))
+        } else {
+            subject::direction(metric, &r.toks, near, &others)
+        };
+        let dir = dir.or_else(|| {
             // None named here: the direction said just before, turned
             // round for the other flow.
             let (m, d) = ctx.trade.as_ref().filter(|_| r.parties.is_empty())?;
@@ -325,7 +355,7 @@ pub(super) fn subject_for(
         });
         return match dir {
             Some(d) => (Some(d), "subject:<direction>".into()),
-            None => (subject::key(&others), "subject:<parties>".into()),
+            None => reporter_direction(metric, &others, &ctx.doc_parties),
         };
     }
     if matches!(metric, Metric::Output | Metric::Capacity) {
@@ -452,6 +482,59 @@ pub(super) fn launch_records(
         rec
     }));
     out
+}
+
+/// The nearest cue of a flow before the figure, if the sentence has one.
+fn own_cue_before(r: &Reading, flow: Metric, at: usize) -> Option<usize> {
+    r.metric_cues
+        .iter()
+        .filter(|c| c.end <= at && Metric::parse(c.entry.col(0)) == Some(flow))
+        .map(|c| c.start)
+        .next_back()
+}
+
+/// `A>B` → `B>A`.
+fn reverse(d: &str) -> String {
+    match d.split_once('>') {
+        Some((a, b)) => format!("{b}>{a}"),
+        None => d.to_string(),
+    }
+}
+
+/// Whether a cue of the other flow (`экспорт` for imports) stands before
+/// the figure in its sentence.
+fn flow_cue_before(r: &Reading, flow: Metric, at: usize) -> bool {
+    r.metric_cues
+        .iter()
+        .any(|c| c.end <= at && Metric::parse(c.entry.col(0)) == Some(flow))
+}
+
+/// Exports and imports with no partner words: the statistics are those of
+/// the party the document is most about, so exports run from it and
+/// imports to it (decision 51); one party alone is the world trade of it.
+fn reporter_direction(
+    metric: Metric,
+    parties: &[String],
+    doc: &[String],
+) -> (Option<String>, String) {
+    let pair = subject::key(parties);
+    let reporter = doc.iter().find(|c| parties.contains(c));
+    let other = reporter.and_then(|r| {
+        parties
+            .iter()
+            .find(|c| *c != r && !c.starts_with(r.as_str()))
+    });
+    match (reporter, other) {
+        (Some(a), Some(b)) if pair.as_deref().is_some_and(|p| p.matches('+').count() == 1) => {
+            let d = if metric == Metric::Exports {
+                format!("{a}>{b}")
+            } else {
+                format!("{b}>{a}")
+            };
+            (Some(d), "subject:<the reporting party's trade>".into())
+        }
+        _ => (pair, "subject:<parties>".into()),
+    }
 }
 
 /// Whether no comma, semicolon or colon stands between two tokens.
