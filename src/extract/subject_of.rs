@@ -190,16 +190,26 @@ fn plant_key(
     ctx: &Context,
     at: usize,
     m: Option<&Mention>,
-    strong: bool,
+    metric: Metric,
 ) -> Option<String> {
+    let strong = matches!(metric, Metric::Capacity | Metric::LaunchDate);
     let p = plant_for(r, ctx, at, strong)?;
     let carried = !r.plants.iter().any(|q| std::ptr::eq(q, p));
     if let Some(k) = p.keys().into_iter().next() {
         // A plant carried from before, and a figure that names another
         // product made (`В новом цехе … тонны карбамида`, `произведено
         // 148 тысяч тонн меди`): the plant's unit for that product.
+        // A capacity listed with other parts (`917 тыс. тонн медного и 2,5
+        // тыс. тонн молибденового концентрата`) stays the plant's.
+        let parts = r
+            .mentions
+            .iter()
+            .filter(|x| x.kind == Kind::Quantity)
+            .count()
+            > 1;
+        let per_product = metric == Metric::Output || !parts;
         let other = m
-            .filter(|_| carried && !processing(r))
+            .filter(|_| carried && !processing(r) && per_product)
             .and_then(|m| product_of(r, m))
             .filter(|x| !p.products.iter().any(|q| same_goods(q, x)));
         return match other {
@@ -286,9 +296,8 @@ pub(super) fn subject_for(
     at: usize,
     metric: Metric,
 ) -> (Option<String>, String) {
-    let strong = matches!(metric, Metric::Capacity | Metric::LaunchDate);
     if plant_level(metric, r, ctx) {
-        if let Some(k) = plant_key(r, ctx, at, m, strong) {
+        if let Some(k) = plant_key(r, ctx, at, m, metric) {
             return (Some(k), "subject:<plant>".into());
         }
         let partner = metric == Metric::Exports && !r.parties.is_empty();
@@ -441,7 +450,7 @@ pub(super) fn launch_records(
             ctx.plants_before.iter().flat_map(Plant::keys).collect()
         }
         Some(p) if !p.keys().is_empty() => p.keys(),
-        _ => match plant_key(r, ctx, m.tok_start, None, true) {
+        _ => match plant_key(r, ctx, m.tok_start, None, Metric::LaunchDate) {
             Some(k) => vec![k],
             None => match document_plant(r, ctx, m.tok_start) {
                 Some(Some(k)) => vec![k],
