@@ -67,7 +67,15 @@ fn money(
         return Some((Metric::ProjectsValue, "<N projects> на <money>".into()));
     }
     let (k, cue) = best(m, toks, mentions, cues, &["money", "any"])?;
-    if k > MONEY_REACH {
+    // `Товарооборот … вырос на 1,8% по сравнению с …, составив 116 млрд`:
+    // a verb of result before the figure carries its subject far.
+    let result = m.tok_start.checked_sub(1).is_some_and(|b| {
+        ["состав", "достиг", "превыс"]
+            .iter()
+            .any(|v| toks[b].lower.starts_with(v))
+    });
+    let reach = if result { 2 * MONEY_REACH } else { MONEY_REACH };
+    if k > reach {
         return None;
     }
     let metric = match cue.entry.col(0) {

@@ -444,9 +444,17 @@ fn said_on(toks: &[Token], at: usize) -> bool {
         .any(|t| SAID.iter().any(|w| t.lower.starts_with(w)))
 }
 
+/// `по сравнению с аналогичным периодом прошлого года`: the period a
+/// figure is compared with, not its own.
+fn compared(toks: &[Token], at: usize) -> bool {
+    toks[at.saturating_sub(4)..at]
+        .iter()
+        .any(|t| t.lower.starts_with("сравнени") || t.lower.starts_with("аналогичн"))
+}
+
 /// Whether construction or works are the subject just before a cue.
 fn works_before(toks: &[Token], cue: usize) -> bool {
-    toks[cue.saturating_sub(4)..cue]
+    toks[cue.saturating_sub(8)..cue]
         .iter()
         .any(|t| t.lower.starts_with("строительств") || t.lower.starts_with("работ"))
 }
@@ -585,6 +593,7 @@ fn figure_period(
         .mentions
         .iter()
         .filter(|d| d.kind == Kind::Date && !r.toks[d.tok_start].is("сегодня"))
+        .filter(|d| !compared(&r.toks, d.tok_start))
         .filter(|d| projects || !launches.iter().any(|(l, _)| l.tok_start == d.tok_start))
         .collect();
     let near = dates
