@@ -452,6 +452,23 @@ fn compared(toks: &[Token], at: usize) -> bool {
         .any(|t| t.lower.starts_with("сравнени") || t.lower.starts_with("аналогичн"))
 }
 
+/// `на форуме, состоявшемся в среду`: a day named by its weekday is an
+/// event's, never the period of a figure.
+fn weekday(toks: &[Token], d: &Mention) -> bool {
+    const DAYS: [&str; 7] = [
+        "понедельник",
+        "вторник",
+        "среду",
+        "четверг",
+        "пятницу",
+        "субботу",
+        "воскресенье",
+    ];
+    toks[d.tok_start..d.tok_end]
+        .iter()
+        .any(|t| DAYS.contains(&t.lower.as_str()))
+}
+
 /// Whether construction or works are the subject just before a cue.
 fn works_before(toks: &[Token], cue: usize) -> bool {
     toks[cue.saturating_sub(8)..cue]
@@ -593,7 +610,7 @@ fn figure_period(
         .mentions
         .iter()
         .filter(|d| d.kind == Kind::Date && !r.toks[d.tok_start].is("сегодня"))
-        .filter(|d| !compared(&r.toks, d.tok_start))
+        .filter(|d| !compared(&r.toks, d.tok_start) && !weekday(&r.toks, d))
         .filter(|d| projects || !launches.iter().any(|(l, _)| l.tok_start == d.tok_start))
         .collect();
     let near = dates
