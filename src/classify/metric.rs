@@ -105,6 +105,10 @@ fn quantity(
                 .map(|(x, c)| (x, c.name("metric_cues")));
         }
         "" => return None,
+        // A terminal `на 500 тыс. TEU`: containers a year (decision 72).
+        "container" if cue_metric.is_none() => {
+            return Some((Metric::Capacity, "<N> TEU".into()));
+        }
         _ => {}
     }
     if let Some((x @ (Metric::Exports | Metric::Imports), c)) = cue_metric {

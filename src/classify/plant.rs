@@ -76,7 +76,11 @@ const OBJECTS: [&str; 18] = [
 /// product is the object with its adjectives (`логистический центр`).
 const SELF_NAMED: [&str; 5] = ["центр", "хаб", "склад", "терминал", "комплекс"];
 
-const TRIGGERS: [&str; 15] = [
+const TRIGGERS: [&str; 19] = [
+    "перевалке",
+    "перевалки",
+    "перевалку",
+    "производстве",
     "производству",
     "производства",
     "производство",
@@ -147,6 +151,10 @@ fn self_named(toks: &[Token], i: usize) -> Vec<String> {
 
 /// A word for a plant (`завод`, `комбината`, `мясокомбинат`).
 fn is_object(w: &str) -> bool {
+    // `производственной инфраструктуры`: the adjective names no plant.
+    if w.starts_with("производствен") {
+        return false;
+    }
     OBJECTS.iter().any(|o| w.starts_with(o)) || w.contains("завод") || w.contains("комбинат")
 }
 
@@ -167,12 +175,21 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
             .any(|o| *o != "производств" && t.lower.starts_with(o))
     });
     places.retain(|p| p.3 || named);
-    if places.is_empty() {
-        places = guessed_places(toks);
-    }
+    // Towns no lexicon knows (`в морском порту Сабетта`) beside those it
+    // knows.
+    let guessed: Vec<_> = guessed_places(toks)
+        .into_iter()
+        .filter(|g| !places.iter().any(|p| p.0 <= g.0 && g.0 < p.1))
+        .collect();
+    places.extend(guessed);
     let mut out = by_trigger(toks, &places);
     for (i, t) in toks.iter().enumerate() {
-        let object = is_object(&t.lower);
+        // `"Балтийского судомеханического завода"`: the last word of a
+        // company's name in quotes is no plant of the sentence.
+        let quoted = toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.lower.as_str(), "\"" | "»" | "”") && !n.space_before);
+        let object = is_object(&t.lower) && !quoted;
         if !object || out.iter().any(|p| p.start.abs_diff(i) <= 2) {
             continue;
         }
@@ -202,7 +219,13 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
             .iter()
             .any(|o| t.lower.starts_with(o))
             .then(|| self_named(toks, i));
-        let products = named.or(before).or(itself).unwrap_or_else(after);
+        // A terminal or centre is named by what it handles when the text
+        // says it (`терминала навалочных грузов`), else by what it is.
+        let products = before
+            .or(itself)
+            .or_else(|| Some(after()).filter(|p| !p.is_empty()))
+            .or(named)
+            .unwrap_or_default();
         // `Богучанского алюминиевого завода`: the plant's own town first;
         // with no place at all the plant is kept for the document to place.
         let place = adjective_place(toks, i).or_else(|| nearest_place(&places, i, i + 1));
@@ -251,7 +274,10 @@ fn guessed_places(toks: &[Token]) -> Vec<(usize, usize, String, bool)> {
 }
 
 /// Words for a settlement before its name (`в городе Бохтар`).
-const SETTLEMENT: [&str; 8] = [
+const SETTLEMENT: [&str; 11] = [
+    "порт",
+    "порту",
+    "порта",
     "город",
     "городе",
     "города",
@@ -571,6 +597,12 @@ fn products_at(toks: &[Token], mut j: usize) -> (Vec<String>, usize) {
         // `цветных и драгоценных металлов`: an adjective alone is no goods.
         let lone =
             words == 1 && is_adjective(&goods[0]) && toks.get(end).is_some_and(|t| t.is("и"));
+        // `стандартных и гибридных семян`: adjectives that share the noun
+        // after the last of them.
+        if lone && product_words(toks, end + 1).0 > 1 {
+            j = end + 1;
+            continue;
+        }
         if words == 0 || !names_goods(goods) || lone {
             break;
         }
@@ -723,6 +755,8 @@ fn agree(adj: &str, g: Gender) -> String {
         && !stem.ends_with(['г', 'к', 'х', 'ж', 'ш', 'ч', 'щ']);
     let new = match (g, soft) {
         (Gender::Masculine, false) if end == "ой" => "ой",
+        // No `ы` after г, к, х (`морского` → морский, never морскый).
+        (Gender::Masculine, false) if stem.ends_with(['г', 'к', 'х']) => "ий",
         (Gender::Masculine, false) => "ый",
         (Gender::Masculine, true) => "ий",
         (Gender::Feminine, false) => "ая",

@@ -219,6 +219,8 @@ pub(crate) struct Context {
     pub(crate) current: Option<Plant>,
     /// The sentence that named `plant`.
     pub(crate) plant_at: Option<usize>,
+    /// The last launch record of the sentence before.
+    pub(crate) launch_before: Option<Record>,
 }
 
 fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Metric>) -> Context {
@@ -287,6 +289,14 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
         topic: None,
         current: None,
         plant_at,
+        launch_before: i.checked_sub(1).and_then(|k| {
+            rs[k]
+                .records
+                .iter()
+                .rev()
+                .find(|x| x.metric == Metric::LaunchDate)
+                .cloned()
+        }),
     }
 }
 
@@ -370,8 +380,36 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
     for (m, cue) in &launches {
         out.extend(launch_records(doc, r, ctx, m, cue));
     }
+    out.extend(added_object(doc, r, ctx));
     out.sort_by_key(|x| x.span_start);
     out
+}
+
+/// `А также строительство контейнерного терминала в порту Посьет`: an
+/// object added in the sentence after a launch window takes that window
+/// (decision 56).
+fn added_object(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
+    let also = r.toks.first().is_some_and(|t| t.is("а") || t.is("также"))
+        && r.toks.iter().take(2).any(|t| t.is("также"));
+    let dated = r.mentions.iter().any(|m| m.kind == Kind::Date);
+    let Some(before) = ctx.launch_before.as_ref().filter(|_| also && !dated) else {
+        return Vec::new();
+    };
+    r.plants
+        .iter()
+        .flat_map(|p| p.keys().into_iter().map(move |k| (p.start, k)))
+        .map(|(at, k)| {
+            let mut rec = before.clone();
+            rec.subject = Some(k);
+            rec.quote = r.sentence.text(&doc.text).to_string();
+            let t = &r.toks[at];
+            rec.span_start = char_offset(&doc.text, t.start);
+            rec.span_end = char_offset(&doc.text, t.end);
+            rec.rules
+                .push("launch:<the window of the sentence before>".into());
+            rec
+        })
+        .collect()
 }
 
 /// A sentence about these is not about a launch (the start of sales, the

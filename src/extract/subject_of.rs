@@ -471,7 +471,20 @@ pub(super) fn launch_records(
         .mentions
         .iter()
         .any(|x| x.class.as_deref() == Some("проект"));
-    let keys = if set && listed.len() >= 2 {
+    // `завершить строительство терминала в X, а также терминала в Y`:
+    // one window for every plant the launch words stand before (decision 4).
+    let cue_at = r
+        .launch_cues
+        .iter()
+        .find(|c| c.name("launch_cues") == cue)
+        .map(|c| c.start);
+    let governed = cue_at.is_some_and(|c| {
+        r.plants
+            .iter()
+            .filter(|p| !p.keys().is_empty())
+            .all(|p| p.start > c)
+    });
+    let keys = if (set || governed) && listed.len() >= 2 {
         listed
     } else {
         keys

@@ -99,7 +99,8 @@ fn is_boundary(chars: &[(usize, char)], i: usize, j: usize) -> bool {
         && chars[i - 2].1.is_lowercase()
 }
 
-/// `млн долл. США`: the currency's country goes on with the sentence.
+/// `млн долл. США`, `500 тыс. TEU`: what names the currency or the unit
+/// goes on with the sentence.
 fn currency_country(chars: &[(usize, char)], dot: usize, j: usize) -> bool {
     let word_before: String = chars[..dot]
         .iter()
@@ -116,7 +117,18 @@ fn currency_country(chars: &[(usize, char)], dot: usize, j: usize) -> bool {
         .take(3)
         .map(|&(_, c)| c)
         .collect();
-    word_before.to_lowercase() == "долл" && after == "США"
+    let word = word_before.to_lowercase();
+    // `500 тыс. TEU`, `2 млн. USD`: a unit in Latin capitals after a scale.
+    let latin_unit: String = chars[j..]
+        .iter()
+        .skip_while(|&&(_, c)| c.is_whitespace())
+        .take_while(|&&(_, c)| c.is_alphanumeric())
+        .map(|&(_, c)| c)
+        .collect();
+    let scale = matches!(word.as_str(), "тыс" | "млн" | "млрд" | "трлн");
+    let unit =
+        latin_unit.chars().count() >= 2 && latin_unit.chars().all(|c| c.is_ascii_uppercase());
+    (word == "долл" && after == "США") || (scale && unit)
 }
 
 fn is_abbreviation(chars: &[(usize, char)], dot: usize) -> bool {
@@ -166,6 +178,8 @@ mod tests {
                 "Итог 4 млрд долл. в год."
             ]
         );
+        let t = "Терминал на 500 тыс. TEU. Итог.";
+        assert_eq!(texts(t), vec!["Терминал на 500 тыс. TEU.", "Итог."]);
         let t = "Экспорт — 7 млн долл. США, импорт — 2 млн долл. США. Итог.";
         assert_eq!(
             texts(t),
