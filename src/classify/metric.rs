@@ -54,7 +54,7 @@ fn money(
     previous: Option<Metric>,
 ) -> Option<(Metric, String)> {
     let counted = mentions.iter().any(|p| {
-        p.class.as_deref() == Some("проект")
+        matches!(p.class.as_deref(), Some("проект" | "предприятие"))
             && p.tok_end <= m.tok_start
             && cost(
                 toks,
@@ -98,6 +98,13 @@ fn quantity(
     let cue_metric = near.and_then(|(_, c)| Metric::parse(c.entry.col(0)).map(|x| (x, c)));
     match class {
         "проект" => return Some((Metric::ProjectsCount, "<N> проектов".into())),
+        // `открытие 134 предприятий`, `сдано в эксплуатацию 4 предприятия`:
+        // plants opened under a programme are projects (decision 57); a
+        // count of companies is not (decision 79).
+        "предприятие" => {
+            return opened(toks)
+                .then(|| (Metric::ProjectsCount, "<N> предприятий <opened>".into()));
+        }
         "рабочее место" => return Some((Metric::Jobs, "<N> рабочих мест".into())),
         "человек" | "место" => {
             return cue_metric
@@ -119,6 +126,23 @@ fn quantity(
     }
     let (x, c) = cue_metric?;
     matches!(x, Metric::Capacity | Metric::Output).then(|| (x, c.name("metric_cues")))
+}
+
+/// Whether a sentence speaks of plants opened or to be opened.
+fn opened(toks: &[Token]) -> bool {
+    const OPEN: [&str; 9] = [
+        "открыт",
+        "открыв",
+        "запуск",
+        "запущ",
+        "запуст",
+        "ввод",
+        "введ",
+        "сдан",
+        "сдач",
+    ];
+    toks.iter()
+        .any(|t| OPEN.iter().any(|o| t.lower.starts_with(o)))
 }
 
 /// `Ежегодно предприятие будет выпускать 3 тысячи тракторов`: a rate

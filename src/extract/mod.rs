@@ -265,7 +265,8 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
         .rev()
         .flat_map(|r| r.records.iter().rev())
         .find(|x| x.metric != Metric::LaunchDate && x.period_end.is_some())
-        .map(|x| (x.period_start, x.period_end));
+        .map(|x| (x.period_start, x.period_end))
+        .or_else(|| asked_period(&rs[i.saturating_sub(2)..i]));
     let plants_before = rs[i.saturating_sub(2)..i]
         .iter()
         .filter(|r| r.sentence.paragraph == para)
@@ -547,7 +548,21 @@ fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: Option<Perio
                 "этот" | "тот" | "указанный" | "данный" | "аналогичный" | "год"
             )
     });
-    let (from, rule) = if anaphor {
+    // `за весь год`: the whole year of the period said before, or of the
+    // publication.
+    let whole_year = r
+        .toks
+        .windows(3)
+        .any(|w| w[0].is("за") && w[1].is("весь") && w[2].is("год"));
+    let year_of = |d: Option<NaiveDate>| {
+        let s = d.and_then(year_start)?;
+        let e = NaiveDate::from_ymd_opt(chrono::Datelike::year(&s), 12, 31)?;
+        Some((Some(s), Some(e)))
+    };
+    let (from, rule) = if whole_year {
+        let anchor = ctx.any_period.and_then(|p| p.1).or(rec.published);
+        (year_of(anchor), "period:<за весь год>")
+    } else if anaphor {
         (ctx.any_period, "period:<за этот период>")
     } else if is_flow(rec.metric) && rec.status == Status::Actual {
         (ctx.period, "period:<from the sentence before>")

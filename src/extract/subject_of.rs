@@ -48,7 +48,7 @@ fn about_set(r: &Reading) -> bool {
     r.plants.iter().any(|p| plant::is_set(&r.toks, p))
         || r.mentions
             .iter()
-            .any(|m| m.class.as_deref() == Some("проект"))
+            .any(|m| matches!(m.class.as_deref(), Some("проект" | "предприятие")))
 }
 
 /// Words for one plant or project (singular), as a sentence refers back
@@ -470,7 +470,7 @@ pub(super) fn launch_records(
     let set = r
         .mentions
         .iter()
-        .any(|x| x.class.as_deref() == Some("проект"));
+        .any(|x| matches!(x.class.as_deref(), Some("проект" | "предприятие")));
     // `завершить строительство терминала в X, а также терминала в Y`:
     // one window for every plant the launch words stand before (decision 4).
     let cue_at = r
