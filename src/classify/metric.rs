@@ -148,9 +148,12 @@ fn opened(toks: &[Token]) -> bool {
 /// `Ежегодно предприятие будет выпускать 3 тысячи тракторов`: a rate
 /// said earlier in the clause.
 fn yearly_in_clause(toks: &[Token], m: &Mention) -> bool {
+    // Commas go on: `ежегодно выпускает 300 тысяч пар кроссовок, 120
+    // тысяч пар ботинок …` is one list.
     toks[..m.tok_start]
         .iter()
         .rev()
-        .take_while(|t| !matches!(t.lower.as_str(), "," | ";" | "." | ":" | "("))
+        .take(40)
+        .take_while(|t| !matches!(t.lower.as_str(), ";" | "." | ":" | "("))
         .any(|t| t.lower.starts_with("ежегодн"))
 }

@@ -221,6 +221,8 @@ pub(crate) struct Context {
     pub(crate) plant_at: Option<usize>,
     /// The last launch record of the sentence before.
     pub(crate) launch_before: Option<Record>,
+    /// The plants the text has reported launched so far.
+    pub(crate) launched: Vec<String>,
 }
 
 fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Metric>) -> Context {
@@ -290,6 +292,12 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
         topic: None,
         current: None,
         plant_at,
+        launched: rs[..i]
+            .iter()
+            .flat_map(|r| r.records.iter())
+            .filter(|x| x.metric == Metric::LaunchDate && x.status == Status::Actual)
+            .filter_map(|x| x.subject.clone())
+            .collect(),
         launch_before: i.checked_sub(1).and_then(|k| {
             rs[k]
                 .records
@@ -310,7 +318,10 @@ fn asked_period(before: &[Reading]) -> Option<(Option<NaiveDate>, Option<NaiveDa
         .filter(|r| !r.mentions.iter().any(Mention::is_figure))
         .flat_map(|r| r.mentions.iter().rev())
         .filter_map(|m| m.period)
-        .find(|p| p.start.is_some() && p.end.is_some() && !p.relative)
+        // A day is an event's date (an opening), not a period of figures.
+        .find(|p| {
+            p.start.is_some() && p.end.is_some() && !p.relative && p.grain != dims::Grain::Day
+        })
         .map(|p| (p.start, p.end))
 }
 
@@ -374,7 +385,8 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
             .filter(|x| x.metric != Metric::LaunchDate && x.unit.is_some())
             .find(|x| x.unit.as_deref().map(base_unit) == m.unit.as_deref().map(base_unit))
             .map(|x| x.metric);
-        if let Some(rec) = figure_record(doc, r, ctx, m, &launches, before) {
+        if let Some(mut rec) = figure_record(doc, r, ctx, m, &launches, before) {
+            listed_status(&mut rec, &out);
             out.push(rec);
         }
     }
@@ -384,6 +396,22 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
     out.extend(added_object(doc, r, ctx));
     out.sort_by_key(|x| x.span_start);
     out
+}
+
+/// `производит 500 тонн люцерны, …, 2 тысячи тонн ячменя`: a figure too
+/// far from any cue continues the list of the one before it.
+fn listed_status(rec: &mut Record, out: &[Record]) {
+    if !rec.rules.iter().any(|r| r == "status:<default>") {
+        return;
+    }
+    let earlier = out
+        .iter()
+        .rev()
+        .find(|x| x.metric == rec.metric && !x.rules.iter().any(|r| r == "status:<default>"));
+    if let Some(x) = earlier {
+        rec.status = x.status;
+        rec.rules.push("status:<as the figure before it>".into());
+    }
 }
 
 /// `А также строительство контейнерного терминала в порту Посьет`: an
@@ -600,7 +628,7 @@ fn figure_record(
     if let Some((_, q, _)) = &governed {
         rec.qualifier = *q;
     }
-    let period = figure_period(r, m, metric, launches);
+    let period = figure_period(r, m, metric, launches, doc.published);
     let fig = (m.tok_start, m.tok_end);
     let (st, rule) = match governed {
         Some((s, _, rule)) => (s, rule),
@@ -611,6 +639,12 @@ fn figure_record(
     let own =
         rule.starts_with("status_cues:") || rule.starts_with("status:") && !rule.contains('<');
     rec.status = status::for_plant(metric, st, own, plant_status);
+    // The cost, capacity or jobs of a plant the text has reported
+    // launched, with no cue of their own, are those of a running plant.
+    let launched = subj.as_ref().is_some_and(|k| ctx.launched.contains(k));
+    if launched && rule == "status:<default>" {
+        rec.status = Status::Actual;
+    }
     rec.rules.push(rule);
     set_period(&mut rec, r, ctx, period);
     rec.subject = subj;
@@ -654,6 +688,7 @@ fn figure_period(
     m: &Mention,
     metric: Metric,
     launches: &[(&Mention, String)],
+    published: Option<NaiveDate>,
 ) -> Option<Period> {
     if metric == Metric::Capacity {
         return None;
@@ -681,7 +716,7 @@ fn figure_period(
         })
         .filter(|(k, _)| *k <= 25)
         .min_by_key(|(k, _)| *k)
-        .and_then(|(_, d)| d.period);
+        .and_then(|(_, d)| stock_date(r, d, metric, published).or(d.period));
     // `Показатели торговли за 2022 год: товарооборот – …; экспорт – …`:
     // a flow far from the one date of its sentence still takes it.
     let listed = |d: &Mention| r.toks[d.tok_end..m.tok_start].iter().any(|t| t.is(":"));
@@ -695,6 +730,42 @@ fn figure_period(
         .then(|| dates[0].period)
         .flatten();
     near.or(only)
+}
+
+/// Accumulated investment is a stock at a date (decision 65): `на начало
+/// 2018 года` → up to 1 January 2018; a forecast `по итогам 2018 года`
+/// (a year not over at publication) → up to its end.
+fn stock_date(
+    r: &Reading,
+    d: &Mention,
+    metric: Metric,
+    published: Option<NaiveDate>,
+) -> Option<Period> {
+    let p = d.period?;
+    if metric != Metric::Investment {
+        return None;
+    }
+    let words: Vec<&str> = r.toks[d.tok_start.saturating_sub(3)..d.tok_end]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    let has = |a: &str, b: &str| words.windows(2).any(|w| w[0] == a && w[1] == b);
+    let at = |end| {
+        Some(Period {
+            start: None,
+            end,
+            deadline: true,
+            ..p
+        })
+    };
+    if has("на", "начало") {
+        return at(p.start);
+    }
+    let ahead = matches!((p.end, published), (Some(e), Some(d)) if e >= d);
+    if has("по", "итогам") && ahead {
+        return at(p.end);
+    }
+    None
 }
 
 pub(crate) fn base_record(doc: &Document, r: &Reading, m: &Mention, metric: Metric) -> Record {

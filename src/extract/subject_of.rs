@@ -165,8 +165,9 @@ fn product_of(r: &Reading, m: &Mention) -> Option<String> {
         }
         break;
     }
-    const GENERIC: [&str; 13] = [
+    const GENERIC: [&str; 14] = [
         "mass",
+        "пара",
         "area",
         "volume",
         "container",
