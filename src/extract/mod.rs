@@ -404,10 +404,11 @@ fn listed_status(rec: &mut Record, out: &[Record]) {
     if !rec.rules.iter().any(|r| r == "status:<default>") {
         return;
     }
-    let earlier = out
-        .iter()
-        .rev()
-        .find(|x| x.metric == rec.metric && !x.rules.iter().any(|r| r == "status:<default>"));
+    let earlier = out.iter().rev().find(|x| {
+        x.metric == rec.metric
+            && (x.period_start, x.period_end) == (rec.period_start, rec.period_end)
+            && !x.rules.iter().any(|r| r == "status:<default>")
+    });
     if let Some(x) = earlier {
         rec.status = x.status;
         rec.rules.push("status:<as the figure before it>".into());
@@ -722,7 +723,7 @@ fn figure_period(
     let listed = |d: &Mention| r.toks[d.tok_end..m.tok_start].iter().any(|t| t.is(":"));
     // `За десять месяцев Казахстан отправил 2,3 млн тонн пшеницы, …, 3,5
     // тыс. тонн муки`: so does a long list after its one date.
-    let long_list = r.mentions.iter().filter(|x| x.is_figure()).count() > 3;
+    let long_list = r.mentions.iter().filter(|x| x.is_figure()).count() > 2;
     let only = (dates.len() == 1
         && is_flow(metric)
         && dates[0].tok_start < m.tok_start
