@@ -137,6 +137,12 @@ pub(crate) fn place_plants(rs: &mut [Reading], topic: &Topic) {
         for p in r.plants.iter_mut() {
             if p.place.is_none() && !p.products.is_empty() && !plant::is_set(toks, p) {
                 p.place = Some(place.clone());
+                // In an article on one plant, what it processes or makes,
+                // said again with no place (`переработки льна и рапса`), is
+                // still that plant.
+                if let Some(product) = topic.product.as_ref().filter(|_| topic.one) {
+                    p.products = vec![product.clone()];
+                }
             }
         }
     }
