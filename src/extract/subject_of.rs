@@ -371,6 +371,14 @@ pub(super) fn subject_for(
     if matches!(metric, Metric::Output | Metric::Capacity) {
         return (subject::key(&own), "subject:<sentence parties>".into());
     }
+    // `В Кызылординской области планируют открыть четыре производства`:
+    // a set in one region, no party named, is the region's (decision 52).
+    if matches!(metric, Metric::ProjectsCount | Metric::ProjectsValue)
+        && r.parties.is_empty()
+        && let Some(code) = region_code(r)
+    {
+        return (Some(code), "subject:<the region of the set>".into());
+    }
     let pool: Vec<String> = ctx
         .parties
         .iter()
@@ -493,8 +501,9 @@ pub(super) fn launch_records(
     let mut out = Vec::new();
     if keys.is_empty() || set {
         let all = subject::parties_for(&subject::codes(&r.parties), &ctx.parties, &ctx.doc_parties);
+        let region = region_code(r).filter(|_| set && r.parties.is_empty());
         let mut rec = base.clone();
-        rec.subject = subject::key(&all);
+        rec.subject = region.or_else(|| subject::key(&all));
         rec.rules.push("subject:<parties>".into());
         out.push(rec);
     }
@@ -514,6 +523,28 @@ fn own_cue_before(r: &Reading, flow: Metric, at: usize) -> Option<usize> {
         .filter(|c| c.end <= at && Metric::parse(c.entry.col(0)) == Some(flow))
         .map(|c| c.start)
         .next_back()
+}
+
+/// The ISO 3166-2 code of the one region a sentence names, if the
+/// places lexicon gives it one.
+/// A place of another country (`с участием оренбургских компаний`) makes
+/// the set a joint one.
+fn region_code(r: &Reading) -> Option<String> {
+    let places = lexicon::places().find_all(&r.toks, 0, r.toks.len());
+    let mut codes: Vec<&str> = places
+        .iter()
+        .map(|(_, _, e)| e.col(3))
+        .filter(|c| !c.is_empty())
+        .collect();
+    codes.dedup();
+    let [one] = codes.as_slice() else {
+        return None;
+    };
+    let country = one.split('-').next().unwrap_or("");
+    places
+        .iter()
+        .all(|(_, _, e)| e.col(2) == country)
+        .then(|| one.to_string())
 }
 
 /// `A>B` → `B>A`.
