@@ -14,7 +14,7 @@ use crate::classify::subject::{self, Party};
 use crate::classify::{Cue, cost, cues, filters, metric, status};
 use crate::dims::{self, Anchor, Kind, Mention, Period};
 use crate::lexicon;
-use crate::record::{Metric, Record, Status};
+use crate::record::{Metric, Qualifier, Record, Status};
 use crate::text::Document;
 use crate::text::sentence::{self, Sentence};
 use crate::text::token::{self, Token};
@@ -515,9 +515,12 @@ fn said_on(toks: &[Token], at: usize) -> bool {
 /// `по сравнению с аналогичным периодом прошлого года`: the period a
 /// figure is compared with, not its own.
 fn compared(toks: &[Token], at: usize) -> bool {
+    // `а после 2019 г. планирует`: what comes after a year is no period.
     toks[at.saturating_sub(4)..at]
         .iter()
         .any(|t| t.lower.starts_with("сравнени") || t.lower.starts_with("аналогичн"))
+        || toks[at].is("после")
+        || at.checked_sub(1).is_some_and(|b| toks[b].is("после"))
 }
 
 /// `на форуме, состоявшемся в среду`: a day named by its weekday is an
@@ -625,7 +628,15 @@ fn figure_record(
     if metric == Metric::Capacity && !rec.unit.as_deref().unwrap_or("").ends_with("/yr") {
         rec.unit = rec.unit.map(|u| format!("{u}/yr"));
     }
-    let governed = status::governed(&r.toks, m);
+    let governed = status::governed(&r.toks, m).or_else(|| {
+        status::starting_level(&r.toks, m, &r.mentions).then(|| {
+            (
+                Status::Actual,
+                Qualifier::Exact,
+                "status:с … до (the level it starts from)".to_string(),
+            )
+        })
+    });
     if let Some((_, q, _)) = &governed {
         rec.qualifier = *q;
     }
