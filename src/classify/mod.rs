@@ -4,7 +4,9 @@
 
 pub mod elided;
 pub mod filters;
+pub mod lemma;
 pub mod metric;
+pub mod place;
 pub mod plant;
 pub mod status;
 pub mod subject;

@@ -3,6 +3,9 @@
 //! follows `по производству`, `производить`, `выпуск`; the place is the
 //! town (or a region, written as its main town) nearest to it.
 
+use super::lemma::{agree, gender_of, guess_lemma, lemma};
+pub use super::place::places;
+use super::place::{adjective_place, guessed_places, nearest_place, place_phrase_at, places_in};
 use crate::dims::quantity_ru::is_adjective;
 use crate::lexicon;
 use crate::text::token::{TokKind, Token};
@@ -128,13 +131,6 @@ const STOP: [&str; 27] = [
     "используемых",
 ];
 
-fn capitalise(w: &str) -> String {
-    let mut cs = w.chars();
-    cs.next()
-        .map(|f| f.to_uppercase().chain(cs).collect())
-        .unwrap_or_default()
-}
-
 /// `транспортно-логистического центра` → `транспортно-логистический
 /// центр`: the object word with the adjectives before it.
 fn self_named(toks: &[Token], i: usize) -> Vec<String> {
@@ -238,160 +234,6 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
     }
     out.sort_by_key(|p| p.start);
     out
-}
-
-/// `в Навои`, `в Джизаке`, `под Тулой`, `в городе Бохтар`, `Сарысуский
-/// район`: a capitalised word that no lexicon knows, read as a town from
-/// the word before it (the case ending dropped).
-fn guessed_places(toks: &[Token]) -> Vec<(usize, usize, String, bool)> {
-    let mut out = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
-        if !t.cap || t.kind != TokKind::Word || t.lower.chars().count() < 3 || all_caps(t) {
-            continue;
-        }
-        if lexicon::parties().longest_at(toks, i).is_some()
-            || crate::dims::date_ru::month_of(&t.lower).is_some()
-        {
-            continue;
-        }
-        let prev = i.checked_sub(1).map_or("", |k| toks[k].lower.as_str());
-        let name = if let Some(base) = adjective_base(&t.lower) {
-            area_after(toks, i).map(|unit| (base, unit))
-        } else if matches!(prev, "в" | "во") {
-            Some((locative_base(&t.lower), true))
-        } else if prev == "под" {
-            Some((instrumental_base(&t.lower), true))
-        } else if SETTLEMENT.contains(&prev) {
-            Some((t.lower.clone(), true))
-        } else {
-            None
-        };
-        if let Some((name, town)) = name {
-            out.push((i, i + 1, title(&name), town));
-        }
-    }
-    out
-}
-
-/// Words for a settlement before its name (`в городе Бохтар`).
-const SETTLEMENT: [&str; 11] = [
-    "порт",
-    "порту",
-    "порта",
-    "город",
-    "городе",
-    "города",
-    "село",
-    "селе",
-    "поселке",
-    "посёлке",
-    "деревне",
-];
-
-fn all_caps(t: &Token) -> bool {
-    t.lower.chars().count() > 1
-        && t.lower
-            .chars()
-            .all(|c| !c.is_alphabetic() || c.is_uppercase())
-}
-
-/// `Сарысуском районе` (a district: its base name, a town for keys) or
-/// `Чуйскую область` (a region): whether an area word follows the
-/// adjective, perhaps after two more adjectives, and whether it is a
-/// district.
-fn area_after(toks: &[Token], i: usize) -> Option<bool> {
-    for t in toks.iter().skip(i + 1).take(4) {
-        if t.is("и") {
-            continue;
-        }
-        if t.lower.starts_with("район") {
-            return Some(true);
-        }
-        if t.lower.starts_with("област") || t.lower.starts_with("кра") && t.lower.len() <= 8
-        {
-            return Some(false);
-        }
-        if !is_adjective(t) {
-            return None;
-        }
-    }
-    None
-}
-
-/// The place a capitalised adjective in `-ский` names, as its base name
-/// (decision 44): `Сарысуский` → Сарысу, `Чуйская` → Чуй. Towns whose
-/// adjective differs more (`Кызылординская`) belong in `data/places.tsv`.
-fn adjective_base(w: &str) -> Option<String> {
-    const ENDS: [&str; 12] = [
-        "скими",
-        "ского",
-        "скому",
-        "ским",
-        "ском",
-        "ской",
-        "ских",
-        "скую",
-        "ская",
-        "ское",
-        "ский",
-        "ские",
-    ];
-    let stem = ENDS.iter().find_map(|e| w.strip_suffix(e))?;
-    if stem.chars().count() < 2 {
-        return None;
-    }
-    Some(stem.to_string())
-}
-
-/// `Джизаке` → Джизак (the locative `-е` after a consonant dropped).
-fn locative_base(w: &str) -> String {
-    let c: Vec<char> = w.chars().collect();
-    let n = c.len();
-    if c[n - 1] == 'е' && !"аеиоуыэюяйь".contains(c[n - 2]) {
-        c[..n - 1].iter().collect()
-    } else {
-        w.to_string()
-    }
-}
-
-/// `Тулой` → Тула, `Омском` → Омск.
-fn instrumental_base(w: &str) -> String {
-    if let Some(s) = w.strip_suffix("ой") {
-        format!("{s}а")
-    } else if let Some(s) = w.strip_suffix("ом") {
-        s.to_string()
-    } else {
-        w.to_string()
-    }
-}
-
-fn title(w: &str) -> String {
-    w.split('-').map(capitalise).collect::<Vec<_>>().join("-")
-}
-
-/// `Богучанского алюминиевого завода`, `Яйского НПЗ`: the town a
-/// capitalised adjective within three words before the object names.
-fn adjective_place(toks: &[Token], i: usize) -> Option<String> {
-    let from = i.saturating_sub(3);
-    toks[from..i].iter().enumerate().rev().find_map(|(k, t)| {
-        let at = from + k;
-        // `"Балтийского судомеханического завода"`: a name in quotes is a
-        // company's, not a town's.
-        let quoted = at
-            .checked_sub(1)
-            .is_some_and(|b| matches!(toks[b].lower.as_str(), "«" | "\"" | "“" | "„"));
-        if !t.cap
-            || quoted
-            || t.kind != TokKind::Word
-            || lexicon::parties().longest_at(toks, at).is_some()
-        {
-            return None;
-        }
-        if let Some((_, e)) = lexicon::places().longest_at(toks, at) {
-            return Some(e.col(0).to_string());
-        }
-        adjective_base(&t.lower).map(|b| title(&b))
-    })
 }
 
 /// Words that end a product phrase: what a plant has or is, not what it
@@ -513,17 +355,6 @@ pub fn is_plant_word(w: &str) -> bool {
     is_object(w)
 }
 
-/// Every place a sentence names: lexicon towns and regions, else the
-/// places guessed from capitalised words.
-pub fn places(toks: &[Token]) -> Vec<(usize, usize, String, bool)> {
-    let found = places_in(toks);
-    if found.is_empty() {
-        guessed_places(toks)
-    } else {
-        found
-    }
-}
-
 fn by_trigger(toks: &[Token], places: &[(usize, usize, String, bool)]) -> Vec<Plant> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
@@ -547,45 +378,6 @@ fn by_trigger(toks: &[Token], places: &[(usize, usize, String, bool)]) -> Vec<Pl
         });
     }
     out
-}
-
-/// Places in a sentence: (start, end, town, is town).
-fn places_in(toks: &[Token]) -> Vec<(usize, usize, String, bool)> {
-    lexicon::places()
-        .find_all(toks, 0, toks.len())
-        .into_iter()
-        // Towns are written with a capital: `рудного` is no Рудный.
-        .filter(|(i, _, _)| toks[*i].kind == TokKind::Word && toks[*i].cap)
-        .map(|(i, n, e)| (i, i + n, e.col(0).to_string(), e.col(1) == "town"))
-        .collect()
-}
-
-fn place_phrase_at(toks: &[Token], j: usize) -> Option<usize> {
-    let k = if matches!(toks.get(j)?.lower.as_str(), "в" | "во" | "на") {
-        j + 1
-    } else {
-        j
-    };
-    let (n, _) = lexicon::places().longest_at(toks, k)?;
-    Some(k + n)
-}
-
-fn nearest_place(
-    places: &[(usize, usize, String, bool)],
-    trigger: usize,
-    end: usize,
-) -> Option<String> {
-    let dist = |p: &(usize, usize, String, bool)| {
-        let d = if p.0 >= trigger {
-            p.0.saturating_sub(end)
-        } else {
-            2 * (trigger - p.1) + 2
-        };
-        // A town before its region: `в Сарани Карагандинской области`;
-        // the settlement named for the plant wins over its region.
-        d * 2 + if p.3 { 0 } else { 40 }
-    };
-    places.iter().min_by_key(|p| dist(p)).map(|p| p.2.clone())
 }
 
 /// The products after a trigger, split at `и`: (lemmas, end).
@@ -665,200 +457,6 @@ fn looks_like_verb(t: &Token) -> bool {
         && lexicon::products()
             .longest_at(std::slice::from_ref(t), 0)
             .is_none()
-}
-
-/// The lemma of a product phrase: the lexicon's, or endings rewritten.
-fn lemma(toks: &[Token], j: usize, end: usize) -> String {
-    let brand = (end >= 2 && toks[end - 2].is("марки")).then(|| latin(&toks[end - 1].lower));
-    let words_end = if brand.is_some() { end - 2 } else { end };
-    // The lexicon's lemma when it covers the whole phrase (`чугунного
-    // литья`); else each word's ending rewritten (`алюминиевых радиаторов`
-    // is not `алюминий`).
-    let words = words_end.min(j + 4);
-    let base = match lexicon::products().longest_at(&toks[..words], j) {
-        Some((n, e)) if j + n == words => e.col(0).to_string(),
-        _ => phrase_lemma(&toks[j..words]),
-    };
-    match brand {
-        Some(b) => format!("{base} {b}"),
-        None => base,
-    }
-}
-
-/// A product phrase in the nominative singular: the head noun's lemma,
-/// the adjectives before it agreeing with its gender (`мясной продукции`
-/// → `мясная продукция`), the words after it each rewritten.
-fn phrase_lemma(words: &[Token]) -> String {
-    let head = words
-        .iter()
-        .position(|t| !is_adjective(t))
-        .unwrap_or(words.len() - 1);
-    // `серной кислоты`: an adjective in -ой/-ей marks a feminine genitive
-    // singular, so the noun's -ы is -а (not a plural).
-    let feminine = words[..head]
-        .iter()
-        .any(|a| a.lower.ends_with("ой") || a.lower.ends_with("ей"));
-    let known = lexicon::products()
-        .longest_at(&words[head..=head], 0)
-        .is_some();
-    let noun = match words[head].lower.strip_suffix('ы') {
-        Some(stem) if feminine && !known => format!("{stem}а"),
-        _ => guess_lemma(&words[head]),
-    };
-    // `белой жести`: a noun in -ь after an adjective in -ой is feminine.
-    let gender = if feminine && noun.ends_with('ь') {
-        Gender::Feminine
-    } else {
-        gender_of(&noun)
-    };
-    let mut out: Vec<String> = words[..head]
-        .iter()
-        .map(|t| agree(&t.lower, gender))
-        .collect();
-    out.push(noun);
-    // `большого диаметра`: a genitive complement stays as it is written.
-    out.extend(words[head + 1..].iter().map(|t| t.lower.clone()));
-    out.join(" ")
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Gender {
-    Masculine,
-    Feminine,
-    Neuter,
-}
-
-/// The gender of a noun in the nominative singular, by its ending.
-fn gender_of(noun: &str) -> Gender {
-    if noun.ends_with('а') || noun.ends_with('я') {
-        Gender::Feminine
-    } else if noun.ends_with('о') || noun.ends_with('е') || noun.ends_with('ё') {
-        Gender::Neuter
-    } else {
-        Gender::Masculine
-    }
-}
-
-/// An adjective in any case made nominative singular of a gender.
-fn agree(adj: &str, g: Gender) -> String {
-    const ENDS: [&str; 16] = [
-        "ыми", "ими", "ого", "его", "ому", "ему", "ых", "их", "ые", "ие", "ый", "ий", "ой", "ая",
-        "яя", "ое",
-    ];
-    let Some((stem, end)) = ENDS
-        .iter()
-        .find_map(|e| adj.strip_suffix(e).map(|s| (s, *e)))
-    else {
-        return adj.to_string();
-    };
-    let soft = matches!(end, "ими" | "его" | "ему" | "их" | "ие" | "ий" | "яя")
-        && !stem.ends_with(['г', 'к', 'х', 'ж', 'ш', 'ч', 'щ']);
-    let new = match (g, soft) {
-        (Gender::Masculine, false) if end == "ой" => "ой",
-        // No `ы` after г, к, х (`морского` → морский, never морскый).
-        (Gender::Masculine, false) if stem.ends_with(['г', 'к', 'х']) => "ий",
-        (Gender::Masculine, false) => "ый",
-        (Gender::Masculine, true) => "ий",
-        (Gender::Feminine, false) => "ая",
-        (Gender::Feminine, true) => "яя",
-        (Gender::Neuter, false) => "ое",
-        (Gender::Neuter, true) => "ее",
-    };
-    format!("{stem}{new}")
-}
-
-/// Nominative singular guessed from a genitive plural ending.
-fn guess_lemma(t: &Token) -> String {
-    let w = t.lower.as_str();
-    if is_adjective(t) {
-        for (end, new) in [
-            ("ых", "ый"),
-            ("их", "ий"),
-            ("ого", "ый"),
-            ("его", "ий"),
-            ("ой", "ый"),
-            ("ые", "ый"),
-            ("ие", "ий"),
-        ] {
-            if let Some(stem) = w.strip_suffix(end) {
-                return format!("{stem}{new}");
-            }
-        }
-        return w.to_string();
-    }
-    // `карбамида`: a masculine genitive.
-    if let Some(stem) = w.strip_suffix('а')
-        && stem
-            .chars()
-            .last()
-            .is_some_and(|c| !"аеиоуыэюяйь".contains(c))
-        && stem.chars().count() >= 4
-    {
-        return stem.to_string();
-    }
-    if let Some((_, e)) = lexicon::products().longest_at(std::slice::from_ref(t), 0) {
-        return e.col(0).to_string();
-    }
-    for (end, new) in [
-        ("ов", ""),
-        ("ев", "й"),
-        ("ей", "ь"),
-        ("ций", "ция"),
-        ("ий", "ие"),
-        ("ья", "ье"),
-        ("ии", "ия"),
-        ("ия", "ие"),
-        ("ы", ""),
-        ("жи", "жа"),
-        ("ши", "ша"),
-        ("чи", "ча"),
-        ("щи", "ща"),
-        ("ки", "ка"),
-        ("ги", "га"),
-        ("хи", "ха"),
-        ("и", "ь"),
-    ] {
-        if let Some(stem) = w.strip_suffix(end)
-            && stem.chars().count() >= 3
-        {
-            return format!("{stem}{new}");
-        }
-    }
-    w.to_string()
-}
-
-/// A brand in Latin letters: Cyrillic look-alikes in a word that has
-/// Latin letters are read as Latin (`Нyundai` → `Hyundai`), and the first
-/// letter is a capital.
-fn latin(w: &str) -> String {
-    let has_latin = w.chars().any(|c| c.is_ascii_alphabetic());
-    let s: String = if has_latin {
-        w.chars()
-            .map(|c| match c {
-                'а' => 'a',
-                'в' => 'b',
-                'е' => 'e',
-                'к' => 'k',
-                'м' => 'm',
-                'н' => 'h',
-                'о' => 'o',
-                'р' => 'p',
-                'с' => 'c',
-                'т' => 't',
-                'у' => 'y',
-                'х' => 'x',
-                'і' => 'i',
-                c => c,
-            })
-            .collect()
-    } else {
-        w.to_string()
-    };
-    let mut cs = s.chars();
-    match cs.next() {
-        Some(f) => f.to_uppercase().chain(cs).collect(),
-        None => s,
-    }
 }
 
 #[cfg(test)]
