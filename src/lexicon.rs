@@ -46,7 +46,12 @@ impl Elem {
             Elem::Exact(w) => t.lower == *w,
             Elem::Stem(stem, max) => {
                 // `вагонов-цистерн`: a compound matches by its first part.
-                let w = t.lower.split('-').next().unwrap_or(&t.lower);
+                // A stem with a hyphen of its own matches the whole word.
+                let w = if stem.contains('-') {
+                    t.lower.as_str()
+                } else {
+                    t.lower.split('-').next().unwrap_or(&t.lower)
+                };
                 w.starts_with(stem.as_str())
                     && w[stem.len()..].chars().count() <= *max
                     && w[stem.len()..].chars().all(crate::text::token::is_letter)

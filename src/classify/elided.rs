@@ -125,7 +125,11 @@ fn from_noun_before(toks: &[Token], m: &Mention) -> Option<(String, String, &'st
     (from..m.tok_start).rev().find_map(|i| {
         let (_, e) = lexicon::units().longest_at(&toks[..m.tok_start], i)?;
         let word = e.col(1);
-        (!matches!(word, "mass" | "штука" | "место" | "человек")).then(|| {
+        (!matches!(
+            word,
+            "mass" | "area" | "volume" | "container" | "штука" | "место" | "человек"
+        ))
+        .then(|| {
             (
                 e.col(0).to_string(),
                 word.to_string(),

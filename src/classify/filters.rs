@@ -66,7 +66,20 @@ const THRESHOLD: [&str; 10] = [
 
 /// Whether a figure is no statement of a metric.
 pub fn skip(toks: &[Token], mentions: &[Mention], m: &Mention) -> bool {
-    growth(toks, m) || per_unit(toks, m) || threshold(toks, mentions, m) || one(toks, m)
+    growth(toks, m)
+        || per_unit(toks, m)
+        || threshold(toks, mentions, m)
+        || one(toks, m)
+        || consumed(toks, m)
+}
+
+/// `Объём потребления газа: 3,3 млн кубометров в год`: what a plant uses
+/// is no figure of it (decision 78).
+fn consumed(toks: &[Token], m: &Mention) -> bool {
+    m.kind == Kind::Quantity
+        && toks[m.tok_start.saturating_sub(6)..m.tok_start]
+            .iter()
+            .any(|t| t.lower.starts_with("потребл") || t.lower.starts_with("расход"))
 }
 
 /// `Ещё один проект — комбинат …`: one thing named, not a count.

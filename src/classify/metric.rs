@@ -54,7 +54,7 @@ fn money(
     previous: Option<Metric>,
 ) -> Option<(Metric, String)> {
     let counted = mentions.iter().any(|p| {
-        p.class.as_deref() == Some("проект")
+        matches!(p.class.as_deref(), Some("проект" | "предприятие"))
             && p.tok_end <= m.tok_start
             && cost(
                 toks,
@@ -67,7 +67,15 @@ fn money(
         return Some((Metric::ProjectsValue, "<N projects> на <money>".into()));
     }
     let (k, cue) = best(m, toks, mentions, cues, &["money", "any"])?;
-    if k > MONEY_REACH {
+    // `Товарооборот … вырос на 1,8% по сравнению с …, составив 116 млрд`:
+    // a verb of result before the figure carries its subject far.
+    let result = m.tok_start.checked_sub(1).is_some_and(|b| {
+        ["состав", "достиг", "превыс"]
+            .iter()
+            .any(|v| toks[b].lower.starts_with(v))
+    });
+    let reach = if result { 2 * MONEY_REACH } else { MONEY_REACH };
+    if k > reach {
         return None;
     }
     let metric = match cue.entry.col(0) {
@@ -90,6 +98,13 @@ fn quantity(
     let cue_metric = near.and_then(|(_, c)| Metric::parse(c.entry.col(0)).map(|x| (x, c)));
     match class {
         "проект" => return Some((Metric::ProjectsCount, "<N> проектов".into())),
+        // `открытие 134 предприятий`, `сдано в эксплуатацию 4 предприятия`:
+        // plants opened under a programme are projects (decision 57); a
+        // count of companies is not (decision 79).
+        "предприятие" => {
+            return opened(toks)
+                .then(|| (Metric::ProjectsCount, "<N> предприятий <opened>".into()));
+        }
         "рабочее место" => return Some((Metric::Jobs, "<N> рабочих мест".into())),
         "человек" | "место" => {
             return cue_metric
@@ -97,6 +112,10 @@ fn quantity(
                 .map(|(x, c)| (x, c.name("metric_cues")));
         }
         "" => return None,
+        // A terminal `на 500 тыс. TEU`: containers a year (decision 72).
+        "container" if cue_metric.is_none() => {
+            return Some((Metric::Capacity, "<N> TEU".into()));
+        }
         _ => {}
     }
     if let Some((x @ (Metric::Exports | Metric::Imports), c)) = cue_metric {
@@ -109,12 +128,32 @@ fn quantity(
     matches!(x, Metric::Capacity | Metric::Output).then(|| (x, c.name("metric_cues")))
 }
 
+/// Whether a sentence speaks of plants opened or to be opened.
+fn opened(toks: &[Token]) -> bool {
+    const OPEN: [&str; 9] = [
+        "открыт",
+        "открыв",
+        "запуск",
+        "запущ",
+        "запуст",
+        "ввод",
+        "введ",
+        "сдан",
+        "сдач",
+    ];
+    toks.iter()
+        .any(|t| OPEN.iter().any(|o| t.lower.starts_with(o)))
+}
+
 /// `Ежегодно предприятие будет выпускать 3 тысячи тракторов`: a rate
 /// said earlier in the clause.
 fn yearly_in_clause(toks: &[Token], m: &Mention) -> bool {
+    // Commas go on: `ежегодно выпускает 300 тысяч пар кроссовок, 120
+    // тысяч пар ботинок …` is one list.
     toks[..m.tok_start]
         .iter()
         .rev()
-        .take_while(|t| !matches!(t.lower.as_str(), "," | ";" | "." | ":" | "("))
+        .take(40)
+        .take_while(|t| !matches!(t.lower.as_str(), ";" | "." | ":" | "("))
         .any(|t| t.lower.starts_with("ежегодн"))
 }

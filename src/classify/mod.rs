@@ -4,7 +4,9 @@
 
 pub mod elided;
 pub mod filters;
+pub mod lemma;
 pub mod metric;
+pub mod place;
 pub mod plant;
 pub mod plant_en;
 pub mod status;
@@ -62,7 +64,22 @@ pub fn cost(
         return 0;
     };
     let mut c = hi - lo;
+    // An aside in brackets (`товарооборот (Турции с Татарстаном - ИФ)
+    // составляет`) counts as one word.
+    let mut depth = 0usize;
     for (k, t) in toks[lo..hi].iter().enumerate() {
+        if t.is("(") {
+            depth += 1;
+            continue;
+        }
+        if t.is(")") && depth > 0 {
+            depth -= 1;
+            continue;
+        }
+        if depth > 0 {
+            c -= 1;
+            continue;
+        }
         // The full stop of `тыс.` or `долл.` inside a sentence is no boundary.
         let abbreviation = t.is(".") && toks.get(lo + k + 1).is_some_and(|n| !n.cap);
         if !abbreviation {

@@ -3,6 +3,9 @@
 //! follows `по производству`, `производить`, `выпуск`; the place is the
 //! town (or a region, written as its main town) nearest to it.
 
+use super::lemma::{agree, gender_of, guess_lemma, lemma};
+pub use super::place::places;
+use super::place::{adjective_place, guessed_places, nearest_place, place_phrase_at, places_in};
 use crate::dims::quantity_ru::is_adjective;
 use crate::lexicon;
 use crate::text::token::{TokKind, Token};
@@ -32,6 +35,17 @@ impl Plant {
             .collect()
     }
 
+    /// The plant a key names (`Сарань/шина`), as if named in no sentence.
+    pub fn from_key(key: &str) -> Option<Plant> {
+        let (place, product) = key.split_once('/')?;
+        Some(Plant {
+            start: 0,
+            end: 0,
+            place: Some(place.to_string()),
+            products: vec![product.to_string()],
+        })
+    }
+
     /// The key with a product found elsewhere (a plant named by its
     /// place only: `завод в Елабуге … 50 тысяч автомобилей`).
     pub fn key_with(&self, product: &str) -> Option<String> {
@@ -40,8 +54,10 @@ impl Plant {
 }
 
 /// Words that name a plant or a project as an object.
-const OBJECTS: [&str; 16] = [
+const OBJECTS: [&str; 18] = [
     "завод",
+    "нпз",
+    "гок",
     "предприяти",
     "фабрик",
     "комбинат",
@@ -63,7 +79,11 @@ const OBJECTS: [&str; 16] = [
 /// product is the object with its adjectives (`логистический центр`).
 const SELF_NAMED: [&str; 5] = ["центр", "хаб", "склад", "терминал", "комплекс"];
 
-const TRIGGERS: [&str; 15] = [
+const TRIGGERS: [&str; 19] = [
+    "перевалке",
+    "перевалки",
+    "перевалку",
+    "производстве",
     "производству",
     "производства",
     "производство",
@@ -81,7 +101,12 @@ const TRIGGERS: [&str; 15] = [
     "изготовлению",
 ];
 
-const STOP: [&str; 22] = [
+const STOP: [&str; 27] = [
+    "за",
+    "от",
+    "при",
+    "под",
+    "через",
     "в",
     "во",
     "на",
@@ -106,13 +131,6 @@ const STOP: [&str; 22] = [
     "используемых",
 ];
 
-fn capitalise(w: &str) -> String {
-    let mut cs = w.chars();
-    cs.next()
-        .map(|f| f.to_uppercase().chain(cs).collect())
-        .unwrap_or_default()
-}
-
 /// `транспортно-логистического центра` → `транспортно-логистический
 /// центр`: the object word with the adjectives before it.
 fn self_named(toks: &[Token], i: usize) -> Vec<String> {
@@ -129,6 +147,10 @@ fn self_named(toks: &[Token], i: usize) -> Vec<String> {
 
 /// A word for a plant (`завод`, `комбината`, `мясокомбинат`).
 fn is_object(w: &str) -> bool {
+    // `производственной инфраструктуры`: the adjective names no plant.
+    if w.starts_with("производствен") {
+        return false;
+    }
     OBJECTS.iter().any(|o| w.starts_with(o)) || w.contains("завод") || w.contains("комбинат")
 }
 
@@ -149,12 +171,21 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
             .any(|o| *o != "производств" && t.lower.starts_with(o))
     });
     places.retain(|p| p.3 || named);
-    if places.is_empty() {
-        places = guessed_places(toks);
-    }
+    // Towns no lexicon knows (`в морском порту Сабетта`) beside those it
+    // knows.
+    let guessed: Vec<_> = guessed_places(toks)
+        .into_iter()
+        .filter(|g| !places.iter().any(|p| p.0 <= g.0 && g.0 < p.1))
+        .collect();
+    places.extend(guessed);
     let mut out = by_trigger(toks, &places);
     for (i, t) in toks.iter().enumerate() {
-        let object = is_object(&t.lower);
+        // `"Балтийского судомеханического завода"`: the last word of a
+        // company's name in quotes is no plant of the sentence.
+        let quoted = toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.lower.as_str(), "\"" | "»" | "”") && !n.space_before);
+        let object = is_object(&t.lower) && !quoted;
         if !object || out.iter().any(|p| p.start.abs_diff(i) <= 2) {
             continue;
         }
@@ -172,7 +203,7 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
             let (p, _) = products_at(toks, i + 1);
             let ok = toks
                 .get(i + 1)
-                .is_some_and(|t| !t.cap && t.lower.chars().count() > 3);
+                .is_some_and(|t| !t.cap && t.lower.chars().count() > 3 && !is_object(&t.lower));
             if ok { p } else { Vec::new() }
         };
         // `автозавод`: the product inside the word.
@@ -184,14 +215,20 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
             .iter()
             .any(|o| t.lower.starts_with(o))
             .then(|| self_named(toks, i));
-        let products = named.or(before).or(itself).unwrap_or_else(after);
-        let Some(place) = nearest_place(&places, i, i + 1) else {
-            continue;
-        };
+        // A terminal or centre is named by what it handles when the text
+        // says it (`терминала навалочных грузов`), else by what it is.
+        let products = before
+            .or(itself)
+            .or_else(|| Some(after()).filter(|p| !p.is_empty()))
+            .or(named)
+            .unwrap_or_default();
+        // `Богучанского алюминиевого завода`: the plant's own town first;
+        // with no place at all the plant is kept for the document to place.
+        let place = adjective_place(toks, i).or_else(|| nearest_place(&places, i, i + 1));
         out.push(Plant {
             start: i,
             end: i + 1,
-            place: Some(place),
+            place,
             products,
         });
     }
@@ -199,35 +236,123 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
     out
 }
 
-/// `в Навои`, `в Джизаке`: a capitalised word after `в` that no lexicon
-/// knows, read as a town (locative `-е` after a consonant dropped).
-fn guessed_places(toks: &[Token]) -> Vec<(usize, usize, String, bool)> {
-    let mut out = Vec::new();
-    for (i, t) in toks.iter().enumerate().skip(1) {
-        let after_v = matches!(toks[i - 1].lower.as_str(), "в" | "во");
-        if !after_v || !t.cap || t.kind != TokKind::Word || t.lower.chars().count() < 3 {
-            continue;
-        }
-        if lexicon::parties().longest_at(toks, i).is_some()
-            || crate::dims::date_ru::month_of(&t.lower).is_some()
-        {
-            continue;
-        }
-        let w: Vec<char> = t.lower.chars().collect();
-        let n = w.len();
-        let stem: String = if w[n - 1] == 'е' && !"аеиоуыэюяйь".contains(w[n - 2]) {
-            w[..n - 1].iter().collect()
-        } else {
-            t.lower.clone()
-        };
-        let name = stem
-            .split('-')
-            .map(capitalise)
-            .collect::<Vec<_>>()
-            .join("-");
-        out.push((i, i + 1, name, true));
+/// Words that end a product phrase: what a plant has or is, not what it
+/// makes (`рабочих мест`, `линию`, `компании`).
+fn not_product(w: &str) -> bool {
+    const NOT: [&str; 14] = [
+        "мест",
+        "лини",
+        "компани",
+        "компонент",
+        "предприят",
+        "территори",
+        "район",
+        "област",
+        "рамках",
+        "мощност",
+        "объем",
+        "стоимост",
+        "город",
+        "завод",
+    ];
+    NOT.iter().any(|n| w.starts_with(n)) || is_object(w)
+}
+
+/// Whether product words name goods: not a function word first
+/// (`ещё больше`, `была официально`, `должна`), and not a bare generic
+/// noun (`продукции`, `первой продукции`) with no adjective that says
+/// what kind.
+fn names_goods(words: &[Token]) -> bool {
+    const FUNCTION: [&str; 25] = [
+        "ежегодн",
+        "ещ",
+        "больш",
+        "более",
+        "был",
+        "будет",
+        "будут",
+        "должн",
+        "мож",
+        "мог",
+        "такж",
+        "уже",
+        "рассчитан",
+        "официальн",
+        "планир",
+        "сейчас",
+        "этого",
+        "этой",
+        "этот",
+        "котор",
+        "не",
+        "свыше",
+        "около",
+        "порядка",
+        "почти",
+    ];
+    const GENERIC: [&str; 4] = ["продукц", "продукт", "товар", "издели"];
+    const VAGUE: [&str; 6] = ["перв", "готов", "нов", "собствен", "тестов", "коммерческ"];
+    let first = words[0].lower.as_str();
+    if FUNCTION.iter().any(|f| first.starts_with(f)) {
+        return false;
     }
-    out
+    let head = words.iter().position(|t| !is_adjective(t)).unwrap_or(0);
+    let generic = GENERIC.iter().any(|g| words[head].lower.starts_with(g));
+    let kinds = words[..head]
+        .iter()
+        .filter(|a| !VAGUE.iter().any(|v| a.lower.starts_with(v)))
+        .count();
+    !generic || kinds > 0
+}
+
+/// A plant word that names several (`заводов`, `17 терминалов`, `семь
+/// производств`, `совместные предприятия`): the sentence is about a set,
+/// not one plant.
+pub fn is_set(toks: &[Token], p: &Plant) -> bool {
+    const PLURAL: [&str; 8] = ["ов", "ий", "ам", "ами", "ах", "ях", "ы", "ств"];
+    const COUNTS: [&str; 14] = [
+        "два",
+        "две",
+        "три",
+        "четыре",
+        "пять",
+        "шесть",
+        "семь",
+        "восемь",
+        "девять",
+        "десять",
+        "несколько",
+        "ряд",
+        "ряда",
+        "ряду",
+    ];
+    let w = toks[p.start].lower.as_str();
+    if !is_object(w) {
+        return false;
+    }
+    let plural = PLURAL.iter().any(|e| w.ends_with(e)) && !w.starts_with("нпз");
+    // The word before the object and its adjectives: a count, or an
+    // adjective in the plural.
+    let mut k = p.start;
+    while k > 0 && is_adjective(&toks[k - 1]) {
+        k -= 1;
+        let a = toks[k].lower.as_str();
+        if ["ые", "ие", "ых", "их", "ыми", "ими"]
+            .iter()
+            .any(|e| a.ends_with(e))
+        {
+            return true;
+        }
+    }
+    let counted = k.checked_sub(1).map(|b| &toks[b]).is_some_and(|t| {
+        (t.kind == TokKind::Num && t.year().is_none()) || COUNTS.contains(&t.lower.as_str())
+    });
+    plural || counted
+}
+
+/// Whether a word names a plant (`завод`, `НПЗ`, `фабрикой`).
+pub fn is_plant_word(w: &str) -> bool {
+    is_object(w)
 }
 
 fn by_trigger(toks: &[Token], places: &[(usize, usize, String, bool)]) -> Vec<Plant> {
@@ -255,49 +380,22 @@ fn by_trigger(toks: &[Token], places: &[(usize, usize, String, bool)]) -> Vec<Pl
     out
 }
 
-/// Places in a sentence: (start, end, town, is town).
-fn places_in(toks: &[Token]) -> Vec<(usize, usize, String, bool)> {
-    lexicon::places()
-        .find_all(toks, 0, toks.len())
-        .into_iter()
-        .filter(|(i, _, _)| toks[*i].kind == TokKind::Word)
-        .map(|(i, n, e)| (i, i + n, e.col(0).to_string(), e.col(1) == "town"))
-        .collect()
-}
-
-fn place_phrase_at(toks: &[Token], j: usize) -> Option<usize> {
-    let k = if matches!(toks.get(j)?.lower.as_str(), "в" | "во" | "на") {
-        j + 1
-    } else {
-        j
-    };
-    let (n, _) = lexicon::places().longest_at(toks, k)?;
-    Some(k + n)
-}
-
-fn nearest_place(
-    places: &[(usize, usize, String, bool)],
-    trigger: usize,
-    end: usize,
-) -> Option<String> {
-    let dist = |p: &(usize, usize, String, bool)| {
-        let d = if p.0 >= trigger {
-            p.0.saturating_sub(end)
-        } else {
-            2 * (trigger - p.1) + 2
-        };
-        // A town before its region: `в Сарани Карагандинской области`.
-        d * 2 + if p.3 { 0 } else { 12 }
-    };
-    places.iter().min_by_key(|p| dist(p)).map(|p| p.2.clone())
-}
-
 /// The products after a trigger, split at `и`: (lemmas, end).
 fn products_at(toks: &[Token], mut j: usize) -> (Vec<String>, usize) {
     let mut out = Vec::new();
     loop {
         let (words, end) = product_words(toks, j);
-        if words == 0 {
+        let goods = &toks[j..j + words];
+        // `цветных и драгоценных металлов`: an adjective alone is no goods.
+        let lone =
+            words == 1 && is_adjective(&goods[0]) && toks.get(end).is_some_and(|t| t.is("и"));
+        // `стандартных и гибридных семян`: adjectives that share the noun
+        // after the last of them.
+        if lone && product_words(toks, end + 1).0 > 1 {
+            j = end + 1;
+            continue;
+        }
+        if words == 0 || !names_goods(goods) || lone {
             break;
         }
         let product = lemma(toks, j, end);
@@ -320,7 +418,7 @@ fn products_at(toks: &[Token], mut j: usize) -> (Vec<String>, usize) {
 pub fn phrase_at(toks: &[Token], j: usize) -> Option<String> {
     let (n, end) = product_words(toks, j);
     let words = &toks[j..end.min(j + n)];
-    if words.is_empty() || words.iter().all(is_adjective) {
+    if words.is_empty() || words.iter().all(is_adjective) || !names_goods(words) {
         return None;
     }
     let product = lemma(toks, j, j + n);
@@ -332,10 +430,14 @@ fn product_words(toks: &[Token], j: usize) -> (usize, usize) {
     let mut k = j;
     while k < toks.len() && k - j < 4 {
         let t = &toks[k];
+        // A capital ends the goods: `шифера ООО «…»`, a name after them.
         if t.kind != TokKind::Word
+            || (k > j && t.cap)
+            || t.is("марки")
             || STOP.contains(&t.lower.as_str())
             || t.is("и")
             || looks_like_verb(t)
+            || not_product(&t.lower)
         {
             break;
         }
@@ -350,9 +452,9 @@ fn product_words(toks: &[Token], j: usize) -> (usize, usize) {
 
 /// `составит`, `запланирован`, `начнется`: a verb ends the product.
 fn looks_like_verb(t: &Token) -> bool {
-    const ENDS: [&str; 18] = [
+    const ENDS: [&str; 21] = [
         "ит", "ят", "ет", "ут", "ют", "ал", "ил", "ся", "ть", "ан", "ена", "ено", "ен", "ены",
-        "ано", "аны", "ала", "ило",
+        "ано", "аны", "ала", "ило", "или", "али", "ыли",
     ];
     let w = t.lower.as_str();
     w.chars().count() > 4
@@ -360,200 +462,6 @@ fn looks_like_verb(t: &Token) -> bool {
         && lexicon::products()
             .longest_at(std::slice::from_ref(t), 0)
             .is_none()
-}
-
-/// The lemma of a product phrase: the lexicon's, or endings rewritten.
-fn lemma(toks: &[Token], j: usize, end: usize) -> String {
-    let brand = (end >= 2 && toks[end - 2].is("марки")).then(|| latin(&toks[end - 1].lower));
-    let words_end = if brand.is_some() { end - 2 } else { end };
-    // The lexicon's lemma when it covers the whole phrase (`чугунного
-    // литья`); else each word's ending rewritten (`алюминиевых радиаторов`
-    // is not `алюминий`).
-    let words = words_end.min(j + 4);
-    // `марки Н` with no product word before it names no product.
-    if words <= j {
-        return brand.unwrap_or_default();
-    }
-    let base = match lexicon::products().longest_at(&toks[..words], j) {
-        Some((n, e)) if j + n == words => e.col(0).to_string(),
-        _ => phrase_lemma(&toks[j..words]),
-    };
-    match brand {
-        Some(b) => format!("{base} {b}"),
-        None => base,
-    }
-}
-
-/// A product phrase in the nominative singular: the head noun's lemma,
-/// the adjectives before it agreeing with its gender (`мясной продукции`
-/// → `мясная продукция`), the words after it each rewritten.
-fn phrase_lemma(words: &[Token]) -> String {
-    if words.is_empty() {
-        return String::new();
-    }
-    let head = words
-        .iter()
-        .position(|t| !is_adjective(t))
-        .unwrap_or(words.len() - 1);
-    // `серной кислоты`: an adjective in -ой/-ей marks a feminine genitive
-    // singular, so the noun's -ы is -а (not a plural).
-    let feminine = words[..head]
-        .iter()
-        .any(|a| a.lower.ends_with("ой") || a.lower.ends_with("ей"));
-    let known = lexicon::products()
-        .longest_at(&words[head..=head], 0)
-        .is_some();
-    let noun = match words[head].lower.strip_suffix('ы') {
-        Some(stem) if feminine && !known => format!("{stem}а"),
-        _ => guess_lemma(&words[head]),
-    };
-    let gender = gender_of(&noun);
-    let mut out: Vec<String> = words[..head]
-        .iter()
-        .map(|t| agree(&t.lower, gender))
-        .collect();
-    out.push(noun);
-    // `большого диаметра`: a genitive complement stays as it is written.
-    out.extend(words[head + 1..].iter().map(|t| t.lower.clone()));
-    out.join(" ")
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Gender {
-    Masculine,
-    Feminine,
-    Neuter,
-}
-
-/// The gender of a noun in the nominative singular, by its ending.
-fn gender_of(noun: &str) -> Gender {
-    if noun.ends_with('а') || noun.ends_with('я') {
-        Gender::Feminine
-    } else if noun.ends_with('о') || noun.ends_with('е') || noun.ends_with('ё') {
-        Gender::Neuter
-    } else {
-        Gender::Masculine
-    }
-}
-
-/// An adjective in any case made nominative singular of a gender.
-fn agree(adj: &str, g: Gender) -> String {
-    const ENDS: [&str; 16] = [
-        "ыми", "ими", "ого", "его", "ому", "ему", "ых", "их", "ые", "ие", "ый", "ий", "ой", "ая",
-        "яя", "ое",
-    ];
-    let Some((stem, end)) = ENDS
-        .iter()
-        .find_map(|e| adj.strip_suffix(e).map(|s| (s, *e)))
-    else {
-        return adj.to_string();
-    };
-    let soft = matches!(end, "ими" | "его" | "ему" | "их" | "ие" | "ий" | "яя")
-        && !stem.ends_with(['г', 'к', 'х', 'ж', 'ш', 'ч', 'щ']);
-    let new = match (g, soft) {
-        (Gender::Masculine, false) if end == "ой" => "ой",
-        (Gender::Masculine, false) => "ый",
-        (Gender::Masculine, true) => "ий",
-        (Gender::Feminine, false) => "ая",
-        (Gender::Feminine, true) => "яя",
-        (Gender::Neuter, false) => "ое",
-        (Gender::Neuter, true) => "ее",
-    };
-    format!("{stem}{new}")
-}
-
-/// Nominative singular guessed from a genitive plural ending.
-fn guess_lemma(t: &Token) -> String {
-    let w = t.lower.as_str();
-    if is_adjective(t) {
-        for (end, new) in [
-            ("ых", "ый"),
-            ("их", "ий"),
-            ("ого", "ый"),
-            ("его", "ий"),
-            ("ой", "ый"),
-            ("ые", "ый"),
-            ("ие", "ий"),
-        ] {
-            if let Some(stem) = w.strip_suffix(end) {
-                return format!("{stem}{new}");
-            }
-        }
-        return w.to_string();
-    }
-    // `карбамида`: a masculine genitive.
-    if let Some(stem) = w.strip_suffix('а')
-        && stem
-            .chars()
-            .last()
-            .is_some_and(|c| !"аеиоуыэюяйь".contains(c))
-        && stem.chars().count() >= 4
-    {
-        return stem.to_string();
-    }
-    if let Some((_, e)) = lexicon::products().longest_at(std::slice::from_ref(t), 0) {
-        return e.col(0).to_string();
-    }
-    for (end, new) in [
-        ("ов", ""),
-        ("ев", "й"),
-        ("ей", "ь"),
-        ("ций", "ция"),
-        ("ий", "ие"),
-        ("ья", "ье"),
-        ("ии", "ия"),
-        ("ия", "ие"),
-        ("ы", ""),
-        ("жи", "жа"),
-        ("ши", "ша"),
-        ("чи", "ча"),
-        ("щи", "ща"),
-        ("ки", "ка"),
-        ("ги", "га"),
-        ("хи", "ха"),
-        ("и", "ь"),
-    ] {
-        if let Some(stem) = w.strip_suffix(end)
-            && stem.chars().count() >= 3
-        {
-            return format!("{stem}{new}");
-        }
-    }
-    w.to_string()
-}
-
-/// A brand in Latin letters: Cyrillic look-alikes in a word that has
-/// Latin letters are read as Latin (`Нyundai` → `Hyundai`), and the first
-/// letter is a capital.
-fn latin(w: &str) -> String {
-    let has_latin = w.chars().any(|c| c.is_ascii_alphabetic());
-    let s: String = if has_latin {
-        w.chars()
-            .map(|c| match c {
-                'а' => 'a',
-                'в' => 'b',
-                'е' => 'e',
-                'к' => 'k',
-                'м' => 'm',
-                'н' => 'h',
-                'о' => 'o',
-                'р' => 'p',
-                'с' => 'c',
-                'т' => 't',
-                'у' => 'y',
-                'х' => 'x',
-                'і' => 'i',
-                c => c,
-            })
-            .collect()
-    } else {
-        w.to_string()
-    };
-    let mut cs = s.chars();
-    match cs.next() {
-        Some(f) => f.to_uppercase().chain(cs).collect(),
-        None => s,
-    }
 }
 
 #[cfg(test)]
@@ -597,5 +505,34 @@ mod tests {
             keys("проект по производству в Атырауской области бутадиеновых каучуков"),
             vec!["Атырау/бутадиеновый каучук"]
         );
+    }
+
+    #[test]
+    fn places_from_adjectives_and_cases() {
+        assert_eq!(
+            keys("Компания начнёт вторую очередь Тасеевского цементного завода в 2027 году"),
+            vec!["Тасеев/цемент"]
+        );
+        assert_eq!(
+            keys("завод по производству кирпича под Калугой"),
+            vec!["Калуга/кирпич"]
+        );
+        assert_eq!(
+            keys("в городе Шахринау открыли предприятие по производству плитки"),
+            vec!["Шахринау/плитка"]
+        );
+        assert_eq!(
+            keys("В Бурлинском районе реализуют проект по производству карбамида."),
+            vec!["Бурлин/карбамид"]
+        );
+    }
+
+    #[test]
+    fn products_are_goods() {
+        assert!(keys("В Омске предприятие было официально открыто.").is_empty());
+        assert!(keys("В Омске завод планировали открыть весной.").is_empty());
+        let s = "белой жести";
+        let t = tokenize(s, 0, s.len());
+        assert_eq!(phrase_at(&t, 0).as_deref(), Some("белая жесть"));
     }
 }

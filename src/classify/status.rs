@@ -28,7 +28,8 @@ const REACHING: [&str; 12] = [
     "расширит",
     "дове",
 ];
-const GROWN: [&str; 11] = [
+const GROWN: [&str; 12] = [
+    "подорожа",
     "вырас",
     "подрас",
     "вырос",
@@ -50,7 +51,19 @@ pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, Strin
     if m.qualifier != Qualifier::UpTo || !by_do {
         return None;
     }
-    let from = m.tok_start.saturating_sub(8);
+    let from = m.tok_start.saturating_sub(14);
+    // `импорт — на 29,5%, до 833,5 млн`: a growth in percent, its verb
+    // elided, and the level it grew to.
+    let grew_by = toks[from..m.tok_start]
+        .windows(3)
+        .any(|w| w[0].is("на") && w[1].kind == crate::text::token::TokKind::Num && w[2].is("%"));
+    if grew_by {
+        return Some((
+            Status::Actual,
+            Qualifier::Exact,
+            "status:на <N>%, до <figure>".into(),
+        ));
+    }
     for t in toks[from..m.tok_start].iter().rev() {
         if REACHING.iter().any(|s| t.lower.starts_with(s)) {
             let st = if t.lower.starts_with("увеличит") && !t.lower.ends_with("ть") {
@@ -81,11 +94,28 @@ pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, Strin
                 format!("status:{} до <figure>", t.lower),
             ));
         }
-        if matches!(t.lower.as_str(), "." | ";" | "(" | ")") {
+        // A full stop inside a sentence is an abbreviation's (`млн. т`).
+        if matches!(t.lower.as_str(), ";" | "(" | ")") {
             break;
         }
     }
     None
+}
+
+/// `увеличит объёмы с 3 млн т до 4,5 млн т`: the level it starts from is
+/// the one reached now (actual, exact).
+pub fn starting_level(toks: &[Token], m: &Mention, mentions: &[Mention]) -> bool {
+    let from = toks[..m.tok_start].last().is_some_and(|t| t.is("с"));
+    let to = mentions
+        .iter()
+        .any(|x| x.tok_start == m.tok_end && toks[x.tok_start].is("до"));
+    let change = toks[m.tok_start.saturating_sub(12)..m.tok_start]
+        .iter()
+        .any(|t| {
+            REACHING.iter().any(|s| t.lower.starts_with(s))
+                || GROWN.iter().any(|s| t.lower.starts_with(s))
+        });
+    from && to && change
 }
 
 /// The status from the nearest cue, if one is in reach.

@@ -203,12 +203,31 @@ pub fn direction(
     others: &[String],
 ) -> Option<String> {
     let (mut from, mut to): (Option<String>, Option<String>) = (None, None);
-    for p in parties {
-        let prev = p
-            .start
+    let prev = |p: &Party| {
+        p.start
             .checked_sub(1)
-            .map_or("", |k| toks[k].lower.as_str());
-        let code = p.code.split('+').next().unwrap_or("").to_string();
+            .map_or("", |k| toks[k].lower.as_str())
+    };
+    let code = |p: &Party| p.code.split('+').next().unwrap_or("").to_string();
+    // `из X` and `в X` first: they say the side outright; what is bought
+    // `в X` (`закупила в России`) comes from X.
+    let bought = toks.iter().any(|t| {
+        ["закуп", "покуп", "купил", "купит", "приобр"]
+            .iter()
+            .any(|b| t.lower.starts_with(b))
+    });
+    for p in parties {
+        match prev(p) {
+            "из" | "от" => from = from.or(Some(code(p))),
+            "в" | "во" if bought => from = from.or(Some(code(p))),
+            "в" | "во" | "на" => to = to.or(Some(code(p))),
+            _ => {}
+        }
+    }
+    for p in parties {
+        if matches!(prev(p), "из" | "от" | "в" | "во" | "на") {
+            continue;
+        }
         // `импорт китайских товаров`: an adjective on the goods names
         // where they come from; on the flow (`китайский импорт`) its owner.
         let next = toks.get(p.end).map_or("", |t| t.lower.as_str());
@@ -216,11 +235,17 @@ pub fn direction(
             && !["импорт", "экспорт", "поставк"]
                 .iter()
                 .any(|c| next.starts_with(c));
-        match prev {
-            "из" | "от" => from = from.or(Some(code)),
-            "в" | "во" | "на" => to = to.or(Some(code)),
-            _ if of_goods || metric == Metric::Exports => from = from.or(Some(code)),
-            _ => to = to.or(Some(code)),
+        // `Китай ввёз в Россию`: a party with no preposition takes the
+        // side the other words leave open.
+        let (first, second) = if of_goods || metric == Metric::Exports {
+            (&mut from, &mut to)
+        } else {
+            (&mut to, &mut from)
+        };
+        if first.is_none() {
+            *first = Some(code(p));
+        } else if second.is_none() && first.as_deref() != Some(code(p).as_str()) {
+            *second = Some(code(p));
         }
     }
     let other = |me: &Option<String>| others.iter().find(|o| Some(*o) != me.as_ref()).cloned();

@@ -202,7 +202,9 @@ pub fn may_be_figure(t: &Token) -> bool {
                 || FIGURE_STEMS.iter().any(|s| t.lower.starts_with(s))
                 || t.lower.starts_with("осен")
                 || matches!(t.lower.as_str(), "вчера" | "сегодня" | "завтра")
-                || super::date_ru::month_of(&t.lower).is_some()
+                || t.lower
+                    .split('-')
+                    .any(|p| super::date_ru::month_of(p).is_some())
                 || matches!(t.lower.as_str(), "i" | "ii" | "iii" | "iv")
         }
         TokKind::Punct => false,

@@ -9,16 +9,22 @@ use crate::classify::plant::{self, Plant};
 
 mod en;
 mod found;
+mod launch;
+mod period;
 mod subject_of;
+mod topic;
+mod trade;
 use crate::classify::subject::{self, Party};
-use crate::classify::{Cue, cost, cues, filters, metric, status};
+use crate::classify::{Cue, cues, filters, metric, status};
 use crate::dims::{self, Anchor, Kind, Mention, Period};
 use crate::lang::Lang;
-use crate::record::{Metric, Record, Status};
+use crate::record::{Metric, Qualifier, Record, Status};
 use crate::text::Document;
 use crate::text::sentence::Sentence;
 use crate::text::token::Token;
 pub use found::{Found, mentions};
+use launch::{added_object, launch_cue};
+use period::{asked_period, figure_period, headline_periods, set_period};
 use subject_of::{launch_records, subject_for};
 
 /// One sentence, read: what the rules saw in it.
@@ -138,11 +144,31 @@ fn read_sentences(doc: &Document, sentences: &[Sentence], lang: Lang) -> Vec<Rea
         })
         .collect();
     let doc_parties = subject::rank(&all);
+    let topic = topic::of_document(&readings);
+    if let Some(t) = &topic {
+        topic::place_plants(&mut readings, t);
+    }
     let mut previous = None;
+    let mut current: Option<(Plant, usize)> = None;
     for i in 0..readings.len() {
         if !readings[i].mentions.is_empty() {
-            let ctx = context(&readings, i, &doc_parties, previous);
+            let mut ctx = context(&readings, i, &doc_parties, previous);
+            ctx.topic = topic.clone();
+            // The plant a record was last keyed to, when that is more
+            // recent than the plant last named.
+            ctx.current = current
+                .clone()
+                .filter(|(_, k)| ctx.plant_at.is_none_or(|j| *k > j))
+                .map(|c| c.0);
             readings[i].records = build(doc, &readings[i], &ctx);
+        }
+        if let Some(p) = readings[i]
+            .records
+            .iter()
+            .rev()
+            .find_map(|r| r.subject.as_deref().and_then(Plant::from_key))
+        {
+            current = Some((p, i));
         }
         if let Some(last) = readings[i]
             .records
@@ -155,36 +181,6 @@ fn read_sentences(doc: &Document, sentences: &[Sentence], lang: Lang) -> Vec<Rea
     }
     headline_periods(&mut readings);
     readings
-}
-
-/// A headline's flow with no period of its own (`… за год закупил в
-/// России 400 тысяч тонн сахара`) takes the period of the same metric
-/// stated in the next few sentences (decision 15: the lead ties it).
-fn headline_periods(readings: &mut [Reading]) {
-    let Some(head) = readings.first() else { return };
-    if head.sentence.paragraph != 0 || readings.len() < 2 {
-        return;
-    }
-    let lead: Vec<(Metric, Option<NaiveDate>, Option<NaiveDate>)> = readings
-        [1..readings.len().min(5)]
-        .iter()
-        .flat_map(|r| r.records.iter())
-        .filter(|x| x.period_end.is_some())
-        .map(|x| (x.metric, x.period_start, x.period_end))
-        .collect();
-    for rec in &mut readings[0].records {
-        if rec.period_end.is_some() || !is_flow(rec.metric) || rec.status != Status::Actual {
-            continue;
-        }
-        // Exports and imports are one flow seen from two sides.
-        let trade = |m: Metric| matches!(m, Metric::Exports | Metric::Imports);
-        let same = |m: Metric| m == rec.metric || (trade(m) && trade(rec.metric));
-        if let Some((_, s, e)) = lead.iter().find(|(m, _, _)| same(*m)) {
-            rec.period_start = *s;
-            rec.period_end = *e;
-            rec.rules.push("period:<from the lead>".into());
-        }
-    }
 }
 
 fn read_sentence(
@@ -206,9 +202,17 @@ fn read_sentence(
     let context = |set| if near { cues(set, &toks) } else { Vec::new() };
     // `долларов США` names a currency, not a party.
     let in_money = |p: &Party| {
-        mentions
-            .iter()
-            .any(|m| m.kind == dims::Kind::Money && p.start >= m.tok_start && p.start < m.tok_end)
+        // `долл. США`, `долларов США`: the currency's country.
+        let dollar = |k: usize| toks[k].lower.starts_with("долл");
+        let after_currency = match p.start {
+            0 => false,
+            1 => dollar(0),
+            s => dollar(s - 1) || (toks[s - 1].is(".") && dollar(s - 2)),
+        };
+        after_currency
+            || mentions.iter().any(|m| {
+                m.kind == dims::Kind::Money && p.start >= m.tok_start && p.start < m.tok_end
+            })
     };
     Reading {
         sentence: s,
@@ -248,6 +252,16 @@ pub(crate) struct Context {
     pub(crate) trade: Option<(Metric, String)>,
     pub(crate) status_before: Option<Status>,
     pub(crate) previous_metric: Option<Metric>,
+    /// The plant the document is about, if it is about one.
+    pub(crate) topic: Option<topic::Topic>,
+    /// The plant the last records were about, if more recent than `plant`.
+    pub(crate) current: Option<Plant>,
+    /// The sentence that named `plant`.
+    pub(crate) plant_at: Option<usize>,
+    /// The last launch record of the sentence before.
+    pub(crate) launch_before: Option<Record>,
+    /// The plants the text has reported launched so far.
+    pub(crate) launched: Vec<String>,
 }
 
 fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Metric>) -> Context {
@@ -259,12 +273,14 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
         .filter(|r| r.sentence.paragraph == para)
         .collect();
     // The plant the article last named, and whether in this paragraph.
-    let plant = (0..i).rev().find_map(|j| {
+    let named = (0..i).rev().find_map(|j| {
         let p = rs[j].plants.iter().rev().find(|p| !p.keys().is_empty())?;
         // Near: said in this paragraph or in the sentence just before.
         let near = rs[j].sentence.paragraph == para || j + 1 == i;
-        Some((p.clone(), near, sentence_status(rs, j)))
+        Some(((p.clone(), near, sentence_status(rs, j)), j))
     });
+    let plant_at = named.as_ref().map(|x| x.1);
+    let plant = named.map(|x| x.0);
     // The period of the last actual flow said just before (`Экспорт
     // составил …` after `Товарооборот за 2020 год …`).
     let period = rs[i.saturating_sub(2)..i]
@@ -290,7 +306,8 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
         .rev()
         .flat_map(|r| r.records.iter().rev())
         .find(|x| x.metric != Metric::LaunchDate && x.period_end.is_some())
-        .map(|x| (x.period_start, x.period_end));
+        .map(|x| (x.period_start, x.period_end))
+        .or_else(|| asked_period(&rs[i.saturating_sub(2)..i]));
     let plants_before = rs[i.saturating_sub(2)..i]
         .iter()
         .filter(|r| r.sentence.paragraph == para)
@@ -317,20 +334,24 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
             .and_then(|k| status::of_sentence(&rs[k].status_cues)),
         plants_before,
         previous_metric: previous,
+        topic: None,
+        current: None,
+        plant_at,
+        launched: rs[..i]
+            .iter()
+            .flat_map(|r| r.records.iter())
+            .filter(|x| x.metric == Metric::LaunchDate && x.status == Status::Actual)
+            .filter_map(|x| x.subject.clone())
+            .collect(),
+        launch_before: i.checked_sub(1).and_then(|k| {
+            rs[k]
+                .records
+                .iter()
+                .rev()
+                .find(|x| x.metric == Metric::LaunchDate)
+                .cloned()
+        }),
     }
-}
-
-/// `— Каковы итоги 2022 года? — Товарооборот составил …`: a past period
-/// said just before in a sentence without figures.
-fn asked_period(before: &[Reading]) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
-    before
-        .iter()
-        .rev()
-        .filter(|r| !r.mentions.iter().any(Mention::is_figure))
-        .flat_map(|r| r.mentions.iter().rev())
-        .filter_map(|m| m.period)
-        .find(|p| p.start.is_some() && p.end.is_some() && !p.relative)
-        .map(|p| (p.start, p.end))
 }
 
 /// The status a sentence states, or else the one the sentence before it
@@ -403,86 +424,33 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
         let goods = (r.lang == Lang::En)
             .then(|| en::goods_metric(r, m, &out))
             .flatten();
-        if let Some(rec) = figure_record(doc, r, ctx, m, &launches, (before, goods)) {
+        if let Some(mut rec) = figure_record(doc, r, ctx, m, &launches, (before, goods)) {
+            listed_status(&mut rec, &out);
             out.push(rec);
         }
     }
     for (m, cue) in &launches {
         out.extend(launch_records(doc, r, ctx, m, cue));
     }
+    out.extend(added_object(doc, r, ctx));
     out.sort_by_key(|x| x.span_start);
     out
 }
 
-/// A sentence about these is not about a launch (the start of sales, the
-/// first stone).
-const NOT_LAUNCH: [&str; 3] = ["продаж", "закладк", "камн"];
-
-/// The launch cue that makes a date a launch window, if one is near.
-fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
-    if r.lang == Lang::En && en::said_on(&r.toks, m) {
-        return None;
-    }
-    r.launch_cues
-        .iter()
-        .filter(|c| c.entry.col(1).is_empty() || !r.plants.is_empty())
-        .filter(|_| {
-            let not: &[&str] = match r.lang {
-                Lang::Ru => &NOT_LAUNCH,
-                Lang::En => &en::NOT_LAUNCH,
-            };
-            !r.toks
-                .iter()
-                .any(|t| not.iter().any(|n| t.lower.starts_with(n)))
-        })
-        .map(|c| {
-            let fig = (m.tok_start, m.tok_end);
-            let k = match r.lang {
-                Lang::Ru => cost(&r.toks, &r.mentions, (c.start, c.end), fig),
-                Lang::En => en::even_cost(&r.toks, &r.mentions, (c.start, c.end), fig),
-            };
-            (k, c)
-        })
-        .filter(|(k, _)| *k <= if r.lang == Lang::En { 26 } else { 12 })
-        .min_by_key(|(k, _)| *k)
-        .map(|(_, c)| c.name("launch_cues"))
-}
-
-/// The period of a figure record: its own date (a flow's goal with a
-/// deadline takes the whole deadline year); else the period of `за этот
-/// период`; else, for an actual flow, the period said just before.
-fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: Option<Period>) {
-    if let Some(p) = period {
-        let flow_goal = p.deadline && is_flow(rec.metric) && rec.status != Status::Actual;
-        rec.period_start = if flow_goal {
-            p.end.and_then(year_start)
-        } else {
-            p.start
-        };
-        rec.period_end = p.end;
+/// `производит 500 тонн люцерны, …, 2 тысячи тонн ячменя`: a figure too
+/// far from any cue continues the list of the one before it.
+fn listed_status(rec: &mut Record, out: &[Record]) {
+    if !rec.rules.iter().any(|r| r == "status:<default>") {
         return;
     }
-    // `за этот период`, `за тот же период`, and a bare `за год`: the
-    // period said before (decision 15 of the annotation guidelines).
-    let anaphor = r.lang == Lang::En && en::anaphoric_period(&r.toks)
-        || r.toks.windows(2).any(|w| {
-            w[0].is("за")
-                && matches!(
-                    w[1].lower.as_str(),
-                    "этот" | "тот" | "указанный" | "данный" | "аналогичный" | "год"
-                )
-        });
-    let (from, rule) = if anaphor {
-        (ctx.any_period, "period:<за этот период>")
-    } else if is_flow(rec.metric) && rec.status == Status::Actual {
-        (ctx.period, "period:<from the sentence before>")
-    } else {
-        (None, "")
-    };
-    if let Some((a, b)) = from {
-        rec.period_start = a;
-        rec.period_end = b;
-        rec.rules.push(rule.into());
+    let earlier = out.iter().rev().find(|x| {
+        x.metric == rec.metric
+            && (x.period_start, x.period_end) == (rec.period_start, rec.period_end)
+            && !x.rules.iter().any(|r| r == "status:<default>")
+    });
+    if let Some(x) = earlier {
+        rec.status = x.status;
+        rec.rules.push("status:<as the figure before it>".into());
     }
 }
 
@@ -514,13 +482,21 @@ fn figure_record(
         rec.unit = rec.unit.map(|u| format!("{u}/yr"));
     }
     let governed = match r.lang {
-        Lang::Ru => status::governed(&r.toks, m),
+        Lang::Ru => status::governed(&r.toks, m).or_else(|| {
+            status::starting_level(&r.toks, m, &r.mentions).then(|| {
+                (
+                    Status::Actual,
+                    Qualifier::Exact,
+                    "status:с … до (the level it starts from)".to_string(),
+                )
+            })
+        }),
         Lang::En => en::governed(&r.toks, m),
     };
     if let Some((_, q, _)) = &governed {
         rec.qualifier = *q;
     }
-    let period = figure_period(r, m, metric, launches);
+    let period = figure_period(r, m, metric, launches, doc.published);
     let fig = (m.tok_start, m.tok_end);
     let (st, rule) = match governed {
         Some((s, _, rule)) => (s, rule),
@@ -531,6 +507,12 @@ fn figure_record(
     let own =
         rule.starts_with("status_cues:") || rule.starts_with("status:") && !rule.contains('<');
     rec.status = status::for_plant(metric, st, own, plant_status);
+    // The cost, capacity or jobs of a plant the text has reported
+    // launched, with no cue of their own, are those of a running plant.
+    let launched = subj.as_ref().is_some_and(|k| ctx.launched.contains(k));
+    if launched && rule == "status:<default>" {
+        rec.status = Status::Actual;
+    }
     rec.rules.push(rule);
     set_period(&mut rec, r, ctx, period);
     rec.subject = subj;
@@ -540,11 +522,6 @@ fn figure_record(
         en::past_month(&mut rec, r, m);
     }
     Some(rec)
-}
-
-fn year_start(d: NaiveDate) -> Option<NaiveDate> {
-    use chrono::Datelike;
-    NaiveDate::from_ymd_opt(d.year(), 1, 1)
 }
 
 pub(crate) fn pick_status(
@@ -572,54 +549,6 @@ pub(crate) fn pick_status(
         status::default_for(metric, p, published),
         "status:<default>".into(),
     )
-}
-
-/// The period of a figure: for flows the nearest date that is not a
-/// launch window; for stocks only a deadline or `за`/`по итогам` span;
-/// capacity has none.
-fn figure_period(
-    r: &Reading,
-    m: &Mention,
-    metric: Metric,
-    launches: &[(&Mention, String)],
-) -> Option<Period> {
-    if metric == Metric::Capacity {
-        return None;
-    }
-    let projects = matches!(metric, Metric::ProjectsCount | Metric::ProjectsValue);
-    let dates: Vec<&Mention> = r
-        .mentions
-        .iter()
-        .filter(|d| d.kind == Kind::Date && !r.toks[d.tok_start].is("сегодня"))
-        .filter(|d| projects || !launches.iter().any(|(l, _)| l.tok_start == d.tok_start))
-        .filter(|d| r.lang != Lang::En || !en::compared(&r.toks, d) && !en::said_on(&r.toks, d))
-        .collect();
-    let near = dates
-        .iter()
-        .map(|d| {
-            (
-                cost(
-                    &r.toks,
-                    &r.mentions,
-                    (d.tok_start, d.tok_end),
-                    (m.tok_start, m.tok_end),
-                ),
-                d,
-            )
-        })
-        .filter(|(k, _)| *k <= 25)
-        .min_by_key(|(k, _)| *k)
-        .and_then(|(_, d)| d.period);
-    // `Показатели торговли за 2022 год: товарооборот – …; экспорт – …`:
-    // a flow far from the one date of its sentence still takes it.
-    let listed = |d: &Mention| r.toks[d.tok_end..m.tok_start].iter().any(|t| t.is(":"));
-    let only = (dates.len() == 1
-        && is_flow(metric)
-        && dates[0].tok_start < m.tok_start
-        && (listed(dates[0]) || r.lang == Lang::En))
-        .then(|| dates[0].period)
-        .flatten();
-    near.or(only)
 }
 
 pub(crate) fn base_record(doc: &Document, r: &Reading, m: &Mention, metric: Metric) -> Record {

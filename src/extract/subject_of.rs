@@ -1,6 +1,7 @@
 //! Whom a record is about: the plant it belongs to (`place/product`) or
 //! the parties; and the launch records of a date, one per plant product.
 
+use super::trade::{flow_cue_before, own_cue_before, region_code, reporter_direction, reverse};
 use super::{Context, Reading, base_record, pick_status};
 use crate::classify::plant::{self, Plant};
 use crate::classify::subject;
@@ -12,7 +13,7 @@ use crate::text::Document;
 
 /// Metrics that belong to one plant when one is named; jobs too when
 /// the sentence speaks of one plant (`На заводе будет создано…`).
-fn plant_level(metric: Metric, r: &Reading) -> bool {
+fn plant_level(metric: Metric, r: &Reading, ctx: &Context) -> bool {
     // English: `auto industry output`, `across the sector`: the country's.
     if r.lang == Lang::En && r.plants.is_empty() && super::en::industry_wide(&r.toks) {
         return false;
@@ -23,9 +24,37 @@ fn plant_level(metric: Metric, r: &Reading) -> bool {
         | Metric::LaunchDate
         | Metric::Investment
         | Metric::Exports => true,
-        Metric::Jobs => one_plant(r),
+        Metric::Jobs => one_plant(r) || (one_plant_doc(ctx) && !about_set(r)),
         _ => false,
     }
+}
+
+/// `вложит в Казахстане 45 млрд`: a figure placed in a whole country
+/// (`в` and the country's name in its clause) is the country's, not one
+/// plant's.
+fn in_country(r: &Reading, at: usize) -> bool {
+    r.parties.iter().any(|p| {
+        p.form == "name"
+            && !p.code.contains('-')
+            && same_clause(r, p.start, at)
+            && p.start
+                .checked_sub(1)
+                .is_some_and(|k| matches!(r.toks[k].lower.as_str(), "в" | "во"))
+    })
+}
+
+/// Whether the article is about one plant.
+fn one_plant_doc(ctx: &Context) -> bool {
+    ctx.topic.as_ref().is_some_and(|t| t.one)
+}
+
+/// A sentence about a set of plants or projects (`четыре производства`,
+/// `134 предприятий`), not about one.
+fn about_set(r: &Reading) -> bool {
+    r.plants.iter().any(|p| plant::is_set(&r.toks, p))
+        || r.mentions
+            .iter()
+            .any(|m| matches!(m.class.as_deref(), Some("проект" | "предприятие")))
 }
 
 /// Words for one plant or project (singular), as a sentence refers back
@@ -80,8 +109,25 @@ fn one_plant(r: &Reading) -> bool {
 /// back to it.
 fn plant_for<'a>(r: &'a Reading, ctx: &'a Context, at: usize, strong: bool) -> Option<&'a Plant> {
     let named: Vec<&Plant> = r.plants.iter().filter(|p| p.place.is_some()).collect();
+    // In an article on one plant, a country named in passing (an
+    // investor's, a fund's) does not take the figure from the plant; in
+    // one on plants, a country's adjective (`Российско-Кыргызский фонд`)
+    // does not either.
+    // `Российско-Кыргызский фонд`: a compound adjective is no country's
+    // name, whatever its first part.
+    let country = |p: &subject::Party| {
+        let t = &r.toks[p.start];
+        p.form == "name" && !(t.lower.contains('-') && crate::dims::quantity_ru::is_adjective(t))
+    };
+    let passing = ctx.topic.is_some() && !r.parties.iter().any(country);
+    let free = !about_set(r)
+        && !in_country(r, at)
+        && (r.parties.is_empty() || one_plant_doc(ctx) || passing);
     let carried = || match &ctx.plant {
-        Some((p, same, _)) if r.parties.is_empty() && (*same || one_plant(r) || strong) => Some(p),
+        Some((p, same, _)) if free && (*same || one_plant(r) || strong) => {
+            Some(ctx.current.as_ref().unwrap_or(p))
+        }
+        None if free && (one_plant(r) || strong) => ctx.current.as_ref(),
         _ => None,
     };
     named
@@ -99,20 +145,45 @@ fn product_of(r: &Reading, m: &Mention) -> Option<String> {
     if m.kind != Kind::Quantity {
         return None;
     }
-    // The words after the unit (`тонн мясной продукции в год`).
+    // The words after the unit (`тонн мясной продукции в год`), not
+    // those of the unit itself (`квадратных метров`).
     let toks = &r.toks[..m.tok_end];
     if r.lang == Lang::En {
         return super::en::product_of(&r.toks, m);
     }
+    let unit = (m.num_tok..m.tok_end)
+        .find_map(|k| lexicon::units().longest_at(toks, k).map(|(n, _)| k..k + n));
     for k in m.num_tok..m.tok_end {
+        if unit.as_ref().is_some_and(|u| u.contains(&k)) {
+            continue;
+        }
         let starts = lexicon::products().longest_at(toks, k).is_some()
             || (k > m.num_tok && crate::dims::quantity_ru::is_adjective(&toks[k]));
         if starts && let Some(p) = plant::phrase_at(toks, k) {
             return Some(p);
         }
     }
-    const GENERIC: [&str; 10] = [
+    // The noun right after the unit (`тонн меди`, `тонны карбамида в
+    // сутки`), in or just after the figure.
+    for k in m.num_tok..m.tok_end {
+        let Some((n, _)) = lexicon::units().longest_at(&r.toks, k) else {
+            continue;
+        };
+        let word = r
+            .toks
+            .get(k + n)
+            .is_some_and(|t| t.kind == crate::text::token::TokKind::Word && !t.cap);
+        if let Some(p) = plant::phrase_at(&r.toks, k + n).filter(|_| word) {
+            return Some(p);
+        }
+        break;
+    }
+    const GENERIC: [&str; 14] = [
         "mass",
+        "пара",
+        "area",
+        "volume",
+        "container",
         "штука",
         "изделие",
         "техника",
@@ -133,11 +204,32 @@ fn plant_key(
     ctx: &Context,
     at: usize,
     m: Option<&Mention>,
-    strong: bool,
+    metric: Metric,
 ) -> Option<String> {
+    let strong = matches!(metric, Metric::Capacity | Metric::LaunchDate);
     let p = plant_for(r, ctx, at, strong)?;
+    let carried = !r.plants.iter().any(|q| std::ptr::eq(q, p));
     if let Some(k) = p.keys().into_iter().next() {
-        return Some(k);
+        // A plant carried from before, and a figure that names another
+        // product made (`В новом цехе … тонны карбамида`, `произведено
+        // 148 тысяч тонн меди`): the plant's unit for that product.
+        // A capacity listed with other parts (`917 тыс. тонн медного и 2,5
+        // тыс. тонн молибденового концентрата`) stays the plant's.
+        let parts = r
+            .mentions
+            .iter()
+            .filter(|x| x.kind == Kind::Quantity)
+            .count()
+            > 1;
+        let per_product = metric == Metric::Output || !parts;
+        let other = m
+            .filter(|_| carried && !processing(r) && per_product)
+            .and_then(|m| product_of(r, m))
+            .filter(|x| !p.products.iter().any(|q| same_goods(q, x)));
+        return match other {
+            Some(x) => p.key_with(&x),
+            None => Some(k),
+        };
     }
     let product = m
         .and_then(|m| product_of(r, m))
@@ -145,9 +237,69 @@ fn plant_key(
     match product {
         Some(product) => p.key_with(&product),
         // `мощность сборочного производства` after `выпускать электробусы`:
-        // the plant whose product the sentence named.
-        None => r.plants.iter().find_map(|q| q.keys().into_iter().next()),
+        // the plant whose product the sentence named; else the plant the
+        // text was about just before, or the document's, at that place.
+        None => r
+            .plants
+            .iter()
+            .find_map(|q| q.keys().into_iter().next())
+            .or_else(|| same_place(p, ctx.current.as_ref().and_then(|c| c.keys().pop())))
+            .or_else(|| same_place(p, ctx.topic.as_ref().and_then(|t| t.key()))),
     }
+}
+
+/// `перерабатывать 600 тонн зерна`: the goods of the figure go in, they
+/// are not what the plant makes.
+fn processing(r: &Reading) -> bool {
+    r.toks
+        .iter()
+        .any(|t| t.lower.starts_with("перераб") || t.lower.starts_with("переработ"))
+}
+
+/// Two product names for the same goods: one's words among the other's,
+/// compared by their first five letters (`сидение`, `автомобильное
+/// сиденье`).
+fn same_goods(a: &str, b: &str) -> bool {
+    let stems = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| w.chars().take(5).collect::<String>().replace('ё', "е"))
+            .collect()
+    };
+    // `лифт` and `лифтов`: a short word is the start of the longer one.
+    let like = |w: &String, v: &Vec<String>| {
+        v.iter()
+            .any(|u| u.starts_with(w.as_str()) || w.starts_with(u.as_str()))
+    };
+    let (x, y) = (stems(a), stems(b));
+    x.iter().all(|w| like(w, &y)) || y.iter().all(|w| like(w, &x))
+}
+
+/// A key, if it is at the plant's place.
+fn same_place(p: &Plant, key: Option<String>) -> Option<String> {
+    let key = key?;
+    let place = p.place.as_deref()?;
+    key.split_once('/')
+        .is_some_and(|(k, _)| k == place)
+        .then_some(key)
+}
+
+/// The plant of a figure in an article on one plant when the sentence
+/// names none: the one the text was just about, else the document's;
+/// `Some(None)` when the article never says where the plant is
+/// (decision 42: the subject is null then).
+fn document_plant(r: &Reading, ctx: &Context, at: usize) -> Option<Option<String>> {
+    let topic = ctx.topic.as_ref().filter(|t| t.one)?;
+    if about_set(r) || in_country(r, at) {
+        return None;
+    }
+    // A country in the figure's own clause (`производство автомобилей в
+    // Узбекистане`) is what the figure is about, not a placeless plant.
+    if topic.place.is_none() {
+        let own = r.parties.iter().any(|p| same_clause(r, p.start, at));
+        return (!own).then_some(None);
+    }
+    let current = ctx.current.as_ref().and_then(|c| c.keys().pop());
+    Some(current.or_else(|| topic.key()))
 }
 
 /// The subject of a record and the rule that chose it.
@@ -158,11 +310,14 @@ pub(super) fn subject_for(
     at: usize,
     metric: Metric,
 ) -> (Option<String>, String) {
-    let strong = matches!(metric, Metric::Capacity | Metric::LaunchDate);
-    if plant_level(metric, r)
-        && let Some(k) = plant_key(r, ctx, at, m, strong)
-    {
-        return (Some(k), "subject:<plant>".into());
+    if plant_level(metric, r, ctx) {
+        if let Some(k) = plant_key(r, ctx, at, m, metric) {
+            return (Some(k), "subject:<plant>".into());
+        }
+        let partner = metric == Metric::Exports && !r.parties.is_empty();
+        if let Some(k) = document_plant(r, ctx, at).filter(|_| !partner) {
+            return (k, "subject:<the document's plant>".into());
+        }
     }
     let own = subject::codes(&r.parties);
     if r.lang == Lang::En && super::en::world_cue(r) && own.len() <= 1 {
@@ -179,16 +334,46 @@ pub(super) fn subject_for(
             .filter(|p| same_clause(r, p.start, at))
             .cloned()
             .collect();
+        // Or those of the clause of the figure's own cue (`поставки из РФ
+        // в КНР выросли на 3,9%, до 65 млрд`).
+        let cue_clause: Vec<subject::Party> = own_cue_before(r, metric, at)
+            .map(|c| {
+                r.parties
+                    .iter()
+                    .filter(|p| same_clause(r, p.start, c))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        let clause = if clause.is_empty() {
+            cue_clause
+        } else {
+            clause
+        };
         let near = if clause.is_empty() {
             &r.parties
         } else {
             &clause
         };
-        let dir = match r.lang {
+        // `Экспорт из республики в КНР составил …, импорт — 361 млн`: a
+        // clause of the other flow with no party of its own is the same
+        // pair turned round.
+        let other_flow = if metric == Metric::Exports {
+            Metric::Imports
+        } else {
+            Metric::Exports
+        };
+        let turned = clause.is_empty() && flow_cue_before(r, other_flow, at);
+        let direction = |metric: Metric| match r.lang {
             Lang::Ru => subject::direction(metric, &r.toks, near, &others),
             Lang::En => super::en::direction(metric, &r.toks, near, &others),
-        }
-        .or_else(|| {
+        };
+        let dir = if turned {
+            direction(other_flow).map(|d| reverse(&d))
+        } else {
+            direction(metric)
+        };
+        let dir = dir.or_else(|| {
             // None named here: the direction said just before, turned
             // round for the other flow.
             let (m, d) = ctx.trade.as_ref().filter(|_| r.parties.is_empty())?;
@@ -201,7 +386,7 @@ pub(super) fn subject_for(
         });
         return match dir {
             Some(d) => (Some(d), "subject:<direction>".into()),
-            None => (subject::key(&others), "subject:<parties>".into()),
+            None => reporter_direction(metric, &others, &ctx.doc_parties),
         };
     }
     if matches!(metric, Metric::Output | Metric::Capacity) {
@@ -212,6 +397,14 @@ pub(super) fn subject_for(
             return (first.cloned(), "subject:<the article's country>".into());
         }
         return (subject::key(&own), "subject:<sentence parties>".into());
+    }
+    // `В Кызылординской области планируют открыть четыре производства`:
+    // a set in one region, no party named, is the region's (decision 52).
+    if matches!(metric, Metric::ProjectsCount | Metric::ProjectsValue)
+        && r.parties.is_empty()
+        && let Some(code) = region_code(r)
+    {
+        return (Some(code), "subject:<the region of the set>".into());
     }
     let pool: Vec<String> = ctx
         .parties
@@ -286,13 +479,26 @@ pub(super) fn launch_records(
         .iter()
         .any(|t| matches!(t.lower.as_str(), "оба" | "обе" | "обоих" | "обеих"));
     let keys = match plant_for(r, ctx, m.tok_start, true) {
-        _ if both && r.plants.is_empty() && ctx.plants_before.len() > 1 => {
+        _ if both
+            && r.plants.iter().all(|p| p.keys().is_empty())
+            && ctx.plants_before.len() > 1 =>
+        {
             ctx.plants_before.iter().flat_map(Plant::keys).collect()
         }
         Some(p) if !p.keys().is_empty() => p.keys(),
-        _ => plant_key(r, ctx, m.tok_start, None, true)
-            .into_iter()
-            .collect(),
+        _ => match plant_key(r, ctx, m.tok_start, None, Metric::LaunchDate) {
+            Some(k) => vec![k],
+            None => match document_plant(r, ctx, m.tok_start) {
+                Some(Some(k)) => vec![k],
+                // A plant the article never places: one record, no subject.
+                Some(None) => {
+                    let mut rec = base.clone();
+                    rec.rules.push("subject:<the document's plant>".into());
+                    return vec![rec];
+                }
+                None => Vec::new(),
+            },
+        },
     };
     // `запустят семь производств, среди них: завод … в Костанае; …`: one
     // record for the set, and one per plant the sentence lists.
@@ -300,7 +506,7 @@ pub(super) fn launch_records(
     let set = r
         .mentions
         .iter()
-        .any(|x| x.class.as_deref() == Some("проект"));
+        .any(|x| matches!(x.class.as_deref(), Some("проект" | "предприятие")));
     // English: one date after several plants (`a factory in Almaty … and
     // a Kia plant in Kostanay were commissioned in 2025`) is each one's.
     let all_before = r.lang == Lang::En
@@ -308,7 +514,21 @@ pub(super) fn launch_records(
             .iter()
             .filter(|p| !p.keys().is_empty())
             .all(|p| p.end <= m.tok_start);
-    let keys = if (set || all_before) && listed.len() >= 2 || set && r.lang == Lang::En {
+    // `завершить строительство терминала в X, а также терминала в Y`:
+    // one window for every plant the launch words stand before (decision 4).
+    let cue_at = r
+        .launch_cues
+        .iter()
+        .find(|c| c.name("launch_cues") == cue)
+        .map(|c| c.start);
+    let governed = cue_at.is_some_and(|c| {
+        r.plants
+            .iter()
+            .filter(|p| !p.keys().is_empty())
+            .all(|p| p.start > c)
+    });
+    let keys = if (set || governed || all_before) && listed.len() >= 2 || set && r.lang == Lang::En
+    {
         listed
     } else {
         keys
@@ -316,8 +536,9 @@ pub(super) fn launch_records(
     let mut out = Vec::new();
     if keys.is_empty() || set {
         let all = subject::parties_for(&subject::codes(&r.parties), &ctx.parties, &ctx.doc_parties);
+        let region = region_code(r).filter(|_| set && r.parties.is_empty());
         let mut rec = base.clone();
-        rec.subject = subject::key(&all);
+        rec.subject = region.or_else(|| subject::key(&all));
         rec.rules.push("subject:<parties>".into());
         out.push(rec);
     }

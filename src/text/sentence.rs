@@ -104,7 +104,7 @@ fn is_boundary(chars: &[(usize, char)], i: usize, j: usize) -> bool {
     let Some(&(_, next)) = chars.get(j) else {
         return false;
     };
-    if chars[i].1 == '.' && is_abbreviation(chars, i) {
+    if chars[i].1 == '.' && (is_abbreviation(chars, i) || currency_country(chars, i, j)) {
         return false;
     }
     if next.is_whitespace() {
@@ -122,6 +122,38 @@ fn is_boundary(chars: &[(usize, char)], i: usize, j: usize) -> bool {
         && i >= 2
         && chars[i - 1].1.is_lowercase()
         && chars[i - 2].1.is_lowercase()
+}
+
+/// `млн долл. США`, `500 тыс. TEU`: what names the currency or the unit
+/// goes on with the sentence.
+fn currency_country(chars: &[(usize, char)], dot: usize, j: usize) -> bool {
+    let word_before: String = chars[..dot]
+        .iter()
+        .rev()
+        .take_while(|&&(_, c)| crate::text::token::is_letter(c))
+        .map(|&(_, c)| c)
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = chars[j..]
+        .iter()
+        .skip_while(|&&(_, c)| c.is_whitespace())
+        .take(3)
+        .map(|&(_, c)| c)
+        .collect();
+    let word = word_before.to_lowercase();
+    // `500 тыс. TEU`, `2 млн. USD`: a unit in Latin capitals after a scale.
+    let latin_unit: String = chars[j..]
+        .iter()
+        .skip_while(|&&(_, c)| c.is_whitespace())
+        .take_while(|&&(_, c)| c.is_alphanumeric())
+        .map(|&(_, c)| c)
+        .collect();
+    let scale = matches!(word.as_str(), "тыс" | "млн" | "млрд" | "трлн");
+    let unit =
+        latin_unit.chars().count() >= 2 && latin_unit.chars().all(|c| c.is_ascii_uppercase());
+    (word == "долл" && after == "США") || (scale && unit)
 }
 
 fn is_abbreviation(chars: &[(usize, char)], dot: usize) -> bool {
@@ -194,6 +226,16 @@ mod tests {
                 "Будет создано более 11 тыс. рабочих мест.",
                 "Сообщил Р. Скляр.",
                 "Итог 4 млрд долл. в год."
+            ]
+        );
+        let t = "Терминал на 500 тыс. TEU. Итог.";
+        assert_eq!(texts(t), vec!["Терминал на 500 тыс. TEU.", "Итог."]);
+        let t = "Экспорт — 7 млн долл. США, импорт — 2 млн долл. США. Итог.";
+        assert_eq!(
+            texts(t),
+            vec![
+                "Экспорт — 7 млн долл. США, импорт — 2 млн долл. США.",
+                "Итог."
             ]
         );
     }

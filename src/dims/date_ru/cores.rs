@@ -297,7 +297,9 @@ pub(super) fn quarter_or_half(toks: &[Token], k: usize, a: Anchor) -> Option<Cor
         (true, j + 1)
     } else if unit == "кв" {
         (true, j + 1 + usize::from(w(toks, j + 1) == "."))
-    } else if unit.starts_with("полугод") {
+    } else if unit.starts_with("полугод") || unit == "половине" || unit == "половина"
+    {
+        // `во второй половине 2026 года` is a half-year (decision 63).
         (false, j + 1)
     } else {
         return None;

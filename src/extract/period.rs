@@ -1,0 +1,243 @@
+//! The period of a figure: its own date, a date the text ties to it (the
+//! lead, `за этот период`, the sentence before), or a stock's date.
+
+use chrono::NaiveDate;
+
+use super::{Context, Reading, en, is_flow};
+use crate::classify::cost;
+use crate::dims::{self, Kind, Mention, Period};
+use crate::lang::Lang;
+use crate::record::{Metric, Record, Status};
+use crate::text::token::Token;
+
+/// A headline's flow with no period of its own (`… за год закупил в
+/// России 400 тысяч тонн сахара`) takes the period of the same metric
+/// stated in the next few sentences (decision 15: the lead ties it).
+pub(super) fn headline_periods(readings: &mut [Reading]) {
+    let Some(head) = readings.first() else { return };
+    if head.sentence.paragraph != 0 || readings.len() < 2 {
+        return;
+    }
+    let lead: Vec<(Metric, Option<NaiveDate>, Option<NaiveDate>)> = readings
+        [1..readings.len().min(5)]
+        .iter()
+        .flat_map(|r| r.records.iter())
+        .filter(|x| x.period_end.is_some())
+        .map(|x| (x.metric, x.period_start, x.period_end))
+        .collect();
+    for rec in &mut readings[0].records {
+        if rec.period_end.is_some() || !is_flow(rec.metric) || rec.status != Status::Actual {
+            continue;
+        }
+        // Exports and imports are one flow seen from two sides.
+        let trade = |m: Metric| matches!(m, Metric::Exports | Metric::Imports);
+        let same = |m: Metric| m == rec.metric || (trade(m) && trade(rec.metric));
+        if let Some((_, s, e)) = lead.iter().find(|(m, _, _)| same(*m)) {
+            rec.period_start = *s;
+            rec.period_end = *e;
+            rec.rules.push("period:<from the lead>".into());
+        }
+    }
+}
+
+/// `— Каковы итоги 2022 года? — Товарооборот составил …`: a past period
+/// said just before in a sentence without figures.
+pub(super) fn asked_period(before: &[Reading]) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+    before
+        .iter()
+        .rev()
+        .filter(|r| !r.mentions.iter().any(Mention::is_figure))
+        .flat_map(|r| r.mentions.iter().rev())
+        .filter_map(|m| m.period)
+        // A day is an event's date (an opening), not a period of figures.
+        .find(|p| {
+            p.start.is_some() && p.end.is_some() && !p.relative && p.grain != dims::Grain::Day
+        })
+        .map(|p| (p.start, p.end))
+}
+
+/// `по сравнению с аналогичным периодом прошлого года`: the period a
+/// figure is compared with, not its own.
+fn compared(toks: &[Token], at: usize) -> bool {
+    // `а после 2019 г. планирует`: what comes after a year is no period.
+    toks[at.saturating_sub(4)..at]
+        .iter()
+        .any(|t| t.lower.starts_with("сравнени") || t.lower.starts_with("аналогичн"))
+        || toks[at].is("после")
+        || at.checked_sub(1).is_some_and(|b| toks[b].is("после"))
+}
+
+/// `на форуме, состоявшемся в среду`: a day named by its weekday is an
+/// event's, never the period of a figure.
+fn weekday(toks: &[Token], d: &Mention) -> bool {
+    const DAYS: [&str; 7] = [
+        "понедельник",
+        "вторник",
+        "среду",
+        "четверг",
+        "пятницу",
+        "субботу",
+        "воскресенье",
+    ];
+    toks[d.tok_start..d.tok_end]
+        .iter()
+        .any(|t| DAYS.contains(&t.lower.as_str()))
+}
+
+/// The period of a figure record: its own date (a flow's goal with a
+/// deadline takes the whole deadline year); else the period of `за этот
+/// период`; else, for an actual flow, the period said just before.
+pub(super) fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: Option<Period>) {
+    // `С начала года экспорт вырос …` right after `По итогам
+    // января–октября …`: the months said before (decision 61).
+    let period = period.map(|p| match ctx.any_period {
+        Some((s, e))
+            if p.relative && p.start == s && p.end == rec.published && p.end > e && s.is_some() =>
+        {
+            Period { end: e, ..p }
+        }
+        _ => p,
+    });
+    if let Some(p) = period {
+        let flow_goal = p.deadline && is_flow(rec.metric) && rec.status != Status::Actual;
+        rec.period_start = if flow_goal {
+            p.end.and_then(year_start)
+        } else {
+            p.start
+        };
+        rec.period_end = p.end;
+        return;
+    }
+    // `за этот период`, `за тот же период`, and a bare `за год`: the
+    // period said before (decision 15 of the annotation guidelines).
+    let anaphor = r.lang == Lang::En && en::anaphoric_period(&r.toks)
+        || r.toks.windows(2).any(|w| {
+            w[0].is("за")
+                && matches!(
+                    w[1].lower.as_str(),
+                    "этот" | "тот" | "указанный" | "данный" | "аналогичный" | "год"
+                )
+        });
+    // `за весь год`: the whole year of the period said before, or of the
+    // publication.
+    let whole_year = r
+        .toks
+        .windows(3)
+        .any(|w| w[0].is("за") && w[1].is("весь") && w[2].is("год"));
+    let year_of = |d: Option<NaiveDate>| {
+        let s = d.and_then(year_start)?;
+        let e = NaiveDate::from_ymd_opt(chrono::Datelike::year(&s), 12, 31)?;
+        Some((Some(s), Some(e)))
+    };
+    let (from, rule) = if whole_year {
+        let anchor = ctx.any_period.and_then(|p| p.1).or(rec.published);
+        (year_of(anchor), "period:<за весь год>")
+    } else if anaphor {
+        (ctx.any_period, "period:<за этот период>")
+    } else if is_flow(rec.metric) && rec.status == Status::Actual {
+        (ctx.period, "period:<from the sentence before>")
+    } else {
+        (None, "")
+    };
+    if let Some((a, b)) = from {
+        rec.period_start = a;
+        rec.period_end = b;
+        rec.rules.push(rule.into());
+    }
+}
+
+fn year_start(d: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    NaiveDate::from_ymd_opt(d.year(), 1, 1)
+}
+
+/// The period of a figure: for flows the nearest date that is not a
+/// launch window; for stocks only a deadline or `за`/`по итогам` span;
+/// capacity has none.
+pub(super) fn figure_period(
+    r: &Reading,
+    m: &Mention,
+    metric: Metric,
+    launches: &[(&Mention, String)],
+    published: Option<NaiveDate>,
+) -> Option<Period> {
+    if metric == Metric::Capacity {
+        return None;
+    }
+    let projects = matches!(metric, Metric::ProjectsCount | Metric::ProjectsValue);
+    let dates: Vec<&Mention> = r
+        .mentions
+        .iter()
+        .filter(|d| d.kind == Kind::Date && !r.toks[d.tok_start].is("сегодня"))
+        .filter(|d| match r.lang {
+            Lang::Ru => !compared(&r.toks, d.tok_start) && !weekday(&r.toks, d),
+            Lang::En => !en::compared(&r.toks, d) && !en::said_on(&r.toks, d),
+        })
+        .filter(|d| projects || !launches.iter().any(|(l, _)| l.tok_start == d.tok_start))
+        .collect();
+    let near = dates
+        .iter()
+        .map(|d| {
+            (
+                cost(
+                    &r.toks,
+                    &r.mentions,
+                    (d.tok_start, d.tok_end),
+                    (m.tok_start, m.tok_end),
+                ),
+                d,
+            )
+        })
+        .filter(|(k, _)| *k <= 25)
+        .min_by_key(|(k, _)| *k)
+        .and_then(|(_, d)| stock_date(r, d, metric, published).or(d.period));
+    // `Показатели торговли за 2022 год: товарооборот – …; экспорт – …`:
+    // a flow far from the one date of its sentence still takes it.
+    let listed = |d: &Mention| r.toks[d.tok_end..m.tok_start].iter().any(|t| t.is(":"));
+    // `За десять месяцев Казахстан отправил 2,3 млн тонн пшеницы, …, 3,5
+    // тыс. тонн муки`: so does a long list after its one date.
+    let long_list = r.mentions.iter().filter(|x| x.is_figure()).count() > 2;
+    let only = (dates.len() == 1
+        && is_flow(metric)
+        && dates[0].tok_start < m.tok_start
+        && (listed(dates[0]) || long_list || r.lang == Lang::En))
+        .then(|| dates[0].period)
+        .flatten();
+    near.or(only)
+}
+
+/// Accumulated investment is a stock at a date (decision 65): `на начало
+/// 2018 года` → up to 1 January 2018; a forecast `по итогам 2018 года`
+/// (a year not over at publication) → up to its end.
+fn stock_date(
+    r: &Reading,
+    d: &Mention,
+    metric: Metric,
+    published: Option<NaiveDate>,
+) -> Option<Period> {
+    let p = d.period?;
+    if metric != Metric::Investment {
+        return None;
+    }
+    let words: Vec<&str> = r.toks[d.tok_start.saturating_sub(3)..d.tok_end]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    let has = |a: &str, b: &str| words.windows(2).any(|w| w[0] == a && w[1] == b);
+    let at = |end| {
+        Some(Period {
+            start: None,
+            end,
+            deadline: true,
+            ..p
+        })
+    };
+    if has("на", "начало") {
+        return at(p.start);
+    }
+    let ahead = matches!((p.end, published), (Some(e), Some(d)) if e >= d);
+    if has("по", "итогам") && ahead {
+        return at(p.end);
+    }
+    None
+}
