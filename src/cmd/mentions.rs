@@ -20,7 +20,7 @@ use rayon::prelude::*;
 
 use super::common::{Format, InputArgs};
 use crate::dims::Kind;
-use crate::extract::{Found, mentions};
+use crate::extract::{Found, mentions_in};
 use crate::output::{csv_field, csv_text, number};
 use crate::ui::Ctx;
 
@@ -64,7 +64,10 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     let mut n = 0;
     // Documents stream through in batches, each on all cores, in order.
     let (docs, _) = args.input.for_each_batch(8 << 20, |batch| {
-        let all: Vec<Vec<Found>> = batch.par_iter().map(mentions).collect();
+        let all: Vec<Vec<Found>> = batch
+            .par_iter()
+            .map(|d| mentions_in(d, args.input.rules_lang(d)))
+            .collect();
         for f in all.iter().flatten().filter(|f| keep(f)) {
             n += 1;
             match format {

@@ -38,9 +38,14 @@ pub struct Found {
     pub rules: Vec<&'static str>,
 }
 
-/// Every mention of a document, in text order.
+/// Every mention of a document, in text order, by the rules of the
+/// language its letters show.
 pub fn mentions(doc: &Document) -> Vec<Found> {
-    let lang = crate::lang::Lang::detect(&doc.text);
+    mentions_in(doc, crate::lang::Lang::detect(&doc.text))
+}
+
+/// Every mention of a document by the rules of one language.
+pub fn mentions_in(doc: &Document, lang: crate::lang::Lang) -> Vec<Found> {
     let anchor = Anchor {
         published: doc.published,
     };

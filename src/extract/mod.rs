@@ -22,7 +22,7 @@ use crate::record::{Metric, Qualifier, Record, Status};
 use crate::text::Document;
 use crate::text::sentence::Sentence;
 use crate::text::token::Token;
-pub use found::{Found, mentions};
+pub use found::{Found, mentions, mentions_in};
 use launch::{added_object, launch_cue};
 use period::{asked_period, figure_period, headline_periods, set_period};
 use subject_of::{launch_records, subject_for};

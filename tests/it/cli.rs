@@ -340,3 +340,33 @@ fn a_chart_kind_must_fit_its_metric_and_an_empty_chart_is_not_written() {
     );
     assert!(out.is_file());
 }
+
+#[test]
+fn mentions_take_the_rules_lang_asks_for() {
+    let run = |lang: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_factline"))
+            .args(["mentions", "-", "--format", "jsonl", "--lang", lang])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"Exports reached $5 billion last year.")
+            .unwrap();
+        jsonl(&child.wait_with_output().unwrap())
+    };
+    let money = |ms: &[serde_json::Value]| {
+        ms.iter()
+            .any(|m| m["kind"] == "money" && m["value"].as_f64() == Some(5e9))
+    };
+    assert!(money(&run("en")));
+    assert!(money(&run("auto")));
+    assert!(
+        !money(&run("ru")),
+        "Russian rules read no English scale word"
+    );
+}
