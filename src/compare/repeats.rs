@@ -5,20 +5,8 @@
 
 use polars::prelude::*;
 
+use super::figure::FIGURE_KEY;
 use super::{cols, sort_in_time};
-
-/// What makes two statements the same figure.
-pub const FIGURE_KEY: [&str; 9] = [
-    "metric",
-    "subject",
-    "status",
-    "value",
-    "value_max",
-    "unit",
-    "qualifier",
-    "period_start",
-    "period_end",
-];
 
 /// Every distinct figure once: `documents` (how many distinct documents
 /// state it), `statements`, `first_published`, `last_published`,

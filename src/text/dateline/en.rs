@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use chrono::{NaiveDate, Weekday};
 use regex::Regex;
 
-use super::{Rule, Stamp, short};
+use super::{Rule, Stamp, short, stamp_of};
 use crate::text::meta::month_end;
 
 /// The rules, in the order they are tried.
@@ -22,8 +22,8 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
-const WEEKDAY: &str = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const MONTH: &str = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
+const WEEKDAY: &str = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const TIME: &str = r"(?:,?\s*\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)?(?:\s*\(?(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?)?";
 
 fn month_of(word: &str) -> Option<u32> {
@@ -50,34 +50,23 @@ fn weekday_of(word: Option<&str>) -> Option<Weekday> {
 fn full(line: &str) -> Option<Stamp> {
     static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)^(?:(?:published|updated|posted)\s*:?\s*)?(?:{WEEKDAY},?\s+)?(\d{{1,2}})\s+{MONTH},?\s+(\d{{4}}){TIME}\s*$"
+            r"(?i)^(?:(?:published|updated|posted)\s*:?\s*)?(?:{WEEKDAY},?\s+)?(?P<day>\d{{1,2}})\s+{MONTH},?\s+(?P<year>\d{{4}}){TIME}\s*$"
         ))
         .expect("en day-first stamp regex")
     });
     static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)^(?:(?:published|updated|posted)\s*:?\s*)?(?:{WEEKDAY},?\s+)?{MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}}){TIME}\s*$"
+            r"(?i)^(?:(?:published|updated|posted)\s*:?\s*)?(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}){TIME}\s*$"
         ))
         .expect("en month-first stamp regex")
     });
     if !short(line) {
         return None;
     }
-    if let Some(c) = DAY_FIRST.captures(line) {
-        return Some(Stamp {
-            day: c[2].parse().ok()?,
-            month: month_of(&c[3])?,
-            year: c[4].parse().ok(),
-            weekday: weekday_of(c.get(1).map(|m| m.as_str())),
-        });
-    }
-    let c = MONTH_FIRST.captures(line)?;
-    Some(Stamp {
-        day: c[3].parse().ok()?,
-        month: month_of(&c[2])?,
-        year: c[4].parse().ok(),
-        weekday: weekday_of(c.get(1).map(|m| m.as_str())),
-    })
+    let c = DAY_FIRST
+        .captures(line)
+        .or_else(|| MONTH_FIRST.captures(line))?;
+    stamp_of(&c, month_of, weekday_of)
 }
 
 /// `BEIJING, August 7. /TASS/.`, `ASTANA, Kazakhstan, June 7.`, `BAKU,
@@ -86,17 +75,11 @@ fn full(line: &str) -> Option<Stamp> {
 fn town_month_day(line: &str) -> Option<Stamp> {
     static TOWN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^[A-Z][A-Z\.\-' ]{{1,30}}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?[,.]\s+(?:{WEEKDAY},?\s+)?{MONTH}\s+(\d{{1,2}})(?:\s*[.,(/]|\s+[—–\-]|\s*$)"
+            r"^[A-Z][A-Z\.\-' ]{{1,30}}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?[,.]\s+(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>\d{{1,2}})(?:\s*[.,(/]|\s+[—–\-]|\s*$)"
         ))
         .expect("en dateline regex")
     });
-    let c = TOWN.captures(line)?;
-    Some(Stamp {
-        day: c[3].parse().ok()?,
-        month: month_of(&c[2])?,
-        year: None,
-        weekday: weekday_of(c.get(1).map(|m| m.as_str())),
-    })
+    stamp_of(&TOWN.captures(line)?, month_of, weekday_of)
 }
 
 static PAST_PERIOD: LazyLock<Regex> = LazyLock::new(|| {

@@ -236,6 +236,22 @@ pub fn from_url(url: &str) -> Option<NaiveDate> {
     })
 }
 
+/// The stamp a rule's match gives: its named groups `day` and `month`
+/// and, where the rule has them, `year` and `weekday`, read with the
+/// language's words for months and weekdays.
+fn stamp_of(
+    c: &regex::Captures,
+    month_of: fn(&str) -> Option<u32>,
+    weekday_of: fn(Option<&str>) -> Option<Weekday>,
+) -> Option<Stamp> {
+    Some(Stamp {
+        day: c["day"].parse().ok()?,
+        month: month_of(&c["month"])?,
+        year: c.name("year").and_then(|y| y.as_str().parse().ok()),
+        weekday: weekday_of(c.name("weekday").map(|w| w.as_str())),
+    })
+}
+
 /// Whether a line is short enough to be a stamp of its own.
 fn short(line: &str) -> bool {
     line.chars().count() <= MAX_STAMP_LINE

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use chrono::{NaiveDate, Weekday};
 use regex::Regex;
 
-use super::{Rule, Stamp, short};
+use super::{Rule, Stamp, short, stamp_of};
 use crate::text::meta::month_end;
 
 /// The rules, in the order they are tried.
@@ -33,8 +33,8 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("воскресень", Weekday::Sun),
 ];
 
-const MONTH: &str = r"(январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]|янв|фев|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\.?";
-const WEEKDAY: &str = r"(?:(?:во?|в)\s+)?(понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье)";
+const MONTH: &str = r"(?P<month>январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]|янв|фев|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\.?";
+const WEEKDAY: &str = r"(?:(?:во?|в)\s+)?(?P<weekday>понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье)";
 
 fn month_of(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
@@ -66,13 +66,13 @@ fn weekday_of(word: Option<&str>) -> Option<Weekday> {
 fn full(line: &str) -> Option<Stamp> {
     static ALONE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)^(?:(?:опубликовано|дата публикации|published)\s*:?\s*)?(?:\d{{1,2}}:\d{{2}},?\s+)?(?:{WEEKDAY},?\s+)?(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})(?:\s*(?:года|г\.?))?(?:,?\s*(?:в\s+)?\d{{1,2}}:\d{{2}})?\s*$"
+            r"(?i)^(?:(?:опубликовано|дата публикации|published)\s*:?\s*)?(?:\d{{1,2}}:\d{{2}},?\s+)?(?:{WEEKDAY},?\s+)?(?P<day>\d{{1,2}})\s+{MONTH}\s+(?P<year>\d{{4}})(?:\s*(?:года|г\.?))?(?:,?\s*(?:в\s+)?\d{{1,2}}:\d{{2}})?\s*$"
         ))
         .expect("ru stamp regex")
     });
     static OPENING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)^[\p{{Lu}}][\p{{L}}\- ]{{1,40}},\s+(?:{WEEKDAY},?\s+)?(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})(?:\s*(?:года|г\.))?\s*[—–-]"
+            r"(?i)^[\p{{Lu}}][\p{{L}}\- ]{{1,40}},\s+(?:{WEEKDAY},?\s+)?(?P<day>\d{{1,2}})\s+{MONTH}\s+(?P<year>\d{{4}})(?:\s*(?:года|г\.))?\s*[—–-]"
         ))
         .expect("ru dateline-with-year regex")
     });
@@ -80,12 +80,7 @@ fn full(line: &str) -> Option<Stamp> {
         .captures(line)
         .filter(|_| short(line))
         .or_else(|| OPENING.captures(line))?;
-    Some(Stamp {
-        day: c[2].parse().ok()?,
-        month: month_of(&c[3])?,
-        year: c[4].parse().ok(),
-        weekday: weekday_of(c.get(1).map(|m| m.as_str())),
-    })
+    stamp_of(&c, month_of, weekday_of)
 }
 
 /// `НУР-СУЛТАН. 24 ЯНВАРЯ - …`, `Москва. 8 сентября. INTERFAX.RU`,
@@ -94,17 +89,11 @@ fn full(line: &str) -> Option<Stamp> {
 fn town_day_month(line: &str) -> Option<Stamp> {
     static TOWN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^(?:\p{{Lu}}[\p{{Lu}}\-\. ]{{1,30}}|\p{{Lu}}\p{{Ll}}+(?:[\- ]\p{{Lu}}\p{{Ll}}+)?)[.,]\s+(?:(?i:{WEEKDAY}),?\s+)?(\d{{1,2}})\s+(?i:{MONTH})(?:\s*[.,]|\s+[—–\-/]|\s*$)"
+            r"^(?:\p{{Lu}}[\p{{Lu}}\-\. ]{{1,30}}|\p{{Lu}}\p{{Ll}}+(?:[\- ]\p{{Lu}}\p{{Ll}}+)?)[.,]\s+(?:(?i:{WEEKDAY}),?\s+)?(?P<day>\d{{1,2}})\s+(?i:{MONTH})(?:\s*[.,]|\s+[—–\-/]|\s*$)"
         ))
         .expect("ru dateline regex")
     });
-    let c = TOWN.captures(line)?;
-    Some(Stamp {
-        day: c[2].parse().ok()?,
-        month: month_of(&c[3])?,
-        year: None,
-        weekday: weekday_of(c.get(1).map(|m| m.as_str())),
-    })
+    stamp_of(&TOWN.captures(line)?, month_of, weekday_of)
 }
 
 static PAST_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
