@@ -89,10 +89,10 @@ pub fn apply_dateline(doc: &mut Document) {
     doc.date_basis = basis;
 }
 
-/// With no date given anywhere, the year after the latest period the text
-/// reports as over ("по итогам 2021 года" → 2022), at year precision.
+/// With no date given anywhere, the year after the latest result the text
+/// reports (an event in some month says only that the text is later) ("по итогам 2021 года" → 2022), at year precision.
 pub fn apply_inferred(doc: &mut Document) {
-    let Some(end) = super::dateline::past_period_end(&doc.text) else {
+    let Some(end) = super::dateline::past_result_end(&doc.text) else {
         return;
     };
     let Some(next) = end.succ_opt() else { return };
@@ -136,6 +136,22 @@ mod tests {
         apply_dateline(&mut d);
         assert_eq!(d.published, NaiveDate::from_ymd_opt(2022, 1, 1));
         assert_eq!(d.precision, Some(Precision::Year));
+    }
+
+    #[test]
+    fn events_and_modal_results_infer_nothing() {
+        // An event in some month says only that the text is later.
+        let mut d = Document::new("x", "In March 2019, the company opened a plant.");
+        apply_dateline(&mut d);
+        assert_eq!(d.published, None);
+        // A result that «способен» reach is still to come.
+        let mut d = Document::new("x", "По итогам 2019 года объём способен достичь 5 млрд.");
+        apply_dateline(&mut d);
+        assert_eq!(d.published, None);
+        // A figure told for part of a year, the verb before it, is a result.
+        let mut d = Document::new("x", "Exports grew 3% in the first half of 2016.");
+        apply_dateline(&mut d);
+        assert_eq!(d.published, NaiveDate::from_ymd_opt(2016, 1, 1));
     }
 
     #[test]

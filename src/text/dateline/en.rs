@@ -6,10 +6,10 @@
 
 use std::sync::LazyLock;
 
-use chrono::{NaiveDate, Weekday};
+use chrono::Weekday;
 use regex::Regex;
 
-use super::{Rule, Stamp, short, stamp_of};
+use super::{Past, Rule, Stamp, sentence_before, short, stamp_of};
 use crate::text::meta::month_end;
 
 /// The rules, in the order they are tried.
@@ -118,23 +118,43 @@ const NUMBER_WORDS: [&str; 11] = [
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
 ];
 
-/// The end of the latest period the text reports in the past tense (`in
-/// 2023, trade reached …`, `in the first nine months of 2024 exports
-/// rose`, `in Q1 2024 it went down`, `in April 2024 a protocol was
-/// signed`).
-pub fn past_period_end(text: &str) -> Option<NaiveDate> {
+/// The periods the text reports in the past tense (`in 2023, trade
+/// reached …`, `in the first nine months of 2024 exports rose`, `in Q1
+/// 2024 it went down`, `in April 2024 a protocol was signed`), each with
+/// whether it is a result (a span of time whose figure is told) or an
+/// event (something done in a month, or signed, launched, opened).
+pub fn past_periods(text: &str) -> Vec<Past> {
     PAST_PERIOD
         .captures_iter(text)
         .filter_map(|c| {
             let year = c["year"].parse::<i32>().ok()?;
             let tail = &c["tail"];
-            if !PAST_VERB.is_match(tail) || is_future(tail) {
+            let part_of_year = ["n", "q", "part", "m"].iter().any(|g| c.name(g).is_some());
+            // A verb before a part of a year tells its figure too (`rose
+            // 5% in Q1 2024`); before a whole year it may be history.
+            let start = c.get(0)?.start();
+            let before = part_of_year.then(|| sentence_before(text, start));
+            let verb = PAST_VERB
+                .find(tail)
+                .or_else(|| before.and_then(|b| PAST_VERB.find_iter(b).last()))?;
+            if is_future(tail) || before.is_some_and(is_future) {
                 return None;
             }
-            Some(month_end(year, last_month(&c)))
+            let lone_month = c.name("m").is_some() && !RANGE.is_match(&c[0]);
+            let event = lone_month || EVENT_VERB.is_match(verb.as_str());
+            Some(Past {
+                end: month_end(year, last_month(&c)),
+                result: !event,
+            })
         })
-        .max()
+        .collect()
 }
+
+static RANGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)January\s*[-–—]").expect("en month range regex"));
+
+static EVENT_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:signed|launched|opened)$").expect("en event verb regex"));
 
 /// The last month of a period's head (a year: 12).
 fn last_month(c: &regex::Captures) -> u32 {

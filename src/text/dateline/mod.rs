@@ -123,9 +123,9 @@ fn with_weekday(s: Stamp, line: &str) -> Stamp {
 }
 
 /// A year for a day and month: the one a weekday fixes among the years
-/// the text allows, else the first on or after the latest period or
-/// event reported as past, else the year named most (both at month
-/// precision).
+/// the text allows (the years it names when nothing else bounds them),
+/// else the first on or after the latest period or event reported as
+/// past (at month precision); else none.
 fn year_of(text: &str, s: Stamp) -> Option<(NaiveDate, Precision)> {
     let past = past_period_end(text).max(ru::past_event(text));
     let named = most_named_year(text);
@@ -139,25 +139,58 @@ fn year_of(text: &str, s: Stamp) -> Option<(NaiveDate, Precision)> {
             return Some((one, Precision::Day));
         }
     }
-    let year = match past {
-        Some(end) => (end.year()..end.year() + 2)
-            .find(|&y| NaiveDate::from_ymd_opt(y, s.month, s.day).is_some_and(|d| d >= end))
-            .unwrap_or(end.year() + 1),
-        None => named?,
-    };
+    // A year merely named bounds nothing (an event long past, a plan for
+    // the next year): without a period reported as past, the year of a
+    // day and month stays unknown.
+    let end = past?;
+    let year = (end.year()..end.year() + 2)
+        .find(|&y| NaiveDate::from_ymd_opt(y, s.month, s.day).is_some_and(|d| d >= end))
+        .unwrap_or(end.year() + 1);
     Some((
         NaiveDate::from_ymd_opt(year, s.month, s.day)?,
         Precision::Month,
     ))
 }
 
-/// The end of the latest period the text reports as past, in any
-/// language it may be written in.
-pub fn past_period_end(text: &str) -> Option<NaiveDate> {
-    [ru::past_period_end(text), en::past_period_end(text)]
+/// A period the text reports as past: its end, and whether it is a
+/// result (the figure of a span of time, told soon after it ends) rather
+/// than an event (a deal signed in some month), which only says the
+/// text was written later.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Past {
+    /// The last day of the period.
+    pub end: NaiveDate,
+    /// A result rather than an event.
+    pub result: bool,
+}
+
+/// The periods the text reports as past, in any language it may be
+/// written in.
+fn past_periods(text: &str) -> impl Iterator<Item = Past> {
+    ru::past_periods(text)
         .into_iter()
-        .flatten()
-        .max()
+        .chain(en::past_periods(text))
+}
+
+/// The words of `text`'s sentence before byte `at` (a full stop ends a
+/// sentence when a space or a line follows it, not inside `12.3`).
+fn sentence_before(text: &str, at: usize) -> &str {
+    let head = &text[..at];
+    let end = head.char_indices().rev().find(|&(i, c)| {
+        c == '\n'
+            || (matches!(c, '.' | '!' | '?') && head[i + 1..].starts_with(char::is_whitespace))
+    });
+    end.map_or(head, |(i, c)| &head[i + c.len_utf8()..])
+}
+
+/// The end of the latest period the text reports as past.
+pub fn past_period_end(text: &str) -> Option<NaiveDate> {
+    past_periods(text).map(|p| p.end).max()
+}
+
+/// The end of the latest result the text reports (events left out).
+pub fn past_result_end(text: &str) -> Option<NaiveDate> {
+    past_periods(text).filter(|p| p.result).map(|p| p.end).max()
 }
 
 static YEAR: LazyLock<Regex> =

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use chrono::{NaiveDate, Weekday};
 use regex::Regex;
 
-use super::{Rule, Stamp, short, stamp_of};
+use super::{Past, Rule, Stamp, sentence_before, short, stamp_of};
 use crate::text::meta::month_end;
 
 /// The rules, in the order they are tried.
@@ -33,7 +33,7 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("воскресень", Weekday::Sun),
 ];
 
-const MONTH: &str = r"(?P<month>январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]|янв|фев|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\.?";
+const MONTH: &str = r"(?P<month>январ[яеь]|феврал[яеь]|март[ае]?|апрел[яеь]|ма[яйе]|июн[яеь]|июл[яеь]|август[ае]?|сентябр[яеь]|октябр[яеь]|ноябр[яеь]|декабр[яеь]|янв|фев|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\.?";
 const WEEKDAY: &str = r"(?:(?:во?|в)\s+)?(?P<weekday>понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье)";
 
 fn month_of(word: &str) -> Option<u32> {
@@ -106,6 +106,10 @@ static PAST_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 /// Parts of a year a period can name before its year.
 const PART: &str = r"(?:перв\w+|втор\w+|треть\w+|четв[её]рт\w+)\s+(?:полугоди\w+|квартал\w*)";
 
+static PART_OF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)месяц|полугоди|квартал|[-–—]").expect("ru part of year regex")
+});
+
 static PAST_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:\w+(?:ил|ал|ел|ял|ыл|ул)[аои]?с?[ья]?|был[аои]?|стал[аои]?|вырос\w*|достиг\w*|упал\w*|превыс\w*|достигнут\w*|отмечен\w*|составил\w*|реализован\w*)\b",
@@ -121,7 +125,7 @@ static PAST_EVENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words of a sentence about what is still to come.
-const FUTURE: [&str; 18] = [
+const FUTURE: [&str; 19] = [
     "будет",
     "будут",
     "планиру",
@@ -139,13 +143,14 @@ const FUTURE: [&str; 18] = [
     "должен",
     "намерен",
     "способн",
+    "способен",
     "сможет",
 ];
 
-/// The end of the latest period the text reports in the past tense (`за
+/// The periods the text reports in the past tense, all results (`за
 /// 11 месяцев 2021 года составил`, `по итогам первого полугодия 2024 года
 /// вырос`, `в январе-сентябре 2022 года`).
-pub fn past_period_end(text: &str) -> Option<NaiveDate> {
+pub fn past_periods(text: &str) -> Vec<Past> {
     PAST_PERIOD
         .captures_iter(text)
         .filter_map(|c| {
@@ -153,15 +158,23 @@ pub fn past_period_end(text: &str) -> Option<NaiveDate> {
             let tail = c.name("tail").map_or("", |m| m.as_str());
             let head = c[0].to_lowercase();
             let result = head.starts_with("по итогам");
-            if (!result && !PAST_VERB.is_match(tail)) || is_future(tail) {
+            // A verb before a part of a year tells its figure too (`вырос на
+            // 5% за 11 месяцев 2021 года`); before a whole year it may be
+            // history.
+            let part_of_year =
+                PART_OF_YEAR.is_match(&head[..c.name("year")?.start() - c.get(0)?.start()]);
+            let before =
+                part_of_year.then(|| sentence_before(text, c.get(0).map_or(0, |m| m.start())));
+            let told = PAST_VERB.is_match(tail) || before.is_some_and(|b| PAST_VERB.is_match(b));
+            if (!result && !told) || is_future(tail) || before.is_some_and(is_future) {
                 return None;
             }
-            Some(month_end(
-                year,
-                last_month(&head, c.name("n").map(|m| m.as_str())),
-            ))
+            Some(Past {
+                end: month_end(year, last_month(&head, c.name("n").map(|m| m.as_str()))),
+                result: true,
+            })
         })
-        .max()
+        .collect()
 }
 
 /// The latest dated event the text tells as past (`распоряжение от 29

@@ -65,6 +65,30 @@ fn a_day_and_month_take_the_year_after_the_latest_past_period() {
 }
 
 #[test]
+fn a_verb_before_a_part_of_a_year_tells_its_figure() {
+    let t = "ЖЕЗКАЗГАН. 9 ноября - Агентство. Добыча выросла на 4,1% в январе-сентябре 2020 года.";
+    assert_eq!(found(t), Some((date(2020, 11, 9), Precision::Month)));
+    let t = "ATYRAU, July 21. Imports fell 6.4% in Q2 2017 year-on-year.";
+    assert_eq!(found(t), Some((date(2017, 7, 21), Precision::Month)));
+    // Before a whole year the verb may tell history: no bound.
+    let t = "ОРАЛ. 3 ФЕВРАЛЯ - Текст. Стороны вышли на рекорд в 2014 году.";
+    assert_eq!(found(t), None);
+}
+
+#[test]
+fn years_merely_named_give_a_day_and_month_no_year() {
+    // A plan for a year, or a year in passing, is no evidence of when the
+    // text was written: no date rather than a guessed year.
+    let t = "ТЕРМЕЗ, 4 апреля - Агентство. Договорились о встрече в 2031 году.";
+    assert_eq!(found(t), None);
+    let t = "ТЕРМЕЗ, 4 апреля - Агентство. Завод построили в 2009 году.";
+    assert_eq!(found(t), None);
+    // ... but a weekday still picks one year among those named.
+    let t = "ТЕРМЕЗ. В субботу, 4 апреля - Агентство. Завод открылся в 2015 году.";
+    assert_eq!(found(t), Some((date(2015, 4, 4), Precision::Day)));
+}
+
+#[test]
 fn a_weekday_fixes_the_year() {
     // 15 March 2022 was a Tuesday; 2021 and 2023 are allowed too.
     let t = "Заголовок\nТАРАЗ. Во вторник, 15 марта - Текст. Выпуск в 2021 году вырос.";
