@@ -10,7 +10,8 @@ use polars::prelude::*;
 
 use crate::chart::compared::Compared;
 use crate::chart::rows::RecordRow;
-use crate::chart::words::{self, pick};
+use crate::chart::labels::{fill, word};
+use crate::chart::words;
 use crate::chart::{ChartSpec, ChartState, Lang, plot, state};
 use crate::record::{Metric, Status};
 use crate::report::model::{Block, ChartRef, Inline, Section, Table, text};
@@ -127,31 +128,27 @@ pub fn overview(rows: &[RecordRow], docs: &[DocRow], opts: &Options) -> Section 
     let range = match (dates.iter().min(), dates.iter().max()) {
         (Some(a), Some(b)) => format!(
             "{} {} {} {}",
-            pick(lang, "с", "from"),
+            word(lang, "gather.from"),
             words::format_date(*a, lang),
-            pick(lang, "по", "to"),
+            word(lang, "gather.to"),
             words::format_date(*b, lang)
         ),
-        _ => pick(lang, "без дат", "undated").to_string(),
+        _ => word(lang, "gather.undated").to_string(),
     };
-    let summary = match lang {
-        Lang::Ru => format!(
-            "Документов: {}, {range}. Записей: {}. Состояние на {}.",
-            docs.len(),
-            rows.len(),
-            words::format_date(opts.as_of, lang)
-        ),
-        Lang::En => format!(
-            "Documents: {}, {range}. Records: {}. As of {}.",
-            docs.len(),
-            rows.len(),
-            words::format_date(opts.as_of, lang)
-        ),
-    };
+    let summary = fill(
+        lang,
+        "gather.summary",
+        &[
+            ("docs", &docs.len()),
+            ("range", &range),
+            ("records", &rows.len()),
+            ("date", &words::format_date(opts.as_of, lang)),
+        ],
+    );
     Section {
         id: "overview".into(),
         level: 2,
-        title: pick(lang, "Обзор", "Overview").into(),
+        title: word(lang, "gather.overview").into(),
         blocks: vec![
             Block::Para(text(summary)),
             Block::Table(counts_table(rows, lang)),
@@ -165,24 +162,16 @@ fn documents_block(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Block {
     if docs.len() <= LIST_LIMIT {
         return Block::Table(documents_table(rows, docs, lang));
     }
-    Block::Para(text(match lang {
-        Lang::Ru => format!(
-            "Список документов ({}) — в файле documents.csv рядом с отчётом; все записи — в records.csv.",
-            docs.len()
-        ),
-        Lang::En => format!(
-            "The list of documents ({}) is in documents.csv beside the report; every record is in records.csv.",
-            docs.len()
-        ),
-    }))
+    let key = "gather.documents_elsewhere";
+    Block::Para(text(fill(lang, key, &[("docs", &docs.len())])))
 }
 
 fn documents_table(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Table {
     let mut table = Table::new(&[
-        pick(lang, "Документ", "Document"),
-        pick(lang, "Дата", "Date"),
-        pick(lang, "Заголовок", "Title"),
-        pick(lang, "Записей", "Records"),
+        word(lang, "gather.document"),
+        word(lang, "gather.date"),
+        word(lang, "gather.title"),
+        word(lang, "gather.records"),
     ]);
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for r in rows {
@@ -210,9 +199,9 @@ fn documents_table(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Table {
 }
 
 fn counts_table(rows: &[RecordRow], lang: Lang) -> Table {
-    let mut header = vec![pick(lang, "Показатель", "Metric")];
+    let mut header = vec![word(lang, "gather.metric")];
     header.extend(Status::ALL.iter().map(|s| words::status_name(*s, lang)));
-    header.push(pick(lang, "всего", "total"));
+    header.push(word(lang, "gather.total"));
     let mut table = Table::new(&header);
     for metric in Metric::ALL {
         let of_metric: Vec<&RecordRow> = rows.iter().filter(|r| r.metric == metric).collect();
@@ -267,14 +256,14 @@ pub fn appendix(
         .filter(|r| all || cited.contains(&r.record_id))
         .collect();
     let mut table = Table::new(&[
-        pick(lang, "Запись", "Record"),
-        pick(lang, "Документ", "Document"),
-        pick(lang, "Опубликовано", "Published"),
-        pick(lang, "Показатель", "Metric"),
-        pick(lang, "Субъект", "Subject"),
-        pick(lang, "Статус", "Status"),
-        pick(lang, "Значение", "Value"),
-        pick(lang, "Цитата", "Quote"),
+        word(lang, "gather.record"),
+        word(lang, "gather.document"),
+        word(lang, "gather.published"),
+        word(lang, "gather.metric"),
+        word(lang, "gather.subject"),
+        word(lang, "gather.status"),
+        word(lang, "gather.value"),
+        word(lang, "gather.quote"),
     ]);
     let mut sorted = rows;
     sorted.sort_by(|a, b| {
@@ -302,8 +291,8 @@ pub fn appendix(
         // The figure as the quote states it (with its qualifier), when it
         // can be found there: a journalist copies it as it was said.
         let said = span.filter(|_| r.value.is_some()).map(|(a, b)| {
-            let words: String = r.quote.chars().skip(a).take(b - a).collect();
-            format!("{}{words}", words::qualifier_cue(&r.qualifier, lang))
+            let stated: String = r.quote.chars().skip(a).take(b - a).collect();
+            words::with_qualifier(&r.qualifier, &stated, lang)
         });
         table.push_anchored(
             &r.record_id,
@@ -321,17 +310,13 @@ pub fn appendix(
     }
     let mut blocks = Vec::new();
     if !all {
-        blocks.push(Block::Para(text(pick(
-            lang,
-            "Здесь — записи, на которые ссылается отчёт; все записи с цитатами — в records.csv.",
-            "The records the report cites; every record with its quote is in records.csv.",
-        ))));
+        blocks.push(Block::Para(text(word(lang, "gather.the_records_the_report"))));
     }
     blocks.push(Block::Table(table));
     Section {
         id: "appendix".into(),
         level: 2,
-        title: pick(lang, "Приложение: все записи", "Appendix: every record").into(),
+        title: word(lang, "gather.appendix_every_record").into(),
         blocks,
     }
 }

@@ -33,8 +33,8 @@ use polars::prelude::{CsvWriter, DataFrame, IntoLazy, SerWriter, col};
 
 use crate::chart::compared::Compared;
 use crate::chart::rows::rows;
-use crate::chart::words::pick;
-use crate::chart::{Lang, plot};
+use crate::chart::labels::word;
+use crate::chart::plot;
 pub use gather::{Charts, LIST_LIMIT, Options};
 pub use model::Report;
 pub use sections::MAX_CHARTS;
@@ -60,16 +60,8 @@ pub fn build(
     let cited = gather::cited(&sections);
     sections.push(gather::appendix(&rows, &docs, &cited, opts.lang));
     let report = Report {
-        title: pick(
-            opts.lang,
-            "factline: экономические показатели в новостях",
-            "factline: economic figures in the news",
-        )
-        .into(),
-        lang: match opts.lang {
-            Lang::Ru => "ru",
-            Lang::En => "en",
-        },
+        title: word(opts.lang, "report.title").into(),
+        lang: opts.lang.as_str(),
         sections,
     };
     Ok((report, charts))

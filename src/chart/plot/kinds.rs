@@ -14,7 +14,8 @@ use super::{
 use crate::chart::marks::{Lane, LaneMark, LineSeries as Series, StockBar, TargetRow};
 use crate::chart::spec::Lang;
 use crate::chart::state::ChartState;
-use crate::chart::words::{self, pick};
+use crate::chart::labels::word;
+use crate::chart::words;
 use crate::record::Status;
 
 pub(super) fn empty<DB: DrawingBackend>(
@@ -375,7 +376,7 @@ fn today_line<DB: DrawingBackend>(
     chart.draw_series(DashedLineSeries::new(pts, 6, 4, red.stroke_width(2)))?;
     let text = format!(
         "{} {}",
-        pick(lang, "сегодня", "today"),
+        word(lang, "kinds.today"),
         words::format_date(today, lang)
     );
     let style = font(14)
