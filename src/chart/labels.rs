@@ -92,6 +92,15 @@ pub fn key_of(prefix: &str, text: &str) -> Option<&'static str> {
     })
 }
 
+/// The text of `key` in every language (words a quote in any language
+/// may hold).
+pub fn every_language(key: &str) -> impl Iterator<Item = &'static str> + '_ {
+    use clap::ValueEnum;
+    Lang::value_variants()
+        .iter()
+        .filter_map(move |&lang| lookup(lang, key))
+}
+
 /// The file of a language's labels, for tests and notes.
 pub fn file_of(lang: Lang) -> String {
     format!("data/{}/labels.tsv", lang.as_str())
