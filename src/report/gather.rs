@@ -91,11 +91,12 @@ impl Charts {
     /// Builds one chart and returns the block that shows it.
     pub fn add(&mut self, spec: ChartSpec, compared: &Compared) -> anyhow::Result<Block> {
         let state = state::from_compared(&spec, compared);
-        let svg = plot::svg_string(&state)?;
+        let (svg, spots) = plot::svg_with_spots(&state)?;
         let block = Block::Chart(ChartRef {
             stem: spec.file_stem(),
             title: state.title.clone(),
             svg: svg.clone(),
+            spots,
         });
         self.list.push(Chart { spec, state, svg });
         Ok(block)
@@ -227,7 +228,10 @@ pub fn cited(sections: &[Section]) -> BTreeSet<String> {
             let cells: Vec<&Vec<Inline>> = match b {
                 Block::Para(p) => vec![p],
                 Block::Table(t) => t.rows.iter().flatten().collect(),
-                Block::Chart(_) => vec![],
+                Block::Chart(c) => {
+                    ids.extend(c.spots.iter().map(|s| s.record_id.clone()));
+                    vec![]
+                }
             };
             for inline in cells.into_iter().flatten() {
                 match inline {
@@ -286,14 +290,7 @@ pub fn appendix(
             None => text(&r.doc_id),
         };
         let subject = r.subject.as_deref().map(|s| words::subject_name(s, lang));
-        let year = r.period_end.or(r.period_start).map(|d| d.year());
-        let span = crate::table::figure_span(&r.quote, r.value, year);
-        // The figure as the quote states it (with its qualifier), when it
-        // can be found there: a journalist copies it as it was said.
-        let said = span.filter(|_| r.value.is_some()).map(|(a, b)| {
-            let stated: String = r.quote.chars().skip(a).take(b - a).collect();
-            words::with_qualifier(&r.qualifier, &stated, lang)
-        });
+        let span = figure_span(r);
         table.push_anchored(
             &r.record_id,
             vec![
@@ -303,7 +300,7 @@ pub fn appendix(
                 text(words::metric_name(r.metric, lang)),
                 text(subject.unwrap_or_default()),
                 text(words::status_name(r.status, lang)),
-                text(said.clone().unwrap_or_else(|| figure(r, lang))),
+                text(stated(r, lang)),
                 marked_quote(&r.quote, span),
             ],
         );
@@ -318,6 +315,49 @@ pub fn appendix(
         level: 2,
         title: word(lang, "gather.appendix_every_record").into(),
         blocks,
+    }
+}
+
+/// Where the record's figure stands in its quote, if it can be found.
+fn figure_span(r: &RecordRow) -> Option<(usize, usize)> {
+    let year = r.period_end.or(r.period_start).map(|d| d.year());
+    crate::table::figure_span(&r.quote, r.value, year)
+}
+
+/// The figure as the quote states it (with its qualifier), when it can
+/// be found there: a journalist copies it as it was said; else the figure
+/// in words.
+fn stated(r: &RecordRow, lang: Lang) -> String {
+    match figure_span(r).filter(|_| r.value.is_some()) {
+        Some((a, b)) => {
+            let said: String = r.quote.chars().skip(a).take(b - a).collect();
+            words::with_qualifier(&r.qualifier, &said, lang)
+        }
+        None => figure(r, lang),
+    }
+}
+
+/// Gives each chart mark of the sections its tooltip: the figure as the
+/// quote states it, its period, and the document and day it was said.
+pub fn title_spots(sections: &mut [Section], rows: &[RecordRow], lang: Lang) {
+    let by_id: HashMap<&str, &RecordRow> = rows.iter().map(|r| (r.record_id.as_str(), r)).collect();
+    let charts = sections.iter_mut().flat_map(|s| s.blocks.iter_mut());
+    for block in charts {
+        let Block::Chart(chart) = block else { continue };
+        for spot in &mut chart.spots {
+            let Some(r) = by_id.get(spot.record_id.as_str()) else {
+                continue;
+            };
+            let period = words::format_period(r.period_start, r.period_end, lang);
+            let args: [(&str, &dyn std::fmt::Display); 4] = [
+                ("value", &stated(r, lang)),
+                ("period", &period),
+                ("doc", &r.doc_id),
+                ("date", &date_text(r.published, lang)),
+            ];
+            let key = if period.is_empty() { "chart.tip_undated" } else { "chart.tip" };
+            spot.title = fill(lang, key, &args);
+        }
     }
 }
 

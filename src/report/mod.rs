@@ -57,6 +57,7 @@ pub fn build(
     sections.push(changes::changes(&compared, opts.lang));
     sections.push(launch::launches(&compared, &mut charts, opts)?);
     sections.push(targets::targets(&compared, &mut charts, opts)?);
+    gather::title_spots(&mut sections, &rows, opts.lang);
     let cited = gather::cited(&sections);
     sections.push(gather::appendix(&rows, &docs, &cited, opts.lang));
     let report = Report {
