@@ -76,7 +76,11 @@ fn plural_form(lang: Lang, n: i64) -> &'static str {
 /// `n` with the form of `key` its count takes (`key.one`, `key.few`,
 /// `key.many`, each with `{n}`): "1 год", "2 года", "8 лет".
 pub fn count(lang: Lang, key: &str, n: i64) -> String {
-    fill(lang, &format!("{key}.{}", plural_form(lang, n)), &[("n", &n)])
+    fill(
+        lang,
+        &format!("{key}.{}", plural_form(lang, n)),
+        &[("n", &n)],
+    )
 }
 
 /// The text of `key` in whichever language has it as `text`
@@ -132,7 +136,8 @@ mod tests {
 
     #[test]
     fn every_key_the_code_asks_for_exists() {
-        let re = regex::Regex::new(r#"(?:word|fill)\(\s*[a-z_.]+,\s*"([A-Za-z0-9_.\-]+)""#).unwrap();
+        let re =
+            regex::Regex::new(r#"(?:word|fill)\(\s*[a-z_.]+,\s*"([A-Za-z0-9_.\-]+)""#).unwrap();
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut files = vec![src];
         let mut asked = 0;
@@ -160,7 +165,10 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled() {
-        assert_eq!(fill(Lang::En, "period.from", &[("date", &"2024-01-02")]), "from 2024-01-02");
+        assert_eq!(
+            fill(Lang::En, "period.from", &[("date", &"2024-01-02")]),
+            "from 2024-01-02"
+        );
         assert_eq!(word(Lang::Ru, "no.such.key"), "no.such.key");
     }
 }

@@ -231,7 +231,10 @@ fn part_of_year(s: NaiveDate, e: NaiveDate, lang: Lang) -> Option<String> {
         (1, _) => fill(
             lang,
             "period.month",
-            &[("month", &word(lang, &format!("month_name.{sm}"))), ("year", &y)],
+            &[
+                ("month", &word(lang, &format!("month_name.{sm}"))),
+                ("year", &y),
+            ],
         ),
         (_, 1) => format!("{}–{} {y}", month(1, lang), month(em, lang)),
         _ => return None,

@@ -26,14 +26,10 @@ pub enum LangChoice {
 fn lang_choice() -> impl clap::builder::TypedValueParser<Value = LangChoice> {
     use clap::ValueEnum;
     use clap::builder::TypedValueParser;
-    let mut names: Vec<&'static str> = Lang::value_variants()
-        .iter()
-        .map(|l| l.as_str())
-        .collect();
+    let mut names: Vec<&'static str> = Lang::value_variants().iter().map(|l| l.as_str()).collect();
     names.push("auto");
-    clap::builder::PossibleValuesParser::new(names).map(|s: String| {
-        Lang::from_str(&s, true).map_or(LangChoice::Auto, LangChoice::Fixed)
-    })
+    clap::builder::PossibleValuesParser::new(names)
+        .map(|s: String| Lang::from_str(&s, true).map_or(LangChoice::Auto, LangChoice::Fixed))
 }
 
 /// Where the documents come from and what is known about them.

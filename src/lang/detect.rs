@@ -58,14 +58,32 @@ const KK_SHARE: usize = 40;
 const TURKIC_LETTERS: [char; 9] = ['ş', 'ç', 'ğ', 'ı', 'ä', 'ö', 'ü', 'ñ', 'ū'];
 /// Frequent Uzbek and Kazakh (Latin) function and common words.
 pub const TURKIC_WORDS: [&str; 21] = [
-    "va", "bilan", "uchun", "esa", "yilda", "yil", "boʻyicha", "qilib", "mamlakat", "hamda",
-    "jäne", "jane", "üşin", "bul", "dep", "jyly", "jylğy", "boiynşa", "tūraqty", "qazaqstan",
+    "va",
+    "bilan",
+    "uchun",
+    "esa",
+    "yilda",
+    "yil",
+    "boʻyicha",
+    "qilib",
+    "mamlakat",
+    "hamda",
+    "jäne",
+    "jane",
+    "üşin",
+    "bul",
+    "dep",
+    "jyly",
+    "jylğy",
+    "boiynşa",
+    "tūraqty",
+    "qazaqstan",
     "oʻzbekiston",
 ];
 /// Frequent English function words.
 pub const ENGLISH_WORDS: [&str; 16] = [
-    "the", "of", "and", "to", "in", "is", "was", "for", "on", "that", "with", "by", "its",
-    "from", "has", "are",
+    "the", "of", "and", "to", "in", "is", "was", "for", "on", "that", "with", "by", "its", "from",
+    "has", "are",
 ];
 /// Turkic hits a Latin-script Uzbek or Kazakh text has at least.
 const TURKIC_MIN: usize = 5;
@@ -83,7 +101,10 @@ pub fn unread(text: &str) -> Option<Unread> {
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || matches!(c, 'ʻ' | '\'' | '‘' | '’')))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
 }
 
@@ -103,9 +124,8 @@ fn turkic_latin(text: &str) -> bool {
     let (mut turkic, mut english) = (0, 0);
     for w in words(text) {
         let w = w.replace(['‘', '’', '\''], "ʻ");
-        let letters = w.chars().any(|c| TURKIC_LETTERS.contains(&c))
-            || w.contains("oʻ")
-            || w.contains("gʻ");
+        let letters =
+            w.chars().any(|c| TURKIC_LETTERS.contains(&c)) || w.contains("oʻ") || w.contains("gʻ");
         let listed = TURKIC_WORDS.contains(&w.as_str());
         turkic += usize::from(letters || listed);
         english += usize::from(ENGLISH_WORDS.contains(&w.as_str()));

@@ -141,7 +141,11 @@ fn repeats_table(repeats: &[Repeat], lang: Lang) -> Table {
         }
         if r.record_ids.len() > MAX_LINKS {
             let more = r.record_ids.len() - MAX_LINKS;
-            links.push(Inline::Text(fill(lang, "changes.and_more", &[("more", &more)])));
+            links.push(Inline::Text(fill(
+                lang,
+                "changes.and_more",
+                &[("more", &more)],
+            )));
         }
         let unit = r.unit.as_deref().unwrap_or("");
         table.push(vec![

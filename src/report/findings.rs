@@ -6,8 +6,8 @@
 
 use crate::chart::Lang;
 use crate::chart::compared::{Compared, SeriesPoint};
-use crate::chart::state::{target_words, verdict_words};
 use crate::chart::labels::{fill, word};
+use crate::chart::state::{target_words, verdict_words};
 use crate::chart::words;
 use crate::record::Status;
 use crate::report::model::{Block, Inline, Section, text};
@@ -25,24 +25,21 @@ pub fn findings(c: &Compared, lang: Lang) -> Section {
             blocks.extend(lines.into_iter().map(Block::Para));
         }
     };
-    add(
-        word(lang, "findings.latest_figures"),
-        latest(c, lang),
-    );
+    add(word(lang, "findings.latest_figures"), latest(c, lang));
     add(
         word(lang, "findings.launches_moved_later"),
         slipped(c, lang),
     );
-    add(
-        word(lang, "findings.targets_and_actuals"),
-        targets(c, lang),
-    );
+    add(word(lang, "findings.targets_and_actuals"), targets(c, lang));
     add(
         word(lang, "findings.not_facts_period_began"),
         ahead(c, lang),
     );
     if blocks.is_empty() {
-        blocks.push(Block::Para(text(word(lang, "findings.the_documents_hold_no"))));
+        blocks.push(Block::Para(text(word(
+            lang,
+            "findings.the_documents_hold_no",
+        ))));
     }
     Section {
         id: "findings".into(),
@@ -108,7 +105,11 @@ fn latest(c: &Compared, lang: Lang) -> Vec<Vec<Inline>> {
                 let sign = if pct > 0.0 { "+" } else { "" };
                 let pct = words::format_number((pct * 10.0).round() / 10.0, lang);
                 let args: [(&str, &dyn std::fmt::Display); 2] = [("sign", &sign), ("pct", &pct)];
-                line.push(Inline::Text(fill(lang, "findings.change_on_previous", &args)));
+                line.push(Inline::Text(fill(
+                    lang,
+                    "findings.change_on_previous",
+                    &args,
+                )));
             }
             bullet(line)
         })
@@ -188,7 +189,11 @@ fn ahead(c: &Compared, lang: Lang) -> Vec<Vec<Inline>> {
                     text: value_text(p, lang),
                     record_id: p.record_id.clone(),
                 },
-                Inline::Text(fill(lang, "findings.said_before_period", &[("when", &when)])),
+                Inline::Text(fill(
+                    lang,
+                    "findings.said_before_period",
+                    &[("when", &when)],
+                )),
             ])
         })
         .collect()

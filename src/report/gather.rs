@@ -9,8 +9,8 @@ use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 
 use crate::chart::compared::Compared;
-use crate::chart::rows::RecordRow;
 use crate::chart::labels::{fill, word};
+use crate::chart::rows::RecordRow;
 use crate::chart::words;
 use crate::chart::{ChartSpec, ChartState, Lang, plot, state};
 use crate::record::{Metric, Status};
@@ -307,7 +307,10 @@ pub fn appendix(
     }
     let mut blocks = Vec::new();
     if !all {
-        blocks.push(Block::Para(text(word(lang, "gather.the_records_the_report"))));
+        blocks.push(Block::Para(text(word(
+            lang,
+            "gather.the_records_the_report",
+        ))));
     }
     blocks.push(Block::Table(table));
     Section {
@@ -355,7 +358,11 @@ pub fn title_spots(sections: &mut [Section], rows: &[RecordRow], lang: Lang) {
                 ("doc", &r.doc_id),
                 ("date", &date_text(r.published, lang)),
             ];
-            let key = if period.is_empty() { "chart.tip_undated" } else { "chart.tip" };
+            let key = if period.is_empty() {
+                "chart.tip_undated"
+            } else {
+                "chart.tip"
+            };
             spot.title = fill(lang, key, &args);
         }
     }

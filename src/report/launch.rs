@@ -4,8 +4,8 @@
 //! chart, the table and `compare --kind launches` read the same.
 
 use crate::chart::compared::{Announcement, Compared};
-use crate::chart::state::verdict_words;
 use crate::chart::labels::{fill, word};
+use crate::chart::state::verdict_words;
 use crate::chart::words;
 use crate::chart::{ChartKind, ChartSpec, Lang};
 use crate::record::Metric;
@@ -90,7 +90,11 @@ pub fn launches(c: &Compared, charts: &mut Charts, opts: &Options) -> anyhow::Re
     ];
     if rows.len() > MAX_ROWS {
         let more = rows.len() - MAX_ROWS;
-        blocks.push(Block::Para(text(fill(lang, "launch.more", &[("n", &more)]))));
+        blocks.push(Block::Para(text(fill(
+            lang,
+            "launch.more",
+            &[("n", &more)],
+        ))));
     }
     Ok(Section {
         id: "launches".into(),

@@ -32,9 +32,9 @@ use anyhow::Context;
 use polars::prelude::{CsvWriter, DataFrame, IntoLazy, SerWriter, col};
 
 use crate::chart::compared::Compared;
-use crate::chart::rows::rows;
 use crate::chart::labels::word;
 use crate::chart::plot;
+use crate::chart::rows::rows;
 pub use gather::{Charts, LIST_LIMIT, Options};
 pub use model::Report;
 pub use sections::MAX_CHARTS;

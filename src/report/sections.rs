@@ -148,7 +148,11 @@ fn points_table(points: &[&SeriesPoint], lang: Lang) -> Table {
         table.push(point_row(p, lang));
     }
     if skip > 0 {
-        table.push(vec![text(fill(lang, "sections.earlier_rows", &[("skip", &skip)]))]);
+        table.push(vec![text(fill(
+            lang,
+            "sections.earlier_rows",
+            &[("skip", &skip)],
+        ))]);
     }
     table
 }

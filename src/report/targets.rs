@@ -5,8 +5,8 @@
 //! and the table show the same rows.
 
 use crate::chart::compared::{Compared, TargetLine};
-use crate::chart::state::target_words;
 use crate::chart::labels::word;
+use crate::chart::state::target_words;
 use crate::chart::words;
 use crate::chart::{ChartKind, ChartSpec, Lang};
 use crate::record::Metric;

@@ -32,7 +32,10 @@ fn corpus_of_languages() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     for id in ["ru", "en", "kk-cyrl", "kk/uz-latn"] {
-        assert!(seen.get(id).copied().unwrap_or(0) >= 2, "{id}: too few texts");
+        assert!(
+            seen.get(id).copied().unwrap_or(0) >= 2,
+            "{id}: too few texts"
+        );
     }
 }
 

@@ -431,7 +431,13 @@ fn the_appendix_shows_a_figure_as_the_quote_states_it_and_marks_it() {
 fn each_point_of_a_line_chart_has_a_title_and_a_link_to_its_record() {
     let out = tempfile::tempdir().unwrap();
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let args = ["factline", "--quiet", "report", seeds.to_str().unwrap(), "--out"];
+    let args = [
+        "factline",
+        "--quiet",
+        "report",
+        seeds.to_str().unwrap(),
+        "--out",
+    ];
     let mut args: Vec<&str> = args.to_vec();
     args.push(out.path().to_str().unwrap());
     factline::cmd::run(factline::cmd::Cli::parse_from(args)).unwrap();
@@ -446,13 +452,20 @@ fn each_point_of_a_line_chart_has_a_title_and_a_link_to_its_record() {
         .descendants()
         .filter(|n| n.has_tag_name("title") && n.parent().is_some_and(|p| p.has_tag_name("rect")))
         .map(|t| {
-            let link = t.parent().and_then(|r| r.parent()).and_then(|a| a.attribute("href"));
+            let link = t
+                .parent()
+                .and_then(|r| r.parent())
+                .and_then(|a| a.attribute("href"));
             let target = link.unwrap().trim_start_matches('#').replace("%23", "#");
             (target, t.text().unwrap_or("").to_string())
         })
         .collect();
     let mut points = 0;
-    for chart in charts.list.iter().filter(|c| c.spec.kind == ChartKind::Line) {
+    for chart in charts
+        .list
+        .iter()
+        .filter(|c| c.spec.kind == ChartKind::Line)
+    {
         let factline::chart::marks::Body::Line { series, .. } = &chart.state.body else {
             continue;
         };
@@ -471,5 +484,10 @@ fn each_point_of_a_line_chart_has_a_title_and_a_link_to_its_record() {
     }
     assert!(points >= 2, "only {points} points drawn");
     // The value as the quote states it: one seed says «423,3 миллиона».
-    assert!(titled.iter().any(|(_, t)| t.starts_with("423,3 миллиона — янв–ноя 2021")), "{titled:?}");
+    assert!(
+        titled
+            .iter()
+            .any(|(_, t)| t.starts_with("423,3 миллиона — янв–ноя 2021")),
+        "{titled:?}"
+    );
 }

@@ -9,13 +9,12 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{
-    DrawResult, GREY, INK, PALETTE, Spot, TODAY, fit, font, text_width, value_formatter,
-    year_label,
+    DrawResult, GREY, INK, PALETTE, Spot, TODAY, fit, font, text_width, value_formatter, year_label,
 };
+use crate::chart::labels::word;
 use crate::chart::marks::{Lane, LaneMark, LineSeries as Series, StockBar, TargetRow};
 use crate::chart::spec::Lang;
 use crate::chart::state::ChartState;
-use crate::chart::labels::word;
 use crate::chart::words;
 use crate::record::Status;
 
@@ -464,7 +463,12 @@ pub(super) fn target<DB: DrawingBackend>(
         }
         let at = |x: f64, r: i32| chart.backend_coord(&(x, SegmentValue::Exact(r)));
         let (a, b) = (at(0.0, r), at(100.0_f64.min(x_max), r + 1));
-        spots.push(Spot::between(&row.target_id, (a.0, a.1 - 9), (b.0, b.1 + 9), 0));
+        spots.push(Spot::between(
+            &row.target_id,
+            (a.0, a.1 - 9),
+            (b.0, b.1 + 9),
+            0,
+        ));
         if let (Some(id), Some(share)) = (&row.actual_id, row.share) {
             let b = at(share.clamp(0.0, x_max), r + 1);
             spots.push(Spot::between(id, (a.0, a.1 - 14), (b.0, b.1 + 14), 0));

@@ -7,10 +7,10 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::kinds::{lane_color, status_color};
 use super::{DrawResult, INK, PALETTE, TODAY, font, text_width};
+use crate::chart::labels::word;
 use crate::chart::marks::{Body, LaneMark};
 use crate::chart::spec::Lang;
 use crate::chart::state::ChartState;
-use crate::chart::labels::word;
 use crate::chart::words;
 use crate::record::Status;
 

@@ -12,10 +12,10 @@ use chrono::NaiveDate;
 
 use super::LeftOut;
 use crate::chart::compared::{SeriesPoint, StockFigure, TargetLine};
+use crate::chart::labels::word;
 use crate::chart::marks::{Body, LinePoint, LineSeries};
 use crate::chart::marks::{StockBar, StockSegment, TargetRow};
 use crate::chart::spec::{ChartSpec, Lang, XAxis};
-use crate::chart::labels::word;
 use crate::chart::words::{self, Scale};
 use crate::record::Status;
 
@@ -359,10 +359,7 @@ pub fn target_words(t: &TargetLine, lang: Lang) -> String {
             format!("{period}: {}{unit_words}; {target} {goal}", n(a))
         }
         ("no_period", _) => format!("{goal}, {}", word(lang, "kinds.no_deadline")),
-        _ => format!(
-            "{goal}, {}",
-            word(lang, "kinds.no_actual_for_its")
-        ),
+        _ => format!("{goal}, {}", word(lang, "kinds.no_actual_for_its")),
     }
 }
 
@@ -370,11 +367,7 @@ fn target_row(t: &TargetLine, lang: Lang) -> TargetRow {
     use chrono::Datelike;
     let name = subject_of(&t.subject, lang);
     let name = match t.target_end {
-        Some(d) => format!(
-            "{name} · {} {}",
-            word(lang, "kinds.target_by"),
-            d.year()
-        ),
+        Some(d) => format!("{name} · {} {}", word(lang, "kinds.target_by"), d.year()),
         None => format!("{name} · {}", word(lang, "kinds.target")),
     };
     TargetRow {

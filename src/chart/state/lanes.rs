@@ -9,9 +9,9 @@ use chrono::NaiveDate;
 use super::LeftOut;
 use super::kinds::{Laid, MAX_LANES, pad_dates};
 use crate::chart::compared::Announcement;
+use crate::chart::labels::{count, fill, word};
 use crate::chart::marks::{Body, Lane, LaneMark};
 use crate::chart::spec::{ChartSpec, Lang};
-use crate::chart::labels::{count, fill, word};
 use crate::chart::words;
 use crate::record::Status;
 

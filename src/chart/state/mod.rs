@@ -22,9 +22,9 @@ use chrono::NaiveDate;
 use polars::prelude::{DataFrame, IntoLazy, PolarsResult};
 
 use crate::chart::compared::Compared;
+use crate::chart::labels::{fill, word};
 use crate::chart::marks::Body;
 use crate::chart::spec::{ChartKind, ChartSpec, Lang, XAxis};
-use crate::chart::labels::{fill, word};
 use crate::chart::words::{self, Scale};
 use crate::record::Metric;
 use kinds::{Laid, line, stock, target};
@@ -194,10 +194,7 @@ fn title(spec: &ChartSpec) -> String {
     let lang = spec.lang;
     let metric = words::metric_name(spec.metric, lang);
     let base = match spec.kind {
-        ChartKind::Target => format!(
-            "{metric}: {}",
-            word(lang, "state.targets_and_actuals")
-        ),
+        ChartKind::Target => format!("{metric}: {}", word(lang, "state.targets_and_actuals")),
         ChartKind::Timeline if spec.metric == Metric::LaunchDate => {
             word(lang, "state.project_launch_dates").to_string()
         }
@@ -261,11 +258,7 @@ fn source_note(mut docs: Vec<(Option<NaiveDate>, String)>, lang: Lang) -> String
             None => id.to_string(),
         })
         .collect();
-    let mut note = format!(
-        "{}: {}",
-        word(lang, "state.sources"),
-        shown.join(", ")
-    );
+    let mut note = format!("{}: {}", word(lang, "state.sources"), shown.join(", "));
     if docs.is_empty() {
         note = word(lang, "state.sources_none").to_string();
     } else if docs.len() > shown.len() {
