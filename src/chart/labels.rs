@@ -164,6 +164,24 @@ mod tests {
     }
 
     #[test]
+    fn english_labels_hold_no_cyrillic_letter() {
+        let cyrillic: Vec<(&&str, &&str)> = table(Lang::En)
+            .iter()
+            .filter(|(_, v)| v.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c)))
+            .collect();
+        assert!(cyrillic.is_empty(), "{cyrillic:?}");
+    }
+
+    #[test]
+    fn plural_forms_follow_the_language() {
+        let years = |n| count(Lang::Ru, "duration.years", n);
+        assert_eq!([years(1), years(3), years(5)], ["1 год", "3 года", "5 лет"]);
+        assert_eq!([years(11), years(21), years(112)], ["11 лет", "21 год", "112 лет"]);
+        assert_eq!(count(Lang::En, "duration.months", 1), "1 month");
+        assert_eq!(count(Lang::En, "duration.years", 2), "2 years");
+    }
+
+    #[test]
     fn placeholders_are_filled() {
         assert_eq!(
             fill(Lang::En, "period.from", &[("date", &"2024-01-02")]),

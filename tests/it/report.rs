@@ -186,6 +186,12 @@ fn english_report_on_request() {
     ] {
         assert!(html.contains(want), "{want:?} missing");
     }
+    // Headings and table headers are all labels: none is Russian.
+    let doc = parse_html(&html).unwrap();
+    for n in doc.descendants().filter(|n| n.has_tag_name("th") || n.has_tag_name("h2")) {
+        let t: String = n.descendants().filter_map(|d| d.text()).collect();
+        assert!(!t.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())), "{t}");
+    }
 }
 
 #[test]
