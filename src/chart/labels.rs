@@ -176,7 +176,10 @@ mod tests {
     fn plural_forms_follow_the_language() {
         let years = |n| count(Lang::Ru, "duration.years", n);
         assert_eq!([years(1), years(3), years(5)], ["1 год", "3 года", "5 лет"]);
-        assert_eq!([years(11), years(21), years(112)], ["11 лет", "21 год", "112 лет"]);
+        assert_eq!(
+            [years(11), years(21), years(112)],
+            ["11 лет", "21 год", "112 лет"]
+        );
         assert_eq!(count(Lang::En, "duration.months", 1), "1 month");
         assert_eq!(count(Lang::En, "duration.years", 2), "2 years");
     }

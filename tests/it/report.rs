@@ -188,9 +188,16 @@ fn english_report_on_request() {
     }
     // Headings and table headers are all labels: none is Russian.
     let doc = parse_html(&html).unwrap();
-    for n in doc.descendants().filter(|n| n.has_tag_name("th") || n.has_tag_name("h2")) {
+    for n in doc
+        .descendants()
+        .filter(|n| n.has_tag_name("th") || n.has_tag_name("h2"))
+    {
         let t: String = n.descendants().filter_map(|d| d.text()).collect();
-        assert!(!t.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())), "{t}");
+        assert!(
+            !t.chars()
+                .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())),
+            "{t}"
+        );
     }
 }
 
