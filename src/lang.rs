@@ -5,8 +5,24 @@
 
 use crate::lexicon::{self, PhraseSet};
 
-/// A language the rules can read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+mod detect;
+pub use detect::Unread;
+
+/// A language the rules can read, and the language of the words of
+/// charts, reports and tables (`--lang`, `--labels`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// Russian.
     #[default]
@@ -34,6 +50,12 @@ impl Lang {
             _ if latin_only() => Lang::En,
             _ => Lang::Ru,
         }
+    }
+
+    /// The language of a text when the rules have none for it (Kazakh,
+    /// Uzbek: see `detect`); None when Russian or English rules read it.
+    pub fn unread(text: &str) -> Option<Unread> {
+        detect::unread(text)
     }
 
     /// The id used in notes: `ru`, `en`.

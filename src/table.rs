@@ -246,20 +246,17 @@ fn scale_word_end(chars: &[char], end: usize) -> usize {
         .iter()
         .collect::<String>()
         .to_lowercase();
-    const SCALES: [&str; 10] = [
-        "трлн",
-        "трилл",
-        "млрд",
-        "миллиард",
-        "млн",
-        "миллион",
-        "тыс",
-        "billion",
-        "million",
-        "trillion",
-    ];
-    let short = ["bn", "mn", "mln", "bln", "k"].contains(&word.as_str());
-    if !(short || SCALES.iter().any(|s| word.starts_with(s))) {
+    // A quote is in its article's language, not the labels': the scale
+    // words of every language count.
+    let listed = |key: &str| {
+        crate::chart::labels::every_language(key)
+            .flat_map(str::split_whitespace)
+            .any(|w| w == word)
+    };
+    let prefixed = crate::chart::labels::every_language("quote.scale_prefixes")
+        .flat_map(str::split_whitespace)
+        .any(|s| word.starts_with(s));
+    if !(listed("quote.scale_words") || prefixed) {
         return end;
     }
     k + usize::from(chars.get(k) == Some(&'.'))

@@ -7,6 +7,7 @@
 //! report shares.
 
 pub mod compared;
+pub mod labels;
 pub mod marks;
 pub mod plot;
 pub mod rows;

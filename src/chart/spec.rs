@@ -45,18 +45,7 @@ impl ChartKind {
     }
 }
 
-/// The language of titles, axis labels and notes.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, clap::ValueEnum,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// Russian (the default: the articles are Russian).
-    #[default]
-    Ru,
-    /// English.
-    En,
-}
+pub use crate::lang::Lang;
 
 /// Which date of a record places it on the x axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

@@ -5,99 +5,19 @@
 
 use chrono::NaiveDate;
 
+use super::labels::{fill, lookup, word};
 use crate::chart::spec::Lang;
 use crate::record::{Metric, Status};
 
 /// A metric's name for titles and headings.
 pub fn metric_name(metric: Metric, lang: Lang) -> &'static str {
-    let (ru, en) = match metric {
-        Metric::TradeTurnover => ("Товарооборот", "Trade turnover"),
-        Metric::Exports => ("Экспорт", "Exports"),
-        Metric::Imports => ("Импорт", "Imports"),
-        Metric::Investment => ("Инвестиции", "Investment"),
-        Metric::ProjectsCount => ("Число совместных проектов", "Joint projects"),
-        Metric::ProjectsValue => ("Стоимость совместных проектов", "Value of joint projects"),
-        Metric::Jobs => ("Рабочие места", "Jobs"),
-        Metric::Capacity => ("Производственная мощность", "Production capacity"),
-        Metric::Output => ("Выпуск", "Output"),
-        Metric::LaunchDate => ("Сроки запуска", "Launch dates"),
-    };
-    pick(lang, ru, en)
+    word(lang, &format!("metric.{}", metric.as_str()))
 }
 
 /// A status's name for legends and tables.
 pub fn status_name(status: Status, lang: Lang) -> &'static str {
-    let (ru, en) = match status {
-        Status::Actual => ("факт", "actual"),
-        Status::Ongoing => ("реализуется", "ongoing"),
-        Status::Pipeline => ("в проработке", "pipeline"),
-        Status::Planned => ("план", "planned"),
-        Status::Target => ("цель", "target"),
-    };
-    pick(lang, ru, en)
+    word(lang, &format!("status.{}", status.as_str()))
 }
-
-/// Russian or English.
-pub fn pick(lang: Lang, ru: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Ru => ru,
-        Lang::En => en,
-    }
-}
-
-/// Countries and regions that the articles name, by ISO 3166 code (the
-/// codes of `data/parties.tsv`; an unknown code is shown as it is).
-const PLACES: &[(&str, &str, &str)] = &[
-    ("KZ", "Казахстан", "Kazakhstan"),
-    ("RU", "Россия", "Russia"),
-    ("CN", "Китай", "China"),
-    ("BY", "Беларусь", "Belarus"),
-    ("UZ", "Узбекистан", "Uzbekistan"),
-    ("KG", "Киргизия", "Kyrgyzstan"),
-    ("TJ", "Таджикистан", "Tajikistan"),
-    ("TM", "Туркменистан", "Turkmenistan"),
-    ("AM", "Армения", "Armenia"),
-    ("AZ", "Азербайджан", "Azerbaijan"),
-    ("GE", "Грузия", "Georgia"),
-    ("UA", "Украина", "Ukraine"),
-    ("MN", "Монголия", "Mongolia"),
-    ("AF", "Афганистан", "Afghanistan"),
-    ("IR", "Иран", "Iran"),
-    ("TR", "Турция", "Turkey"),
-    ("IN", "Индия", "India"),
-    ("PK", "Пакистан", "Pakistan"),
-    ("AE", "ОАЭ", "UAE"),
-    ("SA", "Саудовская Аравия", "Saudi Arabia"),
-    ("QA", "Катар", "Qatar"),
-    ("EG", "Египет", "Egypt"),
-    ("DE", "Германия", "Germany"),
-    ("FR", "Франция", "France"),
-    ("IT", "Италия", "Italy"),
-    ("US", "США", "USA"),
-    ("BR", "Бразилия", "Brazil"),
-    ("JP", "Япония", "Japan"),
-    ("KR", "Южная Корея", "South Korea"),
-    ("VN", "Вьетнам", "Vietnam"),
-    ("BY-MI", "Минская область", "Minsk Region"),
-    ("RU-AL", "Республика Алтай", "Altai Republic"),
-    ("RU-ALT", "Алтайский край", "Altai Krai"),
-    ("RU-AST", "Астраханская область", "Astrakhan Oblast"),
-    ("RU-BA", "Башкортостан", "Bashkortostan"),
-    ("RU-CHE", "Челябинская область", "Chelyabinsk Oblast"),
-    ("RU-KGN", "Курганская область", "Kurgan Oblast"),
-    ("RU-LEN", "Ленинградская область", "Leningrad Oblast"),
-    ("RU-MOS", "Московская область", "Moscow Oblast"),
-    ("RU-NIZ", "Нижегородская область", "Nizhny Novgorod Oblast"),
-    ("RU-NVS", "Новосибирская область", "Novosibirsk Oblast"),
-    ("RU-OMS", "Омская область", "Omsk Oblast"),
-    ("RU-ORE", "Оренбургская область", "Orenburg Oblast"),
-    ("RU-SAM", "Самарская область", "Samara Oblast"),
-    ("RU-SAR", "Саратовская область", "Saratov Oblast"),
-    ("RU-SVE", "Свердловская область", "Sverdlovsk Oblast"),
-    ("RU-TA", "Татарстан", "Tatarstan"),
-    ("RU-TYU", "Тюменская область", "Tyumen Oblast"),
-    ("RU-VGG", "Волгоградская область", "Volgograd Oblast"),
-];
 
 /// A subject for people: `KZ+RU` → «Казахстан — Россия», `CN>RU` →
 /// «Китай → Россия»; plant keys and unknown codes stay as they are.
@@ -111,13 +31,19 @@ pub fn subject_name(subject: &str, lang: Lang) -> String {
     };
     let names: Vec<String> = parts
         .iter()
-        .map(|code| match PLACES.iter().find(|p| p.0 == *code) {
-            Some(p) => pick(lang, p.1, p.2).to_string(),
+        .map(|code| match place_name(code, lang) {
+            Some(name) => name.to_string(),
             None if code.is_empty() => "?".to_string(),
             None => code.to_string(),
         })
         .collect();
     names.join(sep)
+}
+
+/// A country's or region's name by its ISO 3166 code (the codes of
+/// `data/parties.tsv`), if the labels name it.
+fn place_name(code: &str, lang: Lang) -> Option<&'static str> {
+    lookup(lang, &format!("place.{code}"))
 }
 
 /// How figures of one unit are shown: divide by `divisor`, then write
@@ -132,11 +58,11 @@ pub struct Scale {
 
 /// The scale for figures of `unit` whose largest magnitude is `max_abs`.
 pub fn scale_for(unit: &str, max_abs: f64, lang: Lang) -> Scale {
-    let steps: [(f64, &str, &str); 4] = [
-        (1e12, "трлн", "tn"),
-        (1e9, "млрд", "bn"),
-        (1e6, "млн", "m"),
-        (1e4, "тыс.", "thousand"),
+    let steps: [(f64, &str); 4] = [
+        (1e12, "scale.1e12"),
+        (1e9, "scale.1e9"),
+        (1e6, "scale.1e6"),
+        (1e4, "scale.1e3"),
     ];
     let (divisor, mult) = steps
         .iter()
@@ -144,7 +70,7 @@ pub fn scale_for(unit: &str, max_abs: f64, lang: Lang) -> Scale {
         .map(|s| {
             // 10 000 is shown in thousands, but the word says 1e3.
             let d = if s.0 == 1e4 { 1e3 } else { s.0 };
-            (d, pick(lang, s.1, s.2))
+            (d, word(lang, s.1))
         })
         .unwrap_or((1.0, ""));
     let base = unit_name(unit, lang);
@@ -162,24 +88,14 @@ pub fn unit_name(unit: &str, lang: Lang) -> String {
         Some(b) => (b, true),
         None => (unit, false),
     };
-    let (ru, en) = match base {
-        "USD" => ("долл.", "USD"),
-        "EUR" => ("евро", "EUR"),
-        "RUB" => ("руб.", "RUB"),
-        "KZT" => ("тенге", "KZT"),
-        "CNY" => ("юаней", "CNY"),
-        "count" | "" => ("", ""),
-        "t" => ("т", "t"),
-        "pcs" => ("шт.", "pcs"),
-        "vehicles" => ("машин", "vehicles"),
-        _ => ("", ""),
-    };
-    let mut name = match (ru, en) {
-        ("", "") if !matches!(base, "count" | "") => base.to_string(),
-        _ => pick(lang, ru, en).to_string(),
+    let mut name = match base {
+        "count" | "" => String::new(),
+        _ => lookup(lang, &format!("unit.{base}"))
+            .unwrap_or(base)
+            .to_string(),
     };
     if rate {
-        name.push_str(pick(lang, "/год", "/yr"));
+        name.push_str(word(lang, "unit.per_year"));
     }
     name
 }
@@ -217,7 +133,7 @@ pub fn format_number(x: f64, lang: Lang) -> String {
     let mut grouped = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push_str(pick(lang, " ", ","));
+            grouped.push_str(word(lang, "number.group"));
         }
         grouped.push(c);
     }
@@ -229,7 +145,7 @@ pub fn format_number(x: f64, lang: Lang) -> String {
     if frac.is_empty() {
         format!("{sign}{grouped}")
     } else {
-        format!("{sign}{grouped}{}{frac}", pick(lang, ",", "."))
+        format!("{sign}{grouped}{}{frac}", word(lang, "number.decimal"))
     }
 }
 
@@ -242,64 +158,28 @@ pub fn qualified(
     qualifier: &str,
     lang: Lang,
 ) -> String {
-    let cue = qualifier_cue(qualifier, lang);
-    format!("{cue}{}", format_value(value, value_max, unit, lang))
+    with_qualifier(qualifier, &format_value(value, value_max, unit, lang), lang)
 }
 
-/// The word a qualifier puts before a figure ("около ", "over "), or "".
-pub fn qualifier_cue(qualifier: &str, lang: Lang) -> &'static str {
+/// A figure's words after the word its qualifier puts before it ("около
+/// 1 млрд долл.", "over 5 bn USD"); the words alone for other qualifiers.
+pub fn with_qualifier(qualifier: &str, figure: &str, lang: Lang) -> String {
     match qualifier {
-        "approx" => pick(lang, "около ", "about "),
-        "over" => pick(lang, "более ", "over "),
-        "under" => pick(lang, "менее ", "under "),
-        "up_to" => pick(lang, "до ", "up to "),
-        _ => "",
+        "approx" | "over" | "under" | "up_to" => {
+            let cue = word(lang, &format!("qualifier.{qualifier}"));
+            format!("{cue} {figure}")
+        }
+        _ => figure.to_string(),
     }
 }
 
 /// A date as people in that language write it (24.01.2022, 2022-01-24).
 pub fn format_date(date: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::Ru => date.format("%d.%m.%Y").to_string(),
-        Lang::En => date.format("%Y-%m-%d").to_string(),
-    }
+    date.format(word(lang, "date.format")).to_string()
 }
 
-/// Month abbreviations, January first.
-const MONTHS: [(&str, &str); 12] = [
-    ("янв", "Jan"),
-    ("фев", "Feb"),
-    ("мар", "Mar"),
-    ("апр", "Apr"),
-    ("май", "May"),
-    ("июн", "Jun"),
-    ("июл", "Jul"),
-    ("авг", "Aug"),
-    ("сен", "Sep"),
-    ("окт", "Oct"),
-    ("ноя", "Nov"),
-    ("дек", "Dec"),
-];
-
-/// Russian month names, January first (a month's own figure).
-const MONTH_NAMES: [&str; 12] = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-];
-
 fn month(m: u32, lang: Lang) -> &'static str {
-    let (ru, en) = MONTHS[(m.clamp(1, 12) - 1) as usize];
-    pick(lang, ru, en)
+    word(lang, &format!("month.{}", m.clamp(1, 12)))
 }
 
 /// A period for people: a whole year is "2021", a run of whole years
@@ -319,21 +199,17 @@ pub fn format_period(start: Option<NaiveDate>, end: Option<NaiveDate>, lang: Lan
         }
         (Some(s), Some(e)) => part_of_year(s, e, lang)
             .unwrap_or_else(|| format!("{}–{}", format_date(s, lang), format_date(e, lang))),
-        (None, Some(e)) => format!("{} {}", pick(lang, "до", "by"), format_date(e, lang)),
-        (Some(s), None) => format!("{} {}", pick(lang, "с", "from"), format_date(s, lang)),
+        (None, Some(e)) => fill(lang, "period.until", &[("date", &format_date(e, lang))]),
+        (Some(s), None) => fill(lang, "period.from", &[("date", &format_date(s, lang))]),
         (None, None) => String::new(),
     }
 }
 
 /// The ISO code of a country or region named as people write it, in
-/// either language (`Казахстан`, `kazakhstan`): the inverse of
-/// [`subject_name`].
+/// any language of the labels (`Казахстан`, `kazakhstan`): the inverse
+/// of [`subject_name`].
 pub fn code_of_name(name: &str) -> Option<&'static str> {
-    let name = name.trim().to_lowercase();
-    PLACES
-        .iter()
-        .find(|(_, ru, en)| ru.to_lowercase() == name || en.to_lowercase() == name)
-        .map(|p| p.0)
+    super::labels::key_of("place.", name)
 }
 
 /// Whole months of one year, as a half, a quarter, a month or the
@@ -345,20 +221,21 @@ fn part_of_year(s: NaiveDate, e: NaiveDate, lang: Lang) -> Option<String> {
         return None;
     }
     let (sm, em, y) = (s.month(), e.month(), s.year());
-    let roman = ["I", "II", "III", "IV"];
+    let part = |key: &str, n: u32| {
+        let roman = ["I", "II", "III", "IV"][(n - 1) as usize];
+        fill(lang, key, &[("n", &n), ("roman", &roman), ("year", &y)])
+    };
     let label = match (em + 1 - sm, sm) {
-        (6, 1 | 7) => match lang {
-            Lang::Ru => format!("{} пол. {y}", roman[(sm / 6) as usize]),
-            Lang::En => format!("H{} {y}", sm / 6 + 1),
-        },
-        (3, 1 | 4 | 7 | 10) => match lang {
-            Lang::Ru => format!("{} кв. {y}", roman[(sm / 3) as usize]),
-            Lang::En => format!("Q{} {y}", sm / 3 + 1),
-        },
-        (1, _) => match lang {
-            Lang::Ru => format!("{} {y}", MONTH_NAMES[(sm - 1) as usize]),
-            Lang::En => format!("{} {y}", month(sm, lang)),
-        },
+        (6, 1 | 7) => part("period.half", sm / 6 + 1),
+        (3, 1 | 4 | 7 | 10) => part("period.quarter", sm / 3 + 1),
+        (1, _) => fill(
+            lang,
+            "period.month",
+            &[
+                ("month", &word(lang, &format!("month_name.{sm}"))),
+                ("year", &y),
+            ],
+        ),
         (_, 1) => format!("{}–{} {y}", month(1, lang), month(em, lang)),
         _ => return None,
     };
@@ -374,16 +251,13 @@ pub fn grain_name(grain: &str, lang: Lang) -> String {
     {
         return format!("{}–{}", month(1, lang), month(n, lang));
     }
-    let (ru, en) = match grain {
-        "year" => ("", ""),
-        "half" => ("полугодия", "halves"),
-        "quarter" => ("кварталы", "quarters"),
-        "month" => ("месяцы", "months"),
-        "stock" => ("на дату", "as of date"),
-        "deadline" => ("к сроку", "by a deadline"),
-        _ => ("прочие периоды", "other periods"),
-    };
-    pick(lang, ru, en).to_string()
+    match grain {
+        "year" => String::new(),
+        "half" | "quarter" | "month" | "stock" | "deadline" => {
+            word(lang, &format!("grain.{grain}")).to_string()
+        }
+        _ => word(lang, "grain.other").to_string(),
+    }
 }
 
 #[cfg(test)]

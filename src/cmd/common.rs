@@ -6,20 +6,30 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::lang::Lang;
 use crate::text::Document;
 use crate::text::load::{self, LoadOptions};
 use crate::ui;
 
-/// Which rules to use for a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Lang {
-    /// Russian.
-    Ru,
-    /// English.
-    En,
+/// `--lang`: the rules of one language for every document, or per
+/// document the language its letters show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LangChoice {
     /// Chosen per document from its letters.
     #[default]
     Auto,
+    /// The same for every document.
+    Fixed(Lang),
+}
+
+/// Parses `--lang`: a language's id or `auto`.
+fn lang_choice() -> impl clap::builder::TypedValueParser<Value = LangChoice> {
+    use clap::ValueEnum;
+    use clap::builder::TypedValueParser;
+    let mut names: Vec<&'static str> = Lang::value_variants().iter().map(|l| l.as_str()).collect();
+    names.push("auto");
+    clap::builder::PossibleValuesParser::new(names)
+        .map(|s: String| Lang::from_str(&s, true).map_or(LangChoice::Auto, LangChoice::Fixed))
 }
 
 /// Where the documents come from and what is known about them.
@@ -34,9 +44,10 @@ pub struct InputArgs {
     /// Publication date for every document read (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub published: Option<NaiveDate>,
-    /// Language of the rules.
-    #[arg(long, value_enum, default_value_t = Lang::Auto)]
-    pub lang: Lang,
+    /// Language of the articles, whose rules read them: ru, en, or auto
+    /// (per document, from its letters).
+    #[arg(long, value_name = "LANG", default_value = "auto", value_parser = lang_choice())]
+    pub lang: LangChoice,
     /// Follow symbolic links inside folders (links named on the command
     /// line are always read); a link back to a folder already read is
     /// said and skipped.
@@ -67,29 +78,33 @@ impl InputArgs {
 
     /// The language of the rules for a document: the one asked for, else
     /// the one its letters show.
-    pub fn rules_lang(&self, doc: &Document) -> crate::lang::Lang {
+    pub fn rules_lang(&self, doc: &Document) -> Lang {
         match self.lang {
-            Lang::Ru => crate::lang::Lang::Ru,
-            Lang::En => crate::lang::Lang::En,
-            Lang::Auto => crate::lang::Lang::detect(&doc.text),
+            LangChoice::Fixed(lang) => lang,
+            LangChoice::Auto => Lang::detect(&doc.text),
         }
     }
 
-    /// Whether the rules can read a document: Russian and English ones
-    /// are built. A skipped document is said on stderr.
+    /// Whether the rules can read a document: with `--lang auto`, one
+    /// whose letters show a language with no rules here (Kazakh, Uzbek)
+    /// is said on stderr and skipped.
     pub fn readable(&self, doc: &Document) -> bool {
-        let lang = match self.lang {
-            Lang::Ru => "ru",
-            Lang::En => "en",
-            Lang::Auto => crate::text::detect_lang(&doc.text),
+        let LangChoice::Auto = self.lang else {
+            return true;
         };
-        if !matches!(lang, "ru" | "en") {
-            ui::warn(format!(
-                "{}: skipped: no rules for its language",
-                doc.source
-            ));
+        match Lang::unread(&doc.text) {
+            None => true,
+            Some(other) => {
+                ui::warn(format!(
+                    "{} ({}): skipped: written in {} ({}), which has no rules here; --lang ru|en reads it anyway",
+                    doc.source,
+                    doc.id,
+                    other.name(),
+                    other.id()
+                ));
+                false
+            }
         }
-        matches!(lang, "ru" | "en")
     }
 
     /// Calls `f` on batches of documents (about `bytes` of text each),

@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 
 use crate::chart::Lang;
 use crate::chart::compared::{Compared, Repeat, Revision, Stated};
-use crate::chart::words::{self, pick};
+use crate::chart::labels::{fill, word};
+use crate::chart::words;
 use crate::report::model::{Block, Inline, Section, Table, num, text};
 
 /// The most rows of each table.
@@ -22,35 +23,23 @@ const MAX_LINKS: usize = 5;
 pub fn changes(c: &Compared, lang: Lang) -> Section {
     let mut blocks = Vec::new();
     if !c.revisions.is_empty() {
-        let intro = pick(
-            lang,
-            "Одна и та же цифра (показатель, субъект, статус, период) в разных документах с разными значениями.",
-            "One figure (metric, subject, status, period) given different values in different documents.",
-        );
+        let intro = word(lang, "changes.one_figure_metric_subject");
         blocks.push(Block::Para(text(intro)));
         blocks.push(Block::Table(revisions_table(&c.revisions, lang)));
     }
     if !c.repeats.is_empty() {
-        let intro = pick(
-            lang,
-            "Цифры, повторённые в нескольких документах: считаются один раз.",
-            "Figures repeated in several documents: counted once.",
-        );
+        let intro = word(lang, "changes.figures_repeated_in_several");
         blocks.push(Block::Para(text(intro)));
         blocks.push(Block::Table(repeats_table(&c.repeats, lang)));
     }
     if blocks.is_empty() {
-        let none = pick(
-            lang,
-            "Ни одна цифра не повторена и не пересмотрена в разных документах.",
-            "No figure is repeated or revised across documents.",
-        );
+        let none = word(lang, "changes.no_figure_is_repeated");
         blocks.push(Block::Para(text(none)));
     }
     Section {
         id: "changes".into(),
         level: 2,
-        title: pick(lang, "Что изменилось", "What changed").into(),
+        title: word(lang, "changes.what_changed").into(),
         blocks,
     }
 }
@@ -65,12 +54,12 @@ fn title(metric: crate::record::Metric, subject: &Option<String>, lang: Lang) ->
 
 fn revisions_table(revisions: &[Revision], lang: Lang) -> Table {
     let mut table = Table::new(&[
-        pick(lang, "Показатель", "Figure"),
-        pick(lang, "Период", "Period"),
-        pick(lang, "Раньше", "Earlier"),
-        pick(lang, "Позже", "Later"),
-        pick(lang, "Изменение", "Change"),
-        pick(lang, "Оценка", "Verdict"),
+        word(lang, "changes.figure"),
+        word(lang, "changes.period"),
+        word(lang, "changes.earlier"),
+        word(lang, "changes.later"),
+        word(lang, "changes.change"),
+        word(lang, "changes.verdict"),
     ]);
     for r in revisions.iter().take(MAX_ROWS) {
         let unit = r.unit.as_deref().unwrap_or("");
@@ -122,19 +111,19 @@ fn said(s: &Stated, unit: &str, lang: Lang) -> Vec<Inline> {
 
 fn verdict_word(verdict: &str, lang: Lang) -> &'static str {
     match verdict {
-        "agrees" => pick(lang, "то же, с округлением", "the same, rounded"),
-        "revised" => pick(lang, "пересмотрено", "revised"),
-        "contradicts" => pick(lang, "противоречие", "contradiction"),
+        "agrees" => word(lang, "changes.the_same_rounded"),
+        "revised" => word(lang, "changes.revised"),
+        "contradicts" => word(lang, "changes.contradiction"),
         _ => "—",
     }
 }
 
 fn repeats_table(repeats: &[Repeat], lang: Lang) -> Table {
     let mut table = Table::new(&[
-        pick(lang, "Показатель", "Figure"),
-        pick(lang, "Значение", "Value"),
-        pick(lang, "Сказано", "Said"),
-        pick(lang, "Записи", "Records"),
+        word(lang, "changes.figure"),
+        word(lang, "changes.value"),
+        word(lang, "changes.said"),
+        word(lang, "changes.records"),
     ]);
     for r in repeats.iter().take(MAX_ROWS) {
         let (first, last) = (r.first.published, r.last_published);
@@ -152,10 +141,11 @@ fn repeats_table(repeats: &[Repeat], lang: Lang) -> Table {
         }
         if r.record_ids.len() > MAX_LINKS {
             let more = r.record_ids.len() - MAX_LINKS;
-            links.push(Inline::Text(match lang {
-                Lang::Ru => format!(" и ещё {more}"),
-                Lang::En => format!(" and {more} more"),
-            }));
+            links.push(Inline::Text(fill(
+                lang,
+                "changes.and_more",
+                &[("more", &more)],
+            )));
         }
         let unit = r.unit.as_deref().unwrap_or("");
         table.push(vec![

@@ -6,8 +6,9 @@
 
 use crate::chart::Lang;
 use crate::chart::compared::{Compared, SeriesPoint};
+use crate::chart::labels::{fill, word};
 use crate::chart::state::{target_words, verdict_words};
-use crate::chart::words::{self, pick};
+use crate::chart::words;
 use crate::record::Status;
 use crate::report::model::{Block, Inline, Section, text};
 use crate::report::sections::value_text;
@@ -24,37 +25,26 @@ pub fn findings(c: &Compared, lang: Lang) -> Section {
             blocks.extend(lines.into_iter().map(Block::Para));
         }
     };
+    add(word(lang, "findings.latest_figures"), latest(c, lang));
     add(
-        pick(lang, "Последние значения:", "Latest figures:"),
-        latest(c, lang),
-    );
-    add(
-        pick(lang, "Перенесённые сроки запуска:", "Launches moved later:"),
+        word(lang, "findings.launches_moved_later"),
         slipped(c, lang),
     );
+    add(word(lang, "findings.targets_and_actuals"), targets(c, lang));
     add(
-        pick(lang, "Цели и факт:", "Targets and actuals:"),
-        targets(c, lang),
-    );
-    add(
-        pick(
-            lang,
-            "Не факты (период начался после публикации):",
-            "Not facts (period began after publication):",
-        ),
+        word(lang, "findings.not_facts_period_began"),
         ahead(c, lang),
     );
     if blocks.is_empty() {
-        blocks.push(Block::Para(text(pick(
+        blocks.push(Block::Para(text(word(
             lang,
-            "В документах нет цифр для сравнения.",
-            "The documents hold no figures to compare.",
+            "findings.the_documents_hold_no",
         ))));
     }
     Section {
         id: "findings".into(),
         level: 2,
-        title: pick(lang, "Главное", "Findings").into(),
+        title: word(lang, "findings.findings").into(),
         blocks,
     }
 }
@@ -114,10 +104,12 @@ fn latest(c: &Compared, lang: Lang) -> Vec<Vec<Inline>> {
             if let Some(pct) = p.change_pct.filter(|_| calendar) {
                 let sign = if pct > 0.0 { "+" } else { "" };
                 let pct = words::format_number((pct * 10.0).round() / 10.0, lang);
-                line.push(Inline::Text(match lang {
-                    Lang::Ru => format!(" ({sign}{pct} % к предыдущей точке ряда)"),
-                    Lang::En => format!(" ({sign}{pct} % on the series' previous point)"),
-                }));
+                let args: [(&str, &dyn std::fmt::Display); 2] = [("sign", &sign), ("pct", &pct)];
+                line.push(Inline::Text(fill(
+                    lang,
+                    "findings.change_on_previous",
+                    &args,
+                )));
             }
             bullet(line)
         })
@@ -197,10 +189,11 @@ fn ahead(c: &Compared, lang: Lang) -> Vec<Vec<Inline>> {
                     text: value_text(p, lang),
                     record_id: p.record_id.clone(),
                 },
-                Inline::Text(match lang {
-                    Lang::Ru => format!(" — сказано {when}, до начала периода"),
-                    Lang::En => format!(" — said on {when}, before the period began"),
-                }),
+                Inline::Text(fill(
+                    lang,
+                    "findings.said_before_period",
+                    &[("when", &when)],
+                )),
             ])
         })
         .collect()

@@ -9,8 +9,9 @@ use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 
 use crate::chart::compared::Compared;
+use crate::chart::labels::{fill, word};
 use crate::chart::rows::RecordRow;
-use crate::chart::words::{self, pick};
+use crate::chart::words;
 use crate::chart::{ChartSpec, ChartState, Lang, plot, state};
 use crate::record::{Metric, Status};
 use crate::report::model::{Block, ChartRef, Inline, Section, Table, text};
@@ -90,11 +91,12 @@ impl Charts {
     /// Builds one chart and returns the block that shows it.
     pub fn add(&mut self, spec: ChartSpec, compared: &Compared) -> anyhow::Result<Block> {
         let state = state::from_compared(&spec, compared);
-        let svg = plot::svg_string(&state)?;
+        let (svg, spots) = plot::svg_with_spots(&state)?;
         let block = Block::Chart(ChartRef {
             stem: spec.file_stem(),
             title: state.title.clone(),
             svg: svg.clone(),
+            spots,
         });
         self.list.push(Chart { spec, state, svg });
         Ok(block)
@@ -127,31 +129,27 @@ pub fn overview(rows: &[RecordRow], docs: &[DocRow], opts: &Options) -> Section 
     let range = match (dates.iter().min(), dates.iter().max()) {
         (Some(a), Some(b)) => format!(
             "{} {} {} {}",
-            pick(lang, "с", "from"),
+            word(lang, "gather.from"),
             words::format_date(*a, lang),
-            pick(lang, "по", "to"),
+            word(lang, "gather.to"),
             words::format_date(*b, lang)
         ),
-        _ => pick(lang, "без дат", "undated").to_string(),
+        _ => word(lang, "gather.undated").to_string(),
     };
-    let summary = match lang {
-        Lang::Ru => format!(
-            "Документов: {}, {range}. Записей: {}. Состояние на {}.",
-            docs.len(),
-            rows.len(),
-            words::format_date(opts.as_of, lang)
-        ),
-        Lang::En => format!(
-            "Documents: {}, {range}. Records: {}. As of {}.",
-            docs.len(),
-            rows.len(),
-            words::format_date(opts.as_of, lang)
-        ),
-    };
+    let summary = fill(
+        lang,
+        "gather.summary",
+        &[
+            ("docs", &docs.len()),
+            ("range", &range),
+            ("records", &rows.len()),
+            ("date", &words::format_date(opts.as_of, lang)),
+        ],
+    );
     Section {
         id: "overview".into(),
         level: 2,
-        title: pick(lang, "Обзор", "Overview").into(),
+        title: word(lang, "gather.overview").into(),
         blocks: vec![
             Block::Para(text(summary)),
             Block::Table(counts_table(rows, lang)),
@@ -165,24 +163,16 @@ fn documents_block(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Block {
     if docs.len() <= LIST_LIMIT {
         return Block::Table(documents_table(rows, docs, lang));
     }
-    Block::Para(text(match lang {
-        Lang::Ru => format!(
-            "Список документов ({}) — в файле documents.csv рядом с отчётом; все записи — в records.csv.",
-            docs.len()
-        ),
-        Lang::En => format!(
-            "The list of documents ({}) is in documents.csv beside the report; every record is in records.csv.",
-            docs.len()
-        ),
-    }))
+    let key = "gather.documents_elsewhere";
+    Block::Para(text(fill(lang, key, &[("docs", &docs.len())])))
 }
 
 fn documents_table(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Table {
     let mut table = Table::new(&[
-        pick(lang, "Документ", "Document"),
-        pick(lang, "Дата", "Date"),
-        pick(lang, "Заголовок", "Title"),
-        pick(lang, "Записей", "Records"),
+        word(lang, "gather.document"),
+        word(lang, "gather.date"),
+        word(lang, "gather.title"),
+        word(lang, "gather.records"),
     ]);
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for r in rows {
@@ -210,9 +200,9 @@ fn documents_table(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Table {
 }
 
 fn counts_table(rows: &[RecordRow], lang: Lang) -> Table {
-    let mut header = vec![pick(lang, "Показатель", "Metric")];
+    let mut header = vec![word(lang, "gather.metric")];
     header.extend(Status::ALL.iter().map(|s| words::status_name(*s, lang)));
-    header.push(pick(lang, "всего", "total"));
+    header.push(word(lang, "gather.total"));
     let mut table = Table::new(&header);
     for metric in Metric::ALL {
         let of_metric: Vec<&RecordRow> = rows.iter().filter(|r| r.metric == metric).collect();
@@ -238,7 +228,10 @@ pub fn cited(sections: &[Section]) -> BTreeSet<String> {
             let cells: Vec<&Vec<Inline>> = match b {
                 Block::Para(p) => vec![p],
                 Block::Table(t) => t.rows.iter().flatten().collect(),
-                Block::Chart(_) => vec![],
+                Block::Chart(c) => {
+                    ids.extend(c.spots.iter().map(|s| s.record_id.clone()));
+                    vec![]
+                }
             };
             for inline in cells.into_iter().flatten() {
                 match inline {
@@ -267,14 +260,14 @@ pub fn appendix(
         .filter(|r| all || cited.contains(&r.record_id))
         .collect();
     let mut table = Table::new(&[
-        pick(lang, "Запись", "Record"),
-        pick(lang, "Документ", "Document"),
-        pick(lang, "Опубликовано", "Published"),
-        pick(lang, "Показатель", "Metric"),
-        pick(lang, "Субъект", "Subject"),
-        pick(lang, "Статус", "Status"),
-        pick(lang, "Значение", "Value"),
-        pick(lang, "Цитата", "Quote"),
+        word(lang, "gather.record"),
+        word(lang, "gather.document"),
+        word(lang, "gather.published"),
+        word(lang, "gather.metric"),
+        word(lang, "gather.subject"),
+        word(lang, "gather.status"),
+        word(lang, "gather.value"),
+        word(lang, "gather.quote"),
     ]);
     let mut sorted = rows;
     sorted.sort_by(|a, b| {
@@ -297,14 +290,7 @@ pub fn appendix(
             None => text(&r.doc_id),
         };
         let subject = r.subject.as_deref().map(|s| words::subject_name(s, lang));
-        let year = r.period_end.or(r.period_start).map(|d| d.year());
-        let span = crate::table::figure_span(&r.quote, r.value, year);
-        // The figure as the quote states it (with its qualifier), when it
-        // can be found there: a journalist copies it as it was said.
-        let said = span.filter(|_| r.value.is_some()).map(|(a, b)| {
-            let words: String = r.quote.chars().skip(a).take(b - a).collect();
-            format!("{}{words}", words::qualifier_cue(&r.qualifier, lang))
-        });
+        let span = figure_span(r);
         table.push_anchored(
             &r.record_id,
             vec![
@@ -314,25 +300,71 @@ pub fn appendix(
                 text(words::metric_name(r.metric, lang)),
                 text(subject.unwrap_or_default()),
                 text(words::status_name(r.status, lang)),
-                text(said.clone().unwrap_or_else(|| figure(r, lang))),
+                text(stated(r, lang)),
                 marked_quote(&r.quote, span),
             ],
         );
     }
     let mut blocks = Vec::new();
     if !all {
-        blocks.push(Block::Para(text(pick(
+        blocks.push(Block::Para(text(word(
             lang,
-            "Здесь — записи, на которые ссылается отчёт; все записи с цитатами — в records.csv.",
-            "The records the report cites; every record with its quote is in records.csv.",
+            "gather.the_records_the_report",
         ))));
     }
     blocks.push(Block::Table(table));
     Section {
         id: "appendix".into(),
         level: 2,
-        title: pick(lang, "Приложение: все записи", "Appendix: every record").into(),
+        title: word(lang, "gather.appendix_every_record").into(),
         blocks,
+    }
+}
+
+/// Where the record's figure stands in its quote, if it can be found.
+fn figure_span(r: &RecordRow) -> Option<(usize, usize)> {
+    let year = r.period_end.or(r.period_start).map(|d| d.year());
+    crate::table::figure_span(&r.quote, r.value, year)
+}
+
+/// The figure as the quote states it (with its qualifier), when it can
+/// be found there: a journalist copies it as it was said; else the figure
+/// in words.
+fn stated(r: &RecordRow, lang: Lang) -> String {
+    match figure_span(r).filter(|_| r.value.is_some()) {
+        Some((a, b)) => {
+            let said: String = r.quote.chars().skip(a).take(b - a).collect();
+            words::with_qualifier(&r.qualifier, &said, lang)
+        }
+        None => figure(r, lang),
+    }
+}
+
+/// Gives each chart mark of the sections its tooltip: the figure as the
+/// quote states it, its period, and the document and day it was said.
+pub fn title_spots(sections: &mut [Section], rows: &[RecordRow], lang: Lang) {
+    let by_id: HashMap<&str, &RecordRow> = rows.iter().map(|r| (r.record_id.as_str(), r)).collect();
+    let charts = sections.iter_mut().flat_map(|s| s.blocks.iter_mut());
+    for block in charts {
+        let Block::Chart(chart) = block else { continue };
+        for spot in &mut chart.spots {
+            let Some(r) = by_id.get(spot.record_id.as_str()) else {
+                continue;
+            };
+            let period = words::format_period(r.period_start, r.period_end, lang);
+            let args: [(&str, &dyn std::fmt::Display); 4] = [
+                ("value", &stated(r, lang)),
+                ("period", &period),
+                ("doc", &r.doc_id),
+                ("date", &date_text(r.published, lang)),
+            ];
+            let key = if period.is_empty() {
+                "chart.tip_undated"
+            } else {
+                "chart.tip"
+            };
+            spot.title = fill(lang, key, &args);
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! every figure links to its record's row in the appendix. The markup is
 //! well-formed (void elements closed), so an XML parser can check it.
 
+use crate::chart::plot::Spot;
 use crate::report::model::{Block, Inline, Report, Section, Table, anchor, href};
 
 const CSS: &str = r#"
@@ -72,7 +73,7 @@ fn section_html(out: &mut String, section: &Section) {
             Block::Chart(chart) => out.push_str(&format!(
                 "<figure>\n{}\n<figcaption>{} (<a href=\"charts/{stem}.png\">PNG</a>, \
                  <a href=\"charts/{stem}.svg\">SVG</a>)</figcaption>\n</figure>\n",
-                svg_body(&chart.svg),
+                with_spots(svg_body(&chart.svg), &chart.spots),
                 escape(&chart.title),
                 stem = escape(&chart.stem)
             )),
@@ -87,6 +88,31 @@ fn svg_body(svg: &str) -> &str {
         Some(i) => svg[i..].trim_end(),
         None => svg,
     }
+}
+
+/// The SVG with a see-through box over each record's mark: its
+/// `<title>` is the tooltip, its link goes to the record's row.
+fn with_spots(svg: &str, spots: &[Spot]) -> String {
+    let Some(end) = svg.rfind("</svg>") else {
+        return svg.to_string();
+    };
+    let mut out = String::with_capacity(svg.len() + 160 * spots.len());
+    out.push_str(&svg[..end]);
+    out.push_str("<g class=\"spots\">\n");
+    for s in spots {
+        out.push_str(&format!(
+            "<a href=\"{}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#fff\" fill-opacity=\"0\"><title>{}</title></rect></a>\n",
+            escape(&href(&s.record_id)),
+            s.x,
+            s.y,
+            s.w,
+            s.h,
+            escape(&s.title)
+        ));
+    }
+    out.push_str("</g>\n");
+    out.push_str(&svg[end..]);
+    out
 }
 
 fn table_html(out: &mut String, table: &Table) {

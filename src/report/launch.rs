@@ -4,8 +4,9 @@
 //! chart, the table and `compare --kind launches` read the same.
 
 use crate::chart::compared::{Announcement, Compared};
+use crate::chart::labels::{fill, word};
 use crate::chart::state::verdict_words;
-use crate::chart::words::{self, pick};
+use crate::chart::words;
 use crate::chart::{ChartKind, ChartSpec, Lang};
 use crate::record::Metric;
 use crate::report::gather::{Charts, Options};
@@ -18,10 +19,10 @@ pub const MAX_ROWS: usize = 200;
 /// Where a plant stands at the report's date, in words.
 pub fn state_words(state: Option<&str>, lang: Lang) -> &'static str {
     match state {
-        Some("launched") => pick(lang, "запущено", "launched"),
-        Some("overdue") => pick(lang, "просрочено", "overdue"),
-        Some("pending") => pick(lang, "ожидается", "pending"),
-        Some(_) => pick(lang, "срок неясен", "no date"),
+        Some("launched") => word(lang, "launch.launched"),
+        Some("overdue") => word(lang, "launch.overdue"),
+        Some("pending") => word(lang, "launch.pending"),
+        Some(_) => word(lang, "launch.no_date"),
         None => "",
     }
 }
@@ -41,12 +42,12 @@ pub fn launches(c: &Compared, charts: &mut Charts, opts: &Options) -> anyhow::Re
         .as_of(opts.as_of);
     let chart = charts.add(spec, c)?;
     let mut table = Table::new(&[
-        pick(lang, "Объект", "Plant or project"),
-        pick(lang, "Заявлено", "Announced"),
-        pick(lang, "Документ", "Document"),
-        pick(lang, "Окно запуска", "Launch window"),
-        pick(lang, "Против прошлого объявления", "Against the previous"),
-        pick(lang, "Итог на дату отчёта", "Standing at report date"),
+        word(lang, "launch.plant_or_project"),
+        word(lang, "launch.announced"),
+        word(lang, "launch.document"),
+        word(lang, "launch.launch_window"),
+        word(lang, "launch.against_the_previous"),
+        word(lang, "launch.standing_at_report_date"),
     ]);
     let mut rows: Vec<&Announcement> = c.launches.iter().collect();
     let slipped: std::collections::HashSet<&str> = rows
@@ -83,30 +84,22 @@ pub fn launches(c: &Compared, charts: &mut Charts, opts: &Options) -> anyhow::Re
         ]);
     }
     let mut blocks = vec![
-        Block::Para(text(pick(
-            lang,
-            "Каждое новое объявление срока — отдельная полоса под первой: перенос виден сразу. Сроки разных объектов и «ряда проектов» между собой не сравниваются.",
-            "Each new announcement of a window is a bar under the first, so slips show at a glance. Windows of different plants, or of a set of projects, are never compared.",
-        ))),
+        Block::Para(text(word(lang, "launch.each_new_announcement_of"))),
         chart,
         Block::Table(table),
     ];
     if rows.len() > MAX_ROWS {
-        blocks.push(Block::Para(text(match lang {
-            Lang::Ru => format!(
-                "Ещё {} объявлений — в выводе `factline compare --kind launches`.",
-                rows.len() - MAX_ROWS
-            ),
-            Lang::En => format!(
-                "{} more announcements in `factline compare --kind launches`.",
-                rows.len() - MAX_ROWS
-            ),
-        })));
+        let more = rows.len() - MAX_ROWS;
+        blocks.push(Block::Para(text(fill(
+            lang,
+            "launch.more",
+            &[("n", &more)],
+        ))));
     }
     Ok(Section {
         id: "launches".into(),
         level: 2,
-        title: pick(lang, "Запуски", "Launches").into(),
+        title: word(lang, "launch.launches").into(),
         blocks,
     })
 }

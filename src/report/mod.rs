@@ -32,9 +32,9 @@ use anyhow::Context;
 use polars::prelude::{CsvWriter, DataFrame, IntoLazy, SerWriter, col};
 
 use crate::chart::compared::Compared;
+use crate::chart::labels::word;
+use crate::chart::plot;
 use crate::chart::rows::rows;
-use crate::chart::words::pick;
-use crate::chart::{Lang, plot};
 pub use gather::{Charts, LIST_LIMIT, Options};
 pub use model::Report;
 pub use sections::MAX_CHARTS;
@@ -57,19 +57,12 @@ pub fn build(
     sections.push(changes::changes(&compared, opts.lang));
     sections.push(launch::launches(&compared, &mut charts, opts)?);
     sections.push(targets::targets(&compared, &mut charts, opts)?);
+    gather::title_spots(&mut sections, &rows, opts.lang);
     let cited = gather::cited(&sections);
     sections.push(gather::appendix(&rows, &docs, &cited, opts.lang));
     let report = Report {
-        title: pick(
-            opts.lang,
-            "factline: экономические показатели в новостях",
-            "factline: economic figures in the news",
-        )
-        .into(),
-        lang: match opts.lang {
-            Lang::Ru => "ru",
-            Lang::En => "en",
-        },
+        title: word(opts.lang, "report.title").into(),
+        lang: opts.lang.as_str(),
         sections,
     };
     Ok((report, charts))

@@ -47,6 +47,8 @@ pub struct ChartRef {
     pub title: String,
     /// The SVG document, inlined in the HTML.
     pub svg: String,
+    /// Where each record's mark is, for its tooltip and link.
+    pub spots: Vec<crate::chart::plot::Spot>,
 }
 
 /// Text, a number linked to its record, or a link out.

@@ -8,7 +8,8 @@
 use std::collections::BTreeMap;
 
 use crate::chart::compared::{Compared, SeriesPoint};
-use crate::chart::words::{self, pick};
+use crate::chart::labels::{fill, word};
+use crate::chart::words;
 use crate::chart::{ChartKind, ChartSpec, Lang};
 use crate::record::Metric;
 use crate::report::gather::{Charts, Options};
@@ -75,7 +76,7 @@ pub fn metric_sections(
     let mut sections = vec![Section {
         id: "metrics".into(),
         level: 2,
-        title: pick(lang, "Показатели", "Figures").into(),
+        title: word(lang, "sections.figures").into(),
         blocks: vec![],
     }];
     let mut all = ranked(c);
@@ -135,22 +136,23 @@ fn section_title(key: &Key, lang: Lang) -> String {
 /// A series' points, latest last, at most [`MAX_ROWS`].
 fn points_table(points: &[&SeriesPoint], lang: Lang) -> Table {
     let mut table = Table::new(&[
-        pick(lang, "Период", "Period"),
-        pick(lang, "Статус", "Status"),
-        pick(lang, "Значение", "Value"),
-        pick(lang, "Изменение", "Change"),
-        pick(lang, "Впервые сказано", "First said"),
-        pick(lang, "Источники", "Sources"),
+        word(lang, "sections.period"),
+        word(lang, "sections.status"),
+        word(lang, "sections.value"),
+        word(lang, "sections.change"),
+        word(lang, "sections.first_said"),
+        word(lang, "sections.sources"),
     ]);
     let skip = points.len().saturating_sub(MAX_ROWS);
     for p in points.iter().skip(skip) {
         table.push(point_row(p, lang));
     }
     if skip > 0 {
-        table.push(vec![text(match lang {
-            Lang::Ru => format!("… ещё {skip} более ранних — в records.csv"),
-            Lang::En => format!("… {skip} earlier ones in records.csv"),
-        })]);
+        table.push(vec![text(fill(
+            lang,
+            "sections.earlier_rows",
+            &[("skip", &skip)],
+        ))]);
     }
     table
 }
@@ -160,14 +162,10 @@ fn points_table(points: &[&SeriesPoint], lang: Lang) -> Table {
 pub fn point_row(p: &SeriesPoint, lang: Lang) -> Vec<Vec<Inline>> {
     let mut period = words::format_period(p.period_start, p.period_end, lang);
     if period.is_empty() {
-        period = pick(lang, "на дату", "as of date").to_string();
+        period = word(lang, "sections.as_of_date").to_string();
     }
     if p.ahead {
-        period.push_str(pick(
-            lang,
-            " ⚠ период начался после публикации — не факт",
-            " ⚠ the period began after publication — not a fact",
-        ));
+        period.push_str(word(lang, "sections.the_period_began_after"));
     }
     let change = p
         .change_pct
@@ -202,10 +200,10 @@ pub fn value_text(p: &SeriesPoint, lang: Lang) -> String {
 /// Series past [`MAX_SECTIONS`]: their latest point, one row each.
 fn other_series(rest: &[(Key, Vec<&SeriesPoint>)], lang: Lang) -> Section {
     let mut table = Table::new(&[
-        pick(lang, "Ряд", "Series"),
-        pick(lang, "Точек", "Points"),
-        pick(lang, "Период", "Period"),
-        pick(lang, "Значение", "Value"),
+        word(lang, "sections.series"),
+        word(lang, "sections.points"),
+        word(lang, "sections.period"),
+        word(lang, "sections.value"),
     ]);
     for (key, points) in rest.iter().take(MAX_SECTIONS * 2) {
         let Some(last) = points.last() else { continue };
@@ -223,10 +221,7 @@ fn other_series(rest: &[(Key, Vec<&SeriesPoint>)], lang: Lang) -> Section {
     Section {
         id: "m-other".into(),
         level: 3,
-        title: match lang {
-            Lang::Ru => format!("Другие ряды ({}), последние значения", rest.len()),
-            Lang::En => format!("Other series ({}), latest values", rest.len()),
-        },
+        title: fill(lang, "sections.other_series", &[("n", &rest.len())]),
         blocks: vec![Block::Table(table)],
     }
 }

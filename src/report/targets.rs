@@ -5,8 +5,9 @@
 //! and the table show the same rows.
 
 use crate::chart::compared::{Compared, TargetLine};
+use crate::chart::labels::word;
 use crate::chart::state::target_words;
-use crate::chart::words::{self, pick};
+use crate::chart::words;
 use crate::chart::{ChartKind, ChartSpec, Lang};
 use crate::record::Metric;
 use crate::report::gather::{Charts, Options};
@@ -28,28 +29,24 @@ pub fn targets(c: &Compared, charts: &mut Charts, opts: &Options) -> anyhow::Res
         blocks.push(Block::Table(table(&of_metric, lang)));
     }
     if blocks.is_empty() {
-        let none = pick(
-            lang,
-            "В документах нет целевых показателей.",
-            "The documents state no targets.",
-        );
+        let none = word(lang, "targets.the_documents_state_no");
         blocks.push(Block::Para(text(none)));
     }
     Ok(Section {
         id: "targets".into(),
         level: 2,
-        title: pick(lang, "Цели и факт", "Targets and actuals").into(),
+        title: word(lang, "targets.targets_and_actuals").into(),
         blocks,
     })
 }
 
 fn table(lines: &[&TargetLine], lang: Lang) -> Table {
     let mut table = Table::new(&[
-        pick(lang, "Субъект", "Subject"),
-        pick(lang, "Цель", "Target"),
-        pick(lang, "Срок", "Deadline"),
-        pick(lang, "Заявлена", "Stated"),
-        pick(lang, "Факт", "Actual"),
+        word(lang, "targets.subject"),
+        word(lang, "targets.target"),
+        word(lang, "targets.deadline"),
+        word(lang, "targets.stated"),
+        word(lang, "targets.actual"),
     ]);
     for t in lines.iter().take(crate::chart::state::MAX_TARGET_ROWS) {
         let unit = t.unit.as_deref().unwrap_or("");

@@ -4,6 +4,7 @@ mod chart;
 mod cli;
 mod compare;
 mod corpus;
+mod detect;
 mod documents;
 mod extract;
 mod hardening;

@@ -186,6 +186,19 @@ fn english_report_on_request() {
     ] {
         assert!(html.contains(want), "{want:?} missing");
     }
+    // Headings and table headers are all labels: none is Russian.
+    let doc = parse_html(&html).unwrap();
+    for n in doc
+        .descendants()
+        .filter(|n| n.has_tag_name("th") || n.has_tag_name("h2"))
+    {
+        let t: String = n.descendants().filter_map(|d| d.text()).collect();
+        assert!(
+            !t.chars()
+                .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())),
+            "{t}"
+        );
+    }
 }
 
 #[test]
@@ -425,4 +438,69 @@ fn the_appendix_shows_a_figure_as_the_quote_states_it_and_marks_it() {
     assert!(md.contains("| $110,75 млрд. |"), "the figure as said: {md}");
     assert!(md.contains("**$110,75 млрд.**"), "{md}");
     assert!(html.contains("<mark>$110,75 млрд.</mark>"), "{html}");
+}
+
+#[test]
+fn each_point_of_a_line_chart_has_a_title_and_a_link_to_its_record() {
+    let out = tempfile::tempdir().unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let args = [
+        "factline",
+        "--quiet",
+        "report",
+        seeds.to_str().unwrap(),
+        "--out",
+    ];
+    let mut args: Vec<&str> = args.to_vec();
+    args.push(out.path().to_str().unwrap());
+    factline::cmd::run(factline::cmd::Cli::parse_from(args)).unwrap();
+    let store = factline::store::Store::open(&out.path().join("store")).unwrap();
+    let records = store.records().unwrap().collect().unwrap();
+    let docs = store.documents().unwrap().collect().unwrap();
+    let (built, charts) = report::build(&records, &docs, &options(Lang::Ru)).unwrap();
+    let html = report::html::render(&built);
+    let doc = parse_html(&html).unwrap();
+    let (_, ids) = links_and_ids(&doc);
+    let titled: Vec<(String, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("title") && n.parent().is_some_and(|p| p.has_tag_name("rect")))
+        .map(|t| {
+            let link = t
+                .parent()
+                .and_then(|r| r.parent())
+                .and_then(|a| a.attribute("href"));
+            let target = link.unwrap().trim_start_matches('#').replace("%23", "#");
+            (target, t.text().unwrap_or("").to_string())
+        })
+        .collect();
+    let mut points = 0;
+    for chart in charts
+        .list
+        .iter()
+        .filter(|c| c.spec.kind == ChartKind::Line)
+    {
+        let factline::chart::marks::Body::Line { series, .. } = &chart.state.body else {
+            continue;
+        };
+        for p in series.iter().flat_map(|s| &s.points) {
+            points += 1;
+            let anchor = format!("rec-{}", p.record_id);
+            let (_, title) = titled
+                .iter()
+                .find(|(t, _)| *t == anchor)
+                .unwrap_or_else(|| panic!("no title for {}", p.record_id));
+            assert!(ids.contains(&anchor), "no row {anchor} to link to");
+            assert!(title.chars().any(|c| c.is_ascii_digit()), "{title}");
+            let doc_id = p.record_id.split('#').next().unwrap();
+            assert!(title.contains(doc_id), "{title} names no source");
+        }
+    }
+    assert!(points >= 2, "only {points} points drawn");
+    // The value as the quote states it: one seed says «423,3 миллиона».
+    assert!(
+        titled
+            .iter()
+            .any(|(_, t)| t.starts_with("423,3 миллиона — янв–ноя 2021")),
+        "{titled:?}"
+    );
 }

@@ -9,12 +9,13 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{
-    DrawResult, GREY, INK, PALETTE, TODAY, fit, font, text_width, value_formatter, year_label,
+    DrawResult, GREY, INK, PALETTE, Spot, TODAY, fit, font, text_width, value_formatter, year_label,
 };
+use crate::chart::labels::word;
 use crate::chart::marks::{Lane, LaneMark, LineSeries as Series, StockBar, TargetRow};
 use crate::chart::spec::Lang;
 use crate::chart::state::ChartState;
-use crate::chart::words::{self, pick};
+use crate::chart::words;
 use crate::record::Status;
 
 pub(super) fn empty<DB: DrawingBackend>(
@@ -38,8 +39,8 @@ pub(super) fn line<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     state: &ChartState,
     series: &[Series],
-    x_range: (NaiveDate, NaiveDate),
-    y_max: f64,
+    (x_range, y_max): ((NaiveDate, NaiveDate), f64),
+    spots: &mut Vec<Spot>,
 ) -> DrawResult<DB> {
     let mut chart = ChartBuilder::on(area)
         .margin_left(20)
@@ -93,6 +94,11 @@ pub(super) fn line<DB: DrawingBackend>(
                 + Circle::new((0, 0), 6, fill)
                 + Circle::new((0, 0), 6, color.stroke_width(2))
         }))?;
+        for p in &s.points {
+            let low = chart.backend_coord(&(p.date, p.value));
+            let high = chart.backend_coord(&(p.date, p.value_max.unwrap_or(p.value)));
+            spots.push(Spot::between(&p.record_id, low, high, 8));
+        }
         let above = font(15).pos(Pos::new(HPos::Center, VPos::Bottom));
         chart.draw_series(s.points.iter().filter(|p| !p.label.is_empty()).map(|p| {
             EmptyElement::at((p.date, p.value_max.unwrap_or(p.value)))
@@ -162,6 +168,7 @@ pub(super) fn stock<DB: DrawingBackend>(
     state: &ChartState,
     bars: &[StockBar],
     y_max: f64,
+    spots: &mut Vec<Spot>,
 ) -> DrawResult<DB> {
     let n = bars.len() as i32;
     let mut chart = ChartBuilder::on(area)
@@ -209,6 +216,15 @@ pub(super) fn stock<DB: DrawingBackend>(
             let mid = base + seg.value / 2.0;
             let low = chart.backend_coord(&(SegmentValue::Exact(i), base)).1;
             let high = chart.backend_coord(&(SegmentValue::Exact(i), top)).1;
+            let left = chart.backend_coord(&(SegmentValue::Exact(i), base)).0;
+            let right = chart.backend_coord(&(SegmentValue::Exact(i + 1), base)).0;
+            let inset = (margin / 2) as i32;
+            spots.push(Spot::between(
+                &seg.record_id,
+                (left + inset, high),
+                (right - inset, low),
+                0,
+            ));
             // A segment too thin for its number gets it beside the bar.
             let (at, dx, h) = if low - high >= 20 {
                 (SegmentValue::CenterOf(i), 0, HPos::Center)
@@ -241,8 +257,8 @@ pub(super) fn timeline<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     state: &ChartState,
     lanes: &[Lane],
-    x_range: (NaiveDate, NaiveDate),
-    today: NaiveDate,
+    (x_range, today): ((NaiveDate, NaiveDate), NaiveDate),
+    spots: &mut Vec<Spot>,
 ) -> DrawResult<DB> {
     let n = lanes.len() as i32;
     // The first lane on top: lane k is drawn in row n - 1 - k.
@@ -299,6 +315,10 @@ pub(super) fn timeline<DB: DrawingBackend>(
         );
         rect.set_margin(9, 9, 0, 0);
         chart.draw_series(std::iter::once(rect))?;
+        let a = chart.backend_coord(&(lane.start, SegmentValue::Exact(r)));
+        let b = chart.backend_coord(&(lane.end, SegmentValue::Exact(r + 1)));
+        let spot = Spot::between(&lane.record_id, (a.0, a.1 - 9), (b.0, b.1 + 9), 0);
+        spots.push(spot);
     }
     // Labels go over the today line, on a white ground, so both stay legible.
     today_line(&mut chart, today, n, state.lang)?;
@@ -375,7 +395,7 @@ fn today_line<DB: DrawingBackend>(
     chart.draw_series(DashedLineSeries::new(pts, 6, 4, red.stroke_width(2)))?;
     let text = format!(
         "{} {}",
-        pick(lang, "сегодня", "today"),
+        word(lang, "kinds.today"),
         words::format_date(today, lang)
     );
     let style = font(14)
@@ -392,6 +412,7 @@ pub(super) fn target<DB: DrawingBackend>(
     state: &ChartState,
     rows: &[TargetRow],
     x_max: f64,
+    spots: &mut Vec<Spot>,
 ) -> DrawResult<DB> {
     let n = rows.len() as i32;
     let slot = |k: usize| n - 1 - k as i32;
@@ -439,6 +460,18 @@ pub(super) fn target<DB: DrawingBackend>(
             let mut fill = Rectangle::new(band(share.clamp(0.0, x_max)), PALETTE[0].filled());
             fill.set_margin(14, 14, 0, 0);
             chart.draw_series(std::iter::once(fill))?;
+        }
+        let at = |x: f64, r: i32| chart.backend_coord(&(x, SegmentValue::Exact(r)));
+        let (a, b) = (at(0.0, r), at(100.0_f64.min(x_max), r + 1));
+        spots.push(Spot::between(
+            &row.target_id,
+            (a.0, a.1 - 9),
+            (b.0, b.1 + 9),
+            0,
+        ));
+        if let (Some(id), Some(share)) = (&row.actual_id, row.share) {
+            let b = at(share.clamp(0.0, x_max), r + 1);
+            spots.push(Spot::between(id, (a.0, a.1 - 14), (b.0, b.1 + 14), 0));
         }
         let end = row.share.unwrap_or(0.0).max(100.0).min(x_max);
         let style = font(15).pos(Pos::new(HPos::Left, VPos::Center));

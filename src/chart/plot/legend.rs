@@ -7,10 +7,11 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::kinds::{lane_color, status_color};
 use super::{DrawResult, INK, PALETTE, TODAY, font, text_width};
+use crate::chart::labels::word;
 use crate::chart::marks::{Body, LaneMark};
 use crate::chart::spec::Lang;
 use crate::chart::state::ChartState;
-use crate::chart::words::{self, pick};
+use crate::chart::words;
 use crate::record::Status;
 
 /// What a legend entry shows before its text.
@@ -38,8 +39,8 @@ pub(super) fn legend_items(state: &ChartState) -> Vec<(Swatch, String)> {
             for (i, s) in series.iter().enumerate() {
                 items.push((Swatch::Line(PALETTE[i % PALETTE.len()]), s.name.clone()));
             }
-            items.push((Swatch::Dot(INK, false), pick(lang, "факт", "actual").into()));
-            let hollow = pick(lang, "план, цель (пунктир)", "planned, target (dashed)");
+            items.push((Swatch::Dot(INK, false), word(lang, "legend.actual").into()));
+            let hollow = word(lang, "legend.planned_target_dashed");
             items.push((Swatch::Dot(INK, true), hollow.into()));
         }
         Body::Stock { bars, .. } => {
@@ -63,14 +64,14 @@ pub(super) fn legend_items(state: &ChartState) -> Vec<(Swatch, String)> {
                     ));
                 }
             }
-            items.push((Swatch::Dash(TODAY), pick(lang, "сегодня", "today").into()));
+            items.push((Swatch::Dash(TODAY), word(lang, "legend.today").into()));
         }
         Body::Target { rows, .. } => {
             if rows.iter().any(|r| r.share.is_some()) {
-                let latest = pick(lang, "последний факт", "latest actual");
+                let latest = word(lang, "legend.latest_actual");
                 items.push((Swatch::Block(PALETTE[0]), latest.into()));
             }
-            let goal = pick(lang, "цель = 100 %", "target = 100 %");
+            let goal = word(lang, "legend.target_100");
             items.push((Swatch::Frame(PALETTE[1]), goal.into()));
         }
     }
@@ -79,9 +80,9 @@ pub(super) fn legend_items(state: &ChartState) -> Vec<(Swatch, String)> {
 
 fn lane_word(mark: LaneMark, lang: Lang) -> &'static str {
     match mark {
-        LaneMark::Announced => pick(lang, "заявленный срок", "announced window"),
-        LaneMark::Slipped => pick(lang, "срок перенесён позже", "window moved later"),
-        LaneMark::Launched => pick(lang, "запущено", "launched"),
+        LaneMark::Announced => word(lang, "legend.announced_window"),
+        LaneMark::Slipped => word(lang, "legend.window_moved_later"),
+        LaneMark::Launched => word(lang, "legend.launched"),
     }
 }
 

@@ -106,7 +106,7 @@ pub fn write(state: &ChartState, path: &Path) -> anyhow::Result<()> {
         match format {
             ImageFormat::Png => {
                 let root = BitMapBackend::new(tmp, size).into_drawing_area();
-                draw(&root, state).map_err(|e| anyhow!("{e}"))?;
+                draw(&root, state, &mut Vec::new()).map_err(|e| anyhow!("{e}"))?;
                 root.present().map_err(|e| anyhow!("{e}"))
             }
             ImageFormat::Svg => Ok(std::fs::write(tmp, svg_string(state)?)?),
@@ -116,16 +116,56 @@ pub fn write(state: &ChartState, path: &Path) -> anyhow::Result<()> {
         .with_context(|| format!("drawing {}", path.display()))
 }
 
-/// The chart as an SVG document (for inlining in HTML).
+/// The chart as an SVG document.
 pub fn svg_string(state: &ChartState) -> anyhow::Result<String> {
+    Ok(svg_with_spots(state)?.0)
+}
+
+/// Where a mark was drawn, in pixels of the whole picture, and the record
+/// it shows: what a page needs to give the mark a tooltip and a link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spot {
+    /// The record behind the mark.
+    pub record_id: String,
+    /// Left edge.
+    pub x: i32,
+    /// Top edge.
+    pub y: i32,
+    /// Width.
+    pub w: i32,
+    /// Height.
+    pub h: i32,
+    /// The words a reader sees over the mark; left empty here, filled by
+    /// whoever knows the record (the report).
+    pub title: String,
+}
+
+impl Spot {
+    /// The box with corners `a` and `b`, grown by `pad` on every side.
+    pub fn between(record_id: &str, a: (i32, i32), b: (i32, i32), pad: i32) -> Spot {
+        Spot {
+            record_id: record_id.to_string(),
+            x: a.0.min(b.0) - pad,
+            y: a.1.min(b.1) - pad,
+            w: (a.0 - b.0).abs() + 2 * pad,
+            h: (a.1 - b.1).abs() + 2 * pad,
+            title: String::new(),
+        }
+    }
+}
+
+/// The chart as an SVG document (for inlining in HTML), with where each
+/// record's mark was drawn.
+pub fn svg_with_spots(state: &ChartState) -> anyhow::Result<(String, Vec<Spot>)> {
     fonts()?;
     let mut buf = String::new();
+    let mut spots = Vec::new();
     {
         let root = SVGBackend::with_string(&mut buf, size_of(state)).into_drawing_area();
-        draw(&root, state).map_err(|e| anyhow!("{e}"))?;
+        draw(&root, state, &mut spots).map_err(|e| anyhow!("{e}"))?;
         root.present().map_err(|e| anyhow!("{e}"))?;
     }
-    Ok(buf)
+    Ok((buf, spots))
 }
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -134,8 +174,13 @@ fn font(size: u32) -> TextStyle<'static> {
     (FAMILY, size).into_font().color(&INK)
 }
 
-/// Title on top, source note at the bottom, the kind's marks between.
-fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, state: &ChartState) -> DrawResult<DB> {
+/// Title on top, source note at the bottom, the kind's marks between;
+/// each mark's place goes to `spots`.
+fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    state: &ChartState,
+    spots: &mut Vec<Spot>,
+) -> DrawResult<DB> {
     root.fill(&WHITE)?;
     let (w, h) = root.dim_in_pixel();
     let title_style = TextStyle::from((FAMILY, 24, FontStyle::Bold).into_font()).color(&INK);
@@ -158,14 +203,14 @@ fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, state: &ChartState) -
             series,
             x_range,
             y_max,
-        } => line(&area, state, series, *x_range, *y_max),
-        Body::Stock { bars, y_max } => stock(&area, state, bars, *y_max),
+        } => line(&area, state, series, (*x_range, *y_max), spots),
+        Body::Stock { bars, y_max } => stock(&area, state, bars, *y_max, spots),
         Body::Timeline {
             lanes,
             x_range,
             today,
-        } => timeline(&area, state, lanes, *x_range, *today),
-        Body::Target { rows, x_max } => target(&area, state, rows, *x_max),
+        } => timeline(&area, state, lanes, (*x_range, *today), spots),
+        Body::Target { rows, x_max } => target(&area, state, rows, *x_max, spots),
     }
 }
 

@@ -12,10 +12,11 @@ use chrono::NaiveDate;
 
 use super::LeftOut;
 use crate::chart::compared::{SeriesPoint, StockFigure, TargetLine};
+use crate::chart::labels::word;
 use crate::chart::marks::{Body, LinePoint, LineSeries};
 use crate::chart::marks::{StockBar, StockSegment, TargetRow};
 use crate::chart::spec::{ChartSpec, Lang, XAxis};
-use crate::chart::words::{self, Scale, pick};
+use crate::chart::words::{self, Scale};
 use crate::record::Status;
 
 /// Marks and the documents behind them (date, id) for the source note.
@@ -56,7 +57,7 @@ fn number(v: f64, max: Option<f64>, scale: &Scale, lang: Lang) -> String {
 fn subject_of(s: &Option<String>, lang: Lang) -> String {
     match s {
         Some(s) => words::subject_name(s, lang),
-        None => pick(lang, "без субъекта", "no subject").to_string(),
+        None => word(lang, "kinds.no_subject").to_string(),
     }
 }
 
@@ -345,8 +346,8 @@ pub fn target_words(t: &TargetLine, lang: Lang) -> String {
                 .share_pct
                 .map(|p| format!(" = {} %", words::format_number(p.round(), lang)))
                 .unwrap_or_default();
-            let of = pick(lang, "из", "of");
-            let fact = pick(lang, "факт", "actual");
+            let of = word(lang, "kinds.of");
+            let fact = word(lang, "kinds.actual");
             format!(
                 "{fact} {period}: {} {of} {}{unit_words}{share}",
                 n(a),
@@ -354,14 +355,11 @@ pub fn target_words(t: &TargetLine, lang: Lang) -> String {
             )
         }
         ("partial", Some(a)) => {
-            let target = pick(lang, "цель", "target");
+            let target = word(lang, "kinds.target");
             format!("{period}: {}{unit_words}; {target} {goal}", n(a))
         }
-        ("no_period", _) => format!("{goal}, {}", pick(lang, "без срока", "no deadline")),
-        _ => format!(
-            "{goal}, {}",
-            pick(lang, "факта за период нет", "no actual for its period")
-        ),
+        ("no_period", _) => format!("{goal}, {}", word(lang, "kinds.no_deadline")),
+        _ => format!("{goal}, {}", word(lang, "kinds.no_actual_for_its")),
     }
 }
 
@@ -369,12 +367,8 @@ fn target_row(t: &TargetLine, lang: Lang) -> TargetRow {
     use chrono::Datelike;
     let name = subject_of(&t.subject, lang);
     let name = match t.target_end {
-        Some(d) => format!(
-            "{name} · {} {}",
-            pick(lang, "цель к", "target by"),
-            d.year()
-        ),
-        None => format!("{name} · {}", pick(lang, "цель", "target")),
+        Some(d) => format!("{name} · {} {}", word(lang, "kinds.target_by"), d.year()),
+        None => format!("{name} · {}", word(lang, "kinds.target")),
     };
     TargetRow {
         name,

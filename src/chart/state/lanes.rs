@@ -9,9 +9,10 @@ use chrono::NaiveDate;
 use super::LeftOut;
 use super::kinds::{Laid, MAX_LANES, pad_dates};
 use crate::chart::compared::Announcement;
+use crate::chart::labels::{count, fill, word};
 use crate::chart::marks::{Body, Lane, LaneMark};
 use crate::chart::spec::{ChartSpec, Lang};
-use crate::chart::words::{self, pick};
+use crate::chart::words;
 use crate::record::Status;
 
 /// Phase 4, timeline: per plant, every announcement of its launch window
@@ -116,10 +117,13 @@ fn announcement(a: &Announcement, lang: Lang) -> String {
     } else {
         format!(", {moved}")
     };
-    match lang {
-        Lang::Ru => format!("{period}: заявлено {when} ({}){tail}", a.doc_id),
-        Lang::En => format!("{period}: announced {when} ({}){tail}", a.doc_id),
-    }
+    let args: [(&str, &dyn std::fmt::Display); 4] = [
+        ("period", &period),
+        ("when", &when),
+        ("doc", &a.doc_id),
+        ("tail", &tail),
+    ];
+    fill(lang, "lanes.announced", &args)
 }
 
 /// How an announcement moved against the one before, in words ("позже
@@ -127,12 +131,10 @@ fn announcement(a: &Announcement, lang: Lang) -> String {
 pub fn verdict_words(a: &Announcement, lang: Lang) -> String {
     let months = a.shift_days.map(|d| (d / 30.4).round().abs() as i64);
     let span = months.map(|m| duration(m, lang)).unwrap_or_default();
-    match (a.verdict.as_str(), lang) {
-        ("slipped", Lang::Ru) => format!("позже на {span}"),
-        ("slipped", Lang::En) => format!("{span} later"),
-        ("earlier", Lang::Ru) => format!("раньше на {span}"),
-        ("earlier", Lang::En) => format!("{span} earlier"),
-        ("kept", _) => pick(lang, "срок тот же", "same window").to_string(),
+    match a.verdict.as_str() {
+        "slipped" => fill(lang, "lanes.slipped", &[("span", &span)]),
+        "earlier" => fill(lang, "lanes.earlier", &[("span", &span)]),
+        "kept" => word(lang, "lanes.same_window").to_string(),
         _ => String::new(),
     }
 }
@@ -140,23 +142,9 @@ pub fn verdict_words(a: &Announcement, lang: Lang) -> String {
 /// Whole years in years ("8 лет", "2 года"), the rest in months.
 pub fn duration(months: i64, lang: Lang) -> String {
     if months < 12 || months % 12 != 0 {
-        return match lang {
-            Lang::Ru => format!("{months} мес."),
-            Lang::En if months == 1 => "1 month".into(),
-            Lang::En => format!("{months} months"),
-        };
+        return count(lang, "duration.months", months);
     }
-    let years = months / 12;
-    let word = match lang {
-        Lang::En if years == 1 => "year",
-        Lang::En => "years",
-        Lang::Ru if years % 10 == 1 && years % 100 != 11 => "год",
-        Lang::Ru if (2..=4).contains(&(years % 10)) && !(12..=14).contains(&(years % 100)) => {
-            "года"
-        }
-        Lang::Ru => "лет",
-    };
-    format!("{years} {word}")
+    count(lang, "duration.years", months / 12)
 }
 
 #[cfg(test)]

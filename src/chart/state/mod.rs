@@ -22,9 +22,10 @@ use chrono::NaiveDate;
 use polars::prelude::{DataFrame, IntoLazy, PolarsResult};
 
 use crate::chart::compared::Compared;
+use crate::chart::labels::{fill, word};
 use crate::chart::marks::Body;
 use crate::chart::spec::{ChartKind, ChartSpec, Lang, XAxis};
-use crate::chart::words::{self, Scale, pick};
+use crate::chart::words::{self, Scale};
 use crate::record::Metric;
 use kinds::{Laid, line, stock, target};
 pub use kinds::{MAX_BARS, MAX_LANES, MAX_SERIES, MAX_TARGET_ROWS, target_words};
@@ -193,12 +194,9 @@ fn title(spec: &ChartSpec) -> String {
     let lang = spec.lang;
     let metric = words::metric_name(spec.metric, lang);
     let base = match spec.kind {
-        ChartKind::Target => format!(
-            "{metric}: {}",
-            pick(lang, "цели и факт", "targets and actuals")
-        ),
+        ChartKind::Target => format!("{metric}: {}", word(lang, "state.targets_and_actuals")),
         ChartKind::Timeline if spec.metric == Metric::LaunchDate => {
-            pick(lang, "Сроки запуска проектов", "Project launch dates").to_string()
+            word(lang, "state.project_launch_dates").to_string()
         }
         _ => metric.to_string(),
     };
@@ -227,22 +225,22 @@ fn axis_labels(spec: &ChartSpec, scale: &Scale) -> (String, String) {
     } else {
         format!("{metric}, {}", scale.label)
     };
-    let published = pick(lang, "Дата публикации", "Date published");
+    let published = word(lang, "state.date_published");
     match spec.kind {
         ChartKind::Line => {
             let x = match spec.x {
-                XAxis::Period => pick(lang, "Период", "Period"),
+                XAxis::Period => word(lang, "state.period"),
                 XAxis::Published => published,
             };
             (x.to_string(), valued)
         }
         ChartKind::Stock => (published.to_string(), valued),
         ChartKind::Timeline => (
-            pick(lang, "Заявленное окно запуска", "Announced launch window").to_string(),
+            word(lang, "state.announced_launch_window").to_string(),
             String::new(),
         ),
         ChartKind::Target => (
-            pick(lang, "Достигнуто от цели, %", "Share of target reached, %").to_string(),
+            word(lang, "state.share_of_target_reached").to_string(),
             String::new(),
         ),
     }
@@ -260,16 +258,12 @@ fn source_note(mut docs: Vec<(Option<NaiveDate>, String)>, lang: Lang) -> String
             None => id.to_string(),
         })
         .collect();
-    let mut note = format!(
-        "{}: {}",
-        pick(lang, "Источники", "Sources"),
-        shown.join(", ")
-    );
+    let mut note = format!("{}: {}", word(lang, "state.sources"), shown.join(", "));
     if docs.is_empty() {
-        note = pick(lang, "Источники: нет", "Sources: none").to_string();
+        note = word(lang, "state.sources_none").to_string();
     } else if docs.len() > shown.len() {
         let more = docs.len() - shown.len();
-        note.push_str(&format!(" {} {more}", pick(lang, "и ещё", "and")));
+        note.push_str(&format!(" {} {more}", word(lang, "state.and")));
     }
     note
 }
@@ -283,32 +277,16 @@ fn note(spec: &ChartSpec, left: LeftOut) -> Option<String> {
         hidden,
     } = left;
     if units > 0 {
-        parts.push(match spec.lang {
-            Lang::Ru => format!("Не показаны записи в других единицах: {units}"),
-            Lang::En => format!("Records in other units not shown: {units}"),
-        });
+        parts.push(fill(spec.lang, "state.other_units", &[("units", &units)]));
     }
     if ahead > 0 {
-        parts.push(match spec.lang {
-            Lang::Ru => format!(
-                "Внимание: {ahead} «факт.» цифр за период, начавшийся после даты публикации, — не показаны как факт"
-            ),
-            Lang::En => format!(
-                "Warning: {ahead} \"actual\" figures for a period that began after publication are not shown as facts"
-            ),
-        });
+        parts.push(fill(spec.lang, "state.ahead", &[("ahead", &ahead)]));
     }
     if hidden > 0 {
-        parts.push(match spec.lang {
-            Lang::Ru => format!("Ещё {hidden} — в таблице (график ограничен по размеру)"),
-            Lang::En => format!("{hidden} more in the table (the chart is bounded)"),
-        });
+        parts.push(fill(spec.lang, "state.hidden", &[("hidden", &hidden)]));
     }
     if undated > 0 {
-        parts.push(match spec.lang {
-            Lang::Ru => format!("Не показаны планы и цели без срока: {undated}"),
-            Lang::En => format!("Plans and targets with no date not shown: {undated}"),
-        });
+        parts.push(fill(spec.lang, "state.undated", &[("undated", &undated)]));
     }
     (!parts.is_empty()).then(|| parts.join(". "))
 }
@@ -318,8 +296,5 @@ fn empty_message(spec: &ChartSpec) -> String {
         Some(s) => format!("{} · {s}", spec.metric),
         None => spec.metric.to_string(),
     };
-    match spec.lang {
-        Lang::Ru => format!("Нет записей для этого графика ({what})"),
-        Lang::En => format!("No records for this chart ({what})"),
-    }
+    fill(spec.lang, "state.empty", &[("what", &what)])
 }

@@ -1,0 +1,134 @@
+//! Languages the rules cannot read, told from a text's letters and words
+//! so that such a document is named and skipped, not read with the
+//! Russian or English rules.
+//!
+//! The model is small on purpose:
+//! - **Kazakh in Cyrillic**: the letters Russian lacks (ә ғ қ ң ө ұ ү һ і)
+//!   in at least [`KK_MIN_WORDS`] different words and at least 1 in
+//!   [`KK_SHARE`] of the Cyrillic letters. A Kazakh name or two in a
+//!   Russian article stays far below both.
+//! - **Uzbek or Kazakh in Latin script**: words with Turkic letters (ş ç ğ
+//!   ı ä ö ü ñ ū, oʻ gʻ) and frequent function words ([`TURKIC_WORDS`])
+//!   against English function words ([`ENGLISH_WORDS`]): at least
+//!   [`TURKIC_MIN`] Turkic hits and more of them than English ones. An
+//!   English article naming Öskemen or Şymkent has few hits and many
+//!   English function words.
+//!
+//! Corpus: `data/detect.tsv`, walked by `tests/it/detect.rs`.
+
+use std::collections::HashSet;
+
+/// A language with no rules here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unread {
+    /// Kazakh written in Cyrillic.
+    KazakhCyrillic,
+    /// Uzbek or Kazakh written in Latin letters.
+    TurkicLatin,
+}
+
+impl Unread {
+    /// Its id in notes and the detection corpus: `kk-cyrl`, `kk/uz-latn`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Unread::KazakhCyrillic => "kk-cyrl",
+            Unread::TurkicLatin => "kk/uz-latn",
+        }
+    }
+
+    /// Its name for people.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unread::KazakhCyrillic => "Kazakh (Cyrillic)",
+            Unread::TurkicLatin => "Uzbek or Kazakh (Latin script)",
+        }
+    }
+}
+
+/// Letters of Kazakh Cyrillic that Russian does not have.
+const KK_LETTERS: [char; 18] = [
+    'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і', 'Ә', 'Ғ', 'Қ', 'Ң', 'Ө', 'Ұ', 'Ү', 'Һ', 'І',
+];
+/// Different words with a Kazakh letter a Kazakh text has at least.
+const KK_MIN_WORDS: usize = 5;
+/// At least one Cyrillic letter in this many is a Kazakh one.
+const KK_SHARE: usize = 40;
+
+/// Letters of the Uzbek and Kazakh Latin alphabets that English lacks.
+const TURKIC_LETTERS: [char; 9] = ['ş', 'ç', 'ğ', 'ı', 'ä', 'ö', 'ü', 'ñ', 'ū'];
+/// Frequent Uzbek and Kazakh (Latin) function and common words.
+pub const TURKIC_WORDS: [&str; 21] = [
+    "va",
+    "bilan",
+    "uchun",
+    "esa",
+    "yilda",
+    "yil",
+    "boʻyicha",
+    "qilib",
+    "mamlakat",
+    "hamda",
+    "jäne",
+    "jane",
+    "üşin",
+    "bul",
+    "dep",
+    "jyly",
+    "jylğy",
+    "boiynşa",
+    "tūraqty",
+    "qazaqstan",
+    "oʻzbekiston",
+];
+/// Frequent English function words.
+pub const ENGLISH_WORDS: [&str; 16] = [
+    "the", "of", "and", "to", "in", "is", "was", "for", "on", "that", "with", "by", "its", "from",
+    "has", "are",
+];
+/// Turkic hits a Latin-script Uzbek or Kazakh text has at least.
+const TURKIC_MIN: usize = 5;
+/// Text looked at: the first this many characters.
+const HEAD: usize = 4000;
+
+/// The language a text is written in when the rules have none for it.
+pub fn unread(text: &str) -> Option<Unread> {
+    let head: String = text.chars().take(HEAD).collect();
+    if kazakh_cyrillic(&head) {
+        return Some(Unread::KazakhCyrillic);
+    }
+    turkic_latin(&head).then_some(Unread::TurkicLatin)
+}
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, 'ʻ' | '\'' | '‘' | '’')))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+}
+
+fn kazakh_cyrillic(text: &str) -> bool {
+    let cyr = text
+        .chars()
+        .filter(|c| ('\u{400}'..='\u{4FF}').contains(c))
+        .count();
+    let kk = text.chars().filter(|c| KK_LETTERS.contains(c)).count();
+    let kk_words: HashSet<String> = words(text)
+        .filter(|w| w.chars().any(|c| KK_LETTERS.contains(&c)))
+        .collect();
+    kk_words.len() >= KK_MIN_WORDS && kk * KK_SHARE >= cyr
+}
+
+fn turkic_latin(text: &str) -> bool {
+    let (mut turkic, mut english) = (0, 0);
+    for w in words(text) {
+        let w = w.replace(['‘', '’', '\''], "ʻ");
+        let letters =
+            w.chars().any(|c| TURKIC_LETTERS.contains(&c)) || w.contains("oʻ") || w.contains("gʻ");
+        let listed = TURKIC_WORDS.contains(&w.as_str());
+        turkic += usize::from(letters || listed);
+        english += usize::from(ENGLISH_WORDS.contains(&w.as_str()));
+    }
+    turkic >= TURKIC_MIN && turkic > english
+}
