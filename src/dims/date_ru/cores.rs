@@ -23,6 +23,7 @@ pub(super) fn span(s: Option<NaiveDate>, e: Option<NaiveDate>, grain: Grain) -> 
         grain,
         deadline: false,
         relative: false,
+        loose: false,
     }
 }
 
@@ -421,7 +422,7 @@ const PAST_ENDINGS: [&str; 14] = [
     "", "а", "о", "и", "ся", "ась", "ось", "ись", "ла", "ло", "ли", "лся", "лась", "лись",
 ];
 
-fn is_past_verb(word: &str) -> bool {
+pub(super) fn is_past_verb(word: &str) -> bool {
     PAST_STEMS.iter().any(|stem| {
         word.strip_prefix(stem)
             .is_some_and(|rest| PAST_ENDINGS.contains(&rest))
@@ -460,7 +461,15 @@ pub(super) fn day_of(toks: &[Token], k: usize) -> Option<u32> {
 pub(super) fn day_month_at(toks: &[Token], k: usize, a: Anchor) -> Option<(u32, u32, i32, usize)> {
     let d = day_of(toks, k)?;
     let m = month_of(w(toks, k + 1))?;
-    let (y, e) = year_or_anchor(toks, k + 2, a)?;
+    let (mut y, e) = year_or_anchor(toks, k + 2, a)?;
+    // No year said: the nearest by the tense (`span::day_near`).
+    if e == k + 2
+        && let Some(x) = a
+            .published
+            .and_then(|p| crate::dims::span::day_near(p, m, d, super::spans::tense_of(toks)))
+    {
+        y = x.year();
+    }
     Some((d, m, y, e))
 }
 

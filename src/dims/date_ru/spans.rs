@@ -1,0 +1,450 @@
+//! DATE, Russian, the loose kinds, and lengths of time.
+//!
+//! Loose dates are those a reader marks but no record takes as its
+//! period (`Period::loose`): a weekday (`в среду`), a week (`на прошлой
+//! неделе`), a span back or ahead (`почти 30 лет назад`, `через неделю`),
+//! a decade in words or a century (`в начале восьмидесятых годов`, `XIX
+//! век`, `в прошлом веке`), winter or a season said relative to now
+//! (`прошлой зимой`), a year standing alone after a preposition (`в
+//! 1987`), a season of two years (`сезон 2019/20`), and any date whose
+//! year would come from the publication date when there is none (both
+//! sides open). A preposition before them is part of the span, as for
+//! every other date.
+//!
+//! Durations (`37 дней`, `на протяжении 20 лет`, `несколько лет`) and
+//! frequencies (`ежегодно`, `раз в два года`) are mentions of their own
+//! kinds. An age (`мальчик 5 лет`) is a length of life: a duration.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::cores::{
+    day_of, is_past_verb, is_weekday, month_of, relative_offset, relative_year_words, ymd,
+};
+use super::{Anchor, Core, Modifier, core_at};
+use crate::dims::span::{self, Tense, Unit, loose};
+use crate::dims::{Grain, Kind, Mention, number_ru};
+use crate::lexicon::PhraseSet;
+use crate::text::token::{TokKind, Token};
+
+fn w(toks: &[Token], k: usize) -> &str {
+    toks.get(k).map_or("", |t| t.lower.as_str())
+}
+
+/// Whether a word can begin a date or length of time that has no number
+/// and no word `number_ru::may_be_figure` already knows.
+pub fn may_begin(word: &str) -> bool {
+    const STEMS: [&str; 15] = [
+        "недел", "век", "зим", "еже", "полвек", "десятилет", "двадцат", "тридцат", "сороков",
+        "пятидесят", "шестидесят", "семидесят", "восьмидесят", "девяност", "нулев",
+    ];
+    is_weekday(word) || STEMS.iter().any(|s| word.starts_with(s)) || roman(word).is_some()
+}
+
+/// The units of time of `data/ru/time_units.tsv`.
+fn units() -> &'static PhraseSet {
+    static SET: std::sync::OnceLock<PhraseSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        PhraseSet::from_tsv(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/ru/time_units.tsv"
+        )))
+    })
+}
+
+fn unit_at(toks: &[Token], k: usize) -> Option<Unit> {
+    span::unit_at(units(), toks, k)
+}
+
+/// Verbs that put a statement in the future.
+const FUTURE: [&str; 12] = [
+    "будет",
+    "будут",
+    "состоится",
+    "состоятся",
+    "пройдет",
+    "пройдут",
+    "начнется",
+    "начнутся",
+    "планируется",
+    "планирует",
+    "планируют",
+    "ожидается",
+];
+
+/// The tense of a sentence: a future word wins over a past verb (`будет
+/// запущен, как сообщил`).
+pub(super) fn tense_of(toks: &[Token]) -> Tense {
+    if toks.iter().any(|t| FUTURE.contains(&t.lower.as_str())) {
+        Tense::Future
+    } else if toks.iter().any(|t| is_past_verb(&t.lower)) {
+        Tense::Past
+    } else {
+        Tense::Unknown
+    }
+}
+
+/// A loose date at `k` (see the module doc), tried when no other core
+/// reads one there; `m` is the modifier before it.
+pub(super) fn loose_core(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
+    if a.published.is_none() {
+        // A date that needs the publication date: listed, both sides open.
+        let any = Anchor {
+            published: ymd(2000, 1, 1),
+        };
+        if let Some((e, p, rule)) = core_at(toks, k, any, m) {
+            return Some((e, loose(None, None, p.grain), rule));
+        }
+    }
+    let rules: [fn(&[Token], usize, Anchor) -> Option<Core>; 9] = [
+        weekday,
+        relative_week,
+        back_or_ahead,
+        century,
+        decade_words,
+        season_words,
+        two_years,
+        year_alone,
+        month_alone,
+    ];
+    rules.iter().find_map(|r| r(toks, k, a))
+}
+
+/// `в среду`, `в понедельник`: the weekday nearest to publication by the
+/// sentence's tense.
+fn weekday(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    const DAYS: [&str; 7] = [
+        "понедельник",
+        "вторник",
+        "сред",
+        "четверг",
+        "пятниц",
+        "суббот",
+        "воскресенье",
+    ];
+    let word = w(toks, k);
+    if !is_weekday(word) || k == 0 {
+        return None;
+    }
+    let wd = DAYS.iter().position(|d| word.starts_with(d))? as u32;
+    let d = a
+        .published
+        .and_then(|p| span::weekday_near(p, wd, tense_of(toks)));
+    Some((k + 1, loose(d, d, Grain::Day), "<weekday>"))
+}
+
+/// `на прошлой неделе`, `на этой неделе`, `на следующей неделе`.
+fn relative_week(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let off = relative_offset(w(toks, k))?;
+    if !w(toks, k + 1).starts_with("недел") {
+        return None;
+    }
+    let u = Unit {
+        name: "week",
+        count: 1.0,
+    };
+    let p = span::shifted(a.published, Some(off.into()), u);
+    Some((k + 2, p, "<relative week>"))
+}
+
+/// How many at `k`: a number that is not a year, or a vague word
+/// (`несколько`, `пару`, `много`): (amount, end); `None` amount when vague.
+fn amount_at(toks: &[Token], k: usize) -> Option<(Option<f64>, usize)> {
+    let word = w(toks, k);
+    if word.starts_with("несколь") || matches!(word, "много" | "многих" | "многие") {
+        return Some((None, k + 1));
+    }
+    if matches!(word, "пару" | "пара" | "пары") {
+        return Some((Some(2.0), k + 1));
+    }
+    if toks.get(k)?.year().is_some() {
+        return None;
+    }
+    let n = number_ru::simple_at(toks, k)?;
+    let v = n.value.to_f64();
+    (v > 0.0 && v < 10_000.0).then_some((Some(v), n.end))
+}
+
+/// A qualifier word at `k` (`почти`, `около`, `более`): its end.
+fn skip_qualifier(toks: &[Token], k: usize) -> usize {
+    crate::lexicon::qualifiers()
+        .longest_at(toks, k)
+        .map_or(k, |(n, _)| k + n)
+}
+
+/// `почти 30 лет назад`, `полвека назад`, `через пять дней`, `через
+/// неделю`: the day, week, month or year that far from publication.
+fn back_or_ahead(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let ahead = w(toks, k) == "через";
+    let j = skip_qualifier(toks, k + usize::from(ahead));
+    let (amount, j) = amount_at(toks, j).unwrap_or((Some(1.0), j));
+    let u = unit_at(toks, j)?;
+    let back = !ahead && w(toks, j + 1) == "назад";
+    if !ahead && !back {
+        return None;
+    }
+    let sign = if back { -1.0 } else { 1.0 };
+    let p = span::shifted(a.published, amount.map(|n| sign * n), u);
+    let e = j + 1 + usize::from(back);
+    Some((e, p, if back { "<n> <unit> назад" } else { "через <n> <unit>" }))
+}
+
+/// The value of a Roman numeral up to 39 (`xix` → 19).
+fn roman(s: &str) -> Option<i32> {
+    if s.is_empty() || !s.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+        return None;
+    }
+    let val = |c| match c {
+        'i' => 1,
+        'v' => 5,
+        _ => 10,
+    };
+    let cs: Vec<i32> = s.chars().map(val).collect();
+    let mut n = 0;
+    for (i, &c) in cs.iter().enumerate() {
+        n += if cs.get(i + 1).is_some_and(|&x| x > c) { -c } else { c };
+    }
+    (1..40).contains(&n).then_some(n)
+}
+
+fn century_span(n: i32) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    (ymd((n - 1) * 100 + 1, 1, 1), ymd(n * 100, 12, 31))
+}
+
+/// `XIX век`, `в XX веке`, `XVIII в.`, `в прошлом веке`.
+fn century(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let after_word = |j: usize| {
+        let x = w(toks, j);
+        if x.starts_with("век") && x.chars().count() <= 5 {
+            Some(j + 1)
+        } else if x == "в" && w(toks, j + 1) == "." {
+            Some(j + 2)
+        } else {
+            None
+        }
+    };
+    if let Some(n) = roman(w(toks, k)) {
+        let e = after_word(k + 1)?;
+        let (s, en) = century_span(n);
+        return Some((e, loose(s, en, Grain::Range), "<roman> век"));
+    }
+    let off = relative_offset(w(toks, k))?;
+    if !w(toks, k + 1).starts_with("век") {
+        return None;
+    }
+    let (s, e) = match a.published {
+        Some(p) => century_span((p.year() - 1) / 100 + 1 + off),
+        None => (None, None),
+    };
+    Some((k + 2, loose(s, e, Grain::Range), "<relative> век"))
+}
+
+/// `восьмидесятых годов`, `в девяностые`, `нулевых`: a decade of the
+/// 1900s (the 2000s for `нулевые`).
+fn decade_words(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
+    const STEMS: [(&str, i32); 9] = [
+        ("нулев", 2000),
+        ("двадцат", 1920),
+        ("тридцат", 1930),
+        ("сороков", 1940),
+        ("пятидесят", 1950),
+        ("шестидесят", 1960),
+        ("семидесят", 1970),
+        ("восьмидесят", 1980),
+        ("девяност", 1990),
+    ];
+    let word = w(toks, k);
+    let (stem, y) = STEMS.iter().find(|(s, _)| word.starts_with(s))?;
+    let rest = &word[stem.len()..];
+    if !matches!(rest, "ых" | "ые" | "ым" | "ыми") {
+        return None;
+    }
+    let e = k + 1 + usize::from(w(toks, k + 1).starts_with("год"));
+    let p = loose(ymd(*y, 1, 1), ymd(y + 9, 12, 31), Grain::Range);
+    Some((e, p, "<decade in words>"))
+}
+
+/// `зимой 2019 года`, `прошлой зимой`, `этим летом`: winter is December
+/// of the year before to February; a relative word shifts the year.
+fn season_words(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let off = relative_offset(w(toks, k));
+    let j = k + usize::from(off.is_some());
+    let (m1, m2) = match w(toks, j) {
+        "зимой" | "зима" | "зиму" => (12, 2),
+        "летом" | "лето" => (6, 8),
+        "осенью" | "осень" => (9, 11),
+        "весной" | "весна" => (3, 5),
+        _ => return None,
+    };
+    let (y, e) = match super::cores::year_at(toks, j + 1) {
+        Some((y, e, _)) => (Some(y), e),
+        None if off.is_some() || m1 == 12 => (a.published.map(|p| p.year() + off.unwrap_or(0)), j + 1),
+        None => return None,
+    };
+    if k == 0 && e == j + 1 && off.is_none() {
+        return None;
+    }
+    let (s, en) = match y {
+        Some(y) if m1 == 12 => (ymd(y - 1, 12, 1), ymd(y, 2, 1).map(last_of_month)),
+        Some(y) => (ymd(y, m1, 1), ymd(y, m2, 1).map(last_of_month)),
+        None => (None, None),
+    };
+    Some((e, loose(s, en, Grain::Range), "<season> <year>"))
+}
+
+fn last_of_month(d: NaiveDate) -> NaiveDate {
+    crate::text::meta::month_end(d.year(), d.month())
+}
+
+/// `2019/20`, `2015/2016`, `сезон 2019/20`, `2015/16 учебный год`: the two
+/// years of a season.
+fn two_years(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
+    let y = toks.get(k)?.year()?;
+    if w(toks, k + 1) != "/" {
+        return None;
+    }
+    let t = toks.get(k + 2)?;
+    let n = t.num?.to_f64() as i32;
+    let ok = match t.int_digits {
+        2 => n == (y + 1) % 100,
+        4 => n == y + 1,
+        _ => false,
+    };
+    if t.kind != TokKind::Num || !ok {
+        return None;
+    }
+    let mut e = k + 3;
+    if w(toks, e).starts_with("учебн") || w(toks, e).starts_with("финансов") {
+        e += 1;
+    }
+    if w(toks, e).starts_with("год") {
+        e += 1;
+    } else if e == k + 3 && matches!(w(toks, e), "г" | "гг") {
+        e += 1 + usize::from(w(toks, e + 1) == ".");
+    }
+    let p = loose(ymd(y, 1, 1), ymd(y + 1, 12, 31), Grain::Range);
+    Some((e, p, "<year>/<year>"))
+}
+
+/// `в 1987`, `с 2011`, `до 2015`: a year alone after a preposition, when
+/// no lower-case word or number follows (`в 2000 рублей` is money).
+fn year_alone(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
+    let y = toks.get(k)?.year()?;
+    let prep = k > 0 && matches!(w(toks, k - 1), "в" | "во" | "с" | "со" | "до" | "к" | "за");
+    let next_ok = toks.get(k + 1).is_none_or(|t| match t.kind {
+        TokKind::Word => t.cap || matches!(t.lower.as_str(), "и" | "или" | "а" | "но"),
+        TokKind::Punct => !t.is("%") && !t.is_dash() && !t.is("/") && !t.is("("),
+        _ => false,
+    });
+    (prep && next_ok).then(|| {
+        let p = loose(ymd(y, 1, 1), ymd(y, 12, 31), Grain::Year);
+        (k + 1, p, "<year alone>")
+    })
+}
+
+/// `в конце ноября`, `к началу марта`: a month with no year after a
+/// modifier that `bare_month` does not take; the year of publication.
+fn month_alone(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let m = month_of(w(toks, k))?;
+    if k == 0 || day_of(toks, k.wrapping_sub(1)).is_some() {
+        return None;
+    }
+    let (s, e) = match a.published {
+        Some(p) => (ymd(p.year(), m, 1), ymd(p.year(), m, 1).map(last_of_month)),
+        None => (None, None),
+    };
+    let end = relative_year_words(toks, k + 1).map_or(k + 1, |(_, e)| e);
+    Some((end, loose(s, e, Grain::Month), "<month>"))
+}
+
+/// A duration at `i`: `37 дней`, `на протяжении 20 лет`, `за последние
+/// три месяца`, `к шести годам`, `несколько лет`, `в течение следующих
+/// лет`, `более 10 лет`. Not a frequency's interval (`раз в два года`,
+/// `каждые три года`) and not a bare unit word (`в год`).
+pub(super) fn duration_at(toks: &[Token], i: usize) -> Option<Mention> {
+    const LEADS: [&[&str]; 9] = [
+        &["в", "течение"],
+        &["на", "протяжении"],
+        &["сроком", "на"],
+        &["в", "последние"],
+        &["в", "ближайшие"],
+        &["за"],
+        &["на"],
+        &["к"],
+        &["в"],
+    ];
+    let lead = LEADS
+        .iter()
+        .find(|ws| ws.iter().enumerate().all(|(j, x)| w(toks, i + j) == *x))
+        .map_or(0, |ws| ws.len());
+    let mut j = i + lead;
+    let adjective = ["последн", "следующ", "ближайш", "прошедш", "предыдущ", "долг"]
+        .iter()
+        .any(|s| w(toks, j).starts_with(s));
+    j += usize::from(adjective);
+    let q = skip_qualifier(toks, j);
+    let amount = amount_at(toks, q);
+    let j = amount.map_or(j, |(_, e)| e);
+    let u = unit_at(toks, j)?;
+    let said = amount.is_some() || u.count != 1.0 || (adjective && w(toks, j) != "год");
+    let before = |n: usize| w(toks, i.wrapping_sub(n));
+    let interval = |n: usize| {
+        matches!(before(n), "раз" | "раза" | "дважды" | "трижды") || before(n).starts_with("кажд")
+    };
+    let of_interval = interval(1) || (before(1) == "в" && interval(2));
+    if !said || of_interval || matches!(w(toks, j + 1), "назад" | "спустя") {
+        return None;
+    }
+    let value = match amount {
+        Some((n, _)) => n,
+        None if adjective => None,
+        None => Some(1.0),
+    };
+    let mut m = span::length(Kind::Duration, i, j + 1, value, u);
+    if let Some((q, _)) = crate::dims::qualifier_before(toks, amount.map_or(j, |_| q)) {
+        m.qualifier = q;
+    }
+    Some(m)
+}
+
+/// A frequency standing alone (a figure rule, after quantities, so that
+/// `60 тыс. тонн ежегодно` stays a rate): `ежегодно`, `ежемесячно`,
+/// `каждый месяц`, `каждые два года`, `раз в два года`, `дважды в год`.
+pub fn set_at(toks: &[Token], i: usize) -> Option<Mention> {
+    let every = |u: &str, n: f64| Unit {
+        name: match u {
+            "day" => "day",
+            "week" => "week",
+            "month" => "month",
+            _ => "year",
+        },
+        count: n,
+    };
+    let word = w(toks, i);
+    let adverb = match word {
+        "ежегодно" => Some(every("year", 1.0)),
+        "ежеквартально" => Some(every("month", 3.0)),
+        "ежемесячно" => Some(every("month", 1.0)),
+        "еженедельно" => Some(every("week", 1.0)),
+        "ежедневно" | "ежесуточно" => Some(every("day", 1.0)),
+        _ => None,
+    };
+    if let Some(u) = adverb {
+        return Some(span::length(Kind::Set, i, i + 1, Some(1.0), u));
+    }
+    // `каждый месяц`, `каждые два года`, `раз в три года`, `дважды в год`.
+    let j = if word.starts_with("кажд") {
+        i + 1
+    } else if matches!(word, "раз" | "дважды" | "трижды") && w(toks, i + 1) == "в" {
+        i + 2
+    } else {
+        return None;
+    };
+    let (n, j) = amount_at(toks, j).unwrap_or((Some(1.0), j));
+    let u = unit_at(toks, j)?;
+    let per = match word {
+        "дважды" => 2.0,
+        "трижды" => 3.0,
+        _ => 1.0,
+    };
+    Some(span::length(Kind::Set, i, j + 1, n.map(|n| n / per), u))
+}
