@@ -151,7 +151,8 @@ pub(super) fn year(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
 
 /// `года`, `году` after `до конца`, `в конце`, `с начала`: the anchor's.
 pub(super) fn bare_year_word(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
-    if !matches!(w(toks, k), "года" | "году" | "год") {
+    // `по году`: per year, not the year.
+    if !matches!(w(toks, k), "года" | "году" | "год") || w(toks, k.wrapping_sub(1)) == "по" {
         return None;
     }
     Some((

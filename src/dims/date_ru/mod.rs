@@ -56,6 +56,7 @@ const MODIFIERS: &[(&[&str], Modifier)] = &[
     (&["в", "течение"], Modifier::Same),
     (&["по", "итогам"], Modifier::For),
     (&["начиная", "с"], Modifier::From),
+    (&["по"], Modifier::Deadline),
     (&["за"], Modifier::For),
     (&["в"], Modifier::Same),
     (&["во"], Modifier::Same),

@@ -18,9 +18,9 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::cores::{
-    day_of, is_past_verb, is_weekday, month_of, relative_offset, relative_year_words, ymd,
+    bare_month, day_of, is_past_verb, is_weekday, month_of, relative_offset, relative_year_words, ymd,
 };
-use super::{Anchor, Core, Modifier, core_at};
+use super::{Anchor, Core, Modifier, Period, core_at};
 use crate::dims::span::{self, Tense, Unit, loose};
 use crate::dims::{Grain, Kind, Mention, number_ru};
 use crate::lexicon::PhraseSet;
@@ -33,8 +33,8 @@ fn w(toks: &[Token], k: usize) -> &str {
 /// Whether a word can begin a date or length of time that has no number
 /// and no word `number_ru::may_be_figure` already knows.
 pub fn may_begin(word: &str) -> bool {
-    const STEMS: [&str; 15] = [
-        "недел", "век", "зим", "еже", "полвек", "десятилет", "двадцат", "тридцат", "сороков",
+    const STEMS: [&str; 17] = [
+        "недел", "полгод", "дн", "век", "зим", "еже", "полвек", "десятилет", "двадцат", "тридцат", "сороков",
         "пятидесят", "шестидесят", "семидесят", "восьмидесят", "девяност", "нулев",
     ];
     is_weekday(word) || STEMS.iter().any(|s| word.starts_with(s)) || roman(word).is_some()
@@ -86,15 +86,6 @@ pub(super) fn tense_of(toks: &[Token]) -> Tense {
 /// A loose date at `k` (see the module doc), tried when no other core
 /// reads one there; `m` is the modifier before it.
 pub(super) fn loose_core(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
-    if a.published.is_none() {
-        // A date that needs the publication date: listed, both sides open.
-        let any = Anchor {
-            published: ymd(2000, 1, 1),
-        };
-        if let Some((e, p, rule)) = core_at(toks, k, any, m) {
-            return Some((e, loose(None, None, p.grain), rule));
-        }
-    }
     let rules: [fn(&[Token], usize, Anchor) -> Option<Core>; 9] = [
         weekday,
         relative_week,
@@ -106,7 +97,24 @@ pub(super) fn loose_core(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Op
         year_alone,
         month_alone,
     ];
-    rules.iter().find_map(|r| r(toks, k, a))
+    if let Some(c) = rules.iter().find_map(|r| r(toks, k, a)) {
+        return Some(c);
+    }
+    if let Some((e, p, rule)) = bare_month(toks, k, a).filter(|_| k > 0) {
+        // `в конце ноября` is the month `bare_month` reads; only a
+        // deadline (`до марта`) would make it a new period for records.
+        let deadline = matches!(m, Modifier::Deadline | Modifier::SinceStart);
+        return Some((e, Period { loose: deadline, ..p }, rule));
+    }
+    if a.published.is_some() {
+        return None;
+    }
+    // A date that needs the publication date: listed, both sides open.
+    let any = Anchor {
+        published: ymd(2000, 1, 1),
+    };
+    let (e, p, rule) = core_at(toks, k, any, m)?;
+    Some((e, loose(None, None, p.grain), rule))
 }
 
 /// `в среду`, `в понедельник`: the weekday nearest to publication by the
@@ -122,7 +130,14 @@ fn weekday(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         "воскресенье",
     ];
     let word = w(toks, k);
-    if !is_weekday(word) || k == 0 {
+    // `в субботу, 12 октября`: the date that follows says it (`day_month`).
+    let dated = day_of(toks, k + 1 + usize::from(w(toks, k + 1) == ",")).is_some();
+    // `в среду`, not `окружающую среду`.
+    let prep = matches!(
+        w(toks, k.wrapping_sub(1)),
+        "в" | "во" | "на" | "до" | "к" | "ко" | "с" | "со" | "по"
+    );
+    if !is_weekday(word) || !prep || dated {
         return None;
     }
     let wd = DAYS.iter().position(|d| word.starts_with(d))? as u32;
@@ -149,6 +164,9 @@ fn relative_week(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 /// How many at `k`: a number that is not a year, or a vague word
 /// (`несколько`, `пару`, `много`): (amount, end); `None` amount when vague.
 fn amount_at(toks: &[Token], k: usize) -> Option<(Option<f64>, usize)> {
+    if unit_at(toks, k).is_some() {
+        return None;
+    }
     let word = w(toks, k);
     if word.starts_with("несколь") || matches!(word, "много" | "многих" | "многие") {
         return Some((None, k + 1));
@@ -183,7 +201,9 @@ fn back_or_ahead(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         return None;
     }
     let sign = if back { -1.0 } else { 1.0 };
-    let p = span::shifted(a.published, amount.map(|n| sign * n), u);
+    // `через два года после запуска`: from an event, not from now.
+    let from = a.published.filter(|_| w(toks, j + 1) != "после");
+    let p = span::shifted(from, amount.map(|n| sign * n), u);
     let e = j + 1 + usize::from(back);
     Some((e, p, if back { "<n> <unit> назад" } else { "через <n> <unit>" }))
 }
@@ -298,6 +318,7 @@ fn last_of_month(d: NaiveDate) -> NaiveDate {
 /// `2019/20`, `2015/2016`, `сезон 2019/20`, `2015/16 учебный год`: the two
 /// years of a season.
 fn two_years(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
+    let k = k + usize::from(w(toks, k).starts_with("сезон"));
     let y = toks.get(k)?.year()?;
     if w(toks, k + 1) != "/" {
         return None;
@@ -341,19 +362,15 @@ fn year_alone(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
     })
 }
 
-/// `в конце ноября`, `к началу марта`: a month with no year after a
-/// modifier that `bare_month` does not take; the year of publication.
+/// `в конце ноября`, `в марте этого года` with no publication date: a
+/// month of an unknown year.
 fn month_alone(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
-    let m = month_of(w(toks, k))?;
-    if k == 0 || day_of(toks, k.wrapping_sub(1)).is_some() {
+    month_of(w(toks, k))?;
+    if k == 0 || day_of(toks, k.wrapping_sub(1)).is_some() || a.published.is_some() {
         return None;
     }
-    let (s, e) = match a.published {
-        Some(p) => (ymd(p.year(), m, 1), ymd(p.year(), m, 1).map(last_of_month)),
-        None => (None, None),
-    };
     let end = relative_year_words(toks, k + 1).map_or(k + 1, |(_, e)| e);
-    Some((end, loose(s, e, Grain::Month), "<month>"))
+    Some((end, loose(None, None, Grain::Month), "<month>"))
 }
 
 /// A duration at `i`: `37 дней`, `на протяжении 20 лет`, `за последние
@@ -361,12 +378,10 @@ fn month_alone(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 /// лет`, `более 10 лет`. Not a frequency's interval (`раз в два года`,
 /// `каждые три года`) and not a bare unit word (`в год`).
 pub(super) fn duration_at(toks: &[Token], i: usize) -> Option<Mention> {
-    const LEADS: [&[&str]; 9] = [
+    const LEADS: [&[&str]; 7] = [
         &["в", "течение"],
         &["на", "протяжении"],
         &["сроком", "на"],
-        &["в", "последние"],
-        &["в", "ближайшие"],
         &["за"],
         &["на"],
         &["к"],
@@ -431,11 +446,17 @@ pub fn set_at(toks: &[Token], i: usize) -> Option<Mention> {
     if let Some(u) = adverb {
         return Some(span::length(Kind::Set, i, i + 1, Some(1.0), u));
     }
-    // `каждый месяц`, `каждые два года`, `раз в три года`, `дважды в год`.
-    let j = if word.starts_with("кажд") {
-        i + 1
-    } else if matches!(word, "раз" | "дважды" | "трижды") && w(toks, i + 1) == "в" {
-        i + 2
+    // `каждый месяц`, `каждые два года`, `раз в три года`, `дважды в
+    // год`, `3 раза в год`.
+    let (times, k) = match amount_at(toks, i) {
+        Some((Some(n), e)) if matches!(w(toks, e), "раз" | "раза") => (n, e),
+        _ => (1.0, i),
+    };
+    let word = w(toks, k);
+    let j = if word.starts_with("кажд") && k == i {
+        k + 1
+    } else if matches!(word, "раз" | "раза" | "дважды" | "трижды") && w(toks, k + 1) == "в" {
+        k + 2
     } else {
         return None;
     };
@@ -444,7 +465,7 @@ pub fn set_at(toks: &[Token], i: usize) -> Option<Mention> {
     let per = match word {
         "дважды" => 2.0,
         "трижды" => 3.0,
-        _ => 1.0,
+        _ => times,
     };
     Some(span::length(Kind::Set, i, j + 1, n.map(|n| n / per), u))
 }
