@@ -116,7 +116,10 @@ pub(super) fn relative_offset(word: &str) -> Option<i32> {
     Some(match word {
         s if s.starts_with("текущ")
             || s.starts_with("нынешн")
-            || matches!(s, "этого" | "этом" | "этот" | "сего" | "этому") =>
+            || matches!(
+                s,
+                "этого" | "этом" | "этот" | "сего" | "этому" | "этой" | "этим" | "эту"
+            ) =>
         {
             0
         }
@@ -152,7 +155,8 @@ pub(super) fn year(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
 /// `года`, `году` after `до конца`, `в конце`, `с начала`: the anchor's.
 pub(super) fn bare_year_word(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     // `по году`: per year, not the year.
-    if !matches!(w(toks, k), "года" | "году" | "год") || w(toks, k.wrapping_sub(1)) == "по" {
+    if !matches!(w(toks, k), "года" | "году" | "год") || w(toks, k.wrapping_sub(1)) == "по"
+    {
         return None;
     }
     Some((

@@ -18,7 +18,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::cores::{
-    bare_month, day_of, is_past_verb, is_weekday, month_of, relative_offset, relative_year_words, ymd,
+    bare_month, day_of, is_past_verb, is_weekday, month_of, relative_offset, relative_year_words,
+    ymd,
 };
 use super::{Anchor, Core, Modifier, Period, core_at};
 use crate::dims::span::{self, Tense, Unit, loose};
@@ -33,9 +34,25 @@ fn w(toks: &[Token], k: usize) -> &str {
 /// Whether a word can begin a date or length of time that has no number
 /// and no word `number_ru::may_be_figure` already knows.
 pub fn may_begin(word: &str) -> bool {
-    const STEMS: [&str; 17] = [
-        "недел", "полгод", "дн", "век", "зим", "еже", "полвек", "десятилет", "двадцат", "тридцат", "сороков",
-        "пятидесят", "шестидесят", "семидесят", "восьмидесят", "девяност", "нулев",
+    const STEMS: [&str; 18] = [
+        "недел",
+        "полгод",
+        "дн",
+        "сут",
+        "век",
+        "зим",
+        "еже",
+        "полвек",
+        "десятилет",
+        "двадцат",
+        "тридцат",
+        "сороков",
+        "пятидесят",
+        "шестидесят",
+        "семидесят",
+        "восьмидесят",
+        "девяност",
+        "нулев",
     ];
     is_weekday(word) || STEMS.iter().any(|s| word.starts_with(s)) || roman(word).is_some()
 }
@@ -104,7 +121,14 @@ pub(super) fn loose_core(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Op
         // `в конце ноября` is the month `bare_month` reads; only a
         // deadline (`до марта`) would make it a new period for records.
         let deadline = matches!(m, Modifier::Deadline | Modifier::SinceStart);
-        return Some((e, Period { loose: deadline, ..p }, rule));
+        return Some((
+            e,
+            Period {
+                loose: deadline,
+                ..p
+            },
+            rule,
+        ));
     }
     if a.published.is_some() {
         return None;
@@ -168,11 +192,17 @@ fn amount_at(toks: &[Token], k: usize) -> Option<(Option<f64>, usize)> {
         return None;
     }
     let word = w(toks, k);
-    if word.starts_with("несколь") || matches!(word, "много" | "многих" | "многие") {
+    if word.starts_with("несколь") || matches!(word, "много" | "многих" | "многие")
+    {
         return Some((None, k + 1));
     }
     if matches!(word, "пару" | "пара" | "пары") {
         return Some((Some(2.0), k + 1));
+    }
+    // Collective numerals: `двое суток`, `трое суток`.
+    let collective = ["двое", "трое", "четверо", "пятеро", "шестеро", "семеро"];
+    if let Some(n) = collective.iter().position(|c| *c == word) {
+        return Some((Some(n as f64 + 2.0), k + 1));
     }
     if toks.get(k)?.year().is_some() {
         return None;
@@ -205,7 +235,15 @@ fn back_or_ahead(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let from = a.published.filter(|_| w(toks, j + 1) != "после");
     let p = span::shifted(from, amount.map(|n| sign * n), u);
     let e = j + 1 + usize::from(back);
-    Some((e, p, if back { "<n> <unit> назад" } else { "через <n> <unit>" }))
+    Some((
+        e,
+        p,
+        if back {
+            "<n> <unit> назад"
+        } else {
+            "через <n> <unit>"
+        },
+    ))
 }
 
 /// The value of a Roman numeral up to 39 (`xix` → 19).
@@ -221,7 +259,11 @@ fn roman(s: &str) -> Option<i32> {
     let cs: Vec<i32> = s.chars().map(val).collect();
     let mut n = 0;
     for (i, &c) in cs.iter().enumerate() {
-        n += if cs.get(i + 1).is_some_and(|&x| x > c) { -c } else { c };
+        n += if cs.get(i + 1).is_some_and(|&x| x > c) {
+            -c
+        } else {
+            c
+        };
     }
     (1..40).contains(&n).then_some(n)
 }
@@ -297,7 +339,9 @@ fn season_words(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     };
     let (y, e) = match super::cores::year_at(toks, j + 1) {
         Some((y, e, _)) => (Some(y), e),
-        None if off.is_some() || m1 == 12 => (a.published.map(|p| p.year() + off.unwrap_or(0)), j + 1),
+        None if off.is_some() || m1 == 12 => {
+            (a.published.map(|p| p.year() + off.unwrap_or(0)), j + 1)
+        }
         None => return None,
     };
     if k == 0 && e == j + 1 && off.is_none() {
@@ -392,9 +436,16 @@ pub(super) fn duration_at(toks: &[Token], i: usize) -> Option<Mention> {
         .find(|ws| ws.iter().enumerate().all(|(j, x)| w(toks, i + j) == *x))
         .map_or(0, |ws| ws.len());
     let mut j = i + lead;
-    let adjective = ["последн", "следующ", "ближайш", "прошедш", "предыдущ", "долг"]
-        .iter()
-        .any(|s| w(toks, j).starts_with(s));
+    let adjective = [
+        "последн",
+        "следующ",
+        "ближайш",
+        "прошедш",
+        "предыдущ",
+        "долг",
+    ]
+    .iter()
+    .any(|s| w(toks, j).starts_with(s));
     j += usize::from(adjective);
     let q = skip_qualifier(toks, j);
     let amount = amount_at(toks, q);
@@ -455,7 +506,8 @@ pub fn set_at(toks: &[Token], i: usize) -> Option<Mention> {
     let word = w(toks, k);
     let j = if word.starts_with("кажд") && k == i {
         k + 1
-    } else if matches!(word, "раз" | "раза" | "дважды" | "трижды") && w(toks, k + 1) == "в" {
+    } else if matches!(word, "раз" | "раза" | "дважды" | "трижды") && w(toks, k + 1) == "в"
+    {
         k + 2
     } else {
         return None;
