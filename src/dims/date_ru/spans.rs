@@ -93,11 +93,24 @@ const FUTURE: [&str; 12] = [
 pub(super) fn tense_of(toks: &[Token]) -> Tense {
     if toks.iter().any(|t| FUTURE.contains(&t.lower.as_str())) {
         Tense::Future
-    } else if toks.iter().any(|t| is_past_verb(&t.lower)) {
+    } else if toks
+        .iter()
+        .any(|t| is_past_verb(&t.lower) || looks_past(&t.lower))
+    {
         Tense::Past
     } else {
         Tense::Unknown
     }
+}
+
+/// A verb in the past tense by its ending (`заявил`, `сообщила`,
+/// `собрались`); long words only, as short nouns end so too (`сила`).
+fn looks_past(word: &str) -> bool {
+    // Not `-али`, `-или`, `-ела`: `детали`, `автомобили`, `отдела`.
+    const ENDS: [&str; 9] = [
+        "лся", "лась", "лось", "лись", "ил", "ила", "ыл", "ыла", "ыли",
+    ];
+    word.chars().count() >= 6 && ENDS.iter().any(|e| word.ends_with(e))
 }
 
 /// A loose date at `k` (see the module doc), tried when no other core
@@ -520,4 +533,107 @@ pub fn set_at(toks: &[Token], i: usize) -> Option<Mention> {
         _ => times,
     };
     Some(span::length(Kind::Set, i, j + 1, n.map(|n| n / per), u))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dims::{Anchor, Kind, Mention, find};
+    use crate::text::token::tokenize;
+    use chrono::NaiveDate;
+
+    fn found(s: &str, published: Option<NaiveDate>) -> Vec<(Kind, String, Mention)> {
+        let toks = tokenize(s, 0, s.len());
+        find(&toks, Anchor { published })
+            .into_iter()
+            .map(|m| {
+                let (a, b) = m.span(&toks);
+                (m.kind, s[a..b].to_string(), m)
+            })
+            .collect()
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn a_date_whose_year_is_unknown_is_listed_with_both_sides_open() {
+        for s in [
+            "Торги пройдут 14 марта.",
+            "Вчера рынок рос.",
+            "Цех закрыли в конце ноября.",
+        ] {
+            let f = found(s, None);
+            assert_eq!(f.len(), 1, "{s}: {f:?}");
+            let p = f[0].2.period.unwrap();
+            assert_eq!((p.start, p.end), (None, None), "{s}");
+            assert!(p.loose && !f[0].2.for_records(), "{s}");
+        }
+        let f = found("Торги пройдут 14 марта.", None);
+        assert_eq!(f[0].2.period.unwrap().grain.as_str(), "day");
+        assert_eq!(f[0].1, "14 марта");
+    }
+
+    #[test]
+    fn a_day_without_a_year_is_the_nearest_by_tense() {
+        let start = |s: &str| found(s, day(2024, 1, 10))[0].2.period.unwrap().start;
+        // Past: the latest on or before publication.
+        assert_eq!(
+            start("Договор подписали 20 декабря, выручка составила 5 млрд."),
+            day(2023, 12, 20)
+        );
+        // Future: the next on or after.
+        assert_eq!(start("Форум пройдет 5 января."), day(2025, 1, 5));
+        // Neither: the nearer.
+        assert_eq!(start("Ярмарка 28 декабря."), day(2023, 12, 28));
+        assert_eq!(start("Ярмарка 2 февраля."), day(2024, 2, 2));
+    }
+
+    #[test]
+    fn weekdays_follow_the_tense_and_need_a_preposition() {
+        // 2024-03-06 is a Wednesday; 2024-03-04 a Monday.
+        let wed = |s: &str| found(s, day(2024, 3, 4))[0].2.period.unwrap().start;
+        assert_eq!(wed("В среду совет директоров собрался."), day(2024, 2, 28));
+        assert_eq!(wed("В среду совет директоров соберется."), day(2024, 3, 6));
+        assert_eq!(wed("В пятницу цена была ниже."), day(2024, 3, 1));
+        assert_eq!(wed("В пятницу совет будет решать."), day(2024, 3, 8));
+        assert!(
+            found(
+                "Завод вредит окружающей среде и окружающую среду",
+                day(2024, 3, 4)
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn loose_dates_and_lengths_are_no_record_s_period() {
+        let p = day(2024, 3, 4);
+        let cases = [
+            ("в среду", Kind::Date),
+            ("почти 30 лет назад", Kind::Date),
+            ("в прошлом веке", Kind::Date),
+            ("на протяжении 20 лет", Kind::Duration),
+            ("раз в два года", Kind::Set),
+        ];
+        for (s, kind) in cases {
+            let f = found(s, p);
+            assert_eq!(f.len(), 1, "{s}: {f:?}");
+            assert_eq!((f[0].0, f[0].1.as_str()), (kind, s));
+            assert!(!f[0].2.for_records(), "{s}");
+        }
+        // The dates records stood on before stay theirs.
+        assert!(found("в марте 2023 года", p)[0].2.for_records());
+        assert!(found("в конце ноября", p)[0].2.for_records());
+    }
+
+    #[test]
+    fn a_rate_stays_part_of_its_quantity() {
+        let f = found("Завод выпускает 60 тыс. тонн ежегодно.", day(2024, 3, 4));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (f[0].0, f[0].2.unit.as_deref()),
+            (Kind::Quantity, Some("t/yr"))
+        );
+    }
 }
