@@ -116,6 +116,15 @@ fn looks_past(word: &str) -> bool {
 /// A loose date at `k` (see the module doc), tried when no other core
 /// reads one there; `m` is the modifier before it.
 pub(super) fn loose_core(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
+    let t = toks.get(k)?;
+    let may = number_ru::may_be_figure(t)
+        || t.is("через")
+        || t.lower.starts_with("сезон")
+        || relative_offset(&t.lower).is_some()
+        || crate::lexicon::qualifiers().longest_at(toks, k).is_some();
+    if !may {
+        return None;
+    }
     let rules: [fn(&[Token], usize, Anchor) -> Option<Core>; 9] = [
         weekday,
         relative_week,
@@ -430,6 +439,16 @@ fn month_alone(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     Some((end, loose(None, None, Grain::Month), "<month>"))
 }
 
+/// Words before a unit that make it a span of time (`последние годы`).
+const ADJECTIVES: [&str; 6] = [
+    "последн",
+    "следующ",
+    "ближайш",
+    "прошедш",
+    "предыдущ",
+    "долг",
+];
+
 /// A duration at `i`: `37 дней`, `на протяжении 20 лет`, `за последние
 /// три месяца`, `к шести годам`, `несколько лет`, `в течение следующих
 /// лет`, `более 10 лет`. Not a frequency's interval (`раз в два года`,
@@ -444,21 +463,20 @@ pub(super) fn duration_at(toks: &[Token], i: usize) -> Option<Mention> {
         &["к"],
         &["в"],
     ];
+    let t = toks.get(i)?;
+    let may = number_ru::may_be_figure(t)
+        || matches!(t.lower.as_str(), "в" | "на" | "за" | "к" | "сроком")
+        || crate::lexicon::qualifiers().longest_at(toks, i).is_some()
+        || ADJECTIVES.iter().any(|s| t.lower.starts_with(s));
+    if !may {
+        return None;
+    }
     let lead = LEADS
         .iter()
         .find(|ws| ws.iter().enumerate().all(|(j, x)| w(toks, i + j) == *x))
         .map_or(0, |ws| ws.len());
     let mut j = i + lead;
-    let adjective = [
-        "последн",
-        "следующ",
-        "ближайш",
-        "прошедш",
-        "предыдущ",
-        "долг",
-    ]
-    .iter()
-    .any(|s| w(toks, j).starts_with(s));
+    let adjective = ADJECTIVES.iter().any(|s| w(toks, j).starts_with(s));
     j += usize::from(adjective);
     let q = skip_qualifier(toks, j);
     let amount = amount_at(toks, q);
