@@ -110,8 +110,8 @@ pub fn shifted(from: Option<NaiveDate>, amount: Option<f64>, u: Unit) -> Period 
     };
     let p = match u.name {
         "day" => days(d, n).map(|x| (x, x)),
-        "week" => days(d, 7 * n).and_then(|x| week_of(x)),
-        "month" => step(d, n).and_then(|x| month_of(x)),
+        "week" => days(d, 7 * n).and_then(week_of),
+        "month" => step(d, n).and_then(month_of),
         _ => step(d, 12 * n).and_then(|x| {
             Some((
                 NaiveDate::from_ymd_opt(x.year(), 1, 1)?,

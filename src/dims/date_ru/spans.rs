@@ -125,7 +125,7 @@ pub(super) fn loose_core(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Op
     if !may {
         return None;
     }
-    let rules: [fn(&[Token], usize, Anchor) -> Option<Core>; 9] = [
+    let rules: [super::CoreRule; 9] = [
         weekday,
         relative_week,
         back_or_ahead,

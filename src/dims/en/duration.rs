@@ -163,7 +163,7 @@ fn duration_at(toks: &[Token], i: usize, a: Anchor) -> Option<Mention> {
     if !said || bare_a || w(toks, i.wrapping_sub(1)) == "every" {
         return None;
     }
-    let n = amount.map_or(None, |(n, _)| n);
+    let n = amount.and_then(|(n, _)| n);
     if ago && lead == 0 {
         let p = span::shifted(a.published, n.map(|n| -n), u);
         let s = super::qualifier_before(toks, i).map_or(i, |(_, s)| s);
