@@ -209,6 +209,9 @@ fn relative_week(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 
 /// How many at `k`: a number that is not a year, or a vague word
 /// (`несколько`, `пару`, `много`): (amount, end); `None` amount when vague.
+/// Collective numerals from two: `двое суток`, `трое суток`.
+const COLLECTIVE: [&str; 6] = ["двое", "трое", "четверо", "пятеро", "шестеро", "семеро"];
+
 fn amount_at(toks: &[Token], k: usize) -> Option<(Option<f64>, usize)> {
     if unit_at(toks, k).is_some() {
         return None;
@@ -221,17 +224,20 @@ fn amount_at(toks: &[Token], k: usize) -> Option<(Option<f64>, usize)> {
     if matches!(word, "пару" | "пара" | "пары") {
         return Some((Some(2.0), k + 1));
     }
-    // Collective numerals: `двое суток`, `трое суток`.
-    let collective = ["двое", "трое", "четверо", "пятеро", "шестеро", "семеро"];
-    if let Some(n) = collective.iter().position(|c| *c == word) {
+    if let Some(n) = COLLECTIVE.iter().position(|c| *c == word) {
         return Some((Some(n as f64 + 2.0), k + 1));
     }
     if toks.get(k)?.year().is_some() {
         return None;
     }
-    let n = number_ru::simple_at(toks, k)?;
+    let n = number_ru::number_at(toks, k)?;
     let v = n.value.to_f64();
-    (v > 0.0 && v < 10_000.0).then_some((Some(v), n.end))
+    (v > 0.0 && v < 10_000.0 && !n.vague).then_some((Some(v), n.end))
+}
+
+/// The high end of a range read at `k` (`3-5 месяцев`, `3-5 months`).
+fn range_max(toks: &[Token], k: usize) -> Option<f64> {
+    number_ru::number_at(toks, k)?.value_max.map(|d| d.to_f64())
 }
 
 /// A qualifier word at `k` (`почти`, `около`, `более`): its end.
@@ -465,7 +471,19 @@ pub(super) fn duration_at(toks: &[Token], i: usize) -> Option<Mention> {
     ];
     let t = toks.get(i)?;
     let may = number_ru::may_be_figure(t)
-        || matches!(t.lower.as_str(), "в" | "на" | "за" | "к" | "сроком")
+        || matches!(
+            t.lower.as_str(),
+            "в" | "на"
+                | "за"
+                | "к"
+                | "сроком"
+                | "пару"
+                | "пара"
+                | "пары"
+                | "много"
+                | "многих"
+        )
+        || COLLECTIVE.contains(&t.lower.as_str())
         || crate::lexicon::qualifiers().longest_at(toks, i).is_some()
         || ADJECTIVES.iter().any(|s| t.lower.starts_with(s));
     if !may {
@@ -497,6 +515,7 @@ pub(super) fn duration_at(toks: &[Token], i: usize) -> Option<Mention> {
         None => Some(1.0),
     };
     let mut m = span::length(Kind::Duration, i, j + 1, value, u);
+    m.value_max = range_max(toks, q).map(|x| x * u.count);
     if let Some((q, _)) = crate::dims::qualifier_before(toks, amount.map_or(j, |_| q)) {
         m.qualifier = q;
     }

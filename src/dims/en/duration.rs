@@ -57,9 +57,16 @@ fn amount_at(toks: &[Token], k: usize) -> Option<(Option<f64>, usize)> {
     if toks.get(k)?.year().is_some() {
         return None;
     }
-    let n = super::number::simple_at(toks, k)?;
+    let n = super::number::number_at(toks, k)?;
     let v = n.value.to_f64();
-    (v > 0.0 && v < 10_000.0).then_some((Some(v), n.end))
+    (v > 0.0 && v < 10_000.0 && !n.vague).then_some((Some(v), n.end))
+}
+
+/// The high end of a range read at `k` (`3-5 месяцев`, `3-5 months`).
+fn range_max(toks: &[Token], k: usize) -> Option<f64> {
+    super::number::number_at(toks, k)?
+        .value_max
+        .map(|d| d.to_f64())
 }
 
 /// Adds the durations and loose dates of the tokens that no date covers.
@@ -170,6 +177,7 @@ fn duration_at(toks: &[Token], i: usize, a: Anchor) -> Option<Mention> {
         return Some(date(s, e + 2, p, "<n> <unit> ago"));
     }
     let mut m = span::length(Kind::Duration, i, e + 1, n, u);
+    m.value_max = range_max(toks, q).map(|x| x * u.count);
     if let Some((q, s)) = super::qualifier_before(toks, i) {
         m.qualifier = q;
         m.tok_start = s;
