@@ -73,16 +73,22 @@ pub fn loose(start: Option<NaiveDate>, end: Option<NaiveDate>, grain: Grain) -> 
     }
 }
 
-/// The period `amount` units away from `from` (negative: back): the day,
-/// the week (Monday to Sunday), the month or the year it falls in. An
-/// unknown amount or anchor leaves both sides open.
-pub fn shifted(from: Option<NaiveDate>, amount: Option<f64>, u: Unit) -> Period {
-    let grain = match u.name {
+/// The grain of a date said by a unit: a day, a week (a range), a month
+/// or a year.
+pub fn grain_of(u: Unit) -> Grain {
+    match u.name {
         "day" => Grain::Day,
         "week" => Grain::Range,
         "month" => Grain::Month,
         _ => Grain::Year,
-    };
+    }
+}
+
+/// The period `amount` units away from `from` (negative: back): the day,
+/// the week (Monday to Sunday), the month or the year it falls in. An
+/// unknown amount or anchor leaves both sides open.
+pub fn shifted(from: Option<NaiveDate>, amount: Option<f64>, u: Unit) -> Period {
+    let grain = grain_of(u);
     let open = loose(None, None, grain);
     let (Some(d), Some(n)) = (from, amount) else {
         return open;

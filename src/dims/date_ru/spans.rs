@@ -119,6 +119,7 @@ pub(super) fn loose_core(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Op
     let t = toks.get(k)?;
     let may = number_ru::may_be_figure(t)
         || t.is("через")
+        || t.is("за")
         || t.lower.starts_with("сезон")
         || relative_offset(&t.lower).is_some()
         || crate::lexicon::qualifiers().longest_at(toks, k).is_some();
@@ -248,12 +249,19 @@ fn skip_qualifier(toks: &[Token], k: usize) -> usize {
 }
 
 /// `почти 30 лет назад`, `полвека назад`, `через пять дней`, `через
-/// неделю`: the day, week, month or year that far from publication.
+/// неделю`: the day, week, month or year that far from publication; `за
+/// два дня до`: that far before an event (both sides open).
 fn back_or_ahead(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let ahead = w(toks, k) == "через";
-    let j = skip_qualifier(toks, k + usize::from(ahead));
+    let before = w(toks, k) == "за";
+    let j = skip_qualifier(toks, k + usize::from(ahead || before));
     let (amount, j) = amount_at(toks, j).unwrap_or((Some(1.0), j));
     let u = unit_at(toks, j)?;
+    // `за два дня до выборов`: before an event, a date of unknown day.
+    if before {
+        let e = (w(toks, j + 1) == "до").then_some(j + 2)?;
+        return Some((e, loose(None, None, span::grain_of(u)), "за <n> <unit> до"));
+    }
     let back = !ahead && w(toks, j + 1) == "назад";
     if !ahead && !back {
         return None;
