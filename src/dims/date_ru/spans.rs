@@ -508,7 +508,13 @@ pub(super) fn duration_at(toks: &[Token], i: usize) -> Option<Mention> {
     let amount = amount_at(toks, q);
     let j = amount.map_or(j, |(_, e)| e);
     let u = unit_at(toks, j)?;
-    let said = amount.is_some() || u.count != 1.0 || (adjective && w(toks, j) != "год");
+    // A unit of many alone is a length only as a half (`полгода`) or
+    // after a lead that takes a length (`за квартал`, `в течение века`):
+    // `показатели квартала` is no duration.
+    let half = w(toks, j).starts_with("пол");
+    let length_lead = lead == 2 || (lead == 1 && w(toks, i) == "за");
+    let many = u.count != 1.0 && (half || length_lead);
+    let said = amount.is_some() || many || (adjective && w(toks, j) != "год");
     let before = |n: usize| w(toks, i.wrapping_sub(n));
     let interval = |n: usize| {
         matches!(before(n), "раз" | "раза" | "дважды" | "трижды") || before(n).starts_with("кажд")
