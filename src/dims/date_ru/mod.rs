@@ -8,9 +8,11 @@
 use chrono::Datelike;
 
 mod cores;
+mod lengths;
 mod spans;
 
-pub use spans::{may_begin, set_at};
+pub use lengths::set_at;
+pub use spans::may_begin;
 
 pub use cores::month_of;
 use cores::*;
@@ -81,7 +83,7 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
                 out.push(mention(i, e, period, rule));
                 i = e;
             }
-            None => match spans::duration_at(toks, i) {
+            None => match lengths::duration_at(toks, i) {
                 Some(m) => {
                     i = m.tok_end;
                     out.push(m);
