@@ -1,5 +1,5 @@
-//! `factline mentions`: every number, amount, quantity, percent and date
-//! the rules recognise, one line each, with character offsets.
+//! `factline mentions`: every number, amount, quantity, percent, date,
+//! duration and frequency (`set`) the rules recognise, one line each, with character offsets.
 //!
 //! Examples:
 //!
@@ -33,14 +33,16 @@ pub struct Args {
     /// Output format (default: table on a terminal, jsonl otherwise).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Kinds to list, comma-separated (number, money, quantity, percent, date).
+    /// Kinds to list, comma-separated (number, money, quantity, percent, date,
+    /// duration, set).
     #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
     pub kind: Vec<Kind>,
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {
-    Kind::parse(s)
-        .ok_or_else(|| format!("{s:?} is not one of number, money, quantity, percent, date"))
+    Kind::parse(s).ok_or_else(|| {
+        format!("{s:?} is not one of number, money, quantity, percent, date, duration, set")
+    })
 }
 
 /// Runs `factline mentions`.

@@ -1,5 +1,6 @@
-//! Dimensions: the numbers, money amounts, quantities, percents and dates
-//! that the rules recognise in a sentence (the *mentions*). One file per
+//! Dimensions: the numbers, money amounts, quantities, percents, dates,
+//! durations and frequencies that the rules recognise in a sentence (the
+//! *mentions*). One file per
 //! dimension × language; records are built on these mentions and nothing
 //! else, so `factline mentions` shows exactly what `extract` stands on.
 //!
@@ -12,6 +13,7 @@ pub mod en;
 pub mod money_ru;
 pub mod number_ru;
 pub mod quantity_ru;
+pub mod span;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -34,6 +36,12 @@ pub enum Kind {
     Percent,
     /// A date or a period.
     Date,
+    /// A length of time (`37 дней`, `на протяжении 20 лет`, `for 20 years`):
+    /// value and unit (`day`, `week`, `month`, `year`).
+    Duration,
+    /// A frequency standing alone (`ежегодно`, `раз в два года`): the
+    /// interval as value and unit.
+    Set,
 }
 
 impl Kind {
@@ -45,6 +53,8 @@ impl Kind {
             Kind::Quantity => "quantity",
             Kind::Percent => "percent",
             Kind::Date => "date",
+            Kind::Duration => "duration",
+            Kind::Set => "set",
         }
     }
 
@@ -56,6 +66,8 @@ impl Kind {
             Kind::Quantity,
             Kind::Percent,
             Kind::Date,
+            Kind::Duration,
+            Kind::Set,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)
@@ -107,6 +119,10 @@ pub struct Period {
     pub deadline: bool,
     /// Said relative to the publication date (`в текущем году`).
     pub relative: bool,
+    /// A date a reader marks that gives no record its period: a weekday,
+    /// a week, a span back from now, a century, a year read from its
+    /// context alone, or a date whose year is unknown (both sides open).
+    pub loose: bool,
 }
 
 /// A number as the number rules read it (token indices, exact value).
@@ -219,6 +235,16 @@ impl Mention {
     pub fn is_figure(&self) -> bool {
         matches!(self.kind, Kind::Money | Kind::Quantity | Kind::Number)
     }
+
+    /// Whether records may stand on the mention: durations, frequencies
+    /// and loose dates are listed but set no record's period.
+    pub fn for_records(&self) -> bool {
+        match self.kind {
+            Kind::Duration | Kind::Set => false,
+            Kind::Date => self.period.is_none_or(|p| !p.loose),
+            _ => true,
+        }
+    }
 }
 
 /// What the rules need to know beyond the tokens.
@@ -247,7 +273,12 @@ pub struct Rules {
 pub static RU: Rules = Rules {
     may_be_figure: number_ru::may_be_figure,
     dates: date_ru::find,
-    figures: &[money_ru::at, quantity_ru::percent_at, quantity_ru::at],
+    figures: &[
+        money_ru::at,
+        quantity_ru::percent_at,
+        quantity_ru::at,
+        date_ru::set_at,
+    ],
     number_at: number_ru::number_at,
 };
 

@@ -206,6 +206,7 @@ pub fn may_be_figure(t: &Token) -> bool {
                     .split('-')
                     .any(|p| super::date_ru::month_of(p).is_some())
                 || matches!(t.lower.as_str(), "i" | "ii" | "iii" | "iv")
+                || super::date_ru::may_begin(&t.lower)
         }
         TokKind::Punct => false,
     }

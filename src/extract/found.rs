@@ -12,7 +12,7 @@ use crate::text::Document;
 pub struct Found {
     /// The document.
     pub doc_id: String,
-    /// number, money, quantity, percent or date.
+    /// number, money, quantity, percent, date, duration or set.
     pub kind: Kind,
     /// The words as they stand in the text.
     pub text: String,
@@ -24,7 +24,8 @@ pub struct Found {
     pub value: Option<f64>,
     /// Upper end of a range.
     pub value_max: Option<f64>,
-    /// ISO 4217, a quantity unit, or `%`.
+    /// ISO 4217, a quantity unit, `%`, or the unit of time of a duration
+    /// or set (`day`, `week`, `month`, `year`).
     pub unit: Option<String>,
     /// exact, approx, over, under, up_to.
     pub qualifier: crate::record::Qualifier,

@@ -112,6 +112,7 @@ fn read_sentences(doc: &Document, sentences: &[Sentence], lang: Lang) -> Vec<Rea
         .map(|s| {
             let toks = lang.tokenize(&doc.text, s.start, s.end);
             let mut mentions = dims::find_in(lang, &toks, anchor);
+            mentions.retain(Mention::for_records);
             match lang {
                 Lang::Ru => crate::classify::elided::fill(&toks, &mut mentions),
                 Lang::En => en::fill_parts(&toks, &mut mentions),

@@ -90,6 +90,10 @@ fn check_mention(kind: Kind, expected: &str, m: &Mention) -> Option<String> {
             && parts.get(1).is_none_or(|g| *g == p.grain.as_str());
         return (!ok).then(|| "wrong period".into());
     }
+    if parts[0] == "_" {
+        let unit_ok = parts.get(1).is_none_or(|u| m.unit.as_deref() == Some(u));
+        return (m.value.is_some() || !unit_ok).then(|| "a value, or wrong unit".into());
+    }
     let (v, max) = parse_value(parts[0]);
     let value_ok = m.value.is_some_and(|x| close(x, v))
         && match (max, m.value_max) {
@@ -101,7 +105,9 @@ fn check_mention(kind: Kind, expected: &str, m: &Mention) -> Option<String> {
         return Some("wrong value".into());
     }
     let (unit, qual) = match kind {
-        Kind::Money | Kind::Quantity => (parts.get(1).copied(), parts.get(2).copied()),
+        Kind::Money | Kind::Quantity | Kind::Duration | Kind::Set => {
+            (parts.get(1).copied(), parts.get(2).copied())
+        }
         Kind::Percent => (Some("%"), parts.get(1).copied()),
         _ => (None, None),
     };
@@ -398,7 +404,9 @@ fn corpora() {
             Some("en") => Lang::En,
             _ => Lang::Ru,
         };
-        for kind in ["number", "money", "quantity", "percent", "date"] {
+        for kind in [
+            "number", "money", "quantity", "percent", "date", "duration", "set",
+        ] {
             let k = Kind::parse(kind).unwrap();
             let p = dir.join(format!("{kind}.tsv"));
             if p.exists() {

@@ -23,6 +23,7 @@ pub(super) fn span(s: Option<NaiveDate>, e: Option<NaiveDate>, grain: Grain) -> 
         grain,
         deadline: false,
         relative: false,
+        loose: false,
     }
 }
 
@@ -115,7 +116,10 @@ pub(super) fn relative_offset(word: &str) -> Option<i32> {
     Some(match word {
         s if s.starts_with("текущ")
             || s.starts_with("нынешн")
-            || matches!(s, "этого" | "этом" | "этот" | "сего" | "этому") =>
+            || matches!(
+                s,
+                "этого" | "этом" | "этот" | "сего" | "этому" | "этой" | "этим" | "эту"
+            ) =>
         {
             0
         }
@@ -150,7 +154,9 @@ pub(super) fn year(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
 
 /// `года`, `году` after `до конца`, `в конце`, `с начала`: the anchor's.
 pub(super) fn bare_year_word(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
-    if !matches!(w(toks, k), "года" | "году" | "год") {
+    // `по году`: per year, not the year.
+    if !matches!(w(toks, k), "года" | "году" | "год") || w(toks, k.wrapping_sub(1)) == "по"
+    {
         return None;
     }
     Some((
@@ -421,7 +427,7 @@ const PAST_ENDINGS: [&str; 14] = [
     "", "а", "о", "и", "ся", "ась", "ось", "ись", "ла", "ло", "ли", "лся", "лась", "лись",
 ];
 
-fn is_past_verb(word: &str) -> bool {
+pub(super) fn is_past_verb(word: &str) -> bool {
     PAST_STEMS.iter().any(|stem| {
         word.strip_prefix(stem)
             .is_some_and(|rest| PAST_ENDINGS.contains(&rest))
@@ -460,7 +466,15 @@ pub(super) fn day_of(toks: &[Token], k: usize) -> Option<u32> {
 pub(super) fn day_month_at(toks: &[Token], k: usize, a: Anchor) -> Option<(u32, u32, i32, usize)> {
     let d = day_of(toks, k)?;
     let m = month_of(w(toks, k + 1))?;
-    let (y, e) = year_or_anchor(toks, k + 2, a)?;
+    let (mut y, e) = year_or_anchor(toks, k + 2, a)?;
+    // No year said: the nearest by the tense (`span::day_near`).
+    if e == k + 2
+        && let Some(x) = a
+            .published
+            .and_then(|p| crate::dims::span::day_near(p, m, d, super::spans::tense_of(toks)))
+    {
+        y = x.year();
+    }
     Some((d, m, y, e))
 }
 

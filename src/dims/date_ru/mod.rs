@@ -8,6 +8,11 @@
 use chrono::Datelike;
 
 mod cores;
+mod lengths;
+mod spans;
+
+pub use lengths::set_at;
+pub use spans::may_begin;
 
 pub use cores::month_of;
 use cores::*;
@@ -53,6 +58,7 @@ const MODIFIERS: &[(&[&str], Modifier)] = &[
     (&["в", "течение"], Modifier::Same),
     (&["по", "итогам"], Modifier::For),
     (&["начиная", "с"], Modifier::From),
+    (&["по"], Modifier::Deadline),
     (&["за"], Modifier::For),
     (&["в"], Modifier::Same),
     (&["во"], Modifier::Same),
@@ -77,7 +83,13 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
                 out.push(mention(i, e, period, rule));
                 i = e;
             }
-            None => i += 1,
+            None => match lengths::duration_at(toks, i) {
+                Some(m) => {
+                    i = m.tok_end;
+                    out.push(m);
+                }
+                None => i += 1,
+            },
         }
     }
     out
@@ -132,6 +144,9 @@ fn best_at(toks: &[Token], i: usize, a: Anchor) -> Option<Core> {
 }
 
 fn apply(m: Modifier, p: Period, a: Anchor) -> Option<Period> {
+    if p.start.is_none() && p.end.is_none() {
+        return Some(p);
+    }
     let year_of = |p: &Period| p.end.or(p.start).map(|d| d.year());
     Some(match m {
         Modifier::Same | Modifier::For => p,
@@ -159,7 +174,10 @@ fn apply(m: Modifier, p: Period, a: Anchor) -> Option<Period> {
                 Modifier::Start => (1, 3),
                 _ => (4, 9),
             };
-            months(y, m1, m2, Grain::Range)
+            Period {
+                loose: p.loose,
+                ..months(y, m1, m2, Grain::Range)
+            }
         }
         _ => p,
     })
@@ -200,7 +218,7 @@ fn core_at(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
     if best.is_none() && matches!(m, Modifier::Same | Modifier::From) && k > 0 {
         best = bare_month(toks, k, a);
     }
-    best
+    best.or_else(|| spans::loose_core(toks, k, a, m))
 }
 
 #[cfg(test)]

@@ -131,6 +131,7 @@ fn months(y: i32, m1: u32, m2: u32, grain: Grain) -> Period {
         grain,
         deadline: false,
         relative: false,
+        loose: false,
     }
 }
 
@@ -397,6 +398,7 @@ fn day_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         grain: Grain::Day,
         deadline: false,
         relative: false,
+        loose: false,
     };
     Some((end, p, "<month> <day> <year>"))
 }
@@ -516,6 +518,7 @@ fn weekday(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         grain: Grain::Day,
         deadline: false,
         relative: true,
+        loose: false,
     };
     Some((k + 1, period, "<weekday>"))
 }
@@ -557,6 +560,7 @@ fn year_to_date(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         grain: Grain::Range,
         deadline: false,
         relative: true,
+        loose: false,
     };
     Some((k + n, period, "year to date"))
 }

@@ -3,6 +3,7 @@
 //! groups of thousands joined) and the lexicons of `data/en/`.
 
 pub mod date;
+pub mod duration;
 pub mod money;
 pub mod number;
 pub mod quantity;
@@ -16,12 +17,19 @@ use crate::text::token::{TokKind, Token};
 pub static RULES: Rules = Rules {
     may_be_figure: number::may_be_figure,
     dates,
-    figures: &[money::at, quantity::percent_at, quantity::at],
+    figures: &[
+        money::at,
+        quantity::percent_at,
+        quantity::at,
+        duration::set_at,
+    ],
     number_at: number::number_at,
 };
 
 fn dates(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
-    date::find(toks, anchor)
+    let mut out = date::find(toks, anchor);
+    duration::add(toks, anchor, &mut out);
+    out
 }
 
 /// The tokens of an English text: `1,500,000` is one number (the shared

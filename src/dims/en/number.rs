@@ -116,6 +116,7 @@ pub fn may_be_figure(t: &Token) -> bool {
             word_value(&t.lower).is_some()
                 || scale_power(&t.lower, false).is_some()
                 || FIGURE_WORDS.contains(&t.lower.as_str())
+                || super::duration::may_begin(&t.lower)
                 || t.lower
                     .split('-')
                     .any(|p| super::date::month_of(p).is_some())
