@@ -1,5 +1,6 @@
 //! Lexicons: the word lists a domain editor extends, kept as TSV files in
-//! `data/` and embedded in the binary, and the phrase matcher they share.
+//! `data/<lang>/` and embedded in the binary, and the phrase matcher they
+//! share. Every line knows its file and line number, for `explain`.
 //!
 //! A pattern is a space-separated list of elements matched against
 //! consecutive tokens (lower case, `ё` read as `е`):
@@ -68,9 +69,18 @@ pub struct Entry {
     pub pattern: String,
     /// The other columns (value, class, …).
     pub cols: Vec<String>,
+    /// The file it was read from (`data/ru/metric_cues.tsv`).
+    pub file: &'static str,
+    /// Its line number in that file, from 1.
+    pub line: usize,
 }
 
 impl Entry {
+    /// Where the line is: `data/ru/metric_cues.tsv:12`.
+    pub fn place(&self) -> String {
+        format!("{}:{}", self.file, self.line)
+    }
+
     /// Column `i` after the pattern, or "".
     pub fn col(&self, i: usize) -> &str {
         self.cols.get(i).map_or("", String::as_str)
@@ -147,10 +157,10 @@ pub struct PhraseSet {
 }
 
 impl PhraseSet {
-    /// Reads a TSV lexicon (`#` comments, blank lines skipped).
-    pub fn from_tsv(tsv: &str) -> PhraseSet {
+    /// Reads the TSV lexicon `file` (`#` comments, blank lines skipped).
+    pub fn from_tsv(file: &'static str, tsv: &str) -> PhraseSet {
         let mut set = PhraseSet::default();
-        for line in tsv.lines() {
+        for (n, line) in tsv.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
@@ -172,6 +182,8 @@ impl PhraseSet {
                 elems,
                 pattern,
                 cols: cols.collect(),
+                file,
+                line: n + 1,
             });
         }
         set
@@ -215,58 +227,77 @@ impl PhraseSet {
     }
 }
 
+/// A lexicon of `data/<lang>/<file>`, read once: `lexicon!(ru, units,
+/// "units.tsv")` makes `units()`.
+#[macro_export]
 macro_rules! lexicon {
-    ($(#[$doc:meta])* $name:ident, $file:literal) => {
+    ($(#[$doc:meta])* $lang:ident, $name:ident, $file:literal) => {
         $(#[$doc])*
-        pub fn $name() -> &'static PhraseSet {
-            static SET: std::sync::OnceLock<PhraseSet> = std::sync::OnceLock::new();
-            SET.get_or_init(|| PhraseSet::from_tsv(include_str!(concat!("../data/", $file))))
+        pub fn $name() -> &'static $crate::lexicon::PhraseSet {
+            static SET: std::sync::OnceLock<$crate::lexicon::PhraseSet> =
+                std::sync::OnceLock::new();
+            const FILE: &str = concat!("data/", stringify!($lang), "/", $file);
+            SET.get_or_init(|| {
+                $crate::lexicon::PhraseSet::from_tsv(
+                    FILE,
+                    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", stringify!($lang), "/", $file)),
+                )
+            })
         }
     };
 }
 
 lexicon!(
     /// Currency names, symbols and codes → ISO 4217.
+    ru,
     currencies,
     "currencies.tsv"
 );
 lexicon!(
     /// Units of quantities → unit and the class of thing counted.
+    ru,
     units,
     "units.tsv"
 );
 lexicon!(
     /// Qualifier words before a figure → exact/approx/over/under/up_to.
+    ru,
     qualifiers,
     "qualifiers.tsv"
 );
 lexicon!(
     /// Cue words for metrics → metric and the kind of figure they take.
+    ru,
     metric_cues,
     "metric_cues.tsv"
 );
 lexicon!(
     /// Cue words for status → status and weight.
+    ru,
     status_cues,
     "status_cues.tsv"
 );
 lexicon!(
     /// Countries, regions and companies → ISO 3166 code.
+    ru,
     parties,
     "parties.tsv"
 );
 lexicon!(
     /// Towns and regions → the town a plant key names.
+    ru,
     places,
     "places.tsv"
 );
 lexicon!(
     /// Products → their lemma for plant keys.
+    ru,
     products,
     "products.tsv"
 );
 lexicon!(
     /// Cue words for launches (запуск, ввод в эксплуатацию, …).
+    ru,
     launch_cues,
     "launch_cues.tsv"
 );

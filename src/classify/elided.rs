@@ -5,8 +5,9 @@
 //! of a yearly whole is yearly too (`из 180 тысяч тонн в год около 120
 //! тысяч тонн`).
 
-use crate::dims::quantity_ru::is_adjective;
-use crate::dims::{Kind, Mention, qualifier_before};
+use crate::dims::qualifier::ru::qualifier_before;
+use crate::dims::quantity::ru::is_adjective;
+use crate::dims::{Kind, Mention};
 use crate::lexicon;
 use crate::text::token::{TokKind, Token};
 
@@ -66,7 +67,7 @@ fn from_money_before(
     let money = before.iter().rev().find(|x| x.kind == Kind::Money)?;
     let scaled = toks[m.num_tok..m.tok_end]
         .iter()
-        .any(|t| crate::dims::number_ru::scale_power(&t.lower).is_some());
+        .any(|t| crate::dims::number::ru::scale_power(&t.lower).is_some());
     let closes = toks
         .get(m.tok_end)
         .is_none_or(|t| t.kind == TokKind::Punct && !t.is("%"));

@@ -2,7 +2,7 @@
 //! lemma with the adjectives before it agreeing (`мясной продукции` →
 //! `мясная продукция`), for plant keys.
 
-use crate::dims::quantity_ru::is_adjective;
+use crate::dims::quantity::ru::is_adjective;
 use crate::lexicon;
 use crate::text::token::Token;
 

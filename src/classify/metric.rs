@@ -1,7 +1,7 @@
 //! METRIC: what a figure measures. Quantities are read from their unit
 //! and what they count (`проектов` → projects_count, `рабочих мест` →
 //! jobs, a rate → capacity); money and other quantities from the nearest
-//! cue word of `data/metric_cues.tsv`.
+//! cue word of `data/ru/metric_cues.tsv`.
 
 use super::{Cue, cost};
 use crate::dims::{Kind, Mention};

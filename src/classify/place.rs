@@ -1,9 +1,9 @@
 //! PLACE: where a plant is, as the town of its key: towns and regions of
-//! `data/places.tsv`, and towns no lexicon knows, read from the words
+//! `data/ru/places.tsv`, and towns no lexicon knows, read from the words
 //! around them (`в городе Бохтар`, `под Тулой`, `Сарысуский район`,
 //! `Богучанского алюминиевого завода`).
 
-use crate::dims::quantity_ru::is_adjective;
+use crate::dims::quantity::ru::is_adjective;
 use crate::lexicon;
 use crate::text::token::{TokKind, Token};
 
@@ -20,7 +20,7 @@ pub(crate) fn guessed_places(toks: &[Token]) -> Vec<(usize, usize, String, bool)
             continue;
         }
         if lexicon::parties().longest_at(toks, i).is_some()
-            || crate::dims::date_ru::month_of(&t.lower).is_some()
+            || crate::dims::date::ru::month_of(&t.lower).is_some()
         {
             continue;
         }
@@ -90,7 +90,7 @@ fn area_after(toks: &[Token], i: usize) -> Option<bool> {
 
 /// The place a capitalised adjective in `-ский` names, as its base name
 /// (decision 44): `Сарысуский` → Сарысу, `Чуйская` → Чуй. Towns whose
-/// adjective differs more (`Кызылординская`) belong in `data/places.tsv`.
+/// adjective differs more (`Кызылординская`) belong in `data/ru/places.tsv`.
 fn adjective_base(w: &str) -> Option<String> {
     const ENDS: [&str; 12] = [
         "скими",

@@ -6,7 +6,7 @@
 use super::lemma::{agree, gender_of, guess_lemma, lemma};
 pub use super::place::places;
 use super::place::{adjective_place, guessed_places, nearest_place, place_phrase_at, places_in};
-use crate::dims::quantity_ru::is_adjective;
+use crate::dims::quantity::ru::is_adjective;
 use crate::lexicon;
 use crate::text::token::{TokKind, Token};
 

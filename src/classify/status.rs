@@ -1,5 +1,5 @@
 //! STATUS: actual, ongoing, pipeline, planned or target, from the nearest
-//! cue of `data/status_cues.tsv`; a verb of reaching (`довести`,
+//! cue of `data/ru/status_cues.tsv`; a verb of reaching (`довести`,
 //! `нарастить`) governs only the figure after its `до`. With no cue in
 //! the sentence, the status of the sentence before (same paragraph)
 //! carries over; with none there either, a default by metric and period.

@@ -1,7 +1,7 @@
 //! SUBJECT: the parties a figure is about, as ISO 3166 codes (`KZ+RU`,
 //! `KZ+RU-TA`), or for exports and imports the direction of the goods
 //! (`CN>RU`). Countries, regions and companies come from
-//! `data/parties.tsv`; a sentence that names fewer than two parties
+//! `data/ru/parties.tsv`; a sentence that names fewer than two parties
 //! borrows from the sentences before it and then from the document.
 
 use std::collections::HashMap;

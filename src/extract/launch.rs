@@ -42,7 +42,7 @@ const NOT_LAUNCH: [&str; 3] = ["продаж", "закладк", "камн"];
 
 /// The launch cue that makes a date a launch window, if one is near.
 pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
-    let said = |d: &Mention| match r.lang {
+    let said = |d: &Mention| match r.grammar.lang {
         Lang::Ru => said_on(&r.toks, d.tok_start),
         Lang::En => en::said_on(&r.toks, d),
     };
@@ -60,12 +60,12 @@ pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
     let capacity = r.toks.iter().any(|t| t.lower.starts_with("мощност"));
     let reach = if dates == 1 && r.launch_cues.len() == 1 && !capacity {
         60
-    } else if r.lang == Lang::En {
+    } else if r.grammar.lang == Lang::En {
         26
     } else {
         12
     };
-    let not_launch: &[&str] = match r.lang {
+    let not_launch: &[&str] = match r.grammar.lang {
         Lang::Ru => &NOT_LAUNCH,
         Lang::En => &en::NOT_LAUNCH,
     };
@@ -88,7 +88,7 @@ pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
                     .iter()
                     .all(|t| t.kind == crate::text::token::TokKind::Punct && !t.is("."));
             let (cue, fig) = ((c.start, c.end), (m.tok_start, m.tok_end));
-            let k = match r.lang {
+            let k = match r.grammar.lang {
                 Lang::Ru => cost(&r.toks, &r.mentions, cue, fig),
                 Lang::En => en::even_cost(&r.toks, &r.mentions, cue, fig),
             };

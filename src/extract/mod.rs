@@ -5,9 +5,9 @@
 
 use chrono::NaiveDate;
 
-use crate::classify::plant::{self, Plant};
+use crate::classify::plant::Plant;
 
-mod en;
+pub(crate) mod en;
 mod found;
 mod launch;
 mod period;
@@ -17,8 +17,9 @@ mod trade;
 use crate::classify::subject::{self, Party};
 use crate::classify::{Cue, cues, filters, metric, status};
 use crate::dims::{self, Anchor, Kind, Mention, Period};
+use crate::grammar::{self, Grammar};
 use crate::lang::Lang;
-use crate::record::{Metric, Qualifier, Record, Status};
+use crate::record::{Metric, Record, Status};
 use crate::text::Document;
 use crate::text::sentence::Sentence;
 use crate::text::token::Token;
@@ -34,8 +35,8 @@ pub struct Reading<'l> {
     pub sentence: Sentence,
     /// Its tokens.
     pub toks: Vec<Token>,
-    /// The language of the rules that read it.
-    pub lang: Lang,
+    /// The grammar that read it.
+    pub grammar: &'static Grammar,
     /// Numbers, money, quantities, percents, dates.
     pub mentions: Vec<Mention>,
     /// Metric cues.
@@ -65,11 +66,14 @@ pub fn extract(doc: &Document) -> Vec<Record> {
 
 /// Every record of one document by the rules of one language.
 pub fn extract_in(doc: &Document, lang: Lang) -> Vec<Record> {
-    let sentences = lang.sentences(&doc.text);
+    let Some(g) = grammar::of(lang) else {
+        return Vec::new();
+    };
+    let sentences = g.sentences(&doc.text);
     let mut out = Vec::new();
     for piece in pieces(&sentences) {
         out.extend(
-            read_sentences(doc, piece, lang)
+            read_sentences(doc, piece, g)
                 .into_iter()
                 .flat_map(|r| r.records),
         );
@@ -96,13 +100,19 @@ fn pieces(sentences: &[Sentence]) -> Vec<&[Sentence]> {
 /// Reads a document and builds its records, keeping what each sentence
 /// showed the rules (for `explain`).
 pub fn read(doc: &Document) -> Vec<Reading<'static>> {
-    let lang = Lang::detect(&doc.text);
-    read_sentences(doc, &lang.sentences(&doc.text), lang)
+    let Some(g) = grammar::of(Lang::detect(&doc.text)) else {
+        return Vec::new();
+    };
+    read_sentences(doc, &g.sentences(&doc.text), g)
 }
 
 /// Reads some sentences of a document (all of them, or one piece of a
 /// long one) and builds their records.
-fn read_sentences(doc: &Document, sentences: &[Sentence], lang: Lang) -> Vec<Reading<'static>> {
+fn read_sentences(
+    doc: &Document,
+    sentences: &[Sentence],
+    g: &'static Grammar,
+) -> Vec<Reading<'static>> {
     let anchor = Anchor {
         published: doc.published,
     };
@@ -110,12 +120,8 @@ fn read_sentences(doc: &Document, sentences: &[Sentence], lang: Lang) -> Vec<Rea
         .iter()
         .copied()
         .map(|s| {
-            let toks = lang.tokenize(&doc.text, s.start, s.end);
-            let mut mentions = dims::find_in(lang, &toks, anchor);
-            match lang {
-                Lang::Ru => crate::classify::elided::fill(&toks, &mut mentions),
-                Lang::En => en::fill_parts(&toks, &mut mentions),
-            }
+            let toks = g.tokenize(&doc.text, s.start, s.end);
+            let mentions = g.mentions(&toks, anchor);
             (s, toks, mentions)
         })
         .collect();
@@ -127,20 +133,18 @@ fn read_sentences(doc: &Document, sentences: &[Sentence], lang: Lang) -> Vec<Rea
     let mut readings: Vec<Reading> = first
         .into_iter()
         .zip(near)
-        .map(|((s, toks, mentions), near)| read_sentence(s, toks, mentions, near, lang))
+        .map(|((s, toks, mentions), near)| read_sentence(s, toks, mentions, near, g))
         .collect();
-    if lang == Lang::En {
-        en::fill_plants(&mut readings);
-    }
+    g.records.fill_plants(&mut readings);
     // Towns count for their country in the document's parties: an article
     // from Петропавловск about `российские партнёры` is about KZ and RU.
     let all: Vec<Party> = readings
         .iter()
         .flat_map(|r| {
-            r.parties.iter().cloned().chain(match lang {
-                Lang::Ru => subject::place_parties(&r.toks),
-                Lang::En => crate::classify::plant_en::place_parties(&r.toks),
-            })
+            r.parties
+                .iter()
+                .cloned()
+                .chain(g.records.place_parties(&r.toks))
         })
         .collect();
     let doc_parties = subject::rank(&all);
@@ -188,7 +192,7 @@ fn read_sentence(
     toks: Vec<Token>,
     mentions: Vec<Mention>,
     near: bool,
-    lang: Lang,
+    g: &'static Grammar,
 ) -> Reading<'static> {
     // Metric and launch cues only serve the sentence's own figures and
     // dates; a sentence with none skips them.
@@ -202,8 +206,7 @@ fn read_sentence(
     let context = |set| if near { cues(set, &toks) } else { Vec::new() };
     // `долларов США` names a currency, not a party.
     let in_money = |p: &Party| {
-        // `долл. США`, `долларов США`: the currency's country.
-        let dollar = |k: usize| toks[k].lower.starts_with("долл");
+        let dollar = |k: usize| g.records.names_currency(&toks[k]);
         let after_currency = match p.start {
             0 => false,
             1 => dollar(0),
@@ -216,26 +219,19 @@ fn read_sentence(
     };
     Reading {
         sentence: s,
-        metric_cues: own(lang.metric_cues()),
-        status_cues: context(lang.status_cues()),
-        launch_cues: own(lang.launch_cues()),
-        parties: match lang {
-            Lang::Ru => subject::parties_in(&toks),
-            Lang::En => crate::classify::plant_en::parties_in(&toks),
-        }
-        .into_iter()
-        .filter(|p| !in_money(p))
-        .collect(),
-        // English plants are read in every sentence: an article joins a
-        // plant's place and product from sentences far apart.
-        plants: match (near, lang) {
-            (_, Lang::En) => crate::classify::plant_en::find(&toks),
-            (false, Lang::Ru) => Vec::new(),
-            (true, Lang::Ru) => plant::find(&toks),
-        },
+        metric_cues: own(g.metric_cues),
+        status_cues: context(g.status_cues),
+        launch_cues: own(g.launch_cues),
+        parties: g
+            .records
+            .parties_in(&toks)
+            .into_iter()
+            .filter(|p| !in_money(p))
+            .collect(),
+        plants: g.records.plants(&toks, near),
         mentions,
         toks,
-        lang,
+        grammar: g,
         records: Vec::new(),
     }
 }
@@ -314,12 +310,10 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
         .flat_map(|r| r.plants.iter().filter(|p| !p.keys().is_empty()).cloned())
         .collect();
     Context {
-        // English: a group named in passing (`Central Asia`) is no party
-        // of the sentences after it.
         parties: subject::codes(before.iter().flat_map(|r| {
             r.parties
                 .iter()
-                .filter(|p| r.lang == Lang::Ru || p.code.matches('+').count() < 2)
+                .filter(|p| r.grammar.records.groups_carry() || p.code.matches('+').count() < 2)
         })),
         doc_parties: doc_parties.to_vec(),
         status: before
@@ -398,17 +392,11 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
         .collect();
     let mut out: Vec<Record> = Vec::new();
     for (k, m) in r.mentions.iter().enumerate().filter(|(_, m)| m.is_figure()) {
-        let skip = match r.lang {
-            Lang::Ru => filters::skip(&r.toks, &r.mentions, m),
-            Lang::En => en::skip(&r.toks, m),
-        };
-        if skip {
+        if r.grammar.records.skip(&r.toks, &r.mentions, m) {
             continue;
         }
         if let Some(mut rec) = filters::restated(doc, r, k, &out) {
-            if r.lang == Lang::En {
-                en::as_rough_as(&mut rec, out.last());
-            }
+            r.grammar.records.restated(&mut rec, out.last());
             out.push(rec);
             continue;
         }
@@ -421,9 +409,7 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
             .filter(|x| x.metric != Metric::LaunchDate && x.unit.is_some())
             .find(|x| x.unit.as_deref().map(base_unit) == m.unit.as_deref().map(base_unit))
             .map(|x| x.metric);
-        let goods = (r.lang == Lang::En)
-            .then(|| en::goods_metric(r, m, &out))
-            .flatten();
+        let goods = r.grammar.records.goods_metric(r, m, &out);
         if let Some(mut rec) = figure_record(doc, r, ctx, m, &launches, (before, goods)) {
             listed_status(&mut rec, &out);
             out.push(rec);
@@ -471,28 +457,13 @@ fn figure_record(
             metric::metric_for(m, &r.toks, &r.mentions, &r.metric_cues, ctx.previous_metric)
         })
         .or_else(|| figure_before.map(|x| (x, "metric:<as the figure before it>".to_string())))
-        .or_else(|| {
-            (r.lang == Lang::En)
-                .then(|| en::metric_near(r, m))
-                .flatten()
-        })?;
+        .or_else(|| r.grammar.records.metric_near(r, m))?;
     let mut rec = base_record(doc, r, m, metric);
     rec.rules.push(metric_rule);
     if metric == Metric::Capacity && !rec.unit.as_deref().unwrap_or("").ends_with("/yr") {
         rec.unit = rec.unit.map(|u| format!("{u}/yr"));
     }
-    let governed = match r.lang {
-        Lang::Ru => status::governed(&r.toks, m).or_else(|| {
-            status::starting_level(&r.toks, m, &r.mentions).then(|| {
-                (
-                    Status::Actual,
-                    Qualifier::Exact,
-                    "status:с … до (the level it starts from)".to_string(),
-                )
-            })
-        }),
-        Lang::En => en::governed(&r.toks, m),
-    };
+    let governed = r.grammar.records.governed(&r.toks, m, &r.mentions);
     if let Some((_, q, _)) = &governed {
         rec.qualifier = *q;
     }
@@ -517,10 +488,7 @@ fn figure_record(
     set_period(&mut rec, r, ctx, period);
     rec.subject = subj;
     rec.rules.push(subject_rule);
-    if r.lang == Lang::En {
-        en::units_of_plant(&mut rec);
-        en::past_month(&mut rec, r, m);
-    }
+    r.grammar.records.finish(&mut rec, r, m);
     Some(rec)
 }
 
@@ -532,10 +500,10 @@ pub(crate) fn pick_status(
     period: Option<Period>,
     published: Option<NaiveDate>,
 ) -> (Status, String) {
-    let found = match r.lang {
-        Lang::Ru => status::from_cues(&r.toks, &r.mentions, &r.status_cues, fig),
-        Lang::En => en::status_from_cues(&r.toks, &r.mentions, &r.status_cues, fig),
-    };
+    let found = r
+        .grammar
+        .records
+        .status_from_cues(&r.toks, &r.mentions, &r.status_cues, fig);
     if let Some(found) = found {
         return found;
     }

@@ -110,7 +110,7 @@ pub(super) fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: O
     }
     // `за этот период`, `за тот же период`, and a bare `за год`: the
     // period said before (decision 15 of the annotation guidelines).
-    let anaphor = r.lang == Lang::En && en::anaphoric_period(&r.toks)
+    let anaphor = r.grammar.lang == Lang::En && en::anaphoric_period(&r.toks)
         || r.toks.windows(2).any(|w| {
             w[0].is("за")
                 && matches!(
@@ -169,7 +169,7 @@ pub(super) fn figure_period(
         .mentions
         .iter()
         .filter(|d| d.kind == Kind::Date && !r.toks[d.tok_start].is("сегодня"))
-        .filter(|d| match r.lang {
+        .filter(|d| match r.grammar.lang {
             Lang::Ru => !compared(&r.toks, d.tok_start) && !weekday(&r.toks, d),
             Lang::En => !en::compared(&r.toks, d) && !en::said_on(&r.toks, d),
         })
@@ -200,7 +200,7 @@ pub(super) fn figure_period(
     let only = (dates.len() == 1
         && is_flow(metric)
         && dates[0].tok_start < m.tok_start
-        && (listed(dates[0]) || long_list || r.lang == Lang::En))
+        && (listed(dates[0]) || long_list || r.grammar.lang == Lang::En))
         .then(|| dates[0].period)
         .flatten();
     near.or(only)

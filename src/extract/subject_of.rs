@@ -15,7 +15,7 @@ use crate::text::Document;
 /// the sentence speaks of one plant (`На заводе будет создано…`).
 fn plant_level(metric: Metric, r: &Reading, ctx: &Context) -> bool {
     // English: `auto industry output`, `across the sector`: the country's.
-    if r.lang == Lang::En && r.plants.is_empty() && super::en::industry_wide(&r.toks) {
+    if r.grammar.lang == Lang::En && r.plants.is_empty() && super::en::industry_wide(&r.toks) {
         return false;
     }
     match metric {
@@ -94,7 +94,7 @@ const ONE_PLANT: [&str; 31] = [
 ];
 
 fn one_plant(r: &Reading) -> bool {
-    let words: &[&str] = match r.lang {
+    let words: &[&str] = match r.grammar.lang {
         Lang::Ru => &ONE_PLANT,
         Lang::En => &super::en::ONE_PLANT,
     };
@@ -117,7 +117,7 @@ fn plant_for<'a>(r: &'a Reading, ctx: &'a Context, at: usize, strong: bool) -> O
     // name, whatever its first part.
     let country = |p: &subject::Party| {
         let t = &r.toks[p.start];
-        p.form == "name" && !(t.lower.contains('-') && crate::dims::quantity_ru::is_adjective(t))
+        p.form == "name" && !(t.lower.contains('-') && crate::dims::quantity::ru::is_adjective(t))
     };
     let passing = ctx.topic.is_some() && !r.parties.iter().any(country);
     let free = !about_set(r)
@@ -148,7 +148,7 @@ fn product_of(r: &Reading, m: &Mention) -> Option<String> {
     // The words after the unit (`тонн мясной продукции в год`), not
     // those of the unit itself (`квадратных метров`).
     let toks = &r.toks[..m.tok_end];
-    if r.lang == Lang::En {
+    if r.grammar.lang == Lang::En {
         return super::en::product_of(&r.toks, m);
     }
     let unit = (m.num_tok..m.tok_end)
@@ -158,7 +158,7 @@ fn product_of(r: &Reading, m: &Mention) -> Option<String> {
             continue;
         }
         let starts = lexicon::products().longest_at(toks, k).is_some()
-            || (k > m.num_tok && crate::dims::quantity_ru::is_adjective(&toks[k]));
+            || (k > m.num_tok && crate::dims::quantity::ru::is_adjective(&toks[k]));
         if starts && let Some(p) = plant::phrase_at(toks, k) {
             return Some(p);
         }
@@ -320,7 +320,7 @@ pub(super) fn subject_for(
         }
     }
     let own = subject::codes(&r.parties);
-    if r.lang == Lang::En && super::en::world_cue(r) && own.len() <= 1 {
+    if r.grammar.lang == Lang::En && super::en::world_cue(r) && own.len() <= 1 {
         let one = own.first().or(ctx.doc_parties.first()).cloned();
         return (one, "subject:<one country with the world>".into());
     }
@@ -364,7 +364,7 @@ pub(super) fn subject_for(
             Metric::Exports
         };
         let turned = clause.is_empty() && flow_cue_before(r, other_flow, at);
-        let direction = |metric: Metric| match r.lang {
+        let direction = |metric: Metric| match r.grammar.lang {
             Lang::Ru => subject::direction(metric, &r.toks, near, &others),
             Lang::En => super::en::direction(metric, &r.toks, near, &others),
         };
@@ -392,7 +392,7 @@ pub(super) fn subject_for(
     if matches!(metric, Metric::Output | Metric::Capacity) {
         // English: a country's output with no party in its sentence is
         // that of the country the article is about (decision 35).
-        if own.is_empty() && r.lang == Lang::En && metric == Metric::Output {
+        if own.is_empty() && r.grammar.lang == Lang::En && metric == Metric::Output {
             let first = ctx.parties.first().or(ctx.doc_parties.first());
             return (first.cloned(), "subject:<the article's country>".into());
         }
@@ -434,7 +434,7 @@ pub(super) fn subject_for(
         matches!(
             t.lower.as_str(),
             "стран" | "странами" | "страны" | "государств"
-        ) || (r.lang == Lang::En && super::en::COUNTRIES.contains(&t.lower.as_str()))
+        ) || (r.grammar.lang == Lang::En && super::en::COUNTRIES.contains(&t.lower.as_str()))
     });
     if countries && own.iter().all(|c| !c.contains('-')) {
         for c in &mut all {
@@ -509,7 +509,7 @@ pub(super) fn launch_records(
         .any(|x| matches!(x.class.as_deref(), Some("проект" | "предприятие")));
     // English: one date after several plants (`a factory in Almaty … and
     // a Kia plant in Kostanay were commissioned in 2025`) is each one's.
-    let all_before = r.lang == Lang::En
+    let all_before = r.grammar.lang == Lang::En
         && r.plants
             .iter()
             .filter(|p| !p.keys().is_empty())
@@ -527,7 +527,8 @@ pub(super) fn launch_records(
             .filter(|p| !p.keys().is_empty())
             .all(|p| p.start > c)
     });
-    let keys = if (set || governed || all_before) && listed.len() >= 2 || set && r.lang == Lang::En
+    let keys = if (set || governed || all_before) && listed.len() >= 2
+        || set && r.grammar.lang == Lang::En
     {
         listed
     } else {

@@ -3,7 +3,8 @@
 //! trillion rubles`, `66.4 billion US dollars`, `488 billion tenge`),
 //! ranges of either, with a qualifier before (`about`, `over`, `up to`).
 
-use super::{number, qualify};
+use crate::dims::number::en as number;
+use crate::dims::qualifier::en::qualify;
 use crate::dims::{Kind, Mention};
 use crate::lang::en::currencies;
 use crate::text::token::{TokKind, Token};

@@ -275,7 +275,7 @@ pub(super) fn decade(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
 /// `11 месяцев 2021 года` after `за`: January to the N-th month.
 pub(super) fn months_of_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let k = k + usize::from(w(toks, k).starts_with("перв"));
-    let num = crate::dims::number_ru::simple_at(toks, k)?;
+    let num = crate::dims::number::ru::simple_at(toks, k)?;
     let n = num.value.to_f64() as u32;
     if !(1..=12).contains(&n) || !w(toks, num.end).starts_with("месяц") {
         return None;

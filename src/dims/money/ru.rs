@@ -3,7 +3,9 @@
 //! (`$26,5 млрд`, `US$ 5 млн`), ranges of either, with a qualifier word
 //! before (`почти`, `свыше`, `до`).
 
-use super::{Kind, Mention, number_ru, qualifier_before};
+use crate::dims::number::ru as number_ru;
+use crate::dims::qualifier::ru::qualifier_before;
+use crate::dims::{Kind, Mention};
 use crate::lexicon;
 use crate::text::token::{TokKind, Token};
 

@@ -250,7 +250,7 @@ fn year_at(toks: &[Token], k: usize) -> Option<i32> {
         && !toks[k - 1].is("/");
     let next = w(toks, k + 1);
     let amount = crate::lang::en::units().longest_at(toks, k + 1).is_some()
-        || super::number::scale_power(next, false).is_some()
+        || crate::dims::number::en::scale_power(next, false).is_some()
         || next == "%"
         || crate::lang::en::currencies()
             .longest_at(toks, k + 1)
@@ -433,7 +433,7 @@ fn months_of_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let n = t
         .num
         .map(|d| d.mant as u32)
-        .or_else(|| super::number::word_value(&t.lower).map(|v| v as u32))?;
+        .or_else(|| crate::dims::number::en::word_value(&t.lower).map(|v| v as u32))?;
     if !matches!(w(toks, k + first + 1), "months" | "month") || !(2..=11).contains(&n) {
         return None;
     }

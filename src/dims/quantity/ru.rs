@@ -1,10 +1,12 @@
 //! QUANTITY and PERCENT, Russian: a number, up to three adjectives, a
-//! unit noun from `data/units.tsv` (`3,5 миллиона многопрофильных шин`,
+//! unit noun from `data/ru/units.tsv` (`3,5 миллиона многопрофильных шин`,
 //! `2,5 тысяч новых рабочих мест`), then perhaps what is made and a rate
 //! (`186 тысяч тонн бутадиеновых каучуков в год`; `в месяц` ×12, `в сутки`
 //! ×365). Percents: `15%`, `12,5 процента`, `3 п.п.`.
 
-use super::{Kind, Mention, number_ru, qualifier_before};
+use crate::dims::number::ru as number_ru;
+use crate::dims::qualifier::ru::qualifier_before;
+use crate::dims::{Kind, Mention};
 use crate::lexicon;
 use crate::text::token::{TokKind, Token};
 

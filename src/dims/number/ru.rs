@@ -1,8 +1,8 @@
 //! NUMBER, Russian: digits, number words in any case, scale words and
 //! abbreviations, fractions of a scale, ranges.
 
-use super::Num;
-use super::decimal::Decimal;
+use crate::dims::Num;
+use crate::dims::decimal::Decimal;
 use crate::text::token::{TokKind, Token};
 
 /// Units 1–19, tens, hundreds: stem and value. A token is a number word
@@ -204,7 +204,7 @@ pub fn may_be_figure(t: &Token) -> bool {
                 || matches!(t.lower.as_str(), "вчера" | "сегодня" | "завтра")
                 || t.lower
                     .split('-')
-                    .any(|p| super::date_ru::month_of(p).is_some())
+                    .any(|p| crate::dims::date::ru::month_of(p).is_some())
                 || matches!(t.lower.as_str(), "i" | "ii" | "iii" | "iv")
         }
         TokKind::Punct => false,

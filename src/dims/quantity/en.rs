@@ -5,7 +5,8 @@
 //! ×365, `a month` ×12). Percents: `5%`, `5 percent`, `5 per cent`, `5
 //! percentage points`.
 
-use super::{number, qualify};
+use crate::dims::number::en as number;
+use crate::dims::qualifier::en::qualify;
 use crate::dims::{Kind, Mention, Num};
 use crate::lang::en::units;
 use crate::text::token::{TokKind, Token};

@@ -118,7 +118,7 @@ pub fn may_be_figure(t: &Token) -> bool {
                 || FIGURE_WORDS.contains(&t.lower.as_str())
                 || t.lower
                     .split('-')
-                    .any(|p| super::date::month_of(p).is_some())
+                    .any(|p| crate::dims::date::en::month_of(p).is_some())
         }
         TokKind::Punct => false,
     }
@@ -337,4 +337,50 @@ fn join_range(mut a: Num, b: Num, rule: &'static str) -> Num {
     a.end = b.end;
     a.rules.push(rule);
     a
+}
+
+/// The tokens of an English text: `1,500,000` is one number (the shared
+/// tokenizer reads `1,500` as a decimal, as Russian writes it).
+pub fn regroup(text: &str, toks: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(toks.len());
+    let mut k = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        let raw = &text[t.start..t.end];
+        if t.kind != TokKind::Num || !is_group(raw) {
+            out.push(t.clone());
+            k += 1;
+            continue;
+        }
+        let mut digits: String = raw.replace(',', "");
+        let mut end = t.end;
+        k += 1;
+        // `,000` groups that follow with no space.
+        while k + 1 < toks.len()
+            && toks[k].is(",")
+            && !toks[k].space_before
+            && toks[k + 1].kind == TokKind::Num
+            && !toks[k + 1].space_before
+            && toks[k + 1].int_digits == 3
+        {
+            digits.push_str(&text[toks[k + 1].start..toks[k + 1].end]);
+            end = toks[k + 1].end;
+            k += 2;
+        }
+        let mut joined = t.clone();
+        joined.end = end;
+        joined.num = Decimal::parse(&digits);
+        joined.int_digits = digits.split('.').next().map_or(0, str::len);
+        joined.lower = text[t.start..end].to_string();
+        out.push(joined);
+    }
+    out
+}
+
+/// `1,500`: one to three digits, a comma, three digits.
+fn is_group(raw: &str) -> bool {
+    let Some((a, b)) = raw.split_once(',') else {
+        return false;
+    };
+    (1..=3).contains(&a.len()) && b.len() == 3 && b.bytes().all(|c| c.is_ascii_digit())
 }

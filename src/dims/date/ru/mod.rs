@@ -12,7 +12,7 @@ mod cores;
 pub use cores::month_of;
 use cores::*;
 
-use super::{Anchor, Grain, Kind, Mention, Period};
+use crate::dims::{Anchor, Grain, Kind, Mention, Period};
 use crate::record::Qualifier;
 use crate::text::token::Token;
 

@@ -1,0 +1,139 @@
+//! Grammars: everything a language contributes to extraction, built once
+//! per language. A grammar holds the rules of each dimension (numbers,
+//! money, quantities, percents, dates), how the language cuts sentences
+//! and tokens, its lexicons of cues, parties and places, and its rules
+//! for records (filters of non-figures, status, parties, plants).
+//!
+//! Extraction looks a document's grammar up once (`of`) and reads every
+//! sentence with it; the stages after `record` know no language. Adding a
+//! language: its folder `data/<lang>/`, its rule files (`dims/*/<lang>.rs`,
+//! `grammar/<lang>.rs`) and one line in `GRAMMARS`.
+
+pub mod en;
+pub mod ru;
+
+use crate::classify::Cue;
+use crate::classify::plant::Plant;
+use crate::classify::subject::Party;
+use crate::dims::{Mention, Rules};
+use crate::extract::Reading;
+use crate::lang::Lang;
+use crate::lexicon::PhraseSet;
+use crate::record::{Metric, Qualifier, Record, Status};
+use crate::text::sentence::Sentence;
+use crate::text::token::Token;
+
+/// Every language with a grammar: one line per language.
+static GRAMMARS: [fn() -> &'static Grammar; 2] = [ru::grammar, en::grammar];
+
+/// The grammar of a language, if the crate has one.
+pub fn of(lang: Lang) -> Option<&'static Grammar> {
+    GRAMMARS.iter().map(|g| g()).find(|g| g.lang == lang)
+}
+
+/// The grammar whose language has the id `id` (`ru`, `en`): the name of
+/// its folders in `data/` and `data/corpus/`.
+pub fn by_id(id: &str) -> Option<&'static Grammar> {
+    GRAMMARS.iter().map(|g| g()).find(|g| g.lang.as_str() == id)
+}
+
+/// What one language contributes to extraction.
+pub struct Grammar {
+    /// The language.
+    pub lang: Lang,
+    /// The rules of each dimension, as `dims::find_with` walks them.
+    pub dims: &'static Rules,
+    /// The tokens of `text` as the shared tokenizer cut them, regrouped
+    /// the way this language writes numbers.
+    pub regroup: fn(&str, Vec<Token>) -> Vec<Token>,
+    /// The sentences of `text` as the shared splitter cut them, joined
+    /// where this language's abbreviations do not end a sentence.
+    pub join: fn(&str, Vec<Sentence>) -> Vec<Sentence>,
+    /// Cue words for metrics.
+    pub metric_cues: &'static PhraseSet,
+    /// Cue words for status.
+    pub status_cues: &'static PhraseSet,
+    /// Cue words for launches.
+    pub launch_cues: &'static PhraseSet,
+    /// The rules that turn mentions into records.
+    pub records: &'static dyn RecordRules,
+}
+
+impl std::fmt::Debug for Grammar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Grammar({})", self.lang.as_str())
+    }
+}
+
+impl Grammar {
+    /// The tokens of `text[from..to]` as this language's rules read them.
+    pub fn tokenize(&self, text: &str, from: usize, to: usize) -> Vec<Token> {
+        (self.regroup)(text, crate::text::token::tokenize(text, from, to))
+    }
+
+    /// The sentences of a text as this language's rules read them.
+    pub fn sentences(&self, text: &str) -> Vec<Sentence> {
+        (self.join)(text, crate::text::sentence::split(text))
+    }
+
+    /// Every mention in a sentence's tokens, parts left out of a list
+    /// filled in.
+    pub fn mentions(&self, toks: &[Token], anchor: crate::dims::Anchor) -> Vec<Mention> {
+        let mut ms = crate::dims::find_with(self.dims, toks, anchor);
+        self.records.fill_elided(toks, &mut ms);
+        ms
+    }
+}
+
+/// A status, the qualifier it implies and the rule that read it.
+pub type Governed = (Status, Qualifier, String);
+
+/// A language's rules for records: what in a sentence is a party, a
+/// plant, a figure worth a record, and which status governs a figure.
+/// The defaults are for what a language does not need.
+pub trait RecordRules: Sync {
+    /// Fills in the parts of figures that a list leaves out.
+    fn fill_elided(&self, toks: &[Token], mentions: &mut [Mention]);
+    /// The parties (countries, regions, companies) a sentence names.
+    fn parties_in(&self, toks: &[Token]) -> Vec<Party>;
+    /// The countries of the towns a sentence names.
+    fn place_parties(&self, toks: &[Token]) -> Vec<Party>;
+    /// The plants a sentence names; `near` says a figure is near it.
+    fn plants(&self, toks: &[Token], near: bool) -> Vec<Plant>;
+    /// Whether a token names a currency (a country named just after it
+    /// is the currency's, not a party).
+    fn names_currency(&self, _t: &Token) -> bool {
+        false
+    }
+    /// Whether a group of parties named in passing (`+` twice in its
+    /// code) still counts for the sentences after it.
+    fn groups_carry(&self) -> bool {
+        true
+    }
+    /// Joins what a document's sentences say of one plant.
+    fn fill_plants(&self, _readings: &mut [Reading]) {}
+    /// Whether a figure is no figure a record carries.
+    fn skip(&self, toks: &[Token], mentions: &[Mention], m: &Mention) -> bool;
+    /// Adjusts a restated figure to the one before it.
+    fn restated(&self, _rec: &mut Record, _before: Option<&Record>) {}
+    /// The metric of goods whose worth a figure gives.
+    fn goods_metric(&self, _r: &Reading, _m: &Mention, _out: &[Record]) -> Option<Metric> {
+        None
+    }
+    /// The metric of a figure from the words near it, when no cue says.
+    fn metric_near(&self, _r: &Reading, _m: &Mention) -> Option<(Metric, String)> {
+        None
+    }
+    /// The status a word governing the figure states.
+    fn governed(&self, toks: &[Token], m: &Mention, mentions: &[Mention]) -> Option<Governed>;
+    /// The status from the nearest status cue in reach.
+    fn status_from_cues(
+        &self,
+        toks: &[Token],
+        mentions: &[Mention],
+        cues: &[Cue],
+        fig: (usize, usize),
+    ) -> Option<(Status, String)>;
+    /// Last touches on a figure's record.
+    fn finish(&self, _rec: &mut Record, _r: &Reading, _m: &Mention) {}
+}

@@ -1,0 +1,90 @@
+//! The Russian grammar: the `*/ru.rs` rules of every dimension, the
+//! lexicons of `data/ru/`, and the Russian rules for records.
+
+use std::sync::LazyLock;
+
+use super::{Governed, Grammar, RecordRules};
+use crate::classify::plant::{self, Plant};
+use crate::classify::subject::{self, Party};
+use crate::classify::{Cue, elided, filters, status};
+use crate::dims::{Mention, Rules, date, money, number, quantity};
+use crate::lang::Lang;
+use crate::lexicon;
+use crate::record::{Qualifier, Status};
+use crate::text::sentence::Sentence;
+use crate::text::token::Token;
+
+/// The Russian rules of every dimension.
+pub static RULES: Rules = Rules {
+    may_be_figure: number::ru::may_be_figure,
+    dates: date::ru::find,
+    figures: &[money::ru::at, quantity::ru::percent_at, quantity::ru::at],
+    number_at: number::ru::number_at,
+};
+
+static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar {
+    lang: Lang::Ru,
+    dims: &RULES,
+    regroup: |_, toks| toks,
+    join: |_, ss: Vec<Sentence>| ss,
+    metric_cues: lexicon::metric_cues(),
+    status_cues: lexicon::status_cues(),
+    launch_cues: lexicon::launch_cues(),
+    records: &Ru,
+});
+
+/// The Russian grammar.
+pub fn grammar() -> &'static Grammar {
+    &GRAMMAR
+}
+
+struct Ru;
+
+impl RecordRules for Ru {
+    fn fill_elided(&self, toks: &[Token], mentions: &mut [Mention]) {
+        elided::fill(toks, mentions);
+    }
+
+    fn parties_in(&self, toks: &[Token]) -> Vec<Party> {
+        subject::parties_in(toks)
+    }
+
+    fn place_parties(&self, toks: &[Token]) -> Vec<Party> {
+        subject::place_parties(toks)
+    }
+
+    fn plants(&self, toks: &[Token], near: bool) -> Vec<Plant> {
+        if near { plant::find(toks) } else { Vec::new() }
+    }
+
+    fn names_currency(&self, t: &Token) -> bool {
+        // `долл. США`, `долларов США`: the currency's country.
+        t.lower.starts_with("долл")
+    }
+
+    fn skip(&self, toks: &[Token], mentions: &[Mention], m: &Mention) -> bool {
+        filters::skip(toks, mentions, m)
+    }
+
+    fn governed(&self, toks: &[Token], m: &Mention, mentions: &[Mention]) -> Option<Governed> {
+        status::governed(toks, m).or_else(|| {
+            status::starting_level(toks, m, mentions).then(|| {
+                (
+                    Status::Actual,
+                    Qualifier::Exact,
+                    "status:с … до (the level it starts from)".to_string(),
+                )
+            })
+        })
+    }
+
+    fn status_from_cues(
+        &self,
+        toks: &[Token],
+        mentions: &[Mention],
+        cues: &[Cue],
+        fig: (usize, usize),
+    ) -> Option<(Status, String)> {
+        status::from_cues(toks, mentions, cues, fig)
+    }
+}
