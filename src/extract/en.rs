@@ -348,9 +348,9 @@ pub fn said_on(toks: &[Token], d: &Mention) -> bool {
 }
 
 /// Completes the article's plants from one another (see
-/// `plant_en::fill_places`).
+/// `plant::en::fill_places`).
 pub fn fill_plants(readings: &mut [Reading]) {
-    crate::classify::plant_en::fill_places(
+    crate::classify::plant::en::fill_places(
         readings
             .iter_mut()
             .map(|r| {

@@ -51,7 +51,7 @@ fn one_plant_doc(ctx: &Context) -> bool {
 /// A sentence about a set of plants or projects (`четыре производства`,
 /// `134 предприятий`), not about one.
 fn about_set(r: &Reading) -> bool {
-    r.plants.iter().any(|p| plant::is_set(&r.toks, p))
+    r.plants.iter().any(|p| plant::ru::is_set(&r.toks, p))
         || r.mentions
             .iter()
             .any(|m| matches!(m.class.as_deref(), Some("проект" | "предприятие")))
@@ -159,7 +159,7 @@ fn product_of(r: &Reading, m: &Mention) -> Option<String> {
         }
         let starts = lexicon::products().longest_at(toks, k).is_some()
             || (k > m.num_tok && crate::dims::quantity::ru::is_adjective(&toks[k]));
-        if starts && let Some(p) = plant::phrase_at(toks, k) {
+        if starts && let Some(p) = plant::ru::phrase_at(toks, k) {
             return Some(p);
         }
     }
@@ -173,7 +173,7 @@ fn product_of(r: &Reading, m: &Mention) -> Option<String> {
             .toks
             .get(k + n)
             .is_some_and(|t| t.kind == crate::text::token::TokKind::Word && !t.cap);
-        if let Some(p) = plant::phrase_at(&r.toks, k + n).filter(|_| word) {
+        if let Some(p) = plant::ru::phrase_at(&r.toks, k + n).filter(|_| word) {
             return Some(p);
         }
         break;

@@ -60,7 +60,7 @@ pub(crate) fn of_document(rs: &[Reading]) -> Option<Topic> {
     let mut places: Vec<(String, bool)> = Vec::new();
     let mut first_is_set = None;
     for (i, r) in head.iter().enumerate() {
-        let found: Vec<Plant> = plant::find(&r.toks)
+        let found: Vec<Plant> = plant::ru::find(&r.toks)
             .into_iter()
             .filter(|p| {
                 let w = &r.toks[p.start].lower;
@@ -72,16 +72,16 @@ pub(crate) fn of_document(rs: &[Reading]) -> Option<Topic> {
         if plants.is_empty() && i >= FIRST {
             return None;
         }
-        first_is_set.get_or_insert_with(|| plant::is_set(&r.toks, first));
+        first_is_set.get_or_insert_with(|| plant::ru::is_set(&r.toks, first));
         plants.extend(found);
         // A region stands for a plant's town only where a plant is named
         // as an object (`производство шин в Татарстане` is the region's).
         let object = r
             .toks
             .iter()
-            .any(|t| plant::is_plant_word(&t.lower) && !t.lower.starts_with("производств"));
+            .any(|t| plant::ru::is_plant_word(&t.lower) && !t.lower.starts_with("производств"));
         places.extend(
-            plant::places(&r.toks)
+            plant::ru::places(&r.toks)
                 .into_iter()
                 .filter(|p| p.3 || object)
                 .map(|p| (p.2, p.3)),
@@ -131,11 +131,11 @@ pub(crate) fn place_plants(rs: &mut [Reading], topic: &Topic) {
         let toks = &r.toks;
         // A sentence that names a place has placed its plants itself
         // (`производство шин в Татарстане` is the region's).
-        if !plant::places(toks).is_empty() {
+        if !plant::ru::places(toks).is_empty() {
             continue;
         }
         for p in r.plants.iter_mut() {
-            if p.place.is_none() && !p.products.is_empty() && !plant::is_set(toks, p) {
+            if p.place.is_none() && !p.products.is_empty() && !plant::ru::is_set(toks, p) {
                 p.place = Some(place.clone());
                 // In an article on one plant, what it processes or makes,
                 // said again with no place (`переработки льна и рапса`), is

@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 
 use super::{Governed, Grammar, RecordRules};
 use crate::classify::Cue;
+use crate::classify::plant;
 use crate::classify::plant::Plant;
-use crate::classify::plant_en;
 use crate::classify::subject::Party;
 use crate::dims::{Anchor, Mention, Rules, date, money, number, quantity};
 use crate::extract::{Reading, en};
@@ -52,17 +52,17 @@ impl RecordRules for En {
     }
 
     fn parties_in(&self, toks: &[Token]) -> Vec<Party> {
-        plant_en::parties_in(toks)
+        plant::en::parties_in(toks)
     }
 
     fn place_parties(&self, toks: &[Token]) -> Vec<Party> {
-        plant_en::place_parties(toks)
+        plant::en::place_parties(toks)
     }
 
     /// English plants are read in every sentence: an article joins a
     /// plant's place and product from sentences far apart.
     fn plants(&self, toks: &[Token], _near: bool) -> Vec<Plant> {
-        plant_en::find(toks)
+        plant::en::find(toks)
     }
 
     /// A group named in passing (`Central Asia`) is no party of the

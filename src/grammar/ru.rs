@@ -42,7 +42,7 @@ struct Ru;
 
 impl RecordRules for Ru {
     fn fill_elided(&self, toks: &[Token], mentions: &mut [Mention]) {
-        elided::fill(toks, mentions);
+        elided::ru::fill(toks, mentions);
     }
 
     fn parties_in(&self, toks: &[Token]) -> Vec<Party> {
@@ -54,7 +54,11 @@ impl RecordRules for Ru {
     }
 
     fn plants(&self, toks: &[Token], near: bool) -> Vec<Plant> {
-        if near { plant::find(toks) } else { Vec::new() }
+        if near {
+            plant::ru::find(toks)
+        } else {
+            Vec::new()
+        }
     }
 
     fn names_currency(&self, t: &Token) -> bool {
@@ -63,12 +67,12 @@ impl RecordRules for Ru {
     }
 
     fn skip(&self, toks: &[Token], mentions: &[Mention], m: &Mention) -> bool {
-        filters::skip(toks, mentions, m)
+        filters::ru::skip(toks, mentions, m)
     }
 
     fn governed(&self, toks: &[Token], m: &Mention, mentions: &[Mention]) -> Option<Governed> {
-        status::governed(toks, m).or_else(|| {
-            status::starting_level(toks, m, mentions).then(|| {
+        status::ru::governed(toks, m).or_else(|| {
+            status::ru::starting_level(toks, m, mentions).then(|| {
                 (
                     Status::Actual,
                     Qualifier::Exact,
@@ -85,6 +89,6 @@ impl RecordRules for Ru {
         cues: &[Cue],
         fig: (usize, usize),
     ) -> Option<(Status, String)> {
-        status::from_cues(toks, mentions, cues, fig)
+        status::ru::from_cues(toks, mentions, cues, fig)
     }
 }

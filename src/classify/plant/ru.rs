@@ -1,57 +1,17 @@
-//! PLANT: one plant or project named in a sentence, as a `place/product`
-//! key (`Сарань/шина`, `Костанай/редуктор ведущего моста`). The product
+//! PLANT, Russian: one plant or project named in a sentence, as a
+//! `place/product` key (`Сарань/шина`, `Костанай/редуктор ведущего моста`). The product
 //! follows `по производству`, `производить`, `выпуск`; the place is the
 //! town (or a region, written as its main town) nearest to it.
 
-use super::lemma::{agree, gender_of, guess_lemma, lemma};
-pub use super::place::places;
-use super::place::{adjective_place, guessed_places, nearest_place, place_phrase_at, places_in};
+use super::Plant;
+use crate::classify::lemma::ru::{agree, gender_of, guess_lemma, lemma};
+pub use crate::classify::place::ru::places;
+use crate::classify::place::ru::{
+    adjective_place, guessed_places, nearest_place, place_phrase_at, places_in,
+};
 use crate::dims::quantity::ru::is_adjective;
 use crate::lexicon;
 use crate::text::token::{TokKind, Token};
-
-/// A plant or project named in a sentence.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Plant {
-    /// The trigger word's token.
-    pub start: usize,
-    /// One past the last product token.
-    pub end: usize,
-    /// The town, if the sentence names one.
-    pub place: Option<String>,
-    /// The products, lemmatised (`шина`, `чугунное литьё`).
-    pub products: Vec<String>,
-}
-
-impl Plant {
-    /// One key per product; none without a place.
-    pub fn keys(&self) -> Vec<String> {
-        let Some(place) = &self.place else {
-            return Vec::new();
-        };
-        self.products
-            .iter()
-            .map(|p| format!("{place}/{p}"))
-            .collect()
-    }
-
-    /// The plant a key names (`Сарань/шина`), as if named in no sentence.
-    pub fn from_key(key: &str) -> Option<Plant> {
-        let (place, product) = key.split_once('/')?;
-        Some(Plant {
-            start: 0,
-            end: 0,
-            place: Some(place.to_string()),
-            products: vec![product.to_string()],
-        })
-    }
-
-    /// The key with a product found elsewhere (a plant named by its
-    /// place only: `завод в Елабуге … 50 тысяч автомобилей`).
-    pub fn key_with(&self, product: &str) -> Option<String> {
-        Some(format!("{}/{product}", self.place.as_ref()?))
-    }
-}
 
 /// Words that name a plant or a project as an object.
 const OBJECTS: [&str; 18] = [

@@ -6,8 +6,8 @@
 //! after a verb of making (`to produce special coke`); the place is the
 //! town or region nearest to it. No Russian morphology is used.
 
-use super::plant::Plant;
-use super::subject::Party;
+use super::Plant;
+use crate::classify::subject::Party;
 use crate::lang::Lang;
 use crate::lang::en::products;
 use crate::text::token::{TokKind, Token};

@@ -1,13 +1,9 @@
-//! FILTERS: figures that look like statements but are not: growth
-//! amounts (`вырос на 2 млрд`), prices per unit (`250 долларов за
+//! FILTERS, Russian: figures that look like statements but are not:
+//! growth amounts (`вырос на 2 млрд`), prices per unit (`250 долларов за
 //! тонну`), thresholds in a programme's rules (`не менее 100 рабочих
-//! мест` for a subsidy); and one figure restated in another currency
-//! (`2,4 трлн рублей (около $28 млрд)`), which copies the record before.
+//! мест` for a subsidy).
 
 use crate::dims::{Kind, Mention};
-use crate::extract::Reading;
-use crate::record::Record;
-use crate::text::Document;
 use crate::text::token::Token;
 
 const CHANGE: [&str; 14] = [
@@ -151,33 +147,4 @@ fn threshold(toks: &[Token], _mentions: &[Mention], m: &Mention) -> bool {
     let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
     let text = words.join(" ");
     THRESHOLD.iter().any(|t| text.contains(t))
-}
-
-/// `X рублей (около $28 млрд)`: the amount in brackets restates the one
-/// before it; same record, other currency.
-pub fn restated(doc: &Document, r: &Reading, k: usize, out: &[Record]) -> Option<Record> {
-    let m = &r.mentions[k];
-    let prev = r.mentions[..k].last()?;
-    let bracket = m
-        .tok_start
-        .checked_sub(1)
-        .is_some_and(|b| r.toks[b].is("(") && b == prev.tok_end);
-    if m.kind != Kind::Money || prev.kind != Kind::Money || !bracket {
-        return None;
-    }
-    let last = out
-        .iter()
-        .rev()
-        .find(|x| x.unit == prev.unit && x.value == prev.value)?;
-    let (b0, b1) = m.span(&r.toks);
-    let mut rec = last.clone();
-    rec.value = m.value;
-    rec.value_max = m.value_max;
-    rec.unit = m.unit.clone();
-    rec.qualifier = m.qualifier;
-    rec.span_start = r.sentence.char_at(&doc.text, b0);
-    rec.span_end = r.sentence.char_at(&doc.text, b1);
-    rec.rules
-        .push("<amount> (<amount in another currency>)".into());
-    Some(rec)
 }
