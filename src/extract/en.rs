@@ -11,25 +11,18 @@ use crate::dims::{Kind, Mention};
 use crate::record::{Metric, Qualifier, Status};
 use crate::text::token::Token;
 
-/// Words for one plant or project, as a sentence refers back to it.
-pub const ONE_PLANT: [&str; 10] = [
-    "plant",
-    "plant's",
-    "factory",
-    "enterprise",
-    "facility",
-    "project",
-    "complex",
-    "refinery",
-    "mill",
-    "works",
-];
+crate::words!(
+    /// Words for one plant or project, as a sentence refers back to it.
+    pub ONE_PLANT, en, "one_plant.tsv"
+);
 
 /// Words that make a figure about the countries, not a region.
 pub const COUNTRIES: [&str; 5] = ["countries", "nations", "states", "sides", "country"];
 
-/// A sentence about these is not about a launch.
-pub const NOT_LAUNCH: [&str; 5] = ["sales", "stone", "groundbreaking", "anniversary", "tests"];
+crate::words!(
+    /// A sentence about these is not about a launch.
+    pub NOT_LAUNCH, en, "not_launch.tsv"
+);
 
 /// Words of change before `by`: the figure after is the change.
 const CHANGE: [&str; 16] = [

@@ -36,10 +36,6 @@ pub(super) fn added_object(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Re
         .collect()
 }
 
-/// A sentence about these is not about a launch (the start of sales, the
-/// first stone).
-const NOT_LAUNCH: [&str; 3] = ["продаж", "закладк", "камн"];
-
 /// The launch cue that makes a date a launch window, if one is near.
 pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
     let said = |d: &Mention| match r.grammar.lang {
@@ -65,10 +61,7 @@ pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
     } else {
         12
     };
-    let not_launch: &[&str] = match r.grammar.lang {
-        Lang::Ru => &NOT_LAUNCH,
-        Lang::En => &en::NOT_LAUNCH,
-    };
+    let not_launch = r.grammar.not_launch;
     r.launch_cues
         .iter()
         .filter(|c| c.entry.col(1).is_empty() || !r.plants.is_empty())

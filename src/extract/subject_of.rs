@@ -57,48 +57,9 @@ fn about_set(r: &Reading) -> bool {
             .any(|m| matches!(m.class.as_deref(), Some("проект" | "предприятие")))
 }
 
-/// Words for one plant or project (singular), as a sentence refers back
-/// to it: `Стоимость проекта`, `Мощность предприятия`, `На заводе`.
-const ONE_PLANT: [&str; 31] = [
-    "завод",
-    "заводе",
-    "завода",
-    "заводом",
-    "заводу",
-    "предприятие",
-    "предприятии",
-    "предприятия",
-    "предприятием",
-    "предприятию",
-    "фабрика",
-    "фабрике",
-    "фабрику",
-    "фабрики",
-    "фабрикой",
-    "комбинат",
-    "комбинате",
-    "комбината",
-    "цех",
-    "цехе",
-    "цеха",
-    "проект",
-    "проекта",
-    "проекте",
-    "проекту",
-    "производство",
-    "производства",
-    "производстве",
-    "объекта",
-    "объект",
-    "объекте",
-];
-
 fn one_plant(r: &Reading) -> bool {
-    let words: &[&str] = match r.grammar.lang {
-        Lang::Ru => &ONE_PLANT,
-        Lang::En => &super::en::ONE_PLANT,
-    };
-    r.toks.iter().any(|t| words.contains(&t.lower.as_str()))
+    let words = r.grammar.one_plant;
+    r.toks.iter().any(|t| words.contains(&t.lower))
 }
 
 /// The plant a figure at token `at` belongs to: the nearest named before

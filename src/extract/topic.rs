@@ -11,24 +11,6 @@ use crate::classify::plant::{self, Plant};
 const HEAD: usize = 6;
 /// The first plant of an article on plants stands in its first sentences.
 const FIRST: usize = 3;
-/// Words for a plant an article can be about (not `центр`, `площадка`).
-const PLANT_WORDS: [&str; 15] = [
-    "завод",
-    "фабрик",
-    "комбинат",
-    "цех",
-    "предприяти",
-    "производств",
-    "нпз",
-    "гок",
-    "терминал",
-    "проект",
-    "рудник",
-    "выпуск",
-    "переработк",
-    "сборк",
-    "изготовлен",
-];
 
 /// The document's plant: its place (none when the text gives none) and
 /// its product, if the head or a later sentence at that place names one.
@@ -64,7 +46,7 @@ pub(crate) fn of_document(rs: &[Reading]) -> Option<Topic> {
             .into_iter()
             .filter(|p| {
                 let w = &r.toks[p.start].lower;
-                PLANT_WORDS.iter().any(|o| w.contains(o))
+                plant::ru::PLANT_WORDS.iter().any(|o| w.contains(o))
             })
             .collect();
         // Only the places of sentences on plants: not a dateline's town.

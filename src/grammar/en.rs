@@ -36,6 +36,8 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar {
     metric_cues: crate::lang::en::metric_cues(),
     status_cues: crate::lang::en::status_cues(),
     launch_cues: crate::lang::en::launch_cues(),
+    one_plant: &en::ONE_PLANT,
+    not_launch: &en::NOT_LAUNCH,
     records: &En,
 });
 

@@ -19,6 +19,7 @@ use crate::dims::{Mention, Rules};
 use crate::extract::Reading;
 use crate::lang::Lang;
 use crate::lexicon::PhraseSet;
+use crate::lexicon::words::WordList;
 use crate::record::{Metric, Qualifier, Record, Status};
 use crate::text::sentence::Sentence;
 use crate::text::token::Token;
@@ -55,6 +56,10 @@ pub struct Grammar {
     pub status_cues: &'static PhraseSet,
     /// Cue words for launches.
     pub launch_cues: &'static PhraseSet,
+    /// Words for one plant or project, as a sentence refers back to it.
+    pub one_plant: &'static WordList,
+    /// Words for what is not a launch (the start of sales).
+    pub not_launch: &'static WordList,
     /// The rules that turn mentions into records.
     pub records: &'static dyn RecordRules,
 }

@@ -22,6 +22,18 @@ pub static RULES: Rules = Rules {
     number_at: number::ru::number_at,
 };
 
+crate::words!(
+    /// Words for one plant or project (singular), as a sentence refers back
+    /// to it: `Стоимость проекта`, `Мощность предприятия`, `На заводе`.
+    pub ONE_PLANT, ru, "one_plant.tsv"
+);
+
+crate::words!(
+    /// A sentence about these is not about a launch (the start of sales, the
+    /// first stone).
+    pub NOT_LAUNCH, ru, "not_launch.tsv"
+);
+
 static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar {
     lang: Lang::Ru,
     dims: &RULES,
@@ -30,6 +42,8 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar {
     metric_cues: lexicon::metric_cues(),
     status_cues: lexicon::status_cues(),
     launch_cues: lexicon::launch_cues(),
+    one_plant: &ONE_PLANT,
+    not_launch: &NOT_LAUNCH,
     records: &Ru,
 });
 

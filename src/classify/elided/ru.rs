@@ -11,18 +11,7 @@ use crate::dims::{Kind, Mention};
 use crate::lexicon;
 use crate::text::token::{TokKind, Token};
 
-const LINKS: [&str; 10] = [
-    "еще",
-    "из",
-    "них",
-    "которых",
-    "том",
-    "числе",
-    "а",
-    "и",
-    "на",
-    "в",
-];
+crate::words!(LINKS, ru, "elided_links.tsv");
 
 /// Gives numbers the unit the sentence said before them.
 pub fn fill(toks: &[Token], mentions: &mut [Mention]) {
@@ -91,7 +80,7 @@ fn from_quantity_before(
     let linked = gap.len() <= 6
         && gap.iter().all(|t| {
             t.kind == TokKind::Punct
-                || LINKS.contains(&t.lower.as_str())
+                || LINKS.contains(&t.lower)
                 || t.lower.starts_with("втор")
         })
         && gap

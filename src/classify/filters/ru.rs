@@ -6,59 +6,11 @@
 use crate::dims::{Kind, Mention};
 use crate::text::token::Token;
 
-const CHANGE: [&str; 14] = [
-    "вырос",
-    "выросл",
-    "увеличил",
-    "увеличат",
-    "сократил",
-    "снизил",
-    "рост",
-    "прирост",
-    "увеличени",
-    "снижени",
-    "упал",
-    "возрос",
-    "подорож",
-    "подешев",
-];
+crate::words!(CHANGE, ru, "change_verbs.tsv");
 
-const PER_UNIT: [&str; 21] = [
-    "рубль",
-    "доллар",
-    "юань",
-    "евро",
-    "тенге",
-    "тонну",
-    "т",
-    "штуку",
-    "шт",
-    "баррель",
-    "кг",
-    "килограмм",
-    "кубометр",
-    "литр",
-    "квт",
-    "мвт",
-    "единицу",
-    "метр",
-    "голову",
-    "человека",
-    "месяц",
-];
+crate::words!(PER_UNIT, ru, "per_unit.tsv");
 
-const THRESHOLD: [&str; 10] = [
-    "должн",
-    "для участия",
-    "льгот",
-    "субсиди",
-    "требовани",
-    "условие",
-    "условия",
-    "получают",
-    "предоставляются",
-    "претендовать",
-];
+crate::words!(THRESHOLD, ru, "thresholds.tsv");
 
 /// Whether a figure is no statement of a metric.
 pub fn skip(toks: &[Token], mentions: &[Mention], m: &Mention) -> bool {
@@ -104,7 +56,7 @@ fn per_unit(toks: &[Token], m: &Mention) -> bool {
         return false;
     }
     let next = |k: usize| toks.get(m.tok_end + k).map_or("", |t| t.lower.as_str());
-    let after = matches!(next(0), "за" | "/") && PER_UNIT.contains(&next(1));
+    let after = matches!(next(0), "за" | "/") && PER_UNIT.contains(next(1));
     let before = toks[..m.tok_start].windows(2).any(|w| {
         (w[0].lower.starts_with("стоимост") || w[0].lower.starts_with("цен"))
             && PRICED.iter().any(|p| w[1].lower.starts_with(p))
@@ -125,19 +77,11 @@ fn per_unit(toks: &[Token], m: &Mention) -> bool {
     after || before
 }
 
-/// What a price is of: `стоимость тонны`, `цена барреля`, `стоимость
-/// билета`.
-const PRICED: [&str; 9] = [
-    "тонн",
-    "баррел",
-    "кубометр",
-    "килограмм",
-    "литр",
-    "билет",
-    "квадратн",
-    "метр",
-    "единиц",
-];
+crate::words!(
+    /// What a price is of: `стоимость тонны`, `цена барреля`, `стоимость
+    /// билета`.
+    PRICED, ru, "priced_goods.tsv"
+);
 
 /// `не менее 100 рабочих мест` as a condition of a programme.
 fn threshold(toks: &[Token], _mentions: &[Mention], m: &Mention) -> bool {

@@ -13,83 +13,25 @@ use crate::dims::quantity::ru::is_adjective;
 use crate::lexicon;
 use crate::text::token::{TokKind, Token};
 
-/// Words that name a plant or a project as an object.
-const OBJECTS: [&str; 18] = [
-    "завод",
-    "нпз",
-    "гок",
-    "предприяти",
-    "фабрик",
-    "комбинат",
-    "цех",
-    "терминал",
-    "производств",
-    "проект",
-    "автозавод",
-    "металлоцентр",
-    "площадк",
-    "центр",
-    "хаб",
-    "склад",
-    "разрез",
-    "рудник",
-];
+crate::words!(
+    /// Words for a plant an article can be about (not `центр`, `площадка`).
+    pub(crate) PLANT_WORDS, ru, "topic_plant_words.tsv"
+);
 
-/// Objects named by what they are rather than what they make: the key's
-/// product is the object with its adjectives (`логистический центр`).
-const SELF_NAMED: [&str; 5] = ["центр", "хаб", "склад", "терминал", "комплекс"];
+crate::words!(
+    /// Words that name a plant or a project as an object.
+    OBJECTS, ru, "plant_objects.tsv"
+);
 
-const TRIGGERS: [&str; 19] = [
-    "перевалке",
-    "перевалки",
-    "перевалку",
-    "производстве",
-    "производству",
-    "производства",
-    "производство",
-    "производить",
-    "выпускать",
-    "выпуску",
-    "выпуска",
-    "выпуск",
-    "переработке",
-    "переработки",
-    "сборке",
-    "сборку",
-    "сборки",
-    "собирать",
-    "изготовлению",
-];
+crate::words!(
+    /// Objects named by what they are rather than what they make: the key's
+    /// product is the object with its adjectives (`логистический центр`).
+    SELF_NAMED, ru, "plant_self_named.tsv"
+);
 
-const STOP: [&str; 27] = [
-    "за",
-    "от",
-    "при",
-    "под",
-    "через",
-    "в",
-    "во",
-    "на",
-    "с",
-    "со",
-    "для",
-    "по",
-    "до",
-    "из",
-    "к",
-    "мощностью",
-    "общей",
-    "стоимостью",
-    "объемом",
-    "годовой",
-    "а",
-    "также",
-    "что",
-    "который",
-    "которые",
-    "применяемых",
-    "используемых",
-];
+crate::words!(TRIGGERS, ru, "plant_triggers.tsv");
+
+crate::words!(STOP, ru, "plant_stop.tsv");
 
 /// `транспортно-логистического центра` → `транспортно-логистический
 /// центр`: the object word with the adjectives before it.
@@ -118,7 +60,7 @@ fn is_object(w: &str) -> bool {
 pub fn find(toks: &[Token]) -> Vec<Plant> {
     let any = toks
         .iter()
-        .any(|t| TRIGGERS.contains(&t.lower.as_str()) || is_object(&t.lower));
+        .any(|t| TRIGGERS.contains(&t.lower) || is_object(&t.lower));
     if !any {
         return Vec::new();
     }
@@ -318,7 +260,7 @@ pub fn is_plant_word(w: &str) -> bool {
 fn by_trigger(toks: &[Token], places: &[(usize, usize, String, bool)]) -> Vec<Plant> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if !TRIGGERS.contains(&t.lower.as_str()) {
+        if !TRIGGERS.contains(&t.lower) {
             continue;
         }
         let mut j = i + 1;
@@ -394,7 +336,7 @@ fn product_words(toks: &[Token], j: usize) -> (usize, usize) {
         if t.kind != TokKind::Word
             || (k > j && t.cap)
             || t.is("марки")
-            || STOP.contains(&t.lower.as_str())
+            || STOP.contains(&t.lower)
             || t.is("и")
             || looks_like_verb(t)
             || not_product(&t.lower)

@@ -10,34 +10,8 @@ use crate::text::token::Token;
 /// The most a status cue may cost and still apply.
 const REACH: usize = 30;
 
-const REACHING: [&str; 12] = [
-    "довест",
-    "довед",
-    "нарастит",
-    "нарастят",
-    "наращива",
-    "увеличит",
-    "увеличат",
-    "увеличени",
-    "повысит",
-    "повыс",
-    "расширит",
-    "дове",
-];
-const GROWN: [&str; 12] = [
-    "подорожа",
-    "вырас",
-    "подрас",
-    "вырос",
-    "увеличил",
-    "сократил",
-    "снизил",
-    "достиг",
-    "дошел",
-    "упал",
-    "подскочил",
-    "возрос",
-];
+crate::words!(REACHING, ru, "reaching_verbs.tsv");
+crate::words!(GROWN, ru, "grown_verbs.tsv");
 
 /// `довести … до 1 млрд`: the figure after `до` is the level to reach
 /// (target, exact); after `вырос до` it is the level reached (exact).

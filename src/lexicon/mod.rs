@@ -9,6 +9,8 @@
 //! `?` may be absent (`долл .?` matches `долл` and `долл.`); `~N` stands
 //! for up to N words (`ввод* ~2 в эксплуатацию`).
 
+pub mod words;
+
 use std::collections::HashMap;
 
 use crate::text::token::Token;
