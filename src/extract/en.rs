@@ -7,6 +7,7 @@
 use super::Reading;
 use crate::classify::Cue;
 use crate::classify::subject::Party;
+use crate::dims::quantity::ru::class;
 use crate::dims::{Kind, Mention};
 use crate::record::{Metric, Qualifier, Status};
 use crate::text::token::Token;
@@ -237,7 +238,7 @@ pub fn units_of_plant(rec: &mut crate::record::Record) {
         .subject
         .as_deref()
         .and_then(|s| s.split_once('/'))
-        .is_some_and(|(_, p)| p.starts_with("автомобиль") || p.ends_with("автомобиль"));
+        .is_some_and(|(_, p)| p.starts_with(class::VEHICLE) || p.ends_with(class::VEHICLE));
     if let Some(u) = rec.unit.as_deref().filter(|_| car_plant)
         && let Some(rate) = u.strip_prefix("pcs")
     {
@@ -429,11 +430,11 @@ pub fn product_of(toks: &[Token], m: &Mention) -> Option<String> {
     });
     const GENERIC: [&str; 6] = [
         "mass",
-        "штука",
-        "изделие",
-        "человек",
-        "рабочее место",
-        "проект",
+        class::PIECE,
+        class::ITEM,
+        class::PERSON,
+        class::JOB,
+        class::PROJECT,
     ];
     named.or_else(|| {
         m.class

@@ -1,20 +1,18 @@
 //! Launch windows: which date a launch word makes a window, and an object
 //! added in the next sentence (`А также строительство …`).
 
-use super::{Context, Reading, en};
+use super::{Context, Reading, en, ru};
 use crate::classify::cost;
 use crate::dims::{Kind, Mention};
 use crate::lang::Lang;
 use crate::record::Record;
 use crate::text::Document;
-use crate::text::token::Token;
 
 /// `А также строительство контейнерного терминала в порту Посьет`: an
 /// object added in the sentence after a launch window takes that window
 /// (decision 56).
 pub(super) fn added_object(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
-    let also = r.toks.first().is_some_and(|t| t.is("а") || t.is("также"))
-        && r.toks.iter().take(2).any(|t| t.is("также"));
+    let also = ru::adds_object(&r.toks);
     let dated = r.mentions.iter().any(|m| m.kind == Kind::Date);
     let Some(before) = ctx.launch_before.as_ref().filter(|_| also && !dated) else {
         return Vec::new();
@@ -39,7 +37,7 @@ pub(super) fn added_object(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Re
 /// The launch cue that makes a date a launch window, if one is near.
 pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
     let said = |d: &Mention| match r.grammar.lang {
-        Lang::Ru => said_on(&r.toks, d.tok_start),
+        Lang::Ru => ru::said_on(&r.toks, d.tok_start),
         Lang::En => en::said_on(&r.toks, d),
     };
     if said(m) {
@@ -53,7 +51,7 @@ pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
         .filter(|d| d.kind == Kind::Date && !said(d))
         .count();
     // Reaching full capacity is no launch (decision 32).
-    let capacity = r.toks.iter().any(|t| t.lower.starts_with("мощност"));
+    let capacity = r.toks.iter().any(ru::capacity_word);
     let reach = if dates == 1 && r.launch_cues.len() == 1 && !capacity {
         60
     } else if r.grammar.lang == Lang::En {
@@ -67,7 +65,7 @@ pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
         .filter(|c| c.entry.col(1).is_empty() || !r.plants.is_empty())
         // `Активная фаза строительства начнётся …`: the start of works is
         // no launch (decision 53).
-        .filter(|c| c.entry.col(1).is_empty() || !works_before(&r.toks, c.start))
+        .filter(|c| c.entry.col(1).is_empty() || !ru::works_before(&r.toks, c.start))
         .filter(|_| {
             !r.toks
                 .iter()
@@ -90,27 +88,4 @@ pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
         .filter(|(k, _)| *k <= reach)
         .min_by_key(|(k, _)| *k)
         .map(|(_, c)| c.name("launch_cues"))
-}
-
-/// `сообщил журналистам во вторник, 27 января`: the date a statement was
-/// made, not a window.
-fn said_on(toks: &[Token], at: usize) -> bool {
-    const SAID: [&str; 6] = [
-        "сообщил",
-        "заявил",
-        "сказал",
-        "рассказал",
-        "отметил",
-        "пояснил",
-    ];
-    toks[at.saturating_sub(5)..at]
-        .iter()
-        .any(|t| SAID.iter().any(|w| t.lower.starts_with(w)))
-}
-
-/// Whether construction or works are the subject just before a cue.
-fn works_before(toks: &[Token], cue: usize) -> bool {
-    toks[cue.saturating_sub(8)..cue]
-        .iter()
-        .any(|t| t.lower.starts_with("строительств") || t.lower.starts_with("работ"))
 }

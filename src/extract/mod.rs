@@ -11,6 +11,7 @@ pub(crate) mod en;
 mod found;
 mod launch;
 mod period;
+mod ru;
 mod subject_of;
 mod topic;
 mod trade;

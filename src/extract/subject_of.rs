@@ -2,14 +2,16 @@
 //! the parties; and the launch records of a date, one per plant product.
 
 use super::trade::{flow_cue_before, own_cue_before, region_code, reporter_direction, reverse};
-use super::{Context, Reading, base_record, pick_status};
+use super::{Context, Reading, base_record, pick_status, ru};
 use crate::classify::plant::{self, Plant};
 use crate::classify::subject;
+use crate::dims::quantity::ru::class;
 use crate::dims::{Kind, Mention};
 use crate::lang::Lang;
 use crate::lexicon;
 use crate::record::{Metric, Qualifier, Record, Status};
 use crate::text::Document;
+use crate::text::token::fold_yo;
 
 /// Metrics that belong to one plant when one is named; jobs too when
 /// the sentence speaks of one plant (`На заводе будет создано…`).
@@ -39,7 +41,7 @@ fn in_country(r: &Reading, at: usize) -> bool {
             && same_clause(r, p.start, at)
             && p.start
                 .checked_sub(1)
-                .is_some_and(|k| matches!(r.toks[k].lower.as_str(), "в" | "во"))
+                .is_some_and(|k| ru::in_place(&r.toks[k].lower))
     })
 }
 
@@ -54,7 +56,7 @@ fn about_set(r: &Reading) -> bool {
     r.plants.iter().any(|p| plant::ru::is_set(&r.toks, p))
         || r.mentions
             .iter()
-            .any(|m| matches!(m.class.as_deref(), Some("проект" | "предприятие")))
+            .any(|m| class::is_plants(m.class.as_deref()))
 }
 
 fn one_plant(r: &Reading) -> bool {
@@ -141,19 +143,19 @@ fn product_of(r: &Reading, m: &Mention) -> Option<String> {
     }
     const GENERIC: [&str; 14] = [
         "mass",
-        "пара",
+        class::PAIR,
         "area",
         "volume",
         "container",
-        "штука",
-        "изделие",
-        "техника",
-        "машина",
-        "человек",
-        "место",
-        "рабочее место",
-        "проект",
-        "комплект",
+        class::PIECE,
+        class::ITEM,
+        class::MACHINERY,
+        class::MACHINE,
+        class::PERSON,
+        class::PLACE,
+        class::JOB,
+        class::PROJECT,
+        class::KIT,
     ];
     m.class.clone().filter(|c| !GENERIC.contains(&c.as_str()))
 }
@@ -212,9 +214,7 @@ fn plant_key(
 /// `перерабатывать 600 тонн зерна`: the goods of the figure go in, they
 /// are not what the plant makes.
 fn processing(r: &Reading) -> bool {
-    r.toks
-        .iter()
-        .any(|t| t.lower.starts_with("перераб") || t.lower.starts_with("переработ"))
+    r.toks.iter().any(ru::processing)
 }
 
 /// Two product names for the same goods: one's words among the other's,
@@ -223,7 +223,7 @@ fn processing(r: &Reading) -> bool {
 fn same_goods(a: &str, b: &str) -> bool {
     let stems = |s: &str| -> Vec<String> {
         s.split_whitespace()
-            .map(|w| w.chars().take(5).collect::<String>().replace('ё', "е"))
+            .map(|w| fold_yo(&w.chars().take(5).collect::<String>()))
             .collect()
     };
     // `лифт` and `лифтов`: a short word is the start of the longer one.
@@ -326,7 +326,7 @@ pub(super) fn subject_for(
         };
         let turned = clause.is_empty() && flow_cue_before(r, other_flow, at);
         let direction = |metric: Metric| match r.grammar.lang {
-            Lang::Ru => subject::direction(metric, &r.toks, near, &others),
+            Lang::Ru => subject::ru::direction(metric, &r.toks, near, &others),
             Lang::En => super::en::direction(metric, &r.toks, near, &others),
         };
         let dir = if turned {
@@ -392,10 +392,8 @@ pub(super) fn subject_for(
     let mut all = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);
     // `между нашими странами`, `двух стран`: the countries, not a region.
     let countries = r.toks.iter().any(|t| {
-        matches!(
-            t.lower.as_str(),
-            "стран" | "странами" | "страны" | "государств"
-        ) || (r.grammar.lang == Lang::En && super::en::COUNTRIES.contains(&t.lower.as_str()))
+        ru::countries(&t.lower)
+            || (r.grammar.lang == Lang::En && super::en::COUNTRIES.contains(&t.lower.as_str()))
     });
     if countries && own.iter().all(|c| !c.contains('-')) {
         for c in &mut all {
@@ -435,10 +433,7 @@ pub(super) fn launch_records(
         st
     };
     base.rules.push(rule);
-    let both = r
-        .toks
-        .iter()
-        .any(|t| matches!(t.lower.as_str(), "оба" | "обе" | "обоих" | "обеих"));
+    let both = r.toks.iter().any(|t| ru::both(&t.lower));
     let keys = match plant_for(r, ctx, m.tok_start, true) {
         _ if both
             && r.plants.iter().all(|p| p.keys().is_empty())
@@ -467,7 +462,7 @@ pub(super) fn launch_records(
     let set = r
         .mentions
         .iter()
-        .any(|x| matches!(x.class.as_deref(), Some("проект" | "предприятие")));
+        .any(|x| class::is_plants(x.class.as_deref()));
     // English: one date after several plants (`a factory in Almaty … and
     // a Kia plant in Kostanay were commissioned in 2025`) is each one's.
     let all_before = r.grammar.lang == Lang::En

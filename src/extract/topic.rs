@@ -58,10 +58,7 @@ pub(crate) fn of_document(rs: &[Reading]) -> Option<Topic> {
         plants.extend(found);
         // A region stands for a plant's town only where a plant is named
         // as an object (`производство шин в Татарстане` is the region's).
-        let object = r
-            .toks
-            .iter()
-            .any(|t| plant::ru::is_plant_word(&t.lower) && !t.lower.starts_with("производств"));
+        let object = r.toks.iter().any(|t| plant::ru::names_an_object(&t.lower));
         places.extend(
             plant::ru::places(&r.toks)
                 .into_iter()

@@ -79,9 +79,7 @@ fn from_quantity_before(
     let gap = &toks[q.tok_end..m.tok_start];
     let linked = gap.len() <= 6
         && gap.iter().all(|t| {
-            t.kind == TokKind::Punct
-                || LINKS.contains(&t.lower)
-                || t.lower.starts_with("втор")
+            t.kind == TokKind::Punct || LINKS.contains(&t.lower) || t.lower.starts_with("втор")
         })
         && gap
             .iter()

@@ -257,6 +257,12 @@ pub fn is_plant_word(w: &str) -> bool {
     is_object(w)
 }
 
+/// A word for a plant as an object, not for making (`производство шин в
+/// Татарстане` is the region's output).
+pub fn names_an_object(w: &str) -> bool {
+    is_plant_word(w) && !w.starts_with("производств")
+}
+
 fn by_trigger(toks: &[Token], places: &[(usize, usize, String, bool)]) -> Vec<Plant> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {

@@ -7,6 +7,7 @@
 
 use crate::dims::number::en as number;
 use crate::dims::qualifier::en::qualify;
+use crate::dims::quantity::ru::class;
 use crate::dims::{Kind, Mention, Num};
 use crate::lang::en::units;
 use crate::text::token::{TokKind, Token};
@@ -54,8 +55,8 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
     }
     let (end, mut unit, factor) = found?;
     // `the output of cars to 100 thousand units`: units of vehicles.
-    if unit.1 == "штука" && vehicles_before(toks, i) {
-        unit = ("vehicles".into(), "автомобиль".into());
+    if unit.1 == class::PIECE && vehicles_before(toks, i) {
+        unit = ("vehicles".into(), class::VEHICLE.into());
     }
     let mut m = Mention::from_num(Kind::Quantity, &num);
     m.tok_end = end.max(num.end);

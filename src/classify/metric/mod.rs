@@ -3,7 +3,10 @@
 //! jobs, a rate → capacity); money and other quantities from the nearest
 //! cue word of `data/ru/metric_cues.tsv`.
 
+pub mod ru;
+
 use super::{Cue, cost};
+use crate::dims::quantity::ru::class;
 use crate::dims::{Kind, Mention};
 use crate::record::Metric;
 use crate::text::token::Token;
@@ -54,7 +57,7 @@ fn money(
     previous: Option<Metric>,
 ) -> Option<(Metric, String)> {
     let counted = mentions.iter().any(|p| {
-        matches!(p.class.as_deref(), Some("проект" | "предприятие"))
+        class::is_plants(p.class.as_deref())
             && p.tok_end <= m.tok_start
             && cost(
                 toks,
@@ -64,16 +67,15 @@ fn money(
             ) <= 6
     });
     if counted {
-        return Some((Metric::ProjectsValue, "<N projects> на <money>".into()));
+        return Some((Metric::ProjectsValue, ru::PROJECTS_VALUE.into()));
     }
     let (k, cue) = best(m, toks, mentions, cues, &["money", "any"])?;
     // `Товарооборот … вырос на 1,8% по сравнению с …, составив 116 млрд`:
     // a verb of result before the figure carries its subject far.
-    let result = m.tok_start.checked_sub(1).is_some_and(|b| {
-        ["состав", "достиг", "превыс"]
-            .iter()
-            .any(|v| toks[b].lower.starts_with(v))
-    });
+    let result = m
+        .tok_start
+        .checked_sub(1)
+        .is_some_and(|b| ru::RESULT_VERBS.stem_of(&toks[b].lower));
     let reach = if result { 2 * MONEY_REACH } else { MONEY_REACH };
     if k > reach {
         return None;
@@ -97,16 +99,15 @@ fn quantity(
         best(m, toks, mentions, cues, &["quantity", "any"]).filter(|(k, _)| *k <= QUANTITY_REACH);
     let cue_metric = near.and_then(|(_, c)| Metric::parse(c.entry.col(0)).map(|x| (x, c)));
     match class {
-        "проект" => return Some((Metric::ProjectsCount, "<N> проектов".into())),
+        class::PROJECT => return Some((Metric::ProjectsCount, ru::PROJECTS_COUNT.into())),
         // `открытие 134 предприятий`, `сдано в эксплуатацию 4 предприятия`:
         // plants opened under a programme are projects (decision 57); a
         // count of companies is not (decision 79).
-        "предприятие" => {
-            return opened(toks)
-                .then(|| (Metric::ProjectsCount, "<N> предприятий <opened>".into()));
+        class::ENTERPRISE => {
+            return opened(toks).then(|| (Metric::ProjectsCount, ru::PLANTS_OPENED.into()));
         }
-        "рабочее место" => return Some((Metric::Jobs, "<N> рабочих мест".into())),
-        "человек" | "место" => {
+        class::JOB => return Some((Metric::Jobs, ru::JOBS.into())),
+        class::PERSON | class::PLACE => {
             return cue_metric
                 .filter(|(x, _)| *x == Metric::Jobs)
                 .map(|(x, c)| (x, c.name("metric_cues")));
@@ -130,19 +131,7 @@ fn quantity(
 
 /// Whether a sentence speaks of plants opened or to be opened.
 fn opened(toks: &[Token]) -> bool {
-    const OPEN: [&str; 9] = [
-        "открыт",
-        "открыв",
-        "запуск",
-        "запущ",
-        "запуст",
-        "ввод",
-        "введ",
-        "сдан",
-        "сдач",
-    ];
-    toks.iter()
-        .any(|t| OPEN.iter().any(|o| t.lower.starts_with(o)))
+    toks.iter().any(|t| ru::OPENED.stem_of(&t.lower))
 }
 
 /// `Ежегодно предприятие будет выпускать 3 тысячи тракторов`: a rate
@@ -155,5 +144,5 @@ fn yearly_in_clause(toks: &[Token], m: &Mention) -> bool {
         .rev()
         .take(40)
         .take_while(|t| !matches!(t.lower.as_str(), ";" | "." | ":" | "("))
-        .any(|t| t.lower.starts_with("ежегодн"))
+        .any(|t| ru::YEARLY.stem_of(&t.lower))
 }

@@ -10,6 +10,8 @@
 //! dump) is cut at a space, so that no rule ever works on more than one
 //! bounded piece at a time and the cost stays linear in the text.
 
+mod ru;
+
 /// A sentence: byte offsets into the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
@@ -38,12 +40,6 @@ impl Sentence {
 
 /// The longest piece of text read as one sentence, in bytes.
 pub const MAX_BYTES: usize = 4096;
-
-/// Abbreviations that stand before a name and never end a sentence.
-/// (`млрд.`, `руб.`, `г.` before a capital do end one: `4 млрд долл. В …`.)
-const ABBREVIATIONS: [&str; 10] = [
-    "им", "ул", "см", "англ", "св", "пр", "ген", "проф", "акад", "гр",
-];
 
 /// Splits a text into sentences, trimmed, in order.
 pub fn split(text: &str) -> Vec<Sentence> {
@@ -150,10 +146,10 @@ fn currency_country(chars: &[(usize, char)], dot: usize, j: usize) -> bool {
         .take_while(|&&(_, c)| c.is_alphanumeric())
         .map(|&(_, c)| c)
         .collect();
-    let scale = matches!(word.as_str(), "тыс" | "млн" | "млрд" | "трлн");
+    let scale = ru::SCALES.contains(&word.as_str());
     let unit =
         latin_unit.chars().count() >= 2 && latin_unit.chars().all(|c| c.is_ascii_uppercase());
-    (word == "долл" && after == "США") || (scale && unit)
+    ru::CURRENCY_OF.contains(&(word.as_str(), after.as_str())) || (scale && unit)
 }
 
 fn is_abbreviation(chars: &[(usize, char)], dot: usize) -> bool {
@@ -165,7 +161,7 @@ fn is_abbreviation(chars: &[(usize, char)], dot: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true; // an initial: Р. Скляр
     }
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    ru::ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
 fn push(text: &str, mut start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
