@@ -15,6 +15,7 @@ mod ru;
 mod subject_of;
 mod topic;
 mod trade;
+use crate::classify::status::{StatusBy, StatusRule};
 use crate::classify::subject::{self, Party};
 use crate::classify::{Cue, cues, filters, metric, status};
 use crate::dims::{self, Anchor, Kind, Mention, Period};
@@ -392,13 +393,16 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
         .filter_map(|m| launch_cue(r, m).map(|c| (m, c)))
         .collect();
     let mut out: Vec<Record> = Vec::new();
+    // Where the status of each record of `out` came from.
+    let mut bys: Vec<StatusBy> = Vec::new();
     for (k, m) in r.mentions.iter().enumerate().filter(|(_, m)| m.is_figure()) {
         if r.grammar.records.skip(&r.toks, &r.mentions, m) {
             continue;
         }
-        if let Some(mut rec) = filters::restated(doc, r, k, &out) {
+        if let Some((mut rec, from)) = filters::restated(doc, r, k, &out) {
             r.grammar.records.restated(&mut rec, out.last());
             out.push(rec);
+            bys.push(bys[from]);
             continue;
         }
         // `… 1,1 млн тонн пшеницы на 352 млн долларов и 610 тыс. тонн муки
@@ -411,9 +415,10 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
             .find(|x| x.unit.as_deref().map(base_unit) == m.unit.as_deref().map(base_unit))
             .map(|x| x.metric);
         let goods = r.grammar.records.goods_metric(r, m, &out);
-        if let Some(mut rec) = figure_record(doc, r, ctx, m, &launches, (before, goods)) {
-            listed_status(&mut rec, &out);
+        if let Some((mut rec, by)) = figure_record(doc, r, ctx, m, &launches, (before, goods)) {
+            listed_status(&mut rec, by, &out, &bys);
             out.push(rec);
+            bys.push(by);
         }
     }
     for (m, cue) in &launches {
@@ -426,18 +431,19 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
 
 /// `производит 500 тонн люцерны, …, 2 тысячи тонн ячменя`: a figure too
 /// far from any cue continues the list of the one before it.
-fn listed_status(rec: &mut Record, out: &[Record]) {
-    if !rec.rules.iter().any(|r| r == "status:<default>") {
+fn listed_status(rec: &mut Record, by: StatusBy, out: &[Record], bys: &[StatusBy]) {
+    if by != StatusBy::Default {
         return;
     }
-    let earlier = out.iter().rev().find(|x| {
+    let earlier = out.iter().zip(bys).rev().find(|(x, b)| {
         x.metric == rec.metric
             && (x.period_start, x.period_end) == (rec.period_start, rec.period_end)
-            && !x.rules.iter().any(|r| r == "status:<default>")
+            && **b != StatusBy::Default
     });
-    if let Some(x) = earlier {
+    if let Some((x, _)) = earlier {
         rec.status = x.status;
-        rec.rules.push("status:<as the figure before it>".into());
+        rec.rules
+            .push(StatusRule::of(StatusBy::AsFigureBefore).name);
     }
 }
 
@@ -448,7 +454,7 @@ fn figure_record(
     m: &Mention,
     launches: &[(&Mention, String)],
     (figure_before, goods): (Option<Metric>, Option<Metric>),
-) -> Option<Record> {
+) -> Option<(Record, StatusBy)> {
     if m.vague || m.value.is_none() {
         return None;
     }
@@ -476,21 +482,20 @@ fn figure_record(
     };
     let (subj, subject_rule) = subject_for(r, ctx, Some(m), m.tok_start, metric);
     let plant_status = plant_status(r, ctx, subj.as_deref());
-    let own =
-        rule.starts_with("status_cues:") || rule.starts_with("status:") && !rule.contains('<');
-    rec.status = status::for_plant(metric, st, own, plant_status);
+    rec.status = status::for_plant(metric, st, rule.by.is_own(), plant_status);
     // The cost, capacity or jobs of a plant the text has reported
     // launched, with no cue of their own, are those of a running plant.
     let launched = subj.as_ref().is_some_and(|k| ctx.launched.contains(k));
-    if launched && rule == "status:<default>" {
+    if launched && rule.by == StatusBy::Default {
         rec.status = Status::Actual;
     }
-    rec.rules.push(rule);
+    let by = rule.by;
+    rec.rules.push(rule.name);
     set_period(&mut rec, r, ctx, period);
     rec.subject = subj;
     rec.rules.push(subject_rule);
     r.grammar.records.finish(&mut rec, r, m);
-    Some(rec)
+    Some((rec, by))
 }
 
 pub(crate) fn pick_status(
@@ -500,23 +505,23 @@ pub(crate) fn pick_status(
     metric: Metric,
     period: Option<Period>,
     published: Option<NaiveDate>,
-) -> (Status, String) {
+) -> (Status, StatusRule) {
     let found = r
         .grammar
         .records
-        .status_from_cues(&r.toks, &r.mentions, &r.status_cues, fig);
+        .status_cue(&r.toks, &r.mentions, &r.status_cues, fig);
     if let Some(found) = found {
         return found;
     }
     if r.status_cues.is_empty()
         && let Some(s) = ctx.status
     {
-        return (s, "status:<from the sentence before>".into());
+        return (s, StatusRule::of(StatusBy::SentenceBefore));
     }
     let p = period.map_or((None, None), |p| (p.start, p.end));
     (
         status::default_for(metric, p, published),
-        "status:<default>".into(),
+        StatusRule::of(StatusBy::Default),
     )
 }
 

@@ -432,7 +432,7 @@ pub(super) fn launch_records(
     } else {
         st
     };
-    base.rules.push(rule);
+    base.rules.push(rule.name);
     let both = r.toks.iter().any(|t| ru::both(&t.lower));
     let keys = match plant_for(r, ctx, m.tok_start, true) {
         _ if both

@@ -9,6 +9,7 @@ use super::{Governed, Grammar, RecordRules};
 use crate::classify::Cue;
 use crate::classify::plant;
 use crate::classify::plant::Plant;
+use crate::classify::status::{StatusBy, StatusRule};
 use crate::classify::subject::Party;
 use crate::dims::{Anchor, Mention, Rules, date, money, number, quantity};
 use crate::extract::{Reading, en};
@@ -94,7 +95,7 @@ impl RecordRules for En {
     }
 
     fn governed(&self, toks: &[Token], m: &Mention, _mentions: &[Mention]) -> Option<Governed> {
-        en::governed(toks, m)
+        en::governed(toks, m).map(|(s, q, name)| (s, q, StatusRule::new(StatusBy::Governed, name)))
     }
 
     fn status_from_cues(

@@ -14,6 +14,7 @@ pub mod ru;
 
 use crate::classify::Cue;
 use crate::classify::plant::Plant;
+use crate::classify::status::{StatusBy, StatusRule};
 use crate::classify::subject::Party;
 use crate::dims::{Mention, Rules};
 use crate::extract::Reading;
@@ -91,7 +92,7 @@ impl Grammar {
 }
 
 /// A status, the qualifier it implies and the rule that read it.
-pub type Governed = (Status, Qualifier, String);
+pub type Governed = (Status, Qualifier, StatusRule);
 
 /// A language's rules for records: what in a sentence is a party, a
 /// plant, a figure worth a record, and which status governs a figure.
@@ -139,6 +140,17 @@ pub trait RecordRules: Sync {
         cues: &[Cue],
         fig: (usize, usize),
     ) -> Option<(Status, String)>;
+    /// The status from the nearest status cue, as a typed rule.
+    fn status_cue(
+        &self,
+        toks: &[Token],
+        mentions: &[Mention],
+        cues: &[Cue],
+        fig: (usize, usize),
+    ) -> Option<(Status, StatusRule)> {
+        let (s, name) = self.status_from_cues(toks, mentions, cues, fig)?;
+        Some((s, StatusRule::new(StatusBy::Cue, name)))
+    }
     /// Last touches on a figure's record.
     fn finish(&self, _rec: &mut Record, _r: &Reading, _m: &Mention) {}
 }

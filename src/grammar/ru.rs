@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use super::{Governed, Grammar, RecordRules};
 use crate::classify::plant::{self, Plant};
+use crate::classify::status::{StatusBy, StatusRule};
 use crate::classify::subject::{self, Party};
 use crate::classify::{Cue, elided, filters, status};
 use crate::dims::{Mention, Rules, date, money, number, quantity};
@@ -85,12 +86,17 @@ impl RecordRules for Ru {
     }
 
     fn governed(&self, toks: &[Token], m: &Mention, mentions: &[Mention]) -> Option<Governed> {
-        status::ru::governed(toks, m).or_else(|| {
+        let governed = status::ru::governed(toks, m)
+            .map(|(s, q, name)| (s, q, StatusRule::new(StatusBy::Governed, name)));
+        governed.or_else(|| {
             status::ru::starting_level(toks, m, mentions).then(|| {
                 (
                     Status::Actual,
                     Qualifier::Exact,
-                    "status:с … до (the level it starts from)".to_string(),
+                    StatusRule::new(
+                        StatusBy::StartingLevel,
+                        "status:с … до (the level it starts from)",
+                    ),
                 )
             })
         })

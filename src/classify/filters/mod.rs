@@ -12,7 +12,8 @@ use crate::text::Document;
 
 /// `X рублей (около $28 млрд)`: the amount in brackets restates the one
 /// before it; same record, other currency.
-pub fn restated(doc: &Document, r: &Reading, k: usize, out: &[Record]) -> Option<Record> {
+/// With the record it copies: its index in `out`.
+pub fn restated(doc: &Document, r: &Reading, k: usize, out: &[Record]) -> Option<(Record, usize)> {
     let m = &r.mentions[k];
     let prev = r.mentions[..k].last()?;
     let bracket = m
@@ -22,10 +23,10 @@ pub fn restated(doc: &Document, r: &Reading, k: usize, out: &[Record]) -> Option
     if m.kind != Kind::Money || prev.kind != Kind::Money || !bracket {
         return None;
     }
-    let last = out
+    let from = out
         .iter()
-        .rev()
-        .find(|x| x.unit == prev.unit && x.value == prev.value)?;
+        .rposition(|x| x.unit == prev.unit && x.value == prev.value)?;
+    let last = &out[from];
     let (b0, b1) = m.span(&r.toks);
     let mut rec = last.clone();
     rec.value = m.value;
@@ -36,5 +37,5 @@ pub fn restated(doc: &Document, r: &Reading, k: usize, out: &[Record]) -> Option
     rec.span_end = r.sentence.char_at(&doc.text, b1);
     rec.rules
         .push("<amount> (<amount in another currency>)".into());
-    Some(rec)
+    Some((rec, from))
 }

@@ -62,3 +62,62 @@ pub fn for_plant(metric: Metric, st: Status, own_cue: bool, plant: Option<Status
         _ => st,
     }
 }
+
+/// Where a figure's status came from: the decisions after it read this,
+/// never the rule's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusBy {
+    /// A status cue near the figure.
+    Cue,
+    /// A word that governs the figure (`довести … до`, `вырос до`).
+    Governed,
+    /// The level a change starts from (`с … до`): as firm as a cue.
+    StartingLevel,
+    /// The status of the sentence before.
+    SentenceBefore,
+    /// The default for the metric and period.
+    Default,
+    /// As the figure before it in a list.
+    AsFigureBefore,
+}
+
+impl StatusBy {
+    /// Whether the figure's own words said its status.
+    pub fn is_own(self) -> bool {
+        matches!(self, StatusBy::Cue | StatusBy::StartingLevel)
+    }
+
+    /// The name of a rule with no words of its own, as records show it.
+    pub fn name(self) -> Option<&'static str> {
+        match self {
+            StatusBy::SentenceBefore => Some("status:<from the sentence before>"),
+            StatusBy::Default => Some("status:<default>"),
+            StatusBy::AsFigureBefore => Some("status:<as the figure before it>"),
+            _ => None,
+        }
+    }
+}
+
+/// A status rule that fired: how, and its name as records show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusRule {
+    /// How the status was read.
+    pub by: StatusBy,
+    /// The rule's name (`status_cues:планир*`, `status:<default>`).
+    pub name: String,
+}
+
+impl StatusRule {
+    /// A rule of words: a cue or a governing word.
+    pub fn new(by: StatusBy, name: impl Into<String>) -> StatusRule {
+        StatusRule {
+            by,
+            name: name.into(),
+        }
+    }
+
+    /// A rule with no words of its own.
+    pub fn of(by: StatusBy) -> StatusRule {
+        StatusRule::new(by, by.name().unwrap_or_default())
+    }
+}
