@@ -154,3 +154,34 @@ pub trait RecordRules: Sync {
     /// Last touches on a figure's record.
     fn finish(&self, _rec: &mut Record, _r: &Reading, _m: &Mention) {}
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_registered_language_has_one_grammar_and_its_corpus_folder() {
+        for lang in [Lang::Ru, Lang::En] {
+            let g = of(lang).unwrap();
+            assert_eq!(g.lang, lang);
+            assert!(std::ptr::eq(by_id(lang.as_str()).unwrap(), g));
+            assert!(!g.metric_cues.entries().is_empty());
+            let corpus = format!(
+                "{}/data/corpus/{}",
+                env!("CARGO_MANIFEST_DIR"),
+                lang.as_str()
+            );
+            assert!(std::path::Path::new(&corpus).is_dir(), "{corpus}");
+        }
+        assert!(by_id("xx").is_none());
+    }
+
+    #[test]
+    fn each_grammar_reads_numbers_its_own_way() {
+        let s = "1,500 tonnes";
+        let en = of(Lang::En).unwrap().tokenize(s, 0, s.len());
+        let ru = of(Lang::Ru).unwrap().tokenize(s, 0, s.len());
+        assert_eq!(en[0].num.unwrap().to_f64(), 1500.0);
+        assert_eq!(ru[0].num.unwrap().to_f64(), 1.5);
+    }
+}

@@ -303,3 +303,24 @@ lexicon!(
     launch_cues,
     "launch_cues.tsv"
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_entry_knows_its_file_and_line() {
+        let set = PhraseSet::from_tsv(
+            "data/xx/cues.tsv",
+            "# pattern\tvalue\n\nfoo*\tbar\nbaz\tqux\n",
+        );
+        let places: Vec<String> = set.entries().iter().map(Entry::place).collect();
+        assert_eq!(places, ["data/xx/cues.tsv:3", "data/xx/cues.tsv:4"]);
+        let e = &metric_cues().entries()[0];
+        assert!(
+            e.place().starts_with("data/ru/metric_cues.tsv:"),
+            "{}",
+            e.place()
+        );
+    }
+}

@@ -121,3 +121,25 @@ impl StatusRule {
         StatusRule::new(by, by.name().unwrap_or_default())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_cues_and_starting_levels_are_a_figures_own_status() {
+        let own: Vec<StatusBy> = [
+            StatusBy::Cue,
+            StatusBy::Governed,
+            StatusBy::StartingLevel,
+            StatusBy::SentenceBefore,
+            StatusBy::Default,
+            StatusBy::AsFigureBefore,
+        ]
+        .into_iter()
+        .filter(|b| b.is_own())
+        .collect();
+        assert_eq!(own, [StatusBy::Cue, StatusBy::StartingLevel]);
+        assert_eq!(StatusRule::of(StatusBy::Default).name, "status:<default>");
+    }
+}
