@@ -1,8 +1,7 @@
 //! Launch windows: which date a launch word makes a window, and an object
 //! added in the next sentence (`А также строительство …`).
 
-use super::{Context, Reading, en, ru};
-use crate::classify::cost;
+use super::{Context, Reading, ru};
 use crate::dims::{Kind, Mention};
 use crate::lang::Lang;
 use crate::record::Record;
@@ -36,10 +35,7 @@ pub(super) fn added_object(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Re
 
 /// The launch cue that makes a date a launch window, if one is near.
 pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
-    let said = |d: &Mention| match r.grammar.lang {
-        Lang::Ru => ru::said_on(&r.toks, d.tok_start),
-        Lang::En => en::said_on(&r.toks, d),
-    };
+    let said = |d: &Mention| r.grammar.records.said_on(&r.toks, d);
     if said(m) {
         return None;
     }
@@ -79,10 +75,10 @@ pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
                     .iter()
                     .all(|t| t.kind == crate::text::token::TokKind::Punct && !t.is("."));
             let (cue, fig) = ((c.start, c.end), (m.tok_start, m.tok_end));
-            let k = match r.grammar.lang {
-                Lang::Ru => cost(&r.toks, &r.mentions, cue, fig),
-                Lang::En => en::even_cost(&r.toks, &r.mentions, cue, fig),
-            };
+            let k = r
+                .grammar
+                .records
+                .launch_cost(&r.toks, &r.mentions, cue, fig);
             (if colon { 1 } else { k }, c)
         })
         .filter(|(k, _)| *k <= reach)

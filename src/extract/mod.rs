@@ -11,7 +11,7 @@ pub(crate) mod en;
 mod found;
 mod launch;
 mod period;
-mod ru;
+pub(crate) mod ru;
 mod subject_of;
 mod topic;
 mod trade;

@@ -131,10 +131,7 @@ pub(super) fn figure_period(
         .mentions
         .iter()
         .filter(|d| d.kind == Kind::Date && !ru::today(&r.toks[d.tok_start]))
-        .filter(|d| match r.grammar.lang {
-            Lang::Ru => !ru::compared(&r.toks, d.tok_start) && !ru::weekday(&r.toks, d),
-            Lang::En => !en::compared(&r.toks, d) && !en::said_on(&r.toks, d),
-        })
+        .filter(|d| !r.grammar.records.not_a_period(&r.toks, d))
         .filter(|d| projects || !launches.iter().any(|(l, _)| l.tok_start == d.tok_start))
         .collect();
     let near = dates

@@ -325,10 +325,8 @@ pub(super) fn subject_for(
             Metric::Exports
         };
         let turned = clause.is_empty() && flow_cue_before(r, other_flow, at);
-        let direction = |metric: Metric| match r.grammar.lang {
-            Lang::Ru => subject::ru::direction(metric, &r.toks, near, &others),
-            Lang::En => super::en::direction(metric, &r.toks, near, &others),
-        };
+        let direction =
+            |metric: Metric| r.grammar.records.direction(metric, &r.toks, near, &others);
         let dir = if turned {
             direction(other_flow).map(|d| reverse(&d))
         } else {

@@ -98,6 +98,34 @@ impl RecordRules for En {
         en::governed(toks, m).map(|(s, q, name)| (s, q, StatusRule::new(StatusBy::Governed, name)))
     }
 
+    fn said_on(&self, toks: &[Token], d: &Mention) -> bool {
+        en::said_on(toks, d)
+    }
+
+    fn not_a_period(&self, toks: &[Token], d: &Mention) -> bool {
+        en::compared(toks, d) || en::said_on(toks, d)
+    }
+
+    fn launch_cost(
+        &self,
+        toks: &[Token],
+        mentions: &[Mention],
+        cue: (usize, usize),
+        fig: (usize, usize),
+    ) -> usize {
+        en::even_cost(toks, mentions, cue, fig)
+    }
+
+    fn direction(
+        &self,
+        metric: Metric,
+        toks: &[Token],
+        parties: &[Party],
+        others: &[String],
+    ) -> Option<String> {
+        en::direction(metric, toks, parties, others)
+    }
+
     fn status_from_cues(
         &self,
         toks: &[Token],

@@ -151,6 +151,30 @@ pub trait RecordRules: Sync {
         let (s, name) = self.status_from_cues(toks, mentions, cues, fig)?;
         Some((s, StatusRule::new(StatusBy::Cue, name)))
     }
+    /// Whether a date is when a statement was made (`сообщил … 27
+    /// января`), not a window or period of a figure.
+    fn said_on(&self, toks: &[Token], d: &Mention) -> bool;
+    /// Whether a date is no period of a figure: a period compared with,
+    /// an event's day.
+    fn not_a_period(&self, toks: &[Token], d: &Mention) -> bool;
+    /// How far a launch cue stands from a date (see `classify::cost`).
+    fn launch_cost(
+        &self,
+        toks: &[Token],
+        mentions: &[Mention],
+        cue: (usize, usize),
+        fig: (usize, usize),
+    ) -> usize {
+        crate::classify::cost(toks, mentions, cue, fig)
+    }
+    /// The direction `FROM>TO` of exports or imports among some parties.
+    fn direction(
+        &self,
+        metric: Metric,
+        toks: &[Token],
+        parties: &[Party],
+        others: &[String],
+    ) -> Option<String>;
     /// Last touches on a figure's record.
     fn finish(&self, _rec: &mut Record, _r: &Reading, _m: &Mention) {}
 }

@@ -9,9 +9,10 @@ use crate::classify::status::{StatusBy, StatusRule};
 use crate::classify::subject::{self, Party};
 use crate::classify::{Cue, elided, filters, status};
 use crate::dims::{Mention, Rules, date, money, number, quantity};
+use crate::extract;
 use crate::lang::Lang;
 use crate::lexicon;
-use crate::record::{Qualifier, Status};
+use crate::record::{Metric, Qualifier, Status};
 use crate::text::sentence::Sentence;
 use crate::text::token::Token;
 
@@ -100,6 +101,24 @@ impl RecordRules for Ru {
                 )
             })
         })
+    }
+
+    fn said_on(&self, toks: &[Token], d: &Mention) -> bool {
+        extract::ru::said_on(toks, d.tok_start)
+    }
+
+    fn not_a_period(&self, toks: &[Token], d: &Mention) -> bool {
+        extract::ru::compared(toks, d.tok_start) || extract::ru::weekday(toks, d)
+    }
+
+    fn direction(
+        &self,
+        metric: Metric,
+        toks: &[Token],
+        parties: &[Party],
+        others: &[String],
+    ) -> Option<String> {
+        subject::ru::direction(metric, toks, parties, others)
     }
 
     fn status_from_cues(
