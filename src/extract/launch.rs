@@ -3,7 +3,6 @@
 
 use super::{Context, Reading, ru};
 use crate::dims::{Kind, Mention};
-use crate::lang::Lang;
 use crate::record::Record;
 use crate::text::Document;
 
@@ -50,10 +49,8 @@ pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
     let capacity = r.toks.iter().any(ru::capacity_word);
     let reach = if dates == 1 && r.launch_cues.len() == 1 && !capacity {
         60
-    } else if r.grammar.lang == Lang::En {
-        26
     } else {
-        12
+        r.grammar.records.launch_reach()
     };
     let not_launch = r.grammar.not_launch;
     r.launch_cues

@@ -3,10 +3,9 @@
 
 use chrono::NaiveDate;
 
-use super::{Context, Reading, en, is_flow, ru};
+use super::{Context, Reading, is_flow, ru};
 use crate::classify::cost;
 use crate::dims::{self, Kind, Mention, Period};
-use crate::lang::Lang;
 use crate::record::{Metric, Record, Status};
 
 /// A headline's flow with no period of its own (`… за год закупил в
@@ -81,8 +80,7 @@ pub(super) fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: O
     }
     // `за этот период`, `за тот же период`, and a bare `за год`: the
     // period said before (decision 15 of the annotation guidelines).
-    let anaphor = r.grammar.lang == Lang::En && en::anaphoric_period(&r.toks)
-        || ru::anaphoric_period(&r.toks);
+    let anaphor = r.grammar.records.anaphoric_period(&r.toks);
     // `за весь год`: the whole year of the period said before, or of the
     // publication.
     let whole_year = ru::whole_year(&r.toks);
@@ -159,9 +157,9 @@ pub(super) fn figure_period(
     let only = (dates.len() == 1
         && is_flow(metric)
         && dates[0].tok_start < m.tok_start
-        && (listed(dates[0]) || long_list || r.grammar.lang == Lang::En))
-        .then(|| dates[0].period)
-        .flatten();
+        && (listed(dates[0]) || long_list || r.grammar.records.loose()))
+    .then(|| dates[0].period)
+    .flatten();
     near.or(only)
 }
 

@@ -2,7 +2,10 @@
 //! figure, which words refer back to a period, who said what when, which
 //! words open an added object. The English ones are in `en.rs`.
 
+use crate::classify::plant;
 use crate::dims::Mention;
+use crate::dims::quantity::ru::class;
+use crate::lexicon;
 use crate::text::token::Token;
 
 /// `по сравнению с аналогичным периодом прошлого года`: the period a
@@ -123,4 +126,55 @@ pub fn countries(w: &str) -> bool {
 /// `оба`, `обе`: both plants.
 pub fn both(w: &str) -> bool {
     matches!(w, "оба" | "обе" | "обоих" | "обеих")
+}
+
+/// What a quantity says is made: `тонн полиэтилена` → полиэтилен,
+/// `тракторов` → трактор (not a mere unit such as `тонн` or `штук`).
+pub fn product_of(all: &[Token], m: &Mention) -> Option<String> {
+    // The words after the unit (`тонн мясной продукции в год`), not
+    // those of the unit itself (`квадратных метров`).
+    let toks = &all[..m.tok_end];
+    let unit = (m.num_tok..m.tok_end)
+        .find_map(|k| lexicon::units().longest_at(toks, k).map(|(n, _)| k..k + n));
+    for k in m.num_tok..m.tok_end {
+        if unit.as_ref().is_some_and(|u| u.contains(&k)) {
+            continue;
+        }
+        let starts = lexicon::products().longest_at(toks, k).is_some()
+            || (k > m.num_tok && crate::dims::quantity::ru::is_adjective(&toks[k]));
+        if starts && let Some(p) = plant::ru::phrase_at(toks, k) {
+            return Some(p);
+        }
+    }
+    // The noun right after the unit (`тонн меди`, `тонны карбамида в
+    // сутки`), in or just after the figure.
+    for k in m.num_tok..m.tok_end {
+        let Some((n, _)) = lexicon::units().longest_at(all, k) else {
+            continue;
+        };
+        let word = all
+            .get(k + n)
+            .is_some_and(|t| t.kind == crate::text::token::TokKind::Word && !t.cap);
+        if let Some(p) = plant::ru::phrase_at(all, k + n).filter(|_| word) {
+            return Some(p);
+        }
+        break;
+    }
+    const GENERIC: [&str; 14] = [
+        "mass",
+        class::PAIR,
+        "area",
+        "volume",
+        "container",
+        class::PIECE,
+        class::ITEM,
+        class::MACHINERY,
+        class::MACHINE,
+        class::PERSON,
+        class::PLACE,
+        class::JOB,
+        class::PROJECT,
+        class::KIT,
+    ];
+    m.class.clone().filter(|c| !GENERIC.contains(&c.as_str()))
 }

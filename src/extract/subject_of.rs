@@ -7,8 +7,6 @@ use crate::classify::plant::{self, Plant};
 use crate::classify::subject;
 use crate::dims::quantity::ru::class;
 use crate::dims::{Kind, Mention};
-use crate::lang::Lang;
-use crate::lexicon;
 use crate::record::{Metric, Qualifier, Record, Status};
 use crate::text::Document;
 use crate::text::token::fold_yo;
@@ -17,7 +15,7 @@ use crate::text::token::fold_yo;
 /// the sentence speaks of one plant (`На заводе будет создано…`).
 fn plant_level(metric: Metric, r: &Reading, ctx: &Context) -> bool {
     // English: `auto industry output`, `across the sector`: the country's.
-    if r.grammar.lang == Lang::En && r.plants.is_empty() && super::en::industry_wide(&r.toks) {
+    if r.grammar.records.industry_wide(r) {
         return false;
     }
     match metric {
@@ -102,62 +100,12 @@ fn plant_for<'a>(r: &'a Reading, ctx: &'a Context, at: usize, strong: bool) -> O
         .or_else(carried)
 }
 
-/// What a quantity says is made: `тонн полиэтилена` → полиэтилен,
-/// `тракторов` → трактор (not a mere unit such as `тонн` or `штук`).
+/// What a quantity says is made (not a mere unit such as tonnes).
 fn product_of(r: &Reading, m: &Mention) -> Option<String> {
     if m.kind != Kind::Quantity {
         return None;
     }
-    // The words after the unit (`тонн мясной продукции в год`), not
-    // those of the unit itself (`квадратных метров`).
-    let toks = &r.toks[..m.tok_end];
-    if r.grammar.lang == Lang::En {
-        return super::en::product_of(&r.toks, m);
-    }
-    let unit = (m.num_tok..m.tok_end)
-        .find_map(|k| lexicon::units().longest_at(toks, k).map(|(n, _)| k..k + n));
-    for k in m.num_tok..m.tok_end {
-        if unit.as_ref().is_some_and(|u| u.contains(&k)) {
-            continue;
-        }
-        let starts = lexicon::products().longest_at(toks, k).is_some()
-            || (k > m.num_tok && crate::dims::quantity::ru::is_adjective(&toks[k]));
-        if starts && let Some(p) = plant::ru::phrase_at(toks, k) {
-            return Some(p);
-        }
-    }
-    // The noun right after the unit (`тонн меди`, `тонны карбамида в
-    // сутки`), in or just after the figure.
-    for k in m.num_tok..m.tok_end {
-        let Some((n, _)) = lexicon::units().longest_at(&r.toks, k) else {
-            continue;
-        };
-        let word = r
-            .toks
-            .get(k + n)
-            .is_some_and(|t| t.kind == crate::text::token::TokKind::Word && !t.cap);
-        if let Some(p) = plant::ru::phrase_at(&r.toks, k + n).filter(|_| word) {
-            return Some(p);
-        }
-        break;
-    }
-    const GENERIC: [&str; 14] = [
-        "mass",
-        class::PAIR,
-        "area",
-        "volume",
-        "container",
-        class::PIECE,
-        class::ITEM,
-        class::MACHINERY,
-        class::MACHINE,
-        class::PERSON,
-        class::PLACE,
-        class::JOB,
-        class::PROJECT,
-        class::KIT,
-    ];
-    m.class.clone().filter(|c| !GENERIC.contains(&c.as_str()))
+    r.grammar.records.product_of(&r.toks, m)
 }
 
 /// The plant key of a figure: the plant's own product, or the product
@@ -281,7 +229,7 @@ pub(super) fn subject_for(
         }
     }
     let own = subject::codes(&r.parties);
-    if r.grammar.lang == Lang::En && super::en::world_cue(r) && own.len() <= 1 {
+    if r.grammar.records.world_cue(r) && own.len() <= 1 {
         let one = own.first().or(ctx.doc_parties.first()).cloned();
         return (one, "subject:<one country with the world>".into());
     }
@@ -351,7 +299,7 @@ pub(super) fn subject_for(
     if matches!(metric, Metric::Output | Metric::Capacity) {
         // English: a country's output with no party in its sentence is
         // that of the country the article is about (decision 35).
-        if own.is_empty() && r.grammar.lang == Lang::En && metric == Metric::Output {
+        if own.is_empty() && r.grammar.records.loose() && metric == Metric::Output {
             let first = ctx.parties.first().or(ctx.doc_parties.first());
             return (first.cloned(), "subject:<the article's country>".into());
         }
@@ -389,10 +337,10 @@ pub(super) fn subject_for(
     }
     let mut all = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);
     // `между нашими странами`, `двух стран`: the countries, not a region.
-    let countries = r.toks.iter().any(|t| {
-        ru::countries(&t.lower)
-            || (r.grammar.lang == Lang::En && super::en::COUNTRIES.contains(&t.lower.as_str()))
-    });
+    let countries = r
+        .toks
+        .iter()
+        .any(|t| ru::countries(&t.lower) || r.grammar.records.countries_word(&t.lower));
     if countries && own.iter().all(|c| !c.contains('-')) {
         for c in &mut all {
             if let Some((country, _)) = c.split_once('-') {
@@ -463,7 +411,7 @@ pub(super) fn launch_records(
         .any(|x| class::is_plants(x.class.as_deref()));
     // English: one date after several plants (`a factory in Almaty … and
     // a Kia plant in Kostanay were commissioned in 2025`) is each one's.
-    let all_before = r.grammar.lang == Lang::En
+    let all_before = r.grammar.records.loose()
         && r.plants
             .iter()
             .filter(|p| !p.keys().is_empty())
@@ -482,7 +430,7 @@ pub(super) fn launch_records(
             .all(|p| p.start > c)
     });
     let keys = if (set || governed || all_before) && listed.len() >= 2
-        || set && r.grammar.lang == Lang::En
+        || set && r.grammar.records.loose()
     {
         listed
     } else {

@@ -126,6 +126,34 @@ impl RecordRules for En {
         en::direction(metric, toks, parties, others)
     }
 
+    fn launch_reach(&self) -> usize {
+        26
+    }
+
+    fn industry_wide(&self, r: &Reading) -> bool {
+        r.plants.is_empty() && en::industry_wide(&r.toks)
+    }
+
+    fn world_cue(&self, r: &Reading) -> bool {
+        en::world_cue(r)
+    }
+
+    fn countries_word(&self, w: &str) -> bool {
+        en::COUNTRIES.contains(&w)
+    }
+
+    fn loose(&self) -> bool {
+        true
+    }
+
+    fn product_of(&self, toks: &[Token], m: &Mention) -> Option<String> {
+        en::product_of(toks, m)
+    }
+
+    fn anaphoric_period(&self, toks: &[Token]) -> bool {
+        en::anaphoric_period(toks)
+    }
+
     fn status_from_cues(
         &self,
         toks: &[Token],

@@ -175,6 +175,35 @@ pub trait RecordRules: Sync {
         parties: &[Party],
         others: &[String],
     ) -> Option<String>;
+    /// How far a launch cue may stand from its date when the sentence
+    /// has more than one of either.
+    fn launch_reach(&self) -> usize {
+        12
+    }
+    /// Whether a sentence speaks of a whole industry, not one plant
+    /// (`across the sector`).
+    fn industry_wide(&self, _r: &Reading) -> bool {
+        false
+    }
+    /// Whether a sentence sets one country against the world.
+    fn world_cue(&self, _r: &Reading) -> bool {
+        false
+    }
+    /// Whether a word names countries as such (`countries`, `nations`).
+    fn countries_word(&self, _w: &str) -> bool {
+        false
+    }
+    /// Looser readings this language's texts need: one date before a
+    /// flow serves it; a country's output with no party is the article's
+    /// country's; one launch date after several plants is each one's.
+    fn loose(&self) -> bool {
+        false
+    }
+    /// What a quantity says is made (`тонн полиэтилена` → полиэтилен).
+    fn product_of(&self, toks: &[Token], m: &Mention) -> Option<String>;
+    /// Whether the sentence refers back to the period said before (`за
+    /// этот период`).
+    fn anaphoric_period(&self, toks: &[Token]) -> bool;
     /// Last touches on a figure's record.
     fn finish(&self, _rec: &mut Record, _r: &Reading, _m: &Mention) {}
 }

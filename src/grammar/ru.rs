@@ -121,6 +121,14 @@ impl RecordRules for Ru {
         subject::ru::direction(metric, toks, parties, others)
     }
 
+    fn product_of(&self, toks: &[Token], m: &Mention) -> Option<String> {
+        extract::ru::product_of(toks, m)
+    }
+
+    fn anaphoric_period(&self, toks: &[Token]) -> bool {
+        extract::ru::anaphoric_period(toks)
+    }
+
     fn status_from_cues(
         &self,
         toks: &[Token],
