@@ -7,13 +7,15 @@ use std::path::{Path, PathBuf};
 
 /// What decides a record: the stages up to `record`, and the embedded
 /// data (not the test corpora, not the fonts).
-const RULE_SOURCES: [&str; 7] = [
+const RULE_SOURCES: [&str; 9] = [
     "src/text",
     "src/dims",
     "src/classify",
     "src/extract",
+    "src/grammar",
+    "src/lang.rs",
     "src/record.rs",
-    "src/lexicon.rs",
+    "src/lexicon",
     "data",
 ];
 const NOT_RULES: [&str; 2] = ["data/corpus", "data/fonts"];

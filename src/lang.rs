@@ -1,6 +1,6 @@
 //! Languages: one `Lang` per grammar, told per document from its letters,
 //! and the lexicons each language brings. Russian lexicons live in
-//! `data/`, English ones in `data/en/`; the rules of a language never read
+//! `data/ru/`, English ones in `data/en/`; the rules of a language never read
 //! another language's lexicons.
 
 use crate::lexicon::{self, PhraseSet};
@@ -71,7 +71,7 @@ impl Lang {
         let toks = crate::text::token::tokenize(text, from, to);
         match self {
             Lang::Ru => toks,
-            Lang::En => crate::dims::en::regroup(text, toks),
+            Lang::En => crate::dims::number::en::regroup(text, toks),
         }
     }
 
@@ -127,7 +127,6 @@ impl Lang {
 
 /// The English lexicons, in `data/en/`.
 pub mod en {
-    use crate::lexicon::PhraseSet;
     use crate::text::sentence::Sentence;
 
     /// Abbreviations whose full stop does not end an English sentence
@@ -170,58 +169,57 @@ pub mod en {
         ABBREVIATIONS.contains(&word.to_lowercase().as_str())
     }
 
-    macro_rules! lexicon_en {
-        ($(#[$doc:meta])* $name:ident, $file:literal) => {
-            $(#[$doc])*
-            pub fn $name() -> &'static PhraseSet {
-                static SET: std::sync::OnceLock<PhraseSet> = std::sync::OnceLock::new();
-                SET.get_or_init(|| PhraseSet::from_tsv(include_str!(concat!("../data/en/", $file))))
-            }
-        };
-    }
-
-    lexicon_en!(
+    crate::lexicon!(
         /// Currency names, symbols and codes → ISO 4217.
+        en,
         currencies,
         "currencies.tsv"
     );
-    lexicon_en!(
+    crate::lexicon!(
         /// Units of quantities → unit, class, power of ten, rate.
+        en,
         units,
         "units.tsv"
     );
-    lexicon_en!(
+    crate::lexicon!(
         /// Qualifier words before a figure.
+        en,
         qualifiers,
         "qualifiers.tsv"
     );
-    lexicon_en!(
+    crate::lexicon!(
         /// Cue words for metrics.
+        en,
         metric_cues,
         "metric_cues.tsv"
     );
-    lexicon_en!(
+    crate::lexicon!(
         /// Cue words for status.
+        en,
         status_cues,
         "status_cues.tsv"
     );
-    lexicon_en!(
+    crate::lexicon!(
         /// Cue words for launches.
+        en,
         launch_cues,
         "launch_cues.tsv"
     );
-    lexicon_en!(
+    crate::lexicon!(
         /// Countries, regions, demonyms and companies → ISO 3166.
+        en,
         parties,
         "parties.tsv"
     );
-    lexicon_en!(
+    crate::lexicon!(
         /// Towns and regions → the Russian lemma of the town for plant keys.
+        en,
         places,
         "places.tsv"
     );
-    lexicon_en!(
+    crate::lexicon!(
         /// Products → their Russian lemma for plant keys.
+        en,
         products,
         "products.tsv"
     );

@@ -24,6 +24,7 @@ pub mod cmd;
 pub mod compare;
 pub mod dims;
 pub mod extract;
+pub mod grammar;
 pub mod lang;
 pub mod lexicon;
 pub mod output;

@@ -13,26 +13,18 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crate::cmd::common::Format;
 use crate::record::Record;
 
-/// The CSV columns, in the spec's order.
-pub const COLUMNS: [&str; 17] = [
-    "doc_id",
-    "published",
-    "date_basis",
-    "published_precision",
-    "metric",
-    "subject",
-    "status",
-    "value",
-    "value_max",
-    "unit",
-    "qualifier",
-    "period_start",
-    "period_end",
-    "quote",
-    "span_start",
-    "span_end",
-    "rules",
-];
+/// The CSV columns, in the spec's order: those of the record frame after
+/// its `record_id` (one list, `store::schema::RECORD_COLUMNS`).
+pub const COLUMNS: [&str; 17] = {
+    let all = &crate::store::schema::RECORD_COLUMNS;
+    let mut out = [""; 17];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = all[i + 1].0;
+        i += 1;
+    }
+    out
+};
 
 /// Writes records to `out` in a format; the table is written when all
 /// records are in.

@@ -8,7 +8,6 @@ pub mod lemma;
 pub mod metric;
 pub mod place;
 pub mod plant;
-pub mod plant_en;
 pub mod status;
 pub mod subject;
 

@@ -52,9 +52,10 @@ fn cue_lines(
         let s = &text[r.toks[c.start].start..r.toks[c.end - 1].end];
         writeln!(
             out,
-            "  {what:<7} {:<28} {s:?} → {}",
+            "  {what:<7} {:<28} {s:?} → {}  ({})",
             c.entry.pattern,
-            c.entry.cols.join(" ")
+            c.entry.cols.join(" "),
+            c.entry.place()
         )?;
     }
     Ok(())

@@ -7,12 +7,12 @@
 //! Order of recognition: dates claim their tokens first (a year is not an
 //! amount), then money, percents and quantities, then bare numbers.
 
-pub mod date_ru;
+pub mod date;
 pub mod decimal;
-pub mod en;
-pub mod money_ru;
-pub mod number_ru;
-pub mod quantity_ru;
+pub mod money;
+pub mod number;
+pub mod qualifier;
+pub mod quantity;
 pub mod span;
 
 use chrono::NaiveDate;
@@ -269,39 +269,8 @@ pub struct Rules {
     pub number_at: fn(&[Token], usize) -> Option<Num>,
 }
 
-/// The Russian rules.
-pub static RU: Rules = Rules {
-    may_be_figure: number_ru::may_be_figure,
-    dates: date_ru::find,
-    figures: &[
-        money_ru::at,
-        quantity_ru::percent_at,
-        quantity_ru::at,
-        date_ru::set_at,
-    ],
-    number_at: number_ru::number_at,
-};
-
-/// The rules of a language.
-pub fn rules(lang: crate::lang::Lang) -> &'static Rules {
-    match lang {
-        crate::lang::Lang::Ru => &RU,
-        crate::lang::Lang::En => &en::RULES,
-    }
-}
-
-/// Every mention in a sentence's tokens, in text order, not overlapping
-/// (Russian rules).
-pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
-    find_with(&RU, toks, anchor)
-}
-
-/// Every mention in a sentence's tokens by the rules of a language.
-pub fn find_in(lang: crate::lang::Lang, toks: &[Token], anchor: Anchor) -> Vec<Mention> {
-    find_with(rules(lang), toks, anchor)
-}
-
-/// Every mention in a sentence's tokens by some rules.
+/// Every mention in a sentence's tokens by some rules, in text order,
+/// not overlapping.
 pub fn find_with(rules: &Rules, toks: &[Token], anchor: Anchor) -> Vec<Mention> {
     if !toks.iter().any(rules.may_be_figure) {
         return Vec::new();
@@ -351,35 +320,4 @@ pub fn find_with(rules: &Rules, toks: &[Token], anchor: Anchor) -> Vec<Mention> 
     }
     out.sort_by_key(|m| m.tok_start);
     out
-}
-
-/// The qualifier words just before token `i` (`почти`, `более чем`,
-/// `не менее`), skipping one preposition (`почти на 4 млрд`):
-/// (qualifier, first token of the words).
-pub fn qualifier_before(toks: &[Token], i: usize) -> Option<(Qualifier, usize)> {
-    let set = crate::lexicon::qualifiers();
-    let mut best = None;
-    for back in 1..=4 {
-        let Some(s) = i.checked_sub(back) else { break };
-        if let Some((n, e)) = set.longest_at(toks, s)
-            && s + n == i
-        {
-            best = Some((e, s));
-        }
-    }
-    // `почти на`, `более чем на`: one preposition between.
-    if best.is_none() && i >= 2 && matches!(toks[i - 1].lower.as_str(), "на" | "в" | "с") {
-        for back in 2..=4 {
-            let Some(s) = i.checked_sub(back) else { break };
-            if let Some((n, e)) = set.longest_at(toks, s)
-                && s + n == i - 1
-                && e.col(0) != "up_to"
-            {
-                best = Some((e, s));
-            }
-        }
-    }
-    let (e, s) = best?;
-    let q = crate::record::Qualifier::parse(e.col(0))?;
-    Some((q, s))
 }

@@ -7,29 +7,23 @@
 use super::Reading;
 use crate::classify::Cue;
 use crate::classify::subject::Party;
+use crate::dims::quantity::ru::class;
 use crate::dims::{Kind, Mention};
 use crate::record::{Metric, Qualifier, Status};
 use crate::text::token::Token;
 
-/// Words for one plant or project, as a sentence refers back to it.
-pub const ONE_PLANT: [&str; 10] = [
-    "plant",
-    "plant's",
-    "factory",
-    "enterprise",
-    "facility",
-    "project",
-    "complex",
-    "refinery",
-    "mill",
-    "works",
-];
+crate::words!(
+    /// Words for one plant or project, as a sentence refers back to it.
+    pub ONE_PLANT, en, "one_plant.tsv"
+);
 
 /// Words that make a figure about the countries, not a region.
 pub const COUNTRIES: [&str; 5] = ["countries", "nations", "states", "sides", "country"];
 
-/// A sentence about these is not about a launch.
-pub const NOT_LAUNCH: [&str; 5] = ["sales", "stone", "groundbreaking", "anniversary", "tests"];
+crate::words!(
+    /// A sentence about these is not about a launch.
+    pub NOT_LAUNCH, en, "not_launch.tsv"
+);
 
 /// Words of change before `by`: the figure after is the change.
 const CHANGE: [&str; 16] = [
@@ -244,7 +238,7 @@ pub fn units_of_plant(rec: &mut crate::record::Record) {
         .subject
         .as_deref()
         .and_then(|s| s.split_once('/'))
-        .is_some_and(|(_, p)| p.starts_with("автомобиль") || p.ends_with("автомобиль"));
+        .is_some_and(|(_, p)| p.starts_with(class::VEHICLE) || p.ends_with(class::VEHICLE));
     if let Some(u) = rec.unit.as_deref().filter(|_| car_plant)
         && let Some(rate) = u.strip_prefix("pcs")
     {
@@ -348,9 +342,9 @@ pub fn said_on(toks: &[Token], d: &Mention) -> bool {
 }
 
 /// Completes the article's plants from one another (see
-/// `plant_en::fill_places`).
+/// `plant::en::fill_places`).
 pub fn fill_plants(readings: &mut [Reading]) {
-    crate::classify::plant_en::fill_places(
+    crate::classify::plant::en::fill_places(
         readings
             .iter_mut()
             .map(|r| {
@@ -436,11 +430,11 @@ pub fn product_of(toks: &[Token], m: &Mention) -> Option<String> {
     });
     const GENERIC: [&str; 6] = [
         "mass",
-        "штука",
-        "изделие",
-        "человек",
-        "рабочее место",
-        "проект",
+        class::PIECE,
+        class::ITEM,
+        class::PERSON,
+        class::JOB,
+        class::PROJECT,
     ];
     named.or_else(|| {
         m.class

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::dims::{self, Anchor, Kind};
+use crate::dims::{Anchor, Kind};
 use crate::text::Document;
 
 /// One mention of a document, ready to print.
@@ -47,18 +47,16 @@ pub fn mentions(doc: &Document) -> Vec<Found> {
 
 /// Every mention of a document by the rules of one language.
 pub fn mentions_in(doc: &Document, lang: crate::lang::Lang) -> Vec<Found> {
+    let Some(g) = crate::grammar::of(lang) else {
+        return Vec::new();
+    };
     let anchor = Anchor {
         published: doc.published,
     };
     let mut out = Vec::new();
-    for s in lang.sentences(&doc.text) {
-        let toks = lang.tokenize(&doc.text, s.start, s.end);
-        let mut ms = dims::find_in(lang, &toks, anchor);
-        match lang {
-            crate::lang::Lang::Ru => crate::classify::elided::fill(&toks, &mut ms),
-            crate::lang::Lang::En => super::en::fill_parts(&toks, &mut ms),
-        }
-        for m in ms {
+    for s in g.sentences(&doc.text) {
+        let toks = g.tokenize(&doc.text, s.start, s.end);
+        for m in g.all_mentions(&toks, anchor) {
             let (b0, b1) = m.span(&toks);
             out.push(Found {
                 doc_id: doc.id.clone(),

@@ -1,20 +1,16 @@
 //! Launch windows: which date a launch word makes a window, and an object
 //! added in the next sentence (`А также строительство …`).
 
-use super::{Context, Reading, en};
-use crate::classify::cost;
+use super::{Context, Reading, ru};
 use crate::dims::{Kind, Mention};
-use crate::lang::Lang;
 use crate::record::Record;
 use crate::text::Document;
-use crate::text::token::Token;
 
 /// `А также строительство контейнерного терминала в порту Посьет`: an
 /// object added in the sentence after a launch window takes that window
 /// (decision 56).
 pub(super) fn added_object(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
-    let also = r.toks.first().is_some_and(|t| t.is("а") || t.is("также"))
-        && r.toks.iter().take(2).any(|t| t.is("также"));
+    let also = ru::adds_object(&r.toks);
     let dated = r.mentions.iter().any(|m| m.kind == Kind::Date);
     let Some(before) = ctx.launch_before.as_ref().filter(|_| also && !dated) else {
         return Vec::new();
@@ -36,16 +32,9 @@ pub(super) fn added_object(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Re
         .collect()
 }
 
-/// A sentence about these is not about a launch (the start of sales, the
-/// first stone).
-const NOT_LAUNCH: [&str; 3] = ["продаж", "закладк", "камн"];
-
 /// The launch cue that makes a date a launch window, if one is near.
 pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
-    let said = |d: &Mention| match r.lang {
-        Lang::Ru => said_on(&r.toks, d.tok_start),
-        Lang::En => en::said_on(&r.toks, d),
-    };
+    let said = |d: &Mention| r.grammar.records.said_on(&r.toks, d);
     if said(m) {
         return None;
     }
@@ -57,24 +46,19 @@ pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
         .filter(|d| d.kind == Kind::Date && !said(d))
         .count();
     // Reaching full capacity is no launch (decision 32).
-    let capacity = r.toks.iter().any(|t| t.lower.starts_with("мощност"));
+    let capacity = r.toks.iter().any(ru::capacity_word);
     let reach = if dates == 1 && r.launch_cues.len() == 1 && !capacity {
         60
-    } else if r.lang == Lang::En {
-        26
     } else {
-        12
+        r.grammar.records.launch_reach()
     };
-    let not_launch: &[&str] = match r.lang {
-        Lang::Ru => &NOT_LAUNCH,
-        Lang::En => &en::NOT_LAUNCH,
-    };
+    let not_launch = r.grammar.not_launch;
     r.launch_cues
         .iter()
         .filter(|c| c.entry.col(1).is_empty() || !r.plants.is_empty())
         // `Активная фаза строительства начнётся …`: the start of works is
         // no launch (decision 53).
-        .filter(|c| c.entry.col(1).is_empty() || !works_before(&r.toks, c.start))
+        .filter(|c| c.entry.col(1).is_empty() || !ru::works_before(&r.toks, c.start))
         .filter(|_| {
             !r.toks
                 .iter()
@@ -88,36 +72,13 @@ pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
                     .iter()
                     .all(|t| t.kind == crate::text::token::TokKind::Punct && !t.is("."));
             let (cue, fig) = ((c.start, c.end), (m.tok_start, m.tok_end));
-            let k = match r.lang {
-                Lang::Ru => cost(&r.toks, &r.mentions, cue, fig),
-                Lang::En => en::even_cost(&r.toks, &r.mentions, cue, fig),
-            };
+            let k = r
+                .grammar
+                .records
+                .launch_cost(&r.toks, &r.mentions, cue, fig);
             (if colon { 1 } else { k }, c)
         })
         .filter(|(k, _)| *k <= reach)
         .min_by_key(|(k, _)| *k)
         .map(|(_, c)| c.name("launch_cues"))
-}
-
-/// `сообщил журналистам во вторник, 27 января`: the date a statement was
-/// made, not a window.
-fn said_on(toks: &[Token], at: usize) -> bool {
-    const SAID: [&str; 6] = [
-        "сообщил",
-        "заявил",
-        "сказал",
-        "рассказал",
-        "отметил",
-        "пояснил",
-    ];
-    toks[at.saturating_sub(5)..at]
-        .iter()
-        .any(|t| SAID.iter().any(|w| t.lower.starts_with(w)))
-}
-
-/// Whether construction or works are the subject just before a cue.
-fn works_before(toks: &[Token], cue: usize) -> bool {
-    toks[cue.saturating_sub(8)..cue]
-        .iter()
-        .any(|t| t.lower.starts_with("строительств") || t.lower.starts_with("работ"))
 }

@@ -5,20 +5,23 @@
 
 use chrono::NaiveDate;
 
-use crate::classify::plant::{self, Plant};
+use crate::classify::plant::Plant;
 
-mod en;
+pub(crate) mod en;
 mod found;
 mod launch;
 mod period;
+pub(crate) mod ru;
 mod subject_of;
 mod topic;
 mod trade;
+use crate::classify::status::{StatusBy, StatusRule};
 use crate::classify::subject::{self, Party};
 use crate::classify::{Cue, cues, filters, metric, status};
 use crate::dims::{self, Anchor, Kind, Mention, Period};
+use crate::grammar::{self, Grammar};
 use crate::lang::Lang;
-use crate::record::{Metric, Qualifier, Record, Status};
+use crate::record::{Metric, Record, Status};
 use crate::text::Document;
 use crate::text::sentence::Sentence;
 use crate::text::token::Token;
@@ -34,8 +37,8 @@ pub struct Reading<'l> {
     pub sentence: Sentence,
     /// Its tokens.
     pub toks: Vec<Token>,
-    /// The language of the rules that read it.
-    pub lang: Lang,
+    /// The grammar that read it.
+    pub grammar: &'static Grammar,
     /// Numbers, money, quantities, percents, dates.
     pub mentions: Vec<Mention>,
     /// Metric cues.
@@ -65,11 +68,14 @@ pub fn extract(doc: &Document) -> Vec<Record> {
 
 /// Every record of one document by the rules of one language.
 pub fn extract_in(doc: &Document, lang: Lang) -> Vec<Record> {
-    let sentences = lang.sentences(&doc.text);
+    let Some(g) = grammar::of(lang) else {
+        return Vec::new();
+    };
+    let sentences = g.sentences(&doc.text);
     let mut out = Vec::new();
     for piece in pieces(&sentences) {
         out.extend(
-            read_sentences(doc, piece, lang)
+            read_sentences(doc, piece, g)
                 .into_iter()
                 .flat_map(|r| r.records),
         );
@@ -96,13 +102,19 @@ fn pieces(sentences: &[Sentence]) -> Vec<&[Sentence]> {
 /// Reads a document and builds its records, keeping what each sentence
 /// showed the rules (for `explain`).
 pub fn read(doc: &Document) -> Vec<Reading<'static>> {
-    let lang = Lang::detect(&doc.text);
-    read_sentences(doc, &lang.sentences(&doc.text), lang)
+    let Some(g) = grammar::of(Lang::detect(&doc.text)) else {
+        return Vec::new();
+    };
+    read_sentences(doc, &g.sentences(&doc.text), g)
 }
 
 /// Reads some sentences of a document (all of them, or one piece of a
 /// long one) and builds their records.
-fn read_sentences(doc: &Document, sentences: &[Sentence], lang: Lang) -> Vec<Reading<'static>> {
+fn read_sentences(
+    doc: &Document,
+    sentences: &[Sentence],
+    g: &'static Grammar,
+) -> Vec<Reading<'static>> {
     let anchor = Anchor {
         published: doc.published,
     };
@@ -110,13 +122,8 @@ fn read_sentences(doc: &Document, sentences: &[Sentence], lang: Lang) -> Vec<Rea
         .iter()
         .copied()
         .map(|s| {
-            let toks = lang.tokenize(&doc.text, s.start, s.end);
-            let mut mentions = dims::find_in(lang, &toks, anchor);
-            mentions.retain(Mention::for_records);
-            match lang {
-                Lang::Ru => crate::classify::elided::fill(&toks, &mut mentions),
-                Lang::En => en::fill_parts(&toks, &mut mentions),
-            }
+            let toks = g.tokenize(&doc.text, s.start, s.end);
+            let mentions = g.mentions(&toks, anchor);
             (s, toks, mentions)
         })
         .collect();
@@ -128,20 +135,18 @@ fn read_sentences(doc: &Document, sentences: &[Sentence], lang: Lang) -> Vec<Rea
     let mut readings: Vec<Reading> = first
         .into_iter()
         .zip(near)
-        .map(|((s, toks, mentions), near)| read_sentence(s, toks, mentions, near, lang))
+        .map(|((s, toks, mentions), near)| read_sentence(s, toks, mentions, near, g))
         .collect();
-    if lang == Lang::En {
-        en::fill_plants(&mut readings);
-    }
+    g.records.fill_plants(&mut readings);
     // Towns count for their country in the document's parties: an article
     // from Петропавловск about `российские партнёры` is about KZ and RU.
     let all: Vec<Party> = readings
         .iter()
         .flat_map(|r| {
-            r.parties.iter().cloned().chain(match lang {
-                Lang::Ru => subject::place_parties(&r.toks),
-                Lang::En => crate::classify::plant_en::place_parties(&r.toks),
-            })
+            r.parties
+                .iter()
+                .cloned()
+                .chain(g.records.place_parties(&r.toks))
         })
         .collect();
     let doc_parties = subject::rank(&all);
@@ -189,7 +194,7 @@ fn read_sentence(
     toks: Vec<Token>,
     mentions: Vec<Mention>,
     near: bool,
-    lang: Lang,
+    g: &'static Grammar,
 ) -> Reading<'static> {
     // Metric and launch cues only serve the sentence's own figures and
     // dates; a sentence with none skips them.
@@ -203,8 +208,7 @@ fn read_sentence(
     let context = |set| if near { cues(set, &toks) } else { Vec::new() };
     // `долларов США` names a currency, not a party.
     let in_money = |p: &Party| {
-        // `долл. США`, `долларов США`: the currency's country.
-        let dollar = |k: usize| toks[k].lower.starts_with("долл");
+        let dollar = |k: usize| g.records.names_currency(&toks[k]);
         let after_currency = match p.start {
             0 => false,
             1 => dollar(0),
@@ -217,26 +221,19 @@ fn read_sentence(
     };
     Reading {
         sentence: s,
-        metric_cues: own(lang.metric_cues()),
-        status_cues: context(lang.status_cues()),
-        launch_cues: own(lang.launch_cues()),
-        parties: match lang {
-            Lang::Ru => subject::parties_in(&toks),
-            Lang::En => crate::classify::plant_en::parties_in(&toks),
-        }
-        .into_iter()
-        .filter(|p| !in_money(p))
-        .collect(),
-        // English plants are read in every sentence: an article joins a
-        // plant's place and product from sentences far apart.
-        plants: match (near, lang) {
-            (_, Lang::En) => crate::classify::plant_en::find(&toks),
-            (false, Lang::Ru) => Vec::new(),
-            (true, Lang::Ru) => plant::find(&toks),
-        },
+        metric_cues: own(g.metric_cues),
+        status_cues: context(g.status_cues),
+        launch_cues: own(g.launch_cues),
+        parties: g
+            .records
+            .parties_in(&toks)
+            .into_iter()
+            .filter(|p| !in_money(p))
+            .collect(),
+        plants: g.records.plants(&toks, near),
         mentions,
         toks,
-        lang,
+        grammar: g,
         records: Vec::new(),
     }
 }
@@ -315,12 +312,10 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
         .flat_map(|r| r.plants.iter().filter(|p| !p.keys().is_empty()).cloned())
         .collect();
     Context {
-        // English: a group named in passing (`Central Asia`) is no party
-        // of the sentences after it.
         parties: subject::codes(before.iter().flat_map(|r| {
             r.parties
                 .iter()
-                .filter(|p| r.lang == Lang::Ru || p.code.matches('+').count() < 2)
+                .filter(|p| r.grammar.records.groups_carry() || p.code.matches('+').count() < 2)
         })),
         doc_parties: doc_parties.to_vec(),
         status: before
@@ -398,19 +393,16 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
         .filter_map(|m| launch_cue(r, m).map(|c| (m, c)))
         .collect();
     let mut out: Vec<Record> = Vec::new();
+    // Where the status of each record of `out` came from.
+    let mut bys: Vec<StatusBy> = Vec::new();
     for (k, m) in r.mentions.iter().enumerate().filter(|(_, m)| m.is_figure()) {
-        let skip = match r.lang {
-            Lang::Ru => filters::skip(&r.toks, &r.mentions, m),
-            Lang::En => en::skip(&r.toks, m),
-        };
-        if skip {
+        if r.grammar.records.skip(&r.toks, &r.mentions, m) {
             continue;
         }
-        if let Some(mut rec) = filters::restated(doc, r, k, &out) {
-            if r.lang == Lang::En {
-                en::as_rough_as(&mut rec, out.last());
-            }
+        if let Some((mut rec, from)) = filters::restated(doc, r, k, &out) {
+            r.grammar.records.restated(&mut rec, out.last());
             out.push(rec);
+            bys.push(bys[from]);
             continue;
         }
         // `… 1,1 млн тонн пшеницы на 352 млн долларов и 610 тыс. тонн муки
@@ -422,12 +414,11 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
             .filter(|x| x.metric != Metric::LaunchDate && x.unit.is_some())
             .find(|x| x.unit.as_deref().map(base_unit) == m.unit.as_deref().map(base_unit))
             .map(|x| x.metric);
-        let goods = (r.lang == Lang::En)
-            .then(|| en::goods_metric(r, m, &out))
-            .flatten();
-        if let Some(mut rec) = figure_record(doc, r, ctx, m, &launches, (before, goods)) {
-            listed_status(&mut rec, &out);
+        let goods = r.grammar.records.goods_metric(r, m, &out);
+        if let Some((mut rec, by)) = figure_record(doc, r, ctx, m, &launches, (before, goods)) {
+            listed_status(&mut rec, by, &out, &bys);
             out.push(rec);
+            bys.push(by);
         }
     }
     for (m, cue) in &launches {
@@ -440,18 +431,19 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
 
 /// `производит 500 тонн люцерны, …, 2 тысячи тонн ячменя`: a figure too
 /// far from any cue continues the list of the one before it.
-fn listed_status(rec: &mut Record, out: &[Record]) {
-    if !rec.rules.iter().any(|r| r == "status:<default>") {
+fn listed_status(rec: &mut Record, by: StatusBy, out: &[Record], bys: &[StatusBy]) {
+    if by != StatusBy::Default {
         return;
     }
-    let earlier = out.iter().rev().find(|x| {
+    let earlier = out.iter().zip(bys).rev().find(|(x, b)| {
         x.metric == rec.metric
             && (x.period_start, x.period_end) == (rec.period_start, rec.period_end)
-            && !x.rules.iter().any(|r| r == "status:<default>")
+            && **b != StatusBy::Default
     });
-    if let Some(x) = earlier {
+    if let Some((x, _)) = earlier {
         rec.status = x.status;
-        rec.rules.push("status:<as the figure before it>".into());
+        rec.rules
+            .push(StatusRule::of(StatusBy::AsFigureBefore).name);
     }
 }
 
@@ -462,7 +454,7 @@ fn figure_record(
     m: &Mention,
     launches: &[(&Mention, String)],
     (figure_before, goods): (Option<Metric>, Option<Metric>),
-) -> Option<Record> {
+) -> Option<(Record, StatusBy)> {
     if m.vague || m.value.is_none() {
         return None;
     }
@@ -472,28 +464,13 @@ fn figure_record(
             metric::metric_for(m, &r.toks, &r.mentions, &r.metric_cues, ctx.previous_metric)
         })
         .or_else(|| figure_before.map(|x| (x, "metric:<as the figure before it>".to_string())))
-        .or_else(|| {
-            (r.lang == Lang::En)
-                .then(|| en::metric_near(r, m))
-                .flatten()
-        })?;
+        .or_else(|| r.grammar.records.metric_near(r, m))?;
     let mut rec = base_record(doc, r, m, metric);
     rec.rules.push(metric_rule);
     if metric == Metric::Capacity && !rec.unit.as_deref().unwrap_or("").ends_with("/yr") {
         rec.unit = rec.unit.map(|u| format!("{u}/yr"));
     }
-    let governed = match r.lang {
-        Lang::Ru => status::governed(&r.toks, m).or_else(|| {
-            status::starting_level(&r.toks, m, &r.mentions).then(|| {
-                (
-                    Status::Actual,
-                    Qualifier::Exact,
-                    "status:с … до (the level it starts from)".to_string(),
-                )
-            })
-        }),
-        Lang::En => en::governed(&r.toks, m),
-    };
+    let governed = r.grammar.records.governed(&r.toks, m, &r.mentions);
     if let Some((_, q, _)) = &governed {
         rec.qualifier = *q;
     }
@@ -505,24 +482,20 @@ fn figure_record(
     };
     let (subj, subject_rule) = subject_for(r, ctx, Some(m), m.tok_start, metric);
     let plant_status = plant_status(r, ctx, subj.as_deref());
-    let own =
-        rule.starts_with("status_cues:") || rule.starts_with("status:") && !rule.contains('<');
-    rec.status = status::for_plant(metric, st, own, plant_status);
+    rec.status = status::for_plant(metric, st, rule.by.is_own(), plant_status);
     // The cost, capacity or jobs of a plant the text has reported
     // launched, with no cue of their own, are those of a running plant.
     let launched = subj.as_ref().is_some_and(|k| ctx.launched.contains(k));
-    if launched && rule == "status:<default>" {
+    if launched && rule.by == StatusBy::Default {
         rec.status = Status::Actual;
     }
-    rec.rules.push(rule);
+    let by = rule.by;
+    rec.rules.push(rule.name);
     set_period(&mut rec, r, ctx, period);
     rec.subject = subj;
     rec.rules.push(subject_rule);
-    if r.lang == Lang::En {
-        en::units_of_plant(&mut rec);
-        en::past_month(&mut rec, r, m);
-    }
-    Some(rec)
+    r.grammar.records.finish(&mut rec, r, m);
+    Some((rec, by))
 }
 
 pub(crate) fn pick_status(
@@ -532,23 +505,23 @@ pub(crate) fn pick_status(
     metric: Metric,
     period: Option<Period>,
     published: Option<NaiveDate>,
-) -> (Status, String) {
-    let found = match r.lang {
-        Lang::Ru => status::from_cues(&r.toks, &r.mentions, &r.status_cues, fig),
-        Lang::En => en::status_from_cues(&r.toks, &r.mentions, &r.status_cues, fig),
-    };
+) -> (Status, StatusRule) {
+    let found = r
+        .grammar
+        .records
+        .status_cue(&r.toks, &r.mentions, &r.status_cues, fig);
     if let Some(found) = found {
         return found;
     }
     if r.status_cues.is_empty()
         && let Some(s) = ctx.status
     {
-        return (s, "status:<from the sentence before>".into());
+        return (s, StatusRule::of(StatusBy::SentenceBefore));
     }
     let p = period.map_or((None, None), |p| (p.start, p.end));
     (
         status::default_for(metric, p, published),
-        "status:<default>".into(),
+        StatusRule::of(StatusBy::Default),
     )
 }
 

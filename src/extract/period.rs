@@ -3,12 +3,10 @@
 
 use chrono::NaiveDate;
 
-use super::{Context, Reading, en, is_flow};
+use super::{Context, Reading, is_flow, ru};
 use crate::classify::cost;
 use crate::dims::{self, Kind, Mention, Period};
-use crate::lang::Lang;
 use crate::record::{Metric, Record, Status};
-use crate::text::token::Token;
 
 /// A headline's flow with no period of its own (`… за год закупил в
 /// России 400 тысяч тонн сахара`) takes the period of the same metric
@@ -56,34 +54,6 @@ pub(super) fn asked_period(before: &[Reading]) -> Option<(Option<NaiveDate>, Opt
         .map(|p| (p.start, p.end))
 }
 
-/// `по сравнению с аналогичным периодом прошлого года`: the period a
-/// figure is compared with, not its own.
-fn compared(toks: &[Token], at: usize) -> bool {
-    // `а после 2019 г. планирует`: what comes after a year is no period.
-    toks[at.saturating_sub(4)..at]
-        .iter()
-        .any(|t| t.lower.starts_with("сравнени") || t.lower.starts_with("аналогичн"))
-        || toks[at].is("после")
-        || at.checked_sub(1).is_some_and(|b| toks[b].is("после"))
-}
-
-/// `на форуме, состоявшемся в среду`: a day named by its weekday is an
-/// event's, never the period of a figure.
-fn weekday(toks: &[Token], d: &Mention) -> bool {
-    const DAYS: [&str; 7] = [
-        "понедельник",
-        "вторник",
-        "среду",
-        "четверг",
-        "пятницу",
-        "субботу",
-        "воскресенье",
-    ];
-    toks[d.tok_start..d.tok_end]
-        .iter()
-        .any(|t| DAYS.contains(&t.lower.as_str()))
-}
-
 /// The period of a figure record: its own date (a flow's goal with a
 /// deadline takes the whole deadline year); else the period of `за этот
 /// период`; else, for an actual flow, the period said just before.
@@ -110,20 +80,10 @@ pub(super) fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: O
     }
     // `за этот период`, `за тот же период`, and a bare `за год`: the
     // period said before (decision 15 of the annotation guidelines).
-    let anaphor = r.lang == Lang::En && en::anaphoric_period(&r.toks)
-        || r.toks.windows(2).any(|w| {
-            w[0].is("за")
-                && matches!(
-                    w[1].lower.as_str(),
-                    "этот" | "тот" | "указанный" | "данный" | "аналогичный" | "год"
-                )
-        });
+    let anaphor = r.grammar.records.anaphoric_period(&r.toks);
     // `за весь год`: the whole year of the period said before, or of the
     // publication.
-    let whole_year = r
-        .toks
-        .windows(3)
-        .any(|w| w[0].is("за") && w[1].is("весь") && w[2].is("год"));
+    let whole_year = ru::whole_year(&r.toks);
     let year_of = |d: Option<NaiveDate>| {
         let s = d.and_then(year_start)?;
         let e = NaiveDate::from_ymd_opt(chrono::Datelike::year(&s), 12, 31)?;
@@ -131,9 +91,9 @@ pub(super) fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: O
     };
     let (from, rule) = if whole_year {
         let anchor = ctx.any_period.and_then(|p| p.1).or(rec.published);
-        (year_of(anchor), "period:<за весь год>")
+        (year_of(anchor), ru::WHOLE_YEAR)
     } else if anaphor {
-        (ctx.any_period, "period:<за этот период>")
+        (ctx.any_period, ru::ANAPHORIC)
     } else if is_flow(rec.metric) && rec.status == Status::Actual {
         (ctx.period, "period:<from the sentence before>")
     } else {
@@ -168,11 +128,8 @@ pub(super) fn figure_period(
     let dates: Vec<&Mention> = r
         .mentions
         .iter()
-        .filter(|d| d.kind == Kind::Date && !r.toks[d.tok_start].is("сегодня"))
-        .filter(|d| match r.lang {
-            Lang::Ru => !compared(&r.toks, d.tok_start) && !weekday(&r.toks, d),
-            Lang::En => !en::compared(&r.toks, d) && !en::said_on(&r.toks, d),
-        })
+        .filter(|d| d.kind == Kind::Date && !ru::today(&r.toks[d.tok_start]))
+        .filter(|d| !r.grammar.records.not_a_period(&r.toks, d))
         .filter(|d| projects || !launches.iter().any(|(l, _)| l.tok_start == d.tok_start))
         .collect();
     let near = dates
@@ -200,9 +157,9 @@ pub(super) fn figure_period(
     let only = (dates.len() == 1
         && is_flow(metric)
         && dates[0].tok_start < m.tok_start
-        && (listed(dates[0]) || long_list || r.lang == Lang::En))
-        .then(|| dates[0].period)
-        .flatten();
+        && (listed(dates[0]) || long_list || r.grammar.records.loose()))
+    .then(|| dates[0].period)
+    .flatten();
     near.or(only)
 }
 
@@ -223,7 +180,7 @@ fn stock_date(
         .iter()
         .map(|t| t.lower.as_str())
         .collect();
-    let has = |a: &str, b: &str| words.windows(2).any(|w| w[0] == a && w[1] == b);
+    let has = |f: fn(&str, &str) -> bool| words.windows(2).any(|w| f(w[0], w[1]));
     let at = |end| {
         Some(Period {
             start: None,
@@ -232,11 +189,11 @@ fn stock_date(
             ..p
         })
     };
-    if has("на", "начало") {
+    if has(ru::at_start) {
         return at(p.start);
     }
     let ahead = matches!((p.end, published), (Some(e), Some(d)) if e >= d);
-    if has("по", "итогам") && ahead {
+    if has(ru::results_of) && ahead {
         return at(p.end);
     }
     None

@@ -2,20 +2,20 @@
 //! the parties; and the launch records of a date, one per plant product.
 
 use super::trade::{flow_cue_before, own_cue_before, region_code, reporter_direction, reverse};
-use super::{Context, Reading, base_record, pick_status};
+use super::{Context, Reading, base_record, pick_status, ru};
 use crate::classify::plant::{self, Plant};
 use crate::classify::subject;
+use crate::dims::quantity::ru::class;
 use crate::dims::{Kind, Mention};
-use crate::lang::Lang;
-use crate::lexicon;
 use crate::record::{Metric, Qualifier, Record, Status};
 use crate::text::Document;
+use crate::text::token::fold_yo;
 
 /// Metrics that belong to one plant when one is named; jobs too when
 /// the sentence speaks of one plant (`На заводе будет создано…`).
 fn plant_level(metric: Metric, r: &Reading, ctx: &Context) -> bool {
     // English: `auto industry output`, `across the sector`: the country's.
-    if r.lang == Lang::En && r.plants.is_empty() && super::en::industry_wide(&r.toks) {
+    if r.grammar.records.industry_wide(r) {
         return false;
     }
     match metric {
@@ -39,7 +39,7 @@ fn in_country(r: &Reading, at: usize) -> bool {
             && same_clause(r, p.start, at)
             && p.start
                 .checked_sub(1)
-                .is_some_and(|k| matches!(r.toks[k].lower.as_str(), "в" | "во"))
+                .is_some_and(|k| ru::in_place(&r.toks[k].lower))
     })
 }
 
@@ -51,54 +51,15 @@ fn one_plant_doc(ctx: &Context) -> bool {
 /// A sentence about a set of plants or projects (`четыре производства`,
 /// `134 предприятий`), not about one.
 fn about_set(r: &Reading) -> bool {
-    r.plants.iter().any(|p| plant::is_set(&r.toks, p))
+    r.plants.iter().any(|p| plant::ru::is_set(&r.toks, p))
         || r.mentions
             .iter()
-            .any(|m| matches!(m.class.as_deref(), Some("проект" | "предприятие")))
+            .any(|m| class::is_plants(m.class.as_deref()))
 }
 
-/// Words for one plant or project (singular), as a sentence refers back
-/// to it: `Стоимость проекта`, `Мощность предприятия`, `На заводе`.
-const ONE_PLANT: [&str; 31] = [
-    "завод",
-    "заводе",
-    "завода",
-    "заводом",
-    "заводу",
-    "предприятие",
-    "предприятии",
-    "предприятия",
-    "предприятием",
-    "предприятию",
-    "фабрика",
-    "фабрике",
-    "фабрику",
-    "фабрики",
-    "фабрикой",
-    "комбинат",
-    "комбинате",
-    "комбината",
-    "цех",
-    "цехе",
-    "цеха",
-    "проект",
-    "проекта",
-    "проекте",
-    "проекту",
-    "производство",
-    "производства",
-    "производстве",
-    "объекта",
-    "объект",
-    "объекте",
-];
-
 fn one_plant(r: &Reading) -> bool {
-    let words: &[&str] = match r.lang {
-        Lang::Ru => &ONE_PLANT,
-        Lang::En => &super::en::ONE_PLANT,
-    };
-    r.toks.iter().any(|t| words.contains(&t.lower.as_str()))
+    let words = r.grammar.one_plant;
+    r.toks.iter().any(|t| words.contains(&t.lower))
 }
 
 /// The plant a figure at token `at` belongs to: the nearest named before
@@ -117,7 +78,7 @@ fn plant_for<'a>(r: &'a Reading, ctx: &'a Context, at: usize, strong: bool) -> O
     // name, whatever its first part.
     let country = |p: &subject::Party| {
         let t = &r.toks[p.start];
-        p.form == "name" && !(t.lower.contains('-') && crate::dims::quantity_ru::is_adjective(t))
+        p.form == "name" && !(t.lower.contains('-') && crate::dims::quantity::ru::is_adjective(t))
     };
     let passing = ctx.topic.is_some() && !r.parties.iter().any(country);
     let free = !about_set(r)
@@ -139,62 +100,12 @@ fn plant_for<'a>(r: &'a Reading, ctx: &'a Context, at: usize, strong: bool) -> O
         .or_else(carried)
 }
 
-/// What a quantity says is made: `тонн полиэтилена` → полиэтилен,
-/// `тракторов` → трактор (not a mere unit such as `тонн` or `штук`).
+/// What a quantity says is made (not a mere unit such as tonnes).
 fn product_of(r: &Reading, m: &Mention) -> Option<String> {
     if m.kind != Kind::Quantity {
         return None;
     }
-    // The words after the unit (`тонн мясной продукции в год`), not
-    // those of the unit itself (`квадратных метров`).
-    let toks = &r.toks[..m.tok_end];
-    if r.lang == Lang::En {
-        return super::en::product_of(&r.toks, m);
-    }
-    let unit = (m.num_tok..m.tok_end)
-        .find_map(|k| lexicon::units().longest_at(toks, k).map(|(n, _)| k..k + n));
-    for k in m.num_tok..m.tok_end {
-        if unit.as_ref().is_some_and(|u| u.contains(&k)) {
-            continue;
-        }
-        let starts = lexicon::products().longest_at(toks, k).is_some()
-            || (k > m.num_tok && crate::dims::quantity_ru::is_adjective(&toks[k]));
-        if starts && let Some(p) = plant::phrase_at(toks, k) {
-            return Some(p);
-        }
-    }
-    // The noun right after the unit (`тонн меди`, `тонны карбамида в
-    // сутки`), in or just after the figure.
-    for k in m.num_tok..m.tok_end {
-        let Some((n, _)) = lexicon::units().longest_at(&r.toks, k) else {
-            continue;
-        };
-        let word = r
-            .toks
-            .get(k + n)
-            .is_some_and(|t| t.kind == crate::text::token::TokKind::Word && !t.cap);
-        if let Some(p) = plant::phrase_at(&r.toks, k + n).filter(|_| word) {
-            return Some(p);
-        }
-        break;
-    }
-    const GENERIC: [&str; 14] = [
-        "mass",
-        "пара",
-        "area",
-        "volume",
-        "container",
-        "штука",
-        "изделие",
-        "техника",
-        "машина",
-        "человек",
-        "место",
-        "рабочее место",
-        "проект",
-        "комплект",
-    ];
-    m.class.clone().filter(|c| !GENERIC.contains(&c.as_str()))
+    r.grammar.records.product_of(&r.toks, m)
 }
 
 /// The plant key of a figure: the plant's own product, or the product
@@ -251,9 +162,7 @@ fn plant_key(
 /// `перерабатывать 600 тонн зерна`: the goods of the figure go in, they
 /// are not what the plant makes.
 fn processing(r: &Reading) -> bool {
-    r.toks
-        .iter()
-        .any(|t| t.lower.starts_with("перераб") || t.lower.starts_with("переработ"))
+    r.toks.iter().any(ru::processing)
 }
 
 /// Two product names for the same goods: one's words among the other's,
@@ -262,7 +171,7 @@ fn processing(r: &Reading) -> bool {
 fn same_goods(a: &str, b: &str) -> bool {
     let stems = |s: &str| -> Vec<String> {
         s.split_whitespace()
-            .map(|w| w.chars().take(5).collect::<String>().replace('ё', "е"))
+            .map(|w| fold_yo(&w.chars().take(5).collect::<String>()))
             .collect()
     };
     // `лифт` and `лифтов`: a short word is the start of the longer one.
@@ -320,7 +229,7 @@ pub(super) fn subject_for(
         }
     }
     let own = subject::codes(&r.parties);
-    if r.lang == Lang::En && super::en::world_cue(r) && own.len() <= 1 {
+    if r.grammar.records.world_cue(r) && own.len() <= 1 {
         let one = own.first().or(ctx.doc_parties.first()).cloned();
         return (one, "subject:<one country with the world>".into());
     }
@@ -364,10 +273,8 @@ pub(super) fn subject_for(
             Metric::Exports
         };
         let turned = clause.is_empty() && flow_cue_before(r, other_flow, at);
-        let direction = |metric: Metric| match r.lang {
-            Lang::Ru => subject::direction(metric, &r.toks, near, &others),
-            Lang::En => super::en::direction(metric, &r.toks, near, &others),
-        };
+        let direction =
+            |metric: Metric| r.grammar.records.direction(metric, &r.toks, near, &others);
         let dir = if turned {
             direction(other_flow).map(|d| reverse(&d))
         } else {
@@ -392,7 +299,7 @@ pub(super) fn subject_for(
     if matches!(metric, Metric::Output | Metric::Capacity) {
         // English: a country's output with no party in its sentence is
         // that of the country the article is about (decision 35).
-        if own.is_empty() && r.lang == Lang::En && metric == Metric::Output {
+        if own.is_empty() && r.grammar.records.loose() && metric == Metric::Output {
             let first = ctx.parties.first().or(ctx.doc_parties.first());
             return (first.cloned(), "subject:<the article's country>".into());
         }
@@ -430,12 +337,10 @@ pub(super) fn subject_for(
     }
     let mut all = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);
     // `между нашими странами`, `двух стран`: the countries, not a region.
-    let countries = r.toks.iter().any(|t| {
-        matches!(
-            t.lower.as_str(),
-            "стран" | "странами" | "страны" | "государств"
-        ) || (r.lang == Lang::En && super::en::COUNTRIES.contains(&t.lower.as_str()))
-    });
+    let countries = r
+        .toks
+        .iter()
+        .any(|t| ru::countries(&t.lower) || r.grammar.records.countries_word(&t.lower));
     if countries && own.iter().all(|c| !c.contains('-')) {
         for c in &mut all {
             if let Some((country, _)) = c.split_once('-') {
@@ -473,11 +378,8 @@ pub(super) fn launch_records(
     } else {
         st
     };
-    base.rules.push(rule);
-    let both = r
-        .toks
-        .iter()
-        .any(|t| matches!(t.lower.as_str(), "оба" | "обе" | "обоих" | "обеих"));
+    base.rules.push(rule.name);
+    let both = r.toks.iter().any(|t| ru::both(&t.lower));
     let keys = match plant_for(r, ctx, m.tok_start, true) {
         _ if both
             && r.plants.iter().all(|p| p.keys().is_empty())
@@ -506,10 +408,10 @@ pub(super) fn launch_records(
     let set = r
         .mentions
         .iter()
-        .any(|x| matches!(x.class.as_deref(), Some("проект" | "предприятие")));
+        .any(|x| class::is_plants(x.class.as_deref()));
     // English: one date after several plants (`a factory in Almaty … and
     // a Kia plant in Kostanay were commissioned in 2025`) is each one's.
-    let all_before = r.lang == Lang::En
+    let all_before = r.grammar.records.loose()
         && r.plants
             .iter()
             .filter(|p| !p.keys().is_empty())
@@ -527,7 +429,8 @@ pub(super) fn launch_records(
             .filter(|p| !p.keys().is_empty())
             .all(|p| p.start > c)
     });
-    let keys = if (set || governed || all_before) && listed.len() >= 2 || set && r.lang == Lang::En
+    let keys = if (set || governed || all_before) && listed.len() >= 2
+        || set && r.grammar.records.loose()
     {
         listed
     } else {

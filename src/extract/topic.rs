@@ -11,24 +11,6 @@ use crate::classify::plant::{self, Plant};
 const HEAD: usize = 6;
 /// The first plant of an article on plants stands in its first sentences.
 const FIRST: usize = 3;
-/// Words for a plant an article can be about (not `центр`, `площадка`).
-const PLANT_WORDS: [&str; 15] = [
-    "завод",
-    "фабрик",
-    "комбинат",
-    "цех",
-    "предприяти",
-    "производств",
-    "нпз",
-    "гок",
-    "терминал",
-    "проект",
-    "рудник",
-    "выпуск",
-    "переработк",
-    "сборк",
-    "изготовлен",
-];
 
 /// The document's plant: its place (none when the text gives none) and
 /// its product, if the head or a later sentence at that place names one.
@@ -60,11 +42,11 @@ pub(crate) fn of_document(rs: &[Reading]) -> Option<Topic> {
     let mut places: Vec<(String, bool)> = Vec::new();
     let mut first_is_set = None;
     for (i, r) in head.iter().enumerate() {
-        let found: Vec<Plant> = plant::find(&r.toks)
+        let found: Vec<Plant> = plant::ru::find(&r.toks)
             .into_iter()
             .filter(|p| {
                 let w = &r.toks[p.start].lower;
-                PLANT_WORDS.iter().any(|o| w.contains(o))
+                plant::ru::PLANT_WORDS.iter().any(|o| w.contains(o))
             })
             .collect();
         // Only the places of sentences on plants: not a dateline's town.
@@ -72,16 +54,13 @@ pub(crate) fn of_document(rs: &[Reading]) -> Option<Topic> {
         if plants.is_empty() && i >= FIRST {
             return None;
         }
-        first_is_set.get_or_insert_with(|| plant::is_set(&r.toks, first));
+        first_is_set.get_or_insert_with(|| plant::ru::is_set(&r.toks, first));
         plants.extend(found);
         // A region stands for a plant's town only where a plant is named
         // as an object (`производство шин в Татарстане` is the region's).
-        let object = r
-            .toks
-            .iter()
-            .any(|t| plant::is_plant_word(&t.lower) && !t.lower.starts_with("производств"));
+        let object = r.toks.iter().any(|t| plant::ru::names_an_object(&t.lower));
         places.extend(
-            plant::places(&r.toks)
+            plant::ru::places(&r.toks)
                 .into_iter()
                 .filter(|p| p.3 || object)
                 .map(|p| (p.2, p.3)),
@@ -131,11 +110,11 @@ pub(crate) fn place_plants(rs: &mut [Reading], topic: &Topic) {
         let toks = &r.toks;
         // A sentence that names a place has placed its plants itself
         // (`производство шин в Татарстане` is the region's).
-        if !plant::places(toks).is_empty() {
+        if !plant::ru::places(toks).is_empty() {
             continue;
         }
         for p in r.plants.iter_mut() {
-            if p.place.is_none() && !p.products.is_empty() && !plant::is_set(toks, p) {
+            if p.place.is_none() && !p.products.is_empty() && !plant::ru::is_set(toks, p) {
                 p.place = Some(place.clone());
                 // In an article on one plant, what it processes or makes,
                 // said again with no place (`переработки льна и рапса`), is

@@ -7,6 +7,11 @@
 
 use crate::dims::decimal::Decimal;
 
+/// `ё` read as `е`, as the lexicons and the rules compare words.
+pub fn fold_yo(s: &str) -> String {
+    s.replace('ё', "е")
+}
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {

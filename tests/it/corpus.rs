@@ -12,6 +12,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use factline::dims::{self, Anchor, Kind, Mention};
 use factline::extract;
+use factline::grammar;
 use factline::lang::Lang;
 use factline::record::{DateBasis, Record};
 use factline::text::Document;
@@ -34,9 +35,10 @@ fn lines(path: &Path) -> Vec<(usize, String)> {
 }
 
 fn mentions(surface: &str, lang: Lang) -> (Vec<Token>, Vec<Mention>) {
-    let toks = lang.tokenize(surface, 0, surface.len());
-    let m = dims::find_in(
-        lang,
+    let g = grammar::of(lang).unwrap();
+    let toks = g.tokenize(surface, 0, surface.len());
+    let m = dims::find_with(
+        g.dims,
         &toks,
         Anchor {
             published: Some(anchor()),
@@ -400,10 +402,10 @@ fn corpora() {
     for lang in std::fs::read_dir(&root).unwrap() {
         let dir = lang.unwrap().path();
         let (pos0, neg0) = (pos, neg);
-        let lang = match dir.file_name().and_then(|n| n.to_str()) {
-            Some("en") => Lang::En,
-            _ => Lang::Ru,
-        };
+        let id = dir.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let lang = grammar::by_id(id)
+            .unwrap_or_else(|| panic!("data/corpus/{id}: no grammar for that language"))
+            .lang;
         for kind in [
             "number", "money", "quantity", "percent", "date", "duration", "set",
         ] {

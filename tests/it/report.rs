@@ -255,7 +255,7 @@ fn report_of_an_empty_store_says_so() {
 #[test]
 fn many_subjects_get_tables_and_a_bounded_number_of_charts() {
     let places =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/places.tsv"))
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ru/places.tsv"))
             .unwrap();
     let towns: Vec<String> = places
         .lines()

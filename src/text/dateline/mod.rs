@@ -232,9 +232,10 @@ fn full_year(s: &str) -> Option<i32> {
 /// a dateline (`Бишкек, 23.06.23. /…`, `24.03.2021 г., НИАТ …`).
 fn numeric(line: &str) -> Option<Stamp> {
     static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?:[\p{L}\- ]{2,30},\s*)?(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:\s*г\.?)?(?:$|[\s,|/.]|\s*\d{1,2}:\d{2})",
-        )
+        Regex::new(&format!(
+            r"^(?:[\p{{L}}\- ]{{2,30}},\s*)?(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}|\d{{2}})(?:\s*{}\.?)?(?:$|[\s,|/.]|\s*\d{{1,2}}:\d{{2}})",
+            ru::YEAR_MARK
+        ))
         .expect("numeric stamp regex")
     });
     let c = NUMERIC.captures(line)?;

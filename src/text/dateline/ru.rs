@@ -11,6 +11,9 @@ use regex::Regex;
 use super::{Past, Rule, Stamp, sentence_before, short, stamp_of};
 use crate::text::meta::month_end;
 
+/// The year mark that may follow a numeric stamp (`01.10.2025 г.`).
+pub const YEAR_MARK: &str = "г";
+
 /// The rules, in the order they are tried.
 pub const RULES: &[(&str, Rule)] = &[
     ("stamp:day month year", full),

@@ -1,0 +1,146 @@
+//! ELIDED UNITS: a number whose unit was said before it. `4 млн шин в
+//! год, из которых 2,5 млн — для легковых` (the unit of the quantity
+//! before), `довести число совместных проектов до 100` (a unit noun
+//! earlier in the sentence, the number closing the clause); and the part
+//! of a yearly whole is yearly too (`из 180 тысяч тонн в год около 120
+//! тысяч тонн`).
+
+use crate::dims::qualifier::ru::qualifier_before;
+use crate::dims::quantity::ru::is_adjective;
+use crate::dims::{Kind, Mention};
+use crate::lexicon;
+use crate::text::token::{TokKind, Token};
+
+crate::words!(LINKS, ru, "elided_links.tsv");
+
+/// Gives numbers the unit the sentence said before them.
+pub fn fill(toks: &[Token], mentions: &mut [Mention]) {
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if m.kind == Kind::Quantity {
+            yearly_part(toks, mentions, k);
+            continue;
+        }
+        if m.kind != Kind::Number || m.value.is_none() || toks[m.num_tok].year().is_some() {
+            continue;
+        }
+        let before = &mentions[..k];
+        let found = from_money_before(toks, before, m)
+            .map(|(u, r)| (Kind::Money, u, None, r))
+            .or_else(|| {
+                from_quantity_before(toks, before, m)
+                    .or_else(|| from_noun_before(toks, m))
+                    .map(|(u, c, r)| (Kind::Quantity, u, Some(c), r))
+            });
+        if let Some((kind, unit, class, rule)) = found {
+            let m = &mut mentions[k];
+            m.kind = kind;
+            m.unit = Some(unit);
+            m.class = class;
+            m.rules.push(rule);
+            if let Some((q, s)) = qualifier_before(toks, m.tok_start) {
+                m.qualifier = q;
+                m.tok_start = s;
+            }
+        }
+    }
+}
+
+/// `достиг 620 млн долларов, … выйти на 1 млрд`: the currency of the
+/// amount before, for a number with a scale word that closes the clause.
+fn from_money_before(
+    toks: &[Token],
+    before: &[Mention],
+    m: &Mention,
+) -> Option<(String, &'static str)> {
+    let money = before.iter().rev().find(|x| x.kind == Kind::Money)?;
+    let scaled = toks[m.num_tok..m.tok_end]
+        .iter()
+        .any(|t| crate::dims::number::ru::scale_power(&t.lower).is_some());
+    let closes = toks
+        .get(m.tok_end)
+        .is_none_or(|t| t.kind == TokKind::Punct && !t.is("%"));
+    if !(scaled && closes) {
+        return None;
+    }
+    Some((
+        money.unit.clone()?,
+        "<number> (currency of the amount before)",
+    ))
+}
+
+/// `…шин в год, из которых 2,5 млн`: the unit of the quantity just before.
+fn from_quantity_before(
+    toks: &[Token],
+    before: &[Mention],
+    m: &Mention,
+) -> Option<(String, String, &'static str)> {
+    let q = before.iter().rev().find(|x| x.kind == Kind::Quantity)?;
+    let gap = &toks[q.tok_end..m.tok_start];
+    let linked = gap.len() <= 6
+        && gap.iter().all(|t| {
+            t.kind == TokKind::Punct || LINKS.contains(&t.lower) || t.lower.starts_with("втор")
+        })
+        && gap
+            .iter()
+            .any(|t| t.kind == TokKind::Word || t.is(",") || t.is_dash());
+    let strong = gap
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "еще" | "которых" | "них" | "числе"));
+    let closes = strong
+        || toks.get(m.tok_end).is_none_or(|t| t.kind == TokKind::Punct)
+        || toks.get(m.tok_end).is_some_and(is_adjective);
+    if !(linked && closes) {
+        return None;
+    }
+    Some((
+        q.unit.clone()?,
+        q.class.clone()?,
+        "<number> (unit of the quantity before)",
+    ))
+}
+
+/// `число совместных проектов … до 100.`: a unit noun earlier in the
+/// sentence, and the number closes the clause.
+fn from_noun_before(toks: &[Token], m: &Mention) -> Option<(String, String, &'static str)> {
+    let closes = toks
+        .get(m.tok_end)
+        .is_none_or(|t| t.kind == TokKind::Punct && !t.is("%"));
+    if !closes {
+        return None;
+    }
+    let from = m.tok_start.saturating_sub(12);
+    (from..m.tok_start).rev().find_map(|i| {
+        let (_, e) = lexicon::units().longest_at(&toks[..m.tok_start], i)?;
+        let word = e.col(1);
+        (!matches!(
+            word,
+            "mass" | "area" | "volume" | "container" | "штука" | "место" | "человек"
+        ))
+        .then(|| {
+            (
+                e.col(0).to_string(),
+                word.to_string(),
+                "<number> (unit named before)",
+            )
+        })
+    })
+}
+
+/// `из 180 тысяч тонн продукции в год около 120 тысяч тонн`: yearly too.
+fn yearly_part(toks: &[Token], mentions: &mut [Mention], k: usize) {
+    let unit = mentions[k].unit.clone().unwrap_or_default();
+    if unit.ends_with("/yr") {
+        return;
+    }
+    let whole = mentions[..k].iter().find(|w| {
+        w.kind == Kind::Quantity
+            && w.unit.as_deref() == Some(&format!("{unit}/yr"))
+            && w.tok_start.checked_sub(1).is_some_and(|p| toks[p].is("из"))
+    });
+    if whole.is_some() {
+        let m = &mut mentions[k];
+        m.unit = Some(format!("{unit}/yr"));
+        m.rules.push("<part of a yearly whole>");
+    }
+}

@@ -1,0 +1,148 @@
+//! METRIC: what a figure measures. Quantities are read from their unit
+//! and what they count (`проектов` → projects_count, `рабочих мест` →
+//! jobs, a rate → capacity); money and other quantities from the nearest
+//! cue word of `data/ru/metric_cues.tsv`.
+
+pub mod ru;
+
+use super::{Cue, cost};
+use crate::dims::quantity::ru::class;
+use crate::dims::{Kind, Mention};
+use crate::record::Metric;
+use crate::text::token::Token;
+
+/// The most a money cue may cost and still name the metric.
+const MONEY_REACH: usize = 22;
+/// The same for quantities.
+const QUANTITY_REACH: usize = 16;
+
+/// The metric of figure `m`, with the name of the rule that chose it.
+pub fn metric_for(
+    m: &Mention,
+    toks: &[Token],
+    mentions: &[Mention],
+    cues: &[Cue],
+    previous: Option<Metric>,
+) -> Option<(Metric, String)> {
+    match m.kind {
+        Kind::Money => money(m, toks, mentions, cues, previous),
+        Kind::Quantity => quantity(m, toks, mentions, cues),
+        _ => None,
+    }
+}
+
+fn best<'a>(
+    m: &Mention,
+    toks: &[Token],
+    mentions: &[Mention],
+    cues: &'a [Cue],
+    takes: &[&str],
+) -> Option<(usize, &'a Cue<'a>)> {
+    cues.iter()
+        .filter(|c| takes.contains(&c.entry.col(1)))
+        .map(|c| {
+            let k = cost(toks, mentions, (c.start, c.end), (m.tok_start, m.tok_end));
+            // A strong cue (`портфель`) wins over a nearer weak one.
+            let strong = c.entry.col(2) == "strong" && k <= MONEY_REACH;
+            (if strong { 0 } else { k + 1 }, c)
+        })
+        .min_by_key(|(k, _)| *k)
+}
+
+fn money(
+    m: &Mention,
+    toks: &[Token],
+    mentions: &[Mention],
+    cues: &[Cue],
+    previous: Option<Metric>,
+) -> Option<(Metric, String)> {
+    let counted = mentions.iter().any(|p| {
+        class::is_plants(p.class.as_deref())
+            && p.tok_end <= m.tok_start
+            && cost(
+                toks,
+                mentions,
+                (p.tok_start, p.tok_end),
+                (m.tok_start, m.tok_end),
+            ) <= 6
+    });
+    if counted {
+        return Some((Metric::ProjectsValue, ru::PROJECTS_VALUE.into()));
+    }
+    let (k, cue) = best(m, toks, mentions, cues, &["money", "any"])?;
+    // `Товарооборот … вырос на 1,8% по сравнению с …, составив 116 млрд`:
+    // a verb of result before the figure carries its subject far.
+    let result = m
+        .tok_start
+        .checked_sub(1)
+        .is_some_and(|b| ru::RESULT_VERBS.stem_of(&toks[b].lower));
+    let reach = if result { 2 * MONEY_REACH } else { MONEY_REACH };
+    if k > reach {
+        return None;
+    }
+    let metric = match cue.entry.col(0) {
+        "@previous" => previous?,
+        id => Metric::parse(id)?,
+    };
+    Some((metric, cue.name("metric_cues")))
+}
+
+fn quantity(
+    m: &Mention,
+    toks: &[Token],
+    mentions: &[Mention],
+    cues: &[Cue],
+) -> Option<(Metric, String)> {
+    let class = m.class.as_deref().unwrap_or("");
+    let unit = m.unit.as_deref().unwrap_or("");
+    let near =
+        best(m, toks, mentions, cues, &["quantity", "any"]).filter(|(k, _)| *k <= QUANTITY_REACH);
+    let cue_metric = near.and_then(|(_, c)| Metric::parse(c.entry.col(0)).map(|x| (x, c)));
+    match class {
+        class::PROJECT => return Some((Metric::ProjectsCount, ru::PROJECTS_COUNT.into())),
+        // `открытие 134 предприятий`, `сдано в эксплуатацию 4 предприятия`:
+        // plants opened under a programme are projects (decision 57); a
+        // count of companies is not (decision 79).
+        class::ENTERPRISE => {
+            return opened(toks).then(|| (Metric::ProjectsCount, ru::PLANTS_OPENED.into()));
+        }
+        class::JOB => return Some((Metric::Jobs, ru::JOBS.into())),
+        class::PERSON | class::PLACE => {
+            return cue_metric
+                .filter(|(x, _)| *x == Metric::Jobs)
+                .map(|(x, c)| (x, c.name("metric_cues")));
+        }
+        "" => return None,
+        // A terminal `на 500 тыс. TEU`: containers a year (decision 72).
+        "container" if cue_metric.is_none() => {
+            return Some((Metric::Capacity, "<N> TEU".into()));
+        }
+        _ => {}
+    }
+    if let Some((x @ (Metric::Exports | Metric::Imports), c)) = cue_metric {
+        return Some((x, c.name("metric_cues")));
+    }
+    if unit.ends_with("/yr") || yearly_in_clause(toks, m) {
+        return Some((Metric::Capacity, "<quantity> <rate>".into()));
+    }
+    let (x, c) = cue_metric?;
+    matches!(x, Metric::Capacity | Metric::Output).then(|| (x, c.name("metric_cues")))
+}
+
+/// Whether a sentence speaks of plants opened or to be opened.
+fn opened(toks: &[Token]) -> bool {
+    toks.iter().any(|t| ru::OPENED.stem_of(&t.lower))
+}
+
+/// `Ежегодно предприятие будет выпускать 3 тысячи тракторов`: a rate
+/// said earlier in the clause.
+fn yearly_in_clause(toks: &[Token], m: &Mention) -> bool {
+    // Commas go on: `ежегодно выпускает 300 тысяч пар кроссовок, 120
+    // тысяч пар ботинок …` is one list.
+    toks[..m.tok_start]
+        .iter()
+        .rev()
+        .take(40)
+        .take_while(|t| !matches!(t.lower.as_str(), ";" | "." | ":" | "("))
+        .any(|t| ru::YEARLY.stem_of(&t.lower))
+}

@@ -1,0 +1,104 @@
+//! STATUS, Russian: the status from the nearest cue of
+//! `data/ru/status_cues.tsv`; a verb of reaching (`довести`, `нарастить`)
+//! governs only the figure after its `до`.
+
+use crate::classify::{Cue, cost};
+use crate::dims::Mention;
+use crate::record::{Qualifier, Status};
+use crate::text::token::Token;
+
+/// The most a status cue may cost and still apply.
+const REACH: usize = 30;
+
+crate::words!(REACHING, ru, "reaching_verbs.tsv");
+crate::words!(GROWN, ru, "grown_verbs.tsv");
+
+/// `довести … до 1 млрд`: the figure after `до` is the level to reach
+/// (target, exact); after `вырос до` it is the level reached (exact).
+pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, String)> {
+    // The qualifier word opens the mention: `до 1 млрд`, `до $114 млрд`.
+    let by_do = toks[m.tok_start..m.num_tok].iter().any(|t| t.is("до"));
+    if m.qualifier != Qualifier::UpTo || !by_do {
+        return None;
+    }
+    let from = m.tok_start.saturating_sub(14);
+    // `импорт — на 29,5%, до 833,5 млн`: a growth in percent, its verb
+    // elided, and the level it grew to.
+    let grew_by = toks[from..m.tok_start]
+        .windows(3)
+        .any(|w| w[0].is("на") && w[1].kind == crate::text::token::TokKind::Num && w[2].is("%"));
+    if grew_by {
+        return Some((
+            Status::Actual,
+            Qualifier::Exact,
+            "status:на <N>%, до <figure>".into(),
+        ));
+    }
+    for t in toks[from..m.tok_start].iter().rev() {
+        if REACHING.iter().any(|s| t.lower.starts_with(s)) {
+            let st = if t.lower.starts_with("увеличит") && !t.lower.ends_with("ть") {
+                Status::Planned
+            } else {
+                Status::Target
+            };
+            return Some((
+                st,
+                Qualifier::Exact,
+                format!("status:{} … до <figure>", t.lower),
+            ));
+        }
+        if GROWN.iter().any(|s| t.lower.starts_with(s)) {
+            // `вырос до` is the level reached; `может вырасти до`,
+            // `вырастет до` a forecast of it.
+            let ahead = ["ти", "ть", "ет", "ут"]
+                .iter()
+                .any(|e| t.lower.ends_with(e));
+            let st = if ahead {
+                Status::Planned
+            } else {
+                Status::Actual
+            };
+            return Some((
+                st,
+                Qualifier::Exact,
+                format!("status:{} до <figure>", t.lower),
+            ));
+        }
+        // A full stop inside a sentence is an abbreviation's (`млн. т`).
+        if matches!(t.lower.as_str(), ";" | "(" | ")") {
+            break;
+        }
+    }
+    None
+}
+
+/// `увеличит объёмы с 3 млн т до 4,5 млн т`: the level it starts from is
+/// the one reached now (actual, exact).
+pub fn starting_level(toks: &[Token], m: &Mention, mentions: &[Mention]) -> bool {
+    let from = toks[..m.tok_start].last().is_some_and(|t| t.is("с"));
+    let to = mentions
+        .iter()
+        .any(|x| x.tok_start == m.tok_end && toks[x.tok_start].is("до"));
+    let change = toks[m.tok_start.saturating_sub(12)..m.tok_start]
+        .iter()
+        .any(|t| {
+            REACHING.iter().any(|s| t.lower.starts_with(s))
+                || GROWN.iter().any(|s| t.lower.starts_with(s))
+        });
+    from && to && change
+}
+
+/// The status from the nearest cue, if one is in reach.
+pub fn from_cues(
+    toks: &[Token],
+    mentions: &[Mention],
+    cues: &[Cue],
+    fig: (usize, usize),
+) -> Option<(Status, String)> {
+    cues.iter()
+        .filter(|c| c.entry.col(1).is_empty())
+        .map(|c| (cost(toks, mentions, (c.start, c.end), fig), c))
+        .filter(|(k, _)| *k <= REACH)
+        .min_by_key(|(k, _)| *k)
+        .and_then(|(_, c)| Some((Status::parse(c.entry.col(0))?, c.name("status_cues"))))
+}

@@ -1,0 +1,539 @@
+//! The cores of a date: years, ranges, decades, months, quarters,
+//! halves, seasons, days and expressions relative to the publication
+//! date, each a function from a token position to (end, period, rule).
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use super::{Anchor, Core, Grain, Period};
+use crate::text::meta::month_end;
+use crate::text::token::{TokKind, Token};
+
+fn w(toks: &[Token], k: usize) -> &str {
+    toks.get(k).map_or("", |t| t.lower.as_str())
+}
+
+pub(super) fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+pub(super) fn span(s: Option<NaiveDate>, e: Option<NaiveDate>, grain: Grain) -> Period {
+    Period {
+        start: s,
+        end: e,
+        grain,
+        deadline: false,
+        relative: false,
+        loose: false,
+    }
+}
+
+pub(super) fn whole_year(y: i32) -> Period {
+    span(ymd(y, 1, 1), ymd(y, 12, 31), Grain::Year)
+}
+
+pub(super) fn months(y: i32, m1: u32, m2: u32, grain: Grain) -> Period {
+    span(ymd(y, m1, 1), Some(month_end(y, m2)), grain)
+}
+
+pub(super) fn relative(mut p: Period) -> Period {
+    p.relative = true;
+    p
+}
+
+const MONTH_STEMS: [&str; 12] = [
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+];
+
+/// The month a word names in any case (`марта`, `январе` → 3, 1).
+pub fn month_of(word: &str) -> Option<u32> {
+    // Every month name starts with one of these letters.
+    if !word.starts_with(['я', 'ф', 'м', 'а', 'и', 'с', 'о', 'н', 'д']) {
+        return None;
+    }
+    if matches!(word, "май" | "мая" | "мае" | "маем") {
+        return Some(5);
+    }
+    let m = MONTH_STEMS.iter().position(|s| {
+        *s != "ма" && word.starts_with(s) && word.chars().count() - s.chars().count() <= 3
+    })?;
+    Some(m as u32 + 1)
+}
+
+pub(super) fn ordinal_of(word: &str) -> Option<u32> {
+    let v = match word {
+        "i" | "1" => 1,
+        "ii" | "2" => 2,
+        "iii" | "3" => 3,
+        "iv" | "4" => 4,
+        _ if word.starts_with("перв") => 1,
+        _ if word.starts_with("втор") => 2,
+        _ if word.starts_with("трет") => 3,
+        _ if word.starts_with("четверт") => 4,
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// A year at `k` with its suffix and year word: (year, end, had word).
+pub(super) fn year_at(toks: &[Token], k: usize) -> Option<(i32, usize, bool)> {
+    let y = toks.get(k)?.year()?;
+    let mut e = k + 1;
+    if toks.get(e).is_some_and(Token::is_dash) && matches!(w(toks, e + 1), "м" | "го" | "й") {
+        e += 2;
+    }
+    let word = w(toks, e);
+    if word.starts_with("год") || word == "г" || word == "гг" {
+        let dot = w(toks, e + 1) == "." && !word.starts_with("год");
+        return Some((y, e + 1 + usize::from(dot), true));
+    }
+    Some((y, e, false))
+}
+
+/// A year at `k` (`2021 года`, `текущего года`), or the anchor's year
+/// with nothing read.
+pub(super) fn year_or_anchor(toks: &[Token], k: usize, a: Anchor) -> Option<(i32, usize)> {
+    if let Some((y, e, _)) = year_at(toks, k) {
+        return Some((y, e));
+    }
+    if let Some((off, e)) = relative_year_words(toks, k) {
+        return Some((a.published?.year() + off, e));
+    }
+    Some((a.published?.year(), k))
+}
+
+pub(super) fn relative_offset(word: &str) -> Option<i32> {
+    Some(match word {
+        s if s.starts_with("текущ")
+            || s.starts_with("нынешн")
+            || matches!(
+                s,
+                "этого" | "этом" | "этот" | "сего" | "этому" | "этой" | "этим" | "эту"
+            ) =>
+        {
+            0
+        }
+        s if s.starts_with("позапрошл") => -2,
+        s if s.starts_with("прошл") || s.starts_with("минувш") || s.starts_with("истекш") => {
+            -1
+        }
+        s if s.starts_with("следующ") || s.starts_with("будущ") || s.starts_with("наступающ") => {
+            1
+        }
+        _ => return None,
+    })
+}
+
+/// `текущего года`, `прошлого года`, `этом году`: (offset, end).
+pub(super) fn relative_year_words(toks: &[Token], k: usize) -> Option<(i32, usize)> {
+    let off = relative_offset(w(toks, k))?;
+    w(toks, k + 1).starts_with("год").then_some((off, k + 2))
+}
+
+/// `2021 год`, `2024 г.`, `в 2025-м году`; a bare `2022` only at the end
+/// of a clause.
+pub(super) fn year(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
+    let (y, e, word) = year_at(toks, k)?;
+    let bare_ok = k > 0
+        && matches!(w(toks, k - 1), "в" | "к" | "до" | "с" | "по" | "итогам")
+        && toks
+            .get(e)
+            .is_none_or(|t| t.kind == TokKind::Punct && !t.is_dash() && !t.is("%"));
+    (word || bare_ok).then(|| (e, whole_year(y), "<year>"))
+}
+
+/// `года`, `году` after `до конца`, `в конце`, `с начала`: the anchor's.
+pub(super) fn bare_year_word(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    // `по году`: per year, not the year.
+    if !matches!(w(toks, k), "года" | "году" | "год") || w(toks, k.wrapping_sub(1)) == "по"
+    {
+        return None;
+    }
+    Some((
+        k + 1,
+        relative(whole_year(a.published?.year())),
+        "<this year>",
+    ))
+}
+
+/// `в текущем году`, `прошлого года`, `за прошлый год`.
+pub(super) fn relative_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let (off, e) = relative_year_words(toks, k)?;
+    Some((
+        e,
+        relative(whole_year(a.published?.year() + off)),
+        "<relative year>",
+    ))
+}
+
+/// `в прошлом квартале`, `в текущем месяце`.
+pub(super) fn relative_quarter_or_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let off = relative_offset(w(toks, k))?;
+    let unit = w(toks, k + 1);
+    let pubd = a.published?;
+    let first = pubd.with_day(1)?;
+    let shift = |d: NaiveDate, months: i32| {
+        if months >= 0 {
+            d.checked_add_months(Months::new(months as u32))
+        } else {
+            d.checked_sub_months(Months::new((-months) as u32))
+        }
+    };
+    if unit.starts_with("месяц") {
+        let d = shift(first, off)?;
+        return Some((
+            k + 2,
+            relative(months(d.year(), d.month(), d.month(), Grain::Month)),
+            "<relative month>",
+        ));
+    }
+    if unit.starts_with("квартал") {
+        let q0 = first.with_month((first.month() - 1) / 3 * 3 + 1)?;
+        let d = shift(q0, 3 * off)?;
+        return Some((
+            k + 2,
+            relative(months(d.year(), d.month(), d.month() + 2, Grain::Quarter)),
+            "<relative quarter>",
+        ));
+    }
+    None
+}
+
+/// `вчера`, `сегодня`, `завтра`.
+pub(super) fn relative_day(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    // `на сегодня`: as of now, not a period.
+    if k > 0 && w(toks, k - 1) == "на" {
+        return None;
+    }
+    let off = match w(toks, k) {
+        "позавчера" => -2,
+        "вчера" => -1,
+        "сегодня" => 0,
+        "завтра" => 1,
+        "послезавтра" => 2,
+        _ => return None,
+    };
+    let d = a.published? + chrono::Duration::days(off);
+    Some((
+        k + 1,
+        relative(span(Some(d), Some(d), Grain::Day)),
+        "<relative day>",
+    ))
+}
+
+/// `2023-2024 годы`, `в 2021–2025 годах`, `с 2021 по 2025 год`.
+pub(super) fn year_range(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
+    let y1 = toks.get(k)?.year()?;
+    let by_po = k > 0 && matches!(w(toks, k - 1), "с" | "со") && w(toks, k + 1) == "по";
+    if !toks.get(k + 1).is_some_and(Token::is_dash) && !by_po {
+        return None;
+    }
+    let (y2, e, _) = year_at(toks, k + 2)?;
+    if y2 <= y1 || y2 - y1 > 50 {
+        return None;
+    }
+    Some((
+        e,
+        span(ymd(y1, 1, 1), ymd(y2, 12, 31), Grain::Range),
+        "<year> - <year>",
+    ))
+}
+
+/// `в 1990-е годы`, `в 2010-х годах`, `в 90-е годы`.
+pub(super) fn decade(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
+    let t = toks.get(k)?;
+    if t.kind != TokKind::Num
+        || !toks.get(k + 1).is_some_and(Token::is_dash)
+        || !matches!(w(toks, k + 2), "е" | "х")
+    {
+        return None;
+    }
+    let n = t.num?.to_f64() as i32;
+    let y = match t.int_digits {
+        4 if n % 10 == 0 => n,
+        2 if n % 10 == 0 => {
+            if n >= 30 {
+                1900 + n
+            } else {
+                2000 + n
+            }
+        }
+        _ => return None,
+    };
+    let e = k + 3 + usize::from(w(toks, k + 3).starts_with("год"));
+    Some((
+        e,
+        span(ymd(y, 1, 1), ymd(y + 9, 12, 31), Grain::Range),
+        "<decade>",
+    ))
+}
+
+/// `11 месяцев 2021 года` after `за`: January to the N-th month.
+pub(super) fn months_of_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let k = k + usize::from(w(toks, k).starts_with("перв"));
+    let num = crate::dims::number::ru::simple_at(toks, k)?;
+    let n = num.value.to_f64() as u32;
+    if !(1..=12).contains(&n) || !w(toks, num.end).starts_with("месяц") {
+        return None;
+    }
+    let (y, e) = year_or_anchor(toks, num.end + 1, a)?;
+    Some((e, months(y, 1, n, Grain::Range), "за <n> месяцев <year>"))
+}
+
+/// `в III квартале 2024 года`, `1 кв. 2023 г.`, `первое полугодие 2024`.
+pub(super) fn quarter_or_half(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let n = ordinal_of(w(toks, k))?;
+    let mut j = k + 1;
+    if toks.get(j).is_some_and(Token::is_dash) && matches!(w(toks, j + 1), "м" | "й" | "го" | "е")
+    {
+        j += 2;
+    }
+    let unit = w(toks, j);
+    let (is_q, j) = if unit.starts_with("квартал") {
+        (true, j + 1)
+    } else if unit == "кв" {
+        (true, j + 1 + usize::from(w(toks, j + 1) == "."))
+    } else if unit.starts_with("полугод") || unit == "половине" || unit == "половина"
+    {
+        // `во второй половине 2026 года` is a half-year (decision 63).
+        (false, j + 1)
+    } else {
+        return None;
+    };
+    let (y, e) = year_or_anchor(toks, j, a)?;
+    if is_q && n <= 4 {
+        Some((
+            e,
+            months(y, 3 * n - 2, 3 * n, Grain::Quarter),
+            "<ordinal> квартал <year>",
+        ))
+    } else if !is_q && n <= 2 {
+        Some((
+            e,
+            months(y, 6 * n - 5, 6 * n, Grain::Half),
+            "<ordinal> полугодие <year>",
+        ))
+    } else {
+        None
+    }
+}
+
+/// `летом 2023 года`, `осенью прошлого года`, `весной`.
+pub(super) fn season(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let (m1, m2) = match w(toks, k) {
+        "летом" | "лето" => (6, 8),
+        "осенью" | "осень" => (9, 11),
+        "весной" | "весна" => (3, 5),
+        _ => return None,
+    };
+    let (y, e) = year_or_anchor(toks, k + 1, a)?;
+    if e == k + 1 && k == 0 {
+        return None;
+    }
+    Some((e, months(y, m1, m2, Grain::Range), "<season> <year>"))
+}
+
+/// Two months: `январь–сентябрь`, `январь-ноябрь` (one word), `с января
+/// по март`: (m1, m2, end).
+pub(super) fn two_months(toks: &[Token], k: usize) -> Option<(u32, u32, usize)> {
+    let word = w(toks, k);
+    if let Some((a, b)) = word.split_once('-') {
+        return Some((month_of(a)?, month_of(b)?, k + 1));
+    }
+    let m1 = month_of(word)?;
+    let by_po = k > 0 && matches!(w(toks, k - 1), "с" | "со") && w(toks, k + 1) == "по";
+    if !toks.get(k + 1).is_some_and(Token::is_dash) && !by_po {
+        return None;
+    }
+    Some((m1, month_of(w(toks, k + 2))?, k + 3))
+}
+
+/// A month range with its year (or the anchor's), or one month.
+pub(super) fn month_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    if let Some((m1, m2, j)) = two_months(toks, k)
+        && m2 > m1
+    {
+        let (y, e) = year_or_anchor(toks, j, a)?;
+        return Some((
+            e,
+            months(y, m1, m2, Grain::Range),
+            "<month> - <month> <year>",
+        ));
+    }
+    let m = month_of(w(toks, k))?;
+    let (y, e, _) = year_at(toks, k + 1).or_else(|| {
+        relative_year_words(toks, k + 1)
+            .and_then(|(off, e)| Some((a.published?.year() + off, e, true)))
+    })?;
+    Some((e, months(y, m, m, Grain::Month), "<month> <year>"))
+}
+
+/// `в марте`: a month with no year, after a preposition: the anchor's.
+/// A month named without a year: of the year of publication, but in a
+/// statement about the past (a verb in the past tense) the latest such
+/// month on or before publication — «в декабре экспорт составил …»
+/// published on 1 January is last December.
+pub(super) fn bare_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let m = month_of(w(toks, k))?;
+    let published = a.published?;
+    let mut y = published.year();
+    if m > published.month() && toks.iter().any(|t| is_past_verb(&t.lower)) {
+        y -= 1;
+    }
+    Some((k + 1, relative(months(y, m, m, Grain::Month)), "<month>"))
+}
+
+/// Past-tense stems of the verbs that report figures.
+const PAST_STEMS: [&str; 24] = [
+    "составил",
+    "достиг",
+    "вырос",
+    "вырастал",
+    "вырастил",
+    "вырост",
+    "увеличил",
+    "снизил",
+    "сократил",
+    "превысил",
+    "был",
+    "произвел",
+    "произвёл",
+    "выпустил",
+    "экспортировал",
+    "импортировал",
+    "поставил",
+    "отгрузил",
+    "привлек",
+    "привлёк",
+    "инвестировал",
+    "получил",
+    "упал",
+    "уменьшил",
+];
+
+/// Endings of the past tense after a stem (`составил|а`, `достиг|ла`,
+/// `увеличил|ся`).
+const PAST_ENDINGS: [&str; 14] = [
+    "", "а", "о", "и", "ся", "ась", "ось", "ись", "ла", "ло", "ли", "лся", "лась", "лись",
+];
+
+pub(super) fn is_past_verb(word: &str) -> bool {
+    PAST_STEMS.iter().any(|stem| {
+        word.strip_prefix(stem)
+            .is_some_and(|rest| PAST_ENDINGS.contains(&rest))
+    })
+}
+
+/// `14 марта 2020 года`, `в субботу, 14 марта`, `14.03.2020`.
+pub(super) fn day_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let mut k = k;
+    if is_weekday(w(toks, k)) {
+        k += 1 + usize::from(w(toks, k + 1) == ",");
+    }
+    let t = toks.get(k)?;
+    if t.kind == TokKind::NumDate {
+        let d = NaiveDate::parse_from_str(&t.lower, "%d.%m.%Y").ok()?;
+        return Some((k + 1, span(Some(d), Some(d), Grain::Day), "<dd.mm.yyyy>"));
+    }
+    let (d, m, y, e) = day_month_at(toks, k, a)?;
+    let date = ymd(y, m, d)?;
+    Some((
+        e,
+        span(Some(date), Some(date), Grain::Day),
+        "<day> <month> <year>",
+    ))
+}
+
+pub(super) fn day_of(toks: &[Token], k: usize) -> Option<u32> {
+    let t = toks.get(k)?;
+    if t.kind != TokKind::Num || t.int_digits > 2 || !t.num?.is_whole() {
+        return None;
+    }
+    let d = t.num?.to_f64() as u32;
+    (1..=31).contains(&d).then_some(d)
+}
+
+pub(super) fn day_month_at(toks: &[Token], k: usize, a: Anchor) -> Option<(u32, u32, i32, usize)> {
+    let d = day_of(toks, k)?;
+    let m = month_of(w(toks, k + 1))?;
+    let (mut y, e) = year_or_anchor(toks, k + 2, a)?;
+    // No year said: the nearest by the tense (`span::day_near`).
+    if e == k + 2
+        && let Some(x) = a
+            .published
+            .and_then(|p| crate::dims::span::day_near(p, m, d, super::spans::tense_of(toks)))
+    {
+        y = x.year();
+    }
+    Some((d, m, y, e))
+}
+
+/// `с 12 января по 30 апреля 2024 года`, `с 5 по 9 июня 2023 года`.
+pub(super) fn day_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    if k == 0 || !matches!(w(toks, k - 1), "с" | "со") {
+        return None;
+    }
+    if let Some(d1) = day_of(toks, k).filter(|_| matches!(w(toks, k + 1), "по" | "до")) {
+        let (d2, m, y, e) = day_month_at(toks, k + 2, a)?;
+        return Some((
+            e,
+            span(ymd(y, m, d1), ymd(y, m, d2), Grain::Range),
+            "с <day> по <day> <month>",
+        ));
+    }
+    let (d1, m1, y1, e1) = day_month_at(toks, k, a)?;
+    if !matches!(w(toks, e1), "по" | "до") {
+        return None;
+    }
+    let (d2, m2, y2, e2) = day_month_at(toks, e1 + 1, a)?;
+    let first_has_year = toks.get(e1 - 1).is_some_and(|t| {
+        t.year().is_some() || t.lower.starts_with("год") || t.is("г") || t.is(".")
+    });
+    let y1 = if first_has_year { y1 } else { y2 };
+    Some((
+        e2,
+        span(ymd(y1, m1, d1), ymd(y2, m2, d2), Grain::Range),
+        "с <day> <month> по <day> <month>",
+    ))
+}
+
+pub(super) fn is_weekday(s: &str) -> bool {
+    matches!(
+        s,
+        "понедельник"
+            | "вторник"
+            | "среду"
+            | "среда"
+            | "четверг"
+            | "пятницу"
+            | "пятница"
+            | "субботу"
+            | "суббота"
+            | "воскресенье"
+    )
+}
+
+/// `за полгода`: the last half-year over at the anchor (January–June when
+/// published in the second half, else July–December of the year before).
+pub(super) fn half_year_back(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    if w(toks, k) != "полгода" || k == 0 || w(toks, k - 1) != "за" {
+        return None;
+    }
+    let d = a.published?;
+    let p = if d.month() >= 7 {
+        months(d.year(), 1, 6, Grain::Half)
+    } else {
+        months(d.year() - 1, 7, 12, Grain::Half)
+    };
+    Some((k + 1, relative(p), "за полгода"))
+}

@@ -1,0 +1,282 @@
+//! DATE, Russian: a *core* (a year, a year range or decade, a month or
+//! month range, a quarter, a half, a season, a day or day range, `за N
+//! месяцев`, a year said relative to the publication date) with an
+//! optional *modifier* before it: a deadline (`до конца`, `к`, `не
+//! позднее`), a part of the period (`в конце`, `в начале`, `в середине`),
+//! `с начала`, `в течение`. Periods are inclusive calendar dates.
+
+use chrono::Datelike;
+
+mod cores;
+mod lengths;
+mod spans;
+
+pub use lengths::set_at;
+pub use spans::may_begin;
+
+pub use cores::month_of;
+use cores::*;
+
+use crate::dims::{Anchor, Grain, Kind, Mention, Period};
+use crate::record::Qualifier;
+use crate::text::token::Token;
+
+/// What a modifier does to the core period after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Modifier {
+    /// `в`, `за`, `на`, `в течение`, `по итогам`, or nothing.
+    Same,
+    /// `до конца`, `к концу`, `к`, `до`, `не позднее`: start open.
+    Deadline,
+    /// `с`, `начиная с`: end open.
+    From,
+    /// `с начала`: from the start to the publication date (or the end).
+    SinceStart,
+    /// `в конце` (Oct–Dec of a year).
+    End,
+    /// `в начале` (Jan–Mar).
+    Start,
+    /// `в середине` (Apr–Sep).
+    Middle,
+    /// `за` before `N месяцев`.
+    For,
+}
+
+const MODIFIERS: &[(&[&str], Modifier)] = &[
+    (&["до", "конца"], Modifier::Deadline),
+    (&["к", "концу"], Modifier::Deadline),
+    (&["не", "позднее"], Modifier::Deadline),
+    (&["не", "позже"], Modifier::Deadline),
+    (&["до"], Modifier::Deadline),
+    (&["к"], Modifier::Deadline),
+    (&["с", "начала"], Modifier::SinceStart),
+    (&["со", "начала"], Modifier::SinceStart),
+    (&["в", "конце"], Modifier::End),
+    (&["на", "конец"], Modifier::End),
+    (&["в", "начале"], Modifier::Start),
+    (&["в", "середине"], Modifier::Middle),
+    (&["в", "течение"], Modifier::Same),
+    (&["по", "итогам"], Modifier::For),
+    (&["начиная", "с"], Modifier::From),
+    (&["по"], Modifier::Deadline),
+    (&["за"], Modifier::For),
+    (&["в"], Modifier::Same),
+    (&["во"], Modifier::Same),
+    (&["на"], Modifier::Same),
+    (&["с"], Modifier::From),
+    (&["со"], Modifier::From),
+];
+
+/// A core: (end token, period, rule name).
+type Core = (usize, Period, &'static str);
+
+/// A rule that reads a core at a token.
+type CoreRule = fn(&[Token], usize, Anchor) -> Option<Core>;
+
+/// Every date mention in the tokens, longest first at each position.
+pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match best_at(toks, i, anchor) {
+            Some((e, period, rule)) => {
+                out.push(mention(i, e, period, rule));
+                i = e;
+            }
+            None => match lengths::duration_at(toks, i) {
+                Some(m) => {
+                    i = m.tok_end;
+                    out.push(m);
+                }
+                None => i += 1,
+            },
+        }
+    }
+    out
+}
+
+fn mention(s: usize, e: usize, period: Period, rule: &'static str) -> Mention {
+    Mention {
+        kind: Kind::Date,
+        tok_start: s,
+        tok_end: e,
+        num_tok: s,
+        value: None,
+        value_max: None,
+        unit: None,
+        class: None,
+        qualifier: Qualifier::Exact,
+        period: Some(period),
+        vague: false,
+        rules: vec![rule],
+    }
+}
+
+fn w(toks: &[Token], k: usize) -> &str {
+    toks.get(k).map_or("", |t| t.lower.as_str())
+}
+
+/// The longest date starting at token `i`, with or without a modifier.
+fn best_at(toks: &[Token], i: usize, a: Anchor) -> Option<Core> {
+    let bare = core_at(toks, i, a, Modifier::Same).map(|c| (c, Modifier::Same));
+    let modified = MODIFIERS
+        .iter()
+        .filter(|(words, _)| words.iter().enumerate().all(|(k, x)| w(toks, i + k) == *x))
+        .find_map(|(words, m)| core_at(toks, i + words.len(), a, *m).map(|c| (c, *m)));
+    let ((e, p, rule), m) = match (bare, modified) {
+        (Some(b), Some(m)) => {
+            if m.0.0 >= b.0.0 {
+                m
+            } else {
+                b
+            }
+        }
+        (b, m) => b.or(m)?,
+    };
+    // `с 2020 по 2023 год`: the range has its own end.
+    let m = if m == Modifier::From && (rule.contains(" - ") || rule.starts_with("с ")) {
+        Modifier::Same
+    } else {
+        m
+    };
+    let p = apply(m, p, a)?;
+    Some((e, p, rule))
+}
+
+fn apply(m: Modifier, p: Period, a: Anchor) -> Option<Period> {
+    if p.start.is_none() && p.end.is_none() {
+        return Some(p);
+    }
+    let year_of = |p: &Period| p.end.or(p.start).map(|d| d.year());
+    Some(match m {
+        Modifier::Same | Modifier::For => p,
+        Modifier::Deadline => Period {
+            start: None,
+            deadline: true,
+            ..p
+        },
+        Modifier::From => Period { end: None, ..p },
+        Modifier::SinceStart => {
+            let end = match (a.published, p.end) {
+                (Some(pd), Some(e)) if pd < e => Some(pd),
+                (_, e) => e,
+            };
+            Period {
+                end,
+                grain: Grain::Range,
+                ..p
+            }
+        }
+        Modifier::End | Modifier::Start | Modifier::Middle if p.grain == Grain::Year => {
+            let y = year_of(&p)?;
+            let (m1, m2) = match m {
+                Modifier::End => (10, 12),
+                Modifier::Start => (1, 3),
+                _ => (4, 9),
+            };
+            Period {
+                loose: p.loose,
+                ..months(y, m1, m2, Grain::Range)
+            }
+        }
+        _ => p,
+    })
+}
+
+/// The cores, tried in turn; the longest wins. `For` allows `N месяцев`;
+/// a bare `года` (the anchor's year) needs a modifier that is not `Same`.
+fn core_at(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
+    let cores: [CoreRule; 12] = [
+        half_year_back,
+        day_range,
+        day_month,
+        month_range,
+        quarter_or_half,
+        season,
+        relative_year,
+        relative_quarter_or_month,
+        relative_day,
+        year_range,
+        year,
+        decade,
+    ];
+    let mut best = cores
+        .iter()
+        .filter_map(|c| c(toks, k, a))
+        .max_by_key(|c| c.0);
+    if m == Modifier::For
+        && let Some(c) = months_of_year(toks, k, a)
+    {
+        best = Some(c);
+    }
+    let results_of = m == Modifier::For && k > 0 && w(toks, k - 1) == "итогам";
+    if best.is_none()
+        && (results_of || !matches!(m, Modifier::Same | Modifier::From | Modifier::For))
+    {
+        best = bare_year_word(toks, k, a);
+    }
+    if best.is_none() && matches!(m, Modifier::Same | Modifier::From) && k > 0 {
+        best = bare_month(toks, k, a);
+    }
+    best.or_else(|| spans::loose_core(toks, k, a, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::token::tokenize;
+    use chrono::NaiveDate;
+
+    fn one(s: &str) -> Period {
+        let toks = tokenize(s, 0, s.len());
+        let a = Anchor {
+            published: ymd(2024, 3, 4),
+        };
+        let m = find(&toks, a);
+        assert_eq!(m.len(), 1, "{s}: {m:?}");
+        assert_eq!((m[0].tok_start, m[0].tok_end), (0, toks.len()), "{s}");
+        m[0].period.unwrap()
+    }
+
+    #[test]
+    fn basics() {
+        assert_eq!(one("за 11 месяцев 2021 года").end, ymd(2021, 11, 30));
+        assert_eq!(one("в 2023-2024 годах").start, ymd(2023, 1, 1));
+        assert_eq!(one("до конца 2027 года").start, None);
+        assert_eq!(one("в текущем году").end, ymd(2024, 12, 31));
+        assert_eq!(one("в III квартале 2024 года").start, ymd(2024, 7, 1));
+        assert_eq!(one("с 12 января по 30 апреля").end, ymd(2024, 4, 30));
+        assert_eq!(one("в 1990-е годы").end, ymd(1999, 12, 31));
+        assert_eq!(one("в прошлом месяце").start, ymd(2024, 2, 1));
+        assert_eq!(one("в конце года").start, ymd(2024, 10, 1));
+    }
+
+    /// The month of the first date mention of a sentence published on
+    /// `published`.
+    fn month_in(s: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
+        let toks = tokenize(s, 0, s.len());
+        let m = find(&toks, Anchor { published });
+        m.first().and_then(|m| m.period).and_then(|p| p.start)
+    }
+
+    #[test]
+    fn a_month_without_a_year_in_a_past_statement_is_the_latest_before_publication() {
+        let new_year = ymd(2024, 1, 1);
+        let said = "В декабре экспорт составил 5 млрд долларов.";
+        assert_eq!(month_in(said, new_year), ymd(2023, 12, 1));
+        let grew = "В ноябре выпуск вырос до 30 тысяч машин.";
+        assert_eq!(month_in(grew, new_year), ymd(2023, 11, 1));
+        // A plan is about the months ahead; a month already begun stays.
+        let plan = "В декабре завод запустят.";
+        assert_eq!(month_in(plan, new_year), ymd(2024, 12, 1));
+        let march = ymd(2024, 3, 4);
+        assert_eq!(
+            month_in("В марте экспорт составил 5 млрд.", march),
+            ymd(2024, 3, 1)
+        );
+        assert_eq!(
+            month_in("В феврале экспорт составил 5 млрд.", march),
+            ymd(2024, 2, 1)
+        );
+    }
+}

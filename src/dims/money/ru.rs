@@ -1,0 +1,75 @@
+//! MONEY, Russian: a number with a currency after it (`26,5 млрд
+//! долларов`, `4 млрд долл. США`) or a symbol or code before it
+//! (`$26,5 млрд`, `US$ 5 млн`), ranges of either, with a qualifier word
+//! before (`почти`, `свыше`, `до`).
+
+use crate::dims::number::ru as number_ru;
+use crate::dims::qualifier::ru::qualifier_before;
+use crate::dims::{Kind, Mention};
+use crate::lexicon;
+use crate::text::token::{TokKind, Token};
+
+/// A money mention starting at token `i` (its qualifier may start earlier).
+pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
+    if let Some(m) = from_to(toks, i) {
+        return Some(m);
+    }
+    let mut m = currency_first(toks, i).or_else(|| number_first(toks, i))?;
+    if let Some((q, s)) = qualifier_before(toks, m.tok_start) {
+        m.qualifier = q;
+        m.tok_start = s;
+        m.rules.push("<qualifier> <amount-of-money>");
+    }
+    Some(m)
+}
+
+/// `от $400 млн до $500 млн`: two amounts of one currency as a range.
+fn from_to(toks: &[Token], i: usize) -> Option<Mention> {
+    if !toks.get(i)?.is("от") {
+        return None;
+    }
+    let one = |k| currency_first(toks, k).or_else(|| number_first(toks, k));
+    let mut a = one(i + 1)?;
+    if !toks.get(a.tok_end)?.is("до") {
+        return None;
+    }
+    let b = one(a.tok_end + 1)?;
+    if a.unit != b.unit {
+        return None;
+    }
+    a.value_max = b.value;
+    a.tok_start = i;
+    a.tok_end = b.tok_end;
+    a.rules.push("от <amount-of-money> до <amount-of-money>");
+    Some(a)
+}
+
+/// `$26,5 млрд`, `US$ 5–7 млн`, `€3 млн`.
+fn currency_first(toks: &[Token], i: usize) -> Option<Mention> {
+    let (n, entry) = lexicon::currencies().longest_at(toks, i)?;
+    let symbolic =
+        toks[i].kind == TokKind::Punct || toks[i].lower.chars().all(|c| c.is_ascii_alphabetic());
+    if !symbolic {
+        return None;
+    }
+    let num = number_ru::number_at(toks, i + n)?;
+    if num.vague {
+        return None;
+    }
+    let mut m = Mention::from_num(Kind::Money, &num);
+    m.tok_start = i;
+    m.unit = Some(entry.col(0).to_string());
+    m.rules.push("<currency> <number>");
+    Some(m)
+}
+
+/// `26,5 млрд долларов`, `двух миллиардов рублей`, `5 млн $`.
+fn number_first(toks: &[Token], i: usize) -> Option<Mention> {
+    let num = number_ru::number_at(toks, i)?;
+    let (n, entry) = lexicon::currencies().longest_at(toks, num.end)?;
+    let mut m = Mention::from_num(Kind::Money, &num);
+    m.tok_end = num.end + n;
+    m.unit = Some(entry.col(0).to_string());
+    m.rules.push("<number> <currency>");
+    Some(m)
+}

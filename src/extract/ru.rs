@@ -1,0 +1,180 @@
+//! The Russian rules of the record stages: which dates are no period of a
+//! figure, which words refer back to a period, who said what when, which
+//! words open an added object. The English ones are in `en.rs`.
+
+use crate::classify::plant;
+use crate::dims::Mention;
+use crate::dims::quantity::ru::class;
+use crate::lexicon;
+use crate::text::token::Token;
+
+/// `по сравнению с аналогичным периодом прошлого года`: the period a
+/// figure is compared with, not its own.
+pub fn compared(toks: &[Token], at: usize) -> bool {
+    // `а после 2019 г. планирует`: what comes after a year is no period.
+    toks[at.saturating_sub(4)..at]
+        .iter()
+        .any(|t| t.lower.starts_with("сравнени") || t.lower.starts_with("аналогичн"))
+        || toks[at].is("после")
+        || at.checked_sub(1).is_some_and(|b| toks[b].is("после"))
+}
+
+/// `на форуме, состоявшемся в среду`: a day named by its weekday is an
+/// event's, never the period of a figure.
+pub fn weekday(toks: &[Token], d: &Mention) -> bool {
+    const DAYS: [&str; 7] = [
+        "понедельник",
+        "вторник",
+        "среду",
+        "четверг",
+        "пятницу",
+        "субботу",
+        "воскресенье",
+    ];
+    toks[d.tok_start..d.tok_end]
+        .iter()
+        .any(|t| DAYS.contains(&t.lower.as_str()))
+}
+
+/// `сообщил журналистам во вторник, 27 января`: the date a statement was
+/// made, not a window.
+pub fn said_on(toks: &[Token], at: usize) -> bool {
+    const SAID: [&str; 6] = [
+        "сообщил",
+        "заявил",
+        "сказал",
+        "рассказал",
+        "отметил",
+        "пояснил",
+    ];
+    toks[at.saturating_sub(5)..at]
+        .iter()
+        .any(|t| SAID.iter().any(|w| t.lower.starts_with(w)))
+}
+
+/// Whether construction or works are the subject just before a cue.
+pub fn works_before(toks: &[Token], cue: usize) -> bool {
+    toks[cue.saturating_sub(8)..cue]
+        .iter()
+        .any(|t| t.lower.starts_with("строительств") || t.lower.starts_with("работ"))
+}
+
+/// `за этот период`, `за тот же период`, and a bare `за год`: the
+/// period said before.
+pub fn anaphoric_period(toks: &[Token]) -> bool {
+    toks.windows(2).any(|w| {
+        w[0].is("за")
+            && matches!(
+                w[1].lower.as_str(),
+                "этот" | "тот" | "указанный" | "данный" | "аналогичный" | "год"
+            )
+    })
+}
+
+/// `за весь год`: the whole year of the period said before.
+pub fn whole_year(toks: &[Token]) -> bool {
+    toks.windows(3)
+        .any(|w| w[0].is("за") && w[1].is("весь") && w[2].is("год"))
+}
+
+/// The rule of `whole_year`.
+pub const WHOLE_YEAR: &str = "period:<за весь год>";
+/// The rule of `anaphoric_period`.
+pub const ANAPHORIC: &str = "period:<за этот период>";
+
+/// `сегодня`: the day of the statement, no period of a figure.
+pub fn today(t: &Token) -> bool {
+    t.is("сегодня")
+}
+
+/// `на начало 2024 года`: the level at the start of the period.
+pub fn at_start(a: &str, b: &str) -> bool {
+    a == "на" && b == "начало"
+}
+
+/// `по итогам 2024 года`: the level at its end.
+pub fn results_of(a: &str, b: &str) -> bool {
+    a == "по" && b == "итогам"
+}
+
+/// `А также …`: a sentence that adds an object to the one before.
+pub fn adds_object(toks: &[Token]) -> bool {
+    toks.first().is_some_and(|t| t.is("а") || t.is("также"))
+        && toks.iter().take(2).any(|t| t.is("также"))
+}
+
+/// `мощност…`: reaching full capacity is no launch.
+pub fn capacity_word(t: &Token) -> bool {
+    t.lower.starts_with("мощност")
+}
+
+/// `в`/`во` before a country: a figure placed in it.
+pub fn in_place(w: &str) -> bool {
+    matches!(w, "в" | "во")
+}
+
+/// `перерабатывать`: the goods of the figure go in.
+pub fn processing(t: &Token) -> bool {
+    t.lower.starts_with("перераб") || t.lower.starts_with("переработ")
+}
+
+/// `между нашими странами`, `двух стран`: the countries, not a region.
+pub fn countries(w: &str) -> bool {
+    matches!(w, "стран" | "странами" | "страны" | "государств")
+}
+
+/// `оба`, `обе`: both plants.
+pub fn both(w: &str) -> bool {
+    matches!(w, "оба" | "обе" | "обоих" | "обеих")
+}
+
+/// What a quantity says is made: `тонн полиэтилена` → полиэтилен,
+/// `тракторов` → трактор (not a mere unit such as `тонн` or `штук`).
+pub fn product_of(all: &[Token], m: &Mention) -> Option<String> {
+    // The words after the unit (`тонн мясной продукции в год`), not
+    // those of the unit itself (`квадратных метров`).
+    let toks = &all[..m.tok_end];
+    let unit = (m.num_tok..m.tok_end)
+        .find_map(|k| lexicon::units().longest_at(toks, k).map(|(n, _)| k..k + n));
+    for k in m.num_tok..m.tok_end {
+        if unit.as_ref().is_some_and(|u| u.contains(&k)) {
+            continue;
+        }
+        let starts = lexicon::products().longest_at(toks, k).is_some()
+            || (k > m.num_tok && crate::dims::quantity::ru::is_adjective(&toks[k]));
+        if starts && let Some(p) = plant::ru::phrase_at(toks, k) {
+            return Some(p);
+        }
+    }
+    // The noun right after the unit (`тонн меди`, `тонны карбамида в
+    // сутки`), in or just after the figure.
+    for k in m.num_tok..m.tok_end {
+        let Some((n, _)) = lexicon::units().longest_at(all, k) else {
+            continue;
+        };
+        let word = all
+            .get(k + n)
+            .is_some_and(|t| t.kind == crate::text::token::TokKind::Word && !t.cap);
+        if let Some(p) = plant::ru::phrase_at(all, k + n).filter(|_| word) {
+            return Some(p);
+        }
+        break;
+    }
+    const GENERIC: [&str; 14] = [
+        "mass",
+        class::PAIR,
+        "area",
+        "volume",
+        "container",
+        class::PIECE,
+        class::ITEM,
+        class::MACHINERY,
+        class::MACHINE,
+        class::PERSON,
+        class::PLACE,
+        class::JOB,
+        class::PROJECT,
+        class::KIT,
+    ];
+    m.class.clone().filter(|c| !GENERIC.contains(&c.as_str()))
+}

@@ -1,0 +1,221 @@
+//! The English grammar: the `*/en.rs` rules of every dimension, the
+//! lexicons of `data/en/`, and the English rules for records. Numbers are
+//! read on tokens that `number::en::regroup` has prepared (comma groups
+//! of thousands joined).
+
+use std::sync::LazyLock;
+
+use super::{Governed, Grammar, RecordRules};
+use crate::classify::Cue;
+use crate::classify::plant;
+use crate::classify::plant::Plant;
+use crate::classify::status::{StatusBy, StatusRule};
+use crate::classify::subject::Party;
+use crate::dims::{Anchor, Mention, Rules, date, money, number, quantity};
+use crate::extract::{Reading, en};
+use crate::lang::Lang;
+use crate::record::{Metric, Record, Status};
+use crate::text::token::Token;
+
+/// The English rules of every dimension.
+pub static RULES: Rules = Rules {
+    may_be_figure: number::en::may_be_figure,
+    dates,
+    figures: &[
+        money::en::at,
+        quantity::en::percent_at,
+        quantity::en::at,
+        date::en::duration::set_at,
+    ],
+    number_at: number::en::number_at,
+};
+
+fn dates(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
+    let mut out = date::en::find(toks, anchor);
+    date::en::duration::add(toks, anchor, &mut out);
+    out
+}
+
+static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar {
+    lang: Lang::En,
+    dims: &RULES,
+    regroup: number::en::regroup,
+    join: crate::lang::en::join_abbreviations,
+    metric_cues: crate::lang::en::metric_cues(),
+    status_cues: crate::lang::en::status_cues(),
+    launch_cues: crate::lang::en::launch_cues(),
+    one_plant: &en::ONE_PLANT,
+    not_launch: &en::NOT_LAUNCH,
+    records: &En,
+});
+
+/// The English grammar.
+pub fn grammar() -> &'static Grammar {
+    &GRAMMAR
+}
+
+struct En;
+
+impl RecordRules for En {
+    fn fill_elided(&self, toks: &[Token], mentions: &mut [Mention]) {
+        en::fill_parts(toks, mentions);
+    }
+
+    fn parties_in(&self, toks: &[Token]) -> Vec<Party> {
+        plant::en::parties_in(toks)
+    }
+
+    fn place_parties(&self, toks: &[Token]) -> Vec<Party> {
+        plant::en::place_parties(toks)
+    }
+
+    /// English plants are read in every sentence: an article joins a
+    /// plant's place and product from sentences far apart.
+    fn plants(&self, toks: &[Token], _near: bool) -> Vec<Plant> {
+        plant::en::find(toks)
+    }
+
+    /// A group named in passing (`Central Asia`) is no party of the
+    /// sentences after it.
+    fn groups_carry(&self) -> bool {
+        false
+    }
+
+    fn fill_plants(&self, readings: &mut [Reading]) {
+        en::fill_plants(readings);
+    }
+
+    fn skip(&self, toks: &[Token], _mentions: &[Mention], m: &Mention) -> bool {
+        en::skip(toks, m)
+    }
+
+    fn restated(&self, rec: &mut Record, before: Option<&Record>) {
+        en::as_rough_as(rec, before);
+    }
+
+    fn goods_metric(&self, r: &Reading, m: &Mention, out: &[Record]) -> Option<Metric> {
+        en::goods_metric(r, m, out)
+    }
+
+    fn metric_near(&self, r: &Reading, m: &Mention) -> Option<(Metric, String)> {
+        en::metric_near(r, m)
+    }
+
+    fn governed(&self, toks: &[Token], m: &Mention, _mentions: &[Mention]) -> Option<Governed> {
+        en::governed(toks, m).map(|(s, q, name)| (s, q, StatusRule::new(StatusBy::Governed, name)))
+    }
+
+    fn said_on(&self, toks: &[Token], d: &Mention) -> bool {
+        en::said_on(toks, d)
+    }
+
+    fn not_a_period(&self, toks: &[Token], d: &Mention) -> bool {
+        en::compared(toks, d) || en::said_on(toks, d)
+    }
+
+    fn launch_cost(
+        &self,
+        toks: &[Token],
+        mentions: &[Mention],
+        cue: (usize, usize),
+        fig: (usize, usize),
+    ) -> usize {
+        en::even_cost(toks, mentions, cue, fig)
+    }
+
+    fn direction(
+        &self,
+        metric: Metric,
+        toks: &[Token],
+        parties: &[Party],
+        others: &[String],
+    ) -> Option<String> {
+        en::direction(metric, toks, parties, others)
+    }
+
+    fn launch_reach(&self) -> usize {
+        26
+    }
+
+    fn industry_wide(&self, r: &Reading) -> bool {
+        r.plants.is_empty() && en::industry_wide(&r.toks)
+    }
+
+    fn world_cue(&self, r: &Reading) -> bool {
+        en::world_cue(r)
+    }
+
+    fn countries_word(&self, w: &str) -> bool {
+        en::COUNTRIES.contains(&w)
+    }
+
+    fn loose(&self) -> bool {
+        true
+    }
+
+    fn product_of(&self, toks: &[Token], m: &Mention) -> Option<String> {
+        en::product_of(toks, m)
+    }
+
+    fn anaphoric_period(&self, toks: &[Token]) -> bool {
+        en::anaphoric_period(toks)
+    }
+
+    fn status_from_cues(
+        &self,
+        toks: &[Token],
+        mentions: &[Mention],
+        cues: &[Cue],
+        fig: (usize, usize),
+    ) -> Option<(Status, String)> {
+        en::status_from_cues(toks, mentions, cues, fig)
+    }
+
+    fn finish(&self, rec: &mut Record, r: &Reading, m: &Mention) {
+        en::units_of_plant(rec);
+        en::past_month(rec, r, m);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Qualifier;
+
+    fn one(s: &str) -> Mention {
+        let toks = grammar().tokenize(s, 0, s.len());
+        let a = Anchor {
+            published: chrono::NaiveDate::from_ymd_opt(2024, 3, 4),
+        };
+        let ms = crate::dims::find_with(&RULES, &toks, a);
+        assert_eq!(ms.len(), 1, "{s}: {ms:?}");
+        ms.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn comma_groups_are_one_number() {
+        let s = "1,500,000 and 48,857";
+        let toks = grammar().tokenize(s, 0, s.len());
+        let lows: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(lows, vec!["1,500,000", "and", "48,857"]);
+        assert_eq!(toks[0].num.unwrap().to_f64(), 1_500_000.0);
+    }
+
+    #[test]
+    fn money_quantity_and_dates() {
+        let m = one("about $1.5bn");
+        assert_eq!(
+            (m.value, m.unit.as_deref(), m.qualifier),
+            (Some(1.5e9), Some("USD"), Qualifier::Approx)
+        );
+        let m = one("197,100 tons of flat glass a year");
+        assert_eq!(
+            (m.value, m.unit.as_deref()),
+            (Some(197_100.0), Some("t/yr"))
+        );
+        let p = one("by the end of 2026").period.unwrap();
+        assert_eq!((p.start, p.deadline), (None, true));
+        let p = one("late 2024").period.unwrap();
+        assert_eq!(p.start, chrono::NaiveDate::from_ymd_opt(2024, 10, 1));
+    }
+}

@@ -1,0 +1,249 @@
+//! Grammars: everything a language contributes to extraction, built once
+//! per language. A grammar holds the rules of each dimension (numbers,
+//! money, quantities, percents, dates), how the language cuts sentences
+//! and tokens, its lexicons of cues, parties and places, and its rules
+//! for records (filters of non-figures, status, parties, plants).
+//!
+//! Extraction looks a document's grammar up once (`of`) and reads every
+//! sentence with it; the stages after `record` know no language. Adding a
+//! language: its folder `data/<lang>/`, its rule files (`dims/*/<lang>.rs`,
+//! `grammar/<lang>.rs`) and one line in `GRAMMARS`.
+
+pub mod en;
+pub mod ru;
+
+use crate::classify::Cue;
+use crate::classify::plant::Plant;
+use crate::classify::status::{StatusBy, StatusRule};
+use crate::classify::subject::Party;
+use crate::dims::{Mention, Rules};
+use crate::extract::Reading;
+use crate::lang::Lang;
+use crate::lexicon::PhraseSet;
+use crate::lexicon::words::WordList;
+use crate::record::{Metric, Qualifier, Record, Status};
+use crate::text::sentence::Sentence;
+use crate::text::token::Token;
+
+/// Every language with a grammar: one line per language.
+static GRAMMARS: [fn() -> &'static Grammar; 2] = [ru::grammar, en::grammar];
+
+/// The grammar of a language, if the crate has one.
+pub fn of(lang: Lang) -> Option<&'static Grammar> {
+    GRAMMARS.iter().map(|g| g()).find(|g| g.lang == lang)
+}
+
+/// The grammar whose language has the id `id` (`ru`, `en`): the name of
+/// its folders in `data/` and `data/corpus/`.
+pub fn by_id(id: &str) -> Option<&'static Grammar> {
+    GRAMMARS.iter().map(|g| g()).find(|g| g.lang.as_str() == id)
+}
+
+/// What one language contributes to extraction.
+pub struct Grammar {
+    /// The language.
+    pub lang: Lang,
+    /// The rules of each dimension, as `dims::find_with` walks them.
+    pub dims: &'static Rules,
+    /// The tokens of `text` as the shared tokenizer cut them, regrouped
+    /// the way this language writes numbers.
+    pub regroup: fn(&str, Vec<Token>) -> Vec<Token>,
+    /// The sentences of `text` as the shared splitter cut them, joined
+    /// where this language's abbreviations do not end a sentence.
+    pub join: fn(&str, Vec<Sentence>) -> Vec<Sentence>,
+    /// Cue words for metrics.
+    pub metric_cues: &'static PhraseSet,
+    /// Cue words for status.
+    pub status_cues: &'static PhraseSet,
+    /// Cue words for launches.
+    pub launch_cues: &'static PhraseSet,
+    /// Words for one plant or project, as a sentence refers back to it.
+    pub one_plant: &'static WordList,
+    /// Words for what is not a launch (the start of sales).
+    pub not_launch: &'static WordList,
+    /// The rules that turn mentions into records.
+    pub records: &'static dyn RecordRules,
+}
+
+impl std::fmt::Debug for Grammar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Grammar({})", self.lang.as_str())
+    }
+}
+
+impl Grammar {
+    /// The tokens of `text[from..to]` as this language's rules read them.
+    pub fn tokenize(&self, text: &str, from: usize, to: usize) -> Vec<Token> {
+        (self.regroup)(text, crate::text::token::tokenize(text, from, to))
+    }
+
+    /// The sentences of a text as this language's rules read them.
+    pub fn sentences(&self, text: &str) -> Vec<Sentence> {
+        (self.join)(text, crate::text::sentence::split(text))
+    }
+
+    /// The mentions in a sentence's tokens that records may stand on
+    /// (durations, frequencies and loose dates left out), parts left out
+    /// of a list filled in.
+    pub fn mentions(&self, toks: &[Token], anchor: crate::dims::Anchor) -> Vec<Mention> {
+        let mut ms = crate::dims::find_with(self.dims, toks, anchor);
+        ms.retain(Mention::for_records);
+        self.records.fill_elided(toks, &mut ms);
+        ms
+    }
+
+    /// Every mention in a sentence's tokens, as `mentions` lists them.
+    pub fn all_mentions(&self, toks: &[Token], anchor: crate::dims::Anchor) -> Vec<Mention> {
+        let mut ms = crate::dims::find_with(self.dims, toks, anchor);
+        self.records.fill_elided(toks, &mut ms);
+        ms
+    }
+}
+
+/// A status, the qualifier it implies and the rule that read it.
+pub type Governed = (Status, Qualifier, StatusRule);
+
+/// A language's rules for records: what in a sentence is a party, a
+/// plant, a figure worth a record, and which status governs a figure.
+/// The defaults are for what a language does not need.
+pub trait RecordRules: Sync {
+    /// Fills in the parts of figures that a list leaves out.
+    fn fill_elided(&self, toks: &[Token], mentions: &mut [Mention]);
+    /// The parties (countries, regions, companies) a sentence names.
+    fn parties_in(&self, toks: &[Token]) -> Vec<Party>;
+    /// The countries of the towns a sentence names.
+    fn place_parties(&self, toks: &[Token]) -> Vec<Party>;
+    /// The plants a sentence names; `near` says a figure is near it.
+    fn plants(&self, toks: &[Token], near: bool) -> Vec<Plant>;
+    /// Whether a token names a currency (a country named just after it
+    /// is the currency's, not a party).
+    fn names_currency(&self, _t: &Token) -> bool {
+        false
+    }
+    /// Whether a group of parties named in passing (`+` twice in its
+    /// code) still counts for the sentences after it.
+    fn groups_carry(&self) -> bool {
+        true
+    }
+    /// Joins what a document's sentences say of one plant.
+    fn fill_plants(&self, _readings: &mut [Reading]) {}
+    /// Whether a figure is no figure a record carries.
+    fn skip(&self, toks: &[Token], mentions: &[Mention], m: &Mention) -> bool;
+    /// Adjusts a restated figure to the one before it.
+    fn restated(&self, _rec: &mut Record, _before: Option<&Record>) {}
+    /// The metric of goods whose worth a figure gives.
+    fn goods_metric(&self, _r: &Reading, _m: &Mention, _out: &[Record]) -> Option<Metric> {
+        None
+    }
+    /// The metric of a figure from the words near it, when no cue says.
+    fn metric_near(&self, _r: &Reading, _m: &Mention) -> Option<(Metric, String)> {
+        None
+    }
+    /// The status a word governing the figure states.
+    fn governed(&self, toks: &[Token], m: &Mention, mentions: &[Mention]) -> Option<Governed>;
+    /// The status from the nearest status cue in reach.
+    fn status_from_cues(
+        &self,
+        toks: &[Token],
+        mentions: &[Mention],
+        cues: &[Cue],
+        fig: (usize, usize),
+    ) -> Option<(Status, String)>;
+    /// The status from the nearest status cue, as a typed rule.
+    fn status_cue(
+        &self,
+        toks: &[Token],
+        mentions: &[Mention],
+        cues: &[Cue],
+        fig: (usize, usize),
+    ) -> Option<(Status, StatusRule)> {
+        let (s, name) = self.status_from_cues(toks, mentions, cues, fig)?;
+        Some((s, StatusRule::new(StatusBy::Cue, name)))
+    }
+    /// Whether a date is when a statement was made (`сообщил … 27
+    /// января`), not a window or period of a figure.
+    fn said_on(&self, toks: &[Token], d: &Mention) -> bool;
+    /// Whether a date is no period of a figure: a period compared with,
+    /// an event's day.
+    fn not_a_period(&self, toks: &[Token], d: &Mention) -> bool;
+    /// How far a launch cue stands from a date (see `classify::cost`).
+    fn launch_cost(
+        &self,
+        toks: &[Token],
+        mentions: &[Mention],
+        cue: (usize, usize),
+        fig: (usize, usize),
+    ) -> usize {
+        crate::classify::cost(toks, mentions, cue, fig)
+    }
+    /// The direction `FROM>TO` of exports or imports among some parties.
+    fn direction(
+        &self,
+        metric: Metric,
+        toks: &[Token],
+        parties: &[Party],
+        others: &[String],
+    ) -> Option<String>;
+    /// How far a launch cue may stand from its date when the sentence
+    /// has more than one of either.
+    fn launch_reach(&self) -> usize {
+        12
+    }
+    /// Whether a sentence speaks of a whole industry, not one plant
+    /// (`across the sector`).
+    fn industry_wide(&self, _r: &Reading) -> bool {
+        false
+    }
+    /// Whether a sentence sets one country against the world.
+    fn world_cue(&self, _r: &Reading) -> bool {
+        false
+    }
+    /// Whether a word names countries as such (`countries`, `nations`).
+    fn countries_word(&self, _w: &str) -> bool {
+        false
+    }
+    /// Looser readings this language's texts need: one date before a
+    /// flow serves it; a country's output with no party is the article's
+    /// country's; one launch date after several plants is each one's.
+    fn loose(&self) -> bool {
+        false
+    }
+    /// What a quantity says is made (`тонн полиэтилена` → полиэтилен).
+    fn product_of(&self, toks: &[Token], m: &Mention) -> Option<String>;
+    /// Whether the sentence refers back to the period said before (`за
+    /// этот период`).
+    fn anaphoric_period(&self, toks: &[Token]) -> bool;
+    /// Last touches on a figure's record.
+    fn finish(&self, _rec: &mut Record, _r: &Reading, _m: &Mention) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_registered_language_has_one_grammar_and_its_corpus_folder() {
+        for lang in [Lang::Ru, Lang::En] {
+            let g = of(lang).unwrap();
+            assert_eq!(g.lang, lang);
+            assert!(std::ptr::eq(by_id(lang.as_str()).unwrap(), g));
+            assert!(!g.metric_cues.entries().is_empty());
+            let corpus = format!(
+                "{}/data/corpus/{}",
+                env!("CARGO_MANIFEST_DIR"),
+                lang.as_str()
+            );
+            assert!(std::path::Path::new(&corpus).is_dir(), "{corpus}");
+        }
+        assert!(by_id("xx").is_none());
+    }
+
+    #[test]
+    fn each_grammar_reads_numbers_its_own_way() {
+        let s = "1,500 tonnes";
+        let en = of(Lang::En).unwrap().tokenize(s, 0, s.len());
+        let ru = of(Lang::Ru).unwrap().tokenize(s, 0, s.len());
+        assert_eq!(en[0].num.unwrap().to_f64(), 1500.0);
+        assert_eq!(ru[0].num.unwrap().to_f64(), 1.5);
+    }
+}

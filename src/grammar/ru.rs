@@ -1,0 +1,146 @@
+//! The Russian grammar: the `*/ru.rs` rules of every dimension, the
+//! lexicons of `data/ru/`, and the Russian rules for records.
+
+use std::sync::LazyLock;
+
+use super::{Governed, Grammar, RecordRules};
+use crate::classify::plant::{self, Plant};
+use crate::classify::status::{StatusBy, StatusRule};
+use crate::classify::subject::{self, Party};
+use crate::classify::{Cue, elided, filters, status};
+use crate::dims::{Mention, Rules, date, money, number, quantity};
+use crate::extract;
+use crate::lang::Lang;
+use crate::lexicon;
+use crate::record::{Metric, Qualifier, Status};
+use crate::text::sentence::Sentence;
+use crate::text::token::Token;
+
+/// The Russian rules of every dimension.
+pub static RULES: Rules = Rules {
+    may_be_figure: number::ru::may_be_figure,
+    dates: date::ru::find,
+    figures: &[
+        money::ru::at,
+        quantity::ru::percent_at,
+        quantity::ru::at,
+        date::ru::set_at,
+    ],
+    number_at: number::ru::number_at,
+};
+
+crate::words!(
+    /// Words for one plant or project (singular), as a sentence refers back
+    /// to it: `Стоимость проекта`, `Мощность предприятия`, `На заводе`.
+    pub ONE_PLANT, ru, "one_plant.tsv"
+);
+
+crate::words!(
+    /// A sentence about these is not about a launch (the start of sales, the
+    /// first stone).
+    pub NOT_LAUNCH, ru, "not_launch.tsv"
+);
+
+static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar {
+    lang: Lang::Ru,
+    dims: &RULES,
+    regroup: |_, toks| toks,
+    join: |_, ss: Vec<Sentence>| ss,
+    metric_cues: lexicon::metric_cues(),
+    status_cues: lexicon::status_cues(),
+    launch_cues: lexicon::launch_cues(),
+    one_plant: &ONE_PLANT,
+    not_launch: &NOT_LAUNCH,
+    records: &Ru,
+});
+
+/// The Russian grammar.
+pub fn grammar() -> &'static Grammar {
+    &GRAMMAR
+}
+
+struct Ru;
+
+impl RecordRules for Ru {
+    fn fill_elided(&self, toks: &[Token], mentions: &mut [Mention]) {
+        elided::ru::fill(toks, mentions);
+    }
+
+    fn parties_in(&self, toks: &[Token]) -> Vec<Party> {
+        subject::parties_in(toks)
+    }
+
+    fn place_parties(&self, toks: &[Token]) -> Vec<Party> {
+        subject::place_parties(toks)
+    }
+
+    fn plants(&self, toks: &[Token], near: bool) -> Vec<Plant> {
+        if near {
+            plant::ru::find(toks)
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn names_currency(&self, t: &Token) -> bool {
+        // `долл. США`, `долларов США`: the currency's country.
+        t.lower.starts_with("долл")
+    }
+
+    fn skip(&self, toks: &[Token], mentions: &[Mention], m: &Mention) -> bool {
+        filters::ru::skip(toks, mentions, m)
+    }
+
+    fn governed(&self, toks: &[Token], m: &Mention, mentions: &[Mention]) -> Option<Governed> {
+        let governed = status::ru::governed(toks, m)
+            .map(|(s, q, name)| (s, q, StatusRule::new(StatusBy::Governed, name)));
+        governed.or_else(|| {
+            status::ru::starting_level(toks, m, mentions).then(|| {
+                (
+                    Status::Actual,
+                    Qualifier::Exact,
+                    StatusRule::new(
+                        StatusBy::StartingLevel,
+                        "status:с … до (the level it starts from)",
+                    ),
+                )
+            })
+        })
+    }
+
+    fn said_on(&self, toks: &[Token], d: &Mention) -> bool {
+        extract::ru::said_on(toks, d.tok_start)
+    }
+
+    fn not_a_period(&self, toks: &[Token], d: &Mention) -> bool {
+        extract::ru::compared(toks, d.tok_start) || extract::ru::weekday(toks, d)
+    }
+
+    fn direction(
+        &self,
+        metric: Metric,
+        toks: &[Token],
+        parties: &[Party],
+        others: &[String],
+    ) -> Option<String> {
+        subject::ru::direction(metric, toks, parties, others)
+    }
+
+    fn product_of(&self, toks: &[Token], m: &Mention) -> Option<String> {
+        extract::ru::product_of(toks, m)
+    }
+
+    fn anaphoric_period(&self, toks: &[Token]) -> bool {
+        extract::ru::anaphoric_period(toks)
+    }
+
+    fn status_from_cues(
+        &self,
+        toks: &[Token],
+        mentions: &[Mention],
+        cues: &[Cue],
+        fig: (usize, usize),
+    ) -> Option<(Status, String)> {
+        status::ru::from_cues(toks, mentions, cues, fig)
+    }
+}

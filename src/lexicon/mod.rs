@@ -1,0 +1,326 @@
+//! Lexicons: the word lists a domain editor extends, kept as TSV files in
+//! `data/<lang>/` and embedded in the binary, and the phrase matcher they
+//! share. Every line knows its file and line number, for `explain`.
+//!
+//! A pattern is a space-separated list of elements matched against
+//! consecutive tokens (lower case, `ё` read as `е`):
+//! `word` matches that word; `stem*` matches the stem plus up to four
+//! letters (Russian endings); `stem**` any ending; an element ending in
+//! `?` may be absent (`долл .?` matches `долл` and `долл.`); `~N` stands
+//! for up to N words (`ввод* ~2 в эксплуатацию`).
+
+pub mod words;
+
+use std::collections::HashMap;
+
+use crate::text::token::{Token, fold_yo};
+
+#[derive(Debug, Clone, PartialEq)]
+enum Elem {
+    Exact(String),
+    Stem(String, usize),
+    /// `~2`: up to two words of any kind.
+    Gap(usize),
+}
+
+impl Elem {
+    fn parse(s: &str) -> (Elem, bool) {
+        if let Some(n) = s.strip_prefix('~').and_then(|n| n.parse().ok()) {
+            return (Elem::Gap(n), true);
+        }
+        let (s, optional) = match s.strip_suffix('?') {
+            Some(r) if !r.is_empty() => (r, true),
+            _ => (s, false),
+        };
+        let s = fold_yo(&s.to_lowercase());
+        let e = if let Some(stem) = s.strip_suffix("**") {
+            Elem::Stem(stem.to_string(), usize::MAX)
+        } else if let Some(stem) = s.strip_suffix('*') {
+            Elem::Stem(stem.to_string(), 4)
+        } else {
+            Elem::Exact(s)
+        };
+        (e, optional)
+    }
+
+    fn matches(&self, t: &Token) -> bool {
+        match self {
+            Elem::Gap(_) => t.kind == crate::text::token::TokKind::Word,
+            Elem::Exact(w) => t.lower == *w,
+            Elem::Stem(stem, max) => {
+                // `вагонов-цистерн`: a compound matches by its first part.
+                // A stem with a hyphen of its own matches the whole word.
+                let w = if stem.contains('-') {
+                    t.lower.as_str()
+                } else {
+                    t.lower.split('-').next().unwrap_or(&t.lower)
+                };
+                w.starts_with(stem.as_str())
+                    && w[stem.len()..].chars().count() <= *max
+                    && w[stem.len()..].chars().all(crate::text::token::is_letter)
+            }
+        }
+    }
+}
+
+/// One lexicon line: a pattern and the columns after it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    elems: Vec<(Elem, bool)>,
+    /// The pattern as written.
+    pub pattern: String,
+    /// The other columns (value, class, …).
+    pub cols: Vec<String>,
+    /// The file it was read from (`data/ru/metric_cues.tsv`).
+    pub file: &'static str,
+    /// Its line number in that file, from 1.
+    pub line: usize,
+}
+
+impl Entry {
+    /// Where the line is: `data/ru/metric_cues.tsv:12`.
+    pub fn place(&self) -> String {
+        format!("{}:{}", self.file, self.line)
+    }
+
+    /// Column `i` after the pattern, or "".
+    pub fn col(&self, i: usize) -> &str {
+        self.cols.get(i).map_or("", String::as_str)
+    }
+
+    /// The number of tokens matched at `i`, if the pattern matches there.
+    pub fn match_at(&self, toks: &[Token], i: usize) -> Option<usize> {
+        let k = match_from(&self.elems, toks, i)?;
+        (k > i).then_some(k - i)
+    }
+}
+
+/// Matches elements from token `k`; a gap takes as few words as it can.
+fn match_from(elems: &[(Elem, bool)], toks: &[Token], k: usize) -> Option<usize> {
+    let Some(((e, optional), rest)) = elems.split_first() else {
+        return Some(k);
+    };
+    if let Elem::Gap(n) = e {
+        return (0..=*n)
+            .take_while(|j| toks[k..].iter().take(*j).all(|t| e.matches(t)))
+            .find_map(|j| match_from(rest, toks, k + j));
+    }
+    if toks.get(k).is_some_and(|t| e.matches(t))
+        && let Some(end) = match_from(rest, toks, k + 1)
+    {
+        return Some(end);
+    }
+    if *optional {
+        match_from(rest, toks, k)
+    } else {
+        None
+    }
+}
+
+/// The first two chars of a word: the bucket of the stems it may match.
+fn prefix(w: &str) -> (char, char) {
+    let mut cs = w.chars();
+    (cs.next().unwrap_or_default(), cs.next().unwrap_or_default())
+}
+
+/// FNV-1a: a fast hash for the short keys of the lexicons.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Fnv;
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+/// The hasher of `Fnv`.
+#[derive(Debug, Clone, Copy)]
+pub struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A set of phrases, matched longest first.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseSet {
+    entries: Vec<Entry>,
+    by_first: HashMap<String, Vec<usize>, Fnv>,
+    by_prefix: HashMap<(char, char), Vec<usize>, Fnv>,
+    other: Vec<usize>,
+}
+
+impl PhraseSet {
+    /// Reads the TSV lexicon `file` (`#` comments, blank lines skipped).
+    pub fn from_tsv(file: &'static str, tsv: &str) -> PhraseSet {
+        let mut set = PhraseSet::default();
+        for (n, line) in tsv.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t').map(|c| c.trim().to_string());
+            let pattern = cols.next().unwrap_or_default();
+            let elems: Vec<(Elem, bool)> = pattern.split_whitespace().map(Elem::parse).collect();
+            if elems.is_empty() {
+                continue;
+            }
+            let idx = set.entries.len();
+            match &elems[0] {
+                (Elem::Exact(w), false) => set.by_first.entry(w.clone()).or_default().push(idx),
+                (Elem::Stem(stem, _), false) if stem.chars().count() >= 2 => {
+                    set.by_prefix.entry(prefix(stem)).or_default().push(idx)
+                }
+                _ => set.other.push(idx),
+            }
+            set.entries.push(Entry {
+                elems,
+                pattern,
+                cols: cols.collect(),
+                file,
+                line: n + 1,
+            });
+        }
+        set
+    }
+
+    /// The longest entry matching at token `i`, with its length.
+    pub fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &Entry)> {
+        let t = toks.get(i)?;
+        let exact = self.by_first.get(&t.lower).into_iter().flatten();
+        let stems = self.by_prefix.get(&prefix(&t.lower)).into_iter().flatten();
+        exact
+            .chain(stems)
+            .chain(self.other.iter())
+            .filter_map(|&e| {
+                let entry = &self.entries[e];
+                entry.match_at(toks, i).map(|n| (n, entry))
+            })
+            .max_by_key(|(n, e)| (*n, std::cmp::Reverse(e.pattern.len())))
+    }
+
+    /// Every match in `toks[from..to]`, as (token index, length, entry),
+    /// longest at each position, not overlapping.
+    pub fn find_all(&self, toks: &[Token], from: usize, to: usize) -> Vec<(usize, usize, &Entry)> {
+        let mut out = Vec::new();
+        let mut i = from;
+        while i < to.min(toks.len()) {
+            match self.longest_at(&toks[..to.min(toks.len())], i) {
+                Some((n, e)) => {
+                    out.push((i, n, e));
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// All entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+}
+
+/// A lexicon of `data/<lang>/<file>`, read once: `lexicon!(ru, units,
+/// "units.tsv")` makes `units()`.
+#[macro_export]
+macro_rules! lexicon {
+    ($(#[$doc:meta])* $lang:ident, $name:ident, $file:literal) => {
+        $(#[$doc])*
+        pub fn $name() -> &'static $crate::lexicon::PhraseSet {
+            static SET: std::sync::OnceLock<$crate::lexicon::PhraseSet> =
+                std::sync::OnceLock::new();
+            const FILE: &str = concat!("data/", stringify!($lang), "/", $file);
+            SET.get_or_init(|| {
+                $crate::lexicon::PhraseSet::from_tsv(
+                    FILE,
+                    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", stringify!($lang), "/", $file)),
+                )
+            })
+        }
+    };
+}
+
+lexicon!(
+    /// Currency names, symbols and codes → ISO 4217.
+    ru,
+    currencies,
+    "currencies.tsv"
+);
+lexicon!(
+    /// Units of quantities → unit and the class of thing counted.
+    ru,
+    units,
+    "units.tsv"
+);
+lexicon!(
+    /// Qualifier words before a figure → exact/approx/over/under/up_to.
+    ru,
+    qualifiers,
+    "qualifiers.tsv"
+);
+lexicon!(
+    /// Cue words for metrics → metric and the kind of figure they take.
+    ru,
+    metric_cues,
+    "metric_cues.tsv"
+);
+lexicon!(
+    /// Cue words for status → status and weight.
+    ru,
+    status_cues,
+    "status_cues.tsv"
+);
+lexicon!(
+    /// Countries, regions and companies → ISO 3166 code.
+    ru,
+    parties,
+    "parties.tsv"
+);
+lexicon!(
+    /// Towns and regions → the town a plant key names.
+    ru,
+    places,
+    "places.tsv"
+);
+lexicon!(
+    /// Products → their lemma for plant keys.
+    ru,
+    products,
+    "products.tsv"
+);
+lexicon!(
+    /// Cue words for launches (запуск, ввод в эксплуатацию, …).
+    ru,
+    launch_cues,
+    "launch_cues.tsv"
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_entry_knows_its_file_and_line() {
+        let set = PhraseSet::from_tsv(
+            "data/xx/cues.tsv",
+            "# pattern\tvalue\n\nfoo*\tbar\nbaz\tqux\n",
+        );
+        let places: Vec<String> = set.entries().iter().map(Entry::place).collect();
+        assert_eq!(places, ["data/xx/cues.tsv:3", "data/xx/cues.tsv:4"]);
+        let e = &metric_cues().entries()[0];
+        assert!(
+            e.place().starts_with("data/ru/metric_cues.tsv:"),
+            "{}",
+            e.place()
+        );
+    }
+}

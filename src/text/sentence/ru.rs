@@ -1,0 +1,15 @@
+//! The Russian abbreviations the sentence splitter knows.
+
+/// Abbreviations that stand before a name and never end a sentence.
+/// (`млрд.`, `руб.`, `г.` before a capital do end one: `4 млрд долл. В …`.)
+pub const ABBREVIATIONS: [&str; 10] = [
+    "им", "ул", "см", "англ", "св", "пр", "ген", "проф", "акад", "гр",
+];
+
+/// Scale words whose full stop goes on before a unit in Latin capitals
+/// (`500 тыс. TEU`).
+pub const SCALES: [&str; 4] = ["тыс", "млн", "млрд", "трлн"];
+
+/// An abbreviated currency and the country word after its full stop
+/// (`долл. США`): the sentence goes on.
+pub const CURRENCY_OF: [(&str, &str); 1] = [("долл", "США")];
