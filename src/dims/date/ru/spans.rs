@@ -400,13 +400,14 @@ fn month_alone(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 
 #[cfg(test)]
 mod tests {
-    use crate::dims::{Anchor, Kind, Mention, find};
+    use crate::dims::{Anchor, Kind, Mention, find_with};
+    use crate::grammar::ru::RULES;
     use crate::text::token::tokenize;
     use chrono::NaiveDate;
 
     fn found(s: &str, published: Option<NaiveDate>) -> Vec<(Kind, String, Mention)> {
         let toks = tokenize(s, 0, s.len());
-        find(&toks, Anchor { published })
+        find_with(&RULES, &toks, Anchor { published })
             .into_iter()
             .map(|m| {
                 let (a, b) = m.span(&toks);
