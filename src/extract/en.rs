@@ -424,7 +424,7 @@ pub fn product_of(toks: &[Token], m: &Mention) -> Option<String> {
     }
     let end = (m.tok_end + 3).min(toks.len());
     let named = (m.num_tok..end).find_map(|k| {
-        crate::lang::en::products()
+        crate::grammar::en::products()
             .longest_at(&toks[..end], k)
             .map(|(_, e)| e.col(0).to_string())
     });

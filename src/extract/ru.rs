@@ -5,7 +5,6 @@
 use crate::classify::plant;
 use crate::dims::Mention;
 use crate::dims::quantity::ru::class;
-use crate::lexicon;
 use crate::text::token::Token;
 
 /// `по сравнению с аналогичным периодом прошлого года`: the period a
@@ -134,13 +133,16 @@ pub fn product_of(all: &[Token], m: &Mention) -> Option<String> {
     // The words after the unit (`тонн мясной продукции в год`), not
     // those of the unit itself (`квадратных метров`).
     let toks = &all[..m.tok_end];
-    let unit = (m.num_tok..m.tok_end)
-        .find_map(|k| lexicon::units().longest_at(toks, k).map(|(n, _)| k..k + n));
+    let unit = (m.num_tok..m.tok_end).find_map(|k| {
+        crate::grammar::ru::units()
+            .longest_at(toks, k)
+            .map(|(n, _)| k..k + n)
+    });
     for k in m.num_tok..m.tok_end {
         if unit.as_ref().is_some_and(|u| u.contains(&k)) {
             continue;
         }
-        let starts = lexicon::products().longest_at(toks, k).is_some()
+        let starts = crate::grammar::ru::products().longest_at(toks, k).is_some()
             || (k > m.num_tok && crate::dims::quantity::ru::is_adjective(&toks[k]));
         if starts && let Some(p) = plant::ru::phrase_at(toks, k) {
             return Some(p);
@@ -149,7 +151,7 @@ pub fn product_of(all: &[Token], m: &Mention) -> Option<String> {
     // The noun right after the unit (`тонн меди`, `тонны карбамида в
     // сутки`), in or just after the figure.
     for k in m.num_tok..m.tok_end {
-        let Some((n, _)) = lexicon::units().longest_at(all, k) else {
+        let Some((n, _)) = crate::grammar::ru::units().longest_at(all, k) else {
             continue;
         };
         let word = all

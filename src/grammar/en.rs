@@ -1,5 +1,6 @@
 //! The English grammar: the `*/en.rs` rules of every dimension, the
-//! lexicons of `data/en/`, and the English rules for records. Numbers are
+//! lexicons of `data/en/`, how English sentences end, and the English
+//! rules for records. Numbers are
 //! read on tokens that `number::en::regroup` has prepared (comma groups
 //! of thousands joined).
 
@@ -15,6 +16,7 @@ use crate::dims::{Anchor, Mention, Rules, date, money, number, quantity};
 use crate::extract::{Reading, en};
 use crate::lang::Lang;
 use crate::record::{Metric, Record, Status};
+use crate::text::sentence::Sentence;
 use crate::text::token::Token;
 
 /// The English rules of every dimension.
@@ -36,14 +38,107 @@ fn dates(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
     out
 }
 
+crate::lexicon!(
+    /// Currency names, symbols and codes → ISO 4217.
+    en,
+    currencies,
+    "currencies.tsv"
+);
+crate::lexicon!(
+    /// Units of quantities → unit, class, power of ten, rate.
+    en,
+    units,
+    "units.tsv"
+);
+crate::lexicon!(
+    /// Qualifier words before a figure.
+    en,
+    qualifiers,
+    "qualifiers.tsv"
+);
+crate::lexicon!(
+    /// Cue words for metrics.
+    en,
+    metric_cues,
+    "metric_cues.tsv"
+);
+crate::lexicon!(
+    /// Cue words for status.
+    en,
+    status_cues,
+    "status_cues.tsv"
+);
+crate::lexicon!(
+    /// Cue words for launches.
+    en,
+    launch_cues,
+    "launch_cues.tsv"
+);
+crate::lexicon!(
+    /// Countries, regions, demonyms and companies → ISO 3166.
+    en,
+    parties,
+    "parties.tsv"
+);
+crate::lexicon!(
+    /// Towns and regions → the Russian lemma of the town for plant keys.
+    en,
+    places,
+    "places.tsv"
+);
+crate::lexicon!(
+    /// Products → their Russian lemma for plant keys.
+    en,
+    products,
+    "products.tsv"
+);
+
+crate::words!(
+    /// Abbreviations whose full stop does not end an English sentence
+    /// (`Jan. 25`, `Mr. Smith`, `St. Petersburg`).
+    ABBREVIATIONS, en, "abbreviations.tsv"
+);
+
+/// Joins a sentence that ends in an abbreviation to the next one of its
+/// paragraph.
+pub fn join_abbreviations(text: &str, ss: Vec<Sentence>) -> Vec<Sentence> {
+    let mut out: Vec<Sentence> = Vec::with_capacity(ss.len());
+    for s in ss {
+        if let Some(last) = out.last_mut()
+            && last.paragraph == s.paragraph
+            && ends_in_abbreviation(last.text(text))
+        {
+            last.end = s.end;
+            continue;
+        }
+        out.push(s);
+    }
+    out
+}
+
+fn ends_in_abbreviation(s: &str) -> bool {
+    let Some(body) = s.strip_suffix('.') else {
+        return false;
+    };
+    let word: String = body
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    ABBREVIATIONS.contains(&word.to_lowercase())
+}
+
 static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar {
     lang: Lang::En,
     dims: &RULES,
     regroup: number::en::regroup,
-    join: crate::lang::en::join_abbreviations,
-    metric_cues: crate::lang::en::metric_cues(),
-    status_cues: crate::lang::en::status_cues(),
-    launch_cues: crate::lang::en::launch_cues(),
+    join: join_abbreviations,
+    metric_cues: metric_cues(),
+    status_cues: status_cues(),
+    launch_cues: launch_cues(),
     one_plant: &en::ONE_PLANT,
     not_launch: &en::NOT_LAUNCH,
     records: &En,
@@ -190,6 +285,14 @@ mod tests {
         let ms = crate::dims::find_with(&RULES, &toks, a);
         assert_eq!(ms.len(), 1, "{s}: {ms:?}");
         ms.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn an_abbreviation_does_not_end_a_sentence() {
+        let t = "Dr. Brown flew in on Sept. 9 from St. Louis. Output fell.";
+        let ss = grammar().sentences(t);
+        assert_eq!(ss.len(), 2, "{ss:?}");
+        assert_eq!(ss[1].text(t), "Output fell.");
     }
 
     #[test]

@@ -11,7 +11,6 @@ use crate::classify::{Cue, elided, filters, status};
 use crate::dims::{Mention, Rules, date, money, number, quantity};
 use crate::extract;
 use crate::lang::Lang;
-use crate::lexicon;
 use crate::record::{Metric, Qualifier, Status};
 use crate::text::sentence::Sentence;
 use crate::text::token::Token;
@@ -28,6 +27,61 @@ pub static RULES: Rules = Rules {
     ],
     number_at: number::ru::number_at,
 };
+
+crate::lexicon!(
+    /// Currency names, symbols and codes → ISO 4217.
+    ru,
+    currencies,
+    "currencies.tsv"
+);
+crate::lexicon!(
+    /// Units of quantities → unit and the class of thing counted.
+    ru,
+    units,
+    "units.tsv"
+);
+crate::lexicon!(
+    /// Qualifier words before a figure → exact/approx/over/under/up_to.
+    ru,
+    qualifiers,
+    "qualifiers.tsv"
+);
+crate::lexicon!(
+    /// Cue words for metrics → metric and the kind of figure they take.
+    ru,
+    metric_cues,
+    "metric_cues.tsv"
+);
+crate::lexicon!(
+    /// Cue words for status → status and weight.
+    ru,
+    status_cues,
+    "status_cues.tsv"
+);
+crate::lexicon!(
+    /// Countries, regions and companies → ISO 3166 code.
+    ru,
+    parties,
+    "parties.tsv"
+);
+crate::lexicon!(
+    /// Towns and regions → the town a plant key names.
+    ru,
+    places,
+    "places.tsv"
+);
+crate::lexicon!(
+    /// Products → their lemma for plant keys.
+    ru,
+    products,
+    "products.tsv"
+);
+crate::lexicon!(
+    /// Cue words for launches (запуск, ввод в эксплуатацию, …).
+    ru,
+    launch_cues,
+    "launch_cues.tsv"
+);
 
 crate::words!(
     /// Words for one plant or project (singular), as a sentence refers back
@@ -46,9 +100,9 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar {
     dims: &RULES,
     regroup: |_, toks| toks,
     join: |_, ss: Vec<Sentence>| ss,
-    metric_cues: lexicon::metric_cues(),
-    status_cues: lexicon::status_cues(),
-    launch_cues: lexicon::launch_cues(),
+    metric_cues: metric_cues(),
+    status_cues: status_cues(),
+    launch_cues: launch_cues(),
     one_plant: &ONE_PLANT,
     not_launch: &NOT_LAUNCH,
     records: &Ru,

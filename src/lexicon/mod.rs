@@ -249,61 +249,6 @@ macro_rules! lexicon {
     };
 }
 
-lexicon!(
-    /// Currency names, symbols and codes → ISO 4217.
-    ru,
-    currencies,
-    "currencies.tsv"
-);
-lexicon!(
-    /// Units of quantities → unit and the class of thing counted.
-    ru,
-    units,
-    "units.tsv"
-);
-lexicon!(
-    /// Qualifier words before a figure → exact/approx/over/under/up_to.
-    ru,
-    qualifiers,
-    "qualifiers.tsv"
-);
-lexicon!(
-    /// Cue words for metrics → metric and the kind of figure they take.
-    ru,
-    metric_cues,
-    "metric_cues.tsv"
-);
-lexicon!(
-    /// Cue words for status → status and weight.
-    ru,
-    status_cues,
-    "status_cues.tsv"
-);
-lexicon!(
-    /// Countries, regions and companies → ISO 3166 code.
-    ru,
-    parties,
-    "parties.tsv"
-);
-lexicon!(
-    /// Towns and regions → the town a plant key names.
-    ru,
-    places,
-    "places.tsv"
-);
-lexicon!(
-    /// Products → their lemma for plant keys.
-    ru,
-    products,
-    "products.tsv"
-);
-lexicon!(
-    /// Cue words for launches (запуск, ввод в эксплуатацию, …).
-    ru,
-    launch_cues,
-    "launch_cues.tsv"
-);
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,7 +261,7 @@ mod tests {
         );
         let places: Vec<String> = set.entries().iter().map(Entry::place).collect();
         assert_eq!(places, ["data/xx/cues.tsv:3", "data/xx/cues.tsv:4"]);
-        let e = &metric_cues().entries()[0];
+        let e = &crate::grammar::ru::metric_cues().entries()[0];
         assert!(
             e.place().starts_with("data/ru/metric_cues.tsv:"),
             "{}",

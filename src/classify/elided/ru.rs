@@ -8,7 +8,6 @@
 use crate::dims::qualifier::ru::qualifier_before;
 use crate::dims::quantity::ru::is_adjective;
 use crate::dims::{Kind, Mention};
-use crate::lexicon;
 use crate::text::token::{TokKind, Token};
 
 crate::words!(LINKS, ru, "elided_links.tsv");
@@ -111,7 +110,7 @@ fn from_noun_before(toks: &[Token], m: &Mention) -> Option<(String, String, &'st
     }
     let from = m.tok_start.saturating_sub(12);
     (from..m.tok_start).rev().find_map(|i| {
-        let (_, e) = lexicon::units().longest_at(&toks[..m.tok_start], i)?;
+        let (_, e) = crate::grammar::ru::units().longest_at(&toks[..m.tok_start], i)?;
         let word = e.col(1);
         (!matches!(
             word,

@@ -3,7 +3,6 @@
 //! `мясная продукция`), for plant keys.
 
 use crate::dims::quantity::ru::is_adjective;
-use crate::lexicon;
 use crate::text::token::Token;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -28,7 +27,7 @@ pub(crate) fn lemma(toks: &[Token], j: usize, end: usize) -> String {
     if words <= j {
         return brand.unwrap_or_default();
     }
-    let base = match lexicon::products().longest_at(&toks[..words], j) {
+    let base = match crate::grammar::ru::products().longest_at(&toks[..words], j) {
         Some((n, e)) if j + n == words => e.col(0).to_string(),
         _ => phrase_lemma(&toks[j..words]),
     };
@@ -54,7 +53,7 @@ fn phrase_lemma(words: &[Token]) -> String {
     let feminine = words[..head]
         .iter()
         .any(|a| a.lower.ends_with("ой") || a.lower.ends_with("ей"));
-    let known = lexicon::products()
+    let known = crate::grammar::ru::products()
         .longest_at(&words[head..=head], 0)
         .is_some();
     let noun = match words[head].lower.strip_suffix('ы') {
@@ -145,7 +144,7 @@ pub(crate) fn guess_lemma(t: &Token) -> String {
     {
         return stem.to_string();
     }
-    if let Some((_, e)) = lexicon::products().longest_at(std::slice::from_ref(t), 0) {
+    if let Some((_, e)) = crate::grammar::ru::products().longest_at(std::slice::from_ref(t), 0) {
         return e.col(0).to_string();
     }
     for (end, new) in [

@@ -4,7 +4,6 @@
 //! `Богучанского алюминиевого завода`).
 
 use crate::dims::quantity::ru::is_adjective;
-use crate::lexicon;
 use crate::text::token::{TokKind, Token};
 
 /// A place named in a sentence: (start, end, town, is a town).
@@ -19,7 +18,7 @@ pub(crate) fn guessed_places(toks: &[Token]) -> Vec<(usize, usize, String, bool)
         if !t.cap || t.kind != TokKind::Word || t.lower.chars().count() < 3 || all_caps(t) {
             continue;
         }
-        if lexicon::parties().longest_at(toks, i).is_some()
+        if crate::grammar::ru::parties().longest_at(toks, i).is_some()
             || crate::dims::date::ru::month_of(&t.lower).is_some()
         {
             continue;
@@ -160,11 +159,11 @@ pub(crate) fn adjective_place(toks: &[Token], i: usize) -> Option<String> {
         if !t.cap
             || quoted
             || t.kind != TokKind::Word
-            || lexicon::parties().longest_at(toks, at).is_some()
+            || crate::grammar::ru::parties().longest_at(toks, at).is_some()
         {
             return None;
         }
-        if let Some((_, e)) = lexicon::places().longest_at(toks, at) {
+        if let Some((_, e)) = crate::grammar::ru::places().longest_at(toks, at) {
             return Some(e.col(0).to_string());
         }
         adjective_base(&t.lower).map(|b| title(&b))
@@ -184,7 +183,7 @@ pub fn places(toks: &[Token]) -> Vec<(usize, usize, String, bool)> {
 
 /// Places in a sentence: (start, end, town, is town).
 pub(crate) fn places_in(toks: &[Token]) -> Vec<(usize, usize, String, bool)> {
-    lexicon::places()
+    crate::grammar::ru::places()
         .find_all(toks, 0, toks.len())
         .into_iter()
         // Towns are written with a capital: `рудного` is no Рудный.
@@ -199,7 +198,7 @@ pub(crate) fn place_phrase_at(toks: &[Token], j: usize) -> Option<usize> {
     } else {
         j
     };
-    let (n, _) = lexicon::places().longest_at(toks, k)?;
+    let (n, _) = crate::grammar::ru::places().longest_at(toks, k)?;
     Some(k + n)
 }
 

@@ -8,8 +8,7 @@
 
 use super::Plant;
 use crate::classify::subject::Party;
-use crate::lang::Lang;
-use crate::lang::en::products;
+use crate::grammar::en::products;
 use crate::text::token::{TokKind, Token};
 
 /// Words for a plant or project as an object.
@@ -243,8 +242,7 @@ fn product_near(
 
 /// The towns and regions a sentence names: (first token, town).
 fn places_in(toks: &[Token]) -> Vec<(usize, String)> {
-    Lang::En
-        .places()
+    crate::grammar::en::places()
         .find_all(toks, 0, toks.len())
         .into_iter()
         // `Astana Group`, `Astana Motors`: a town in a company's name.
@@ -269,7 +267,7 @@ fn nearest(places: &[(usize, String)], i: usize) -> Option<String> {
 /// demonyms, companies; abbreviations only in capitals (`US`, not `us`);
 /// a hyphenated pair part by part (`Kazakh-Chinese` → CN+KZ).
 pub fn parties_in(toks: &[Token]) -> Vec<Party> {
-    let set = Lang::En.parties();
+    let set = crate::grammar::en::parties();
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -308,7 +306,7 @@ fn pair(t: &Token) -> Option<String> {
     if !t.lower.contains('-') || t.kind != TokKind::Word {
         return None;
     }
-    let set = Lang::En.parties();
+    let set = crate::grammar::en::parties();
     let mut codes: Vec<String> = Vec::new();
     for part in t.lower.split('-') {
         let probe = Token {
@@ -325,8 +323,7 @@ fn pair(t: &Token) -> Option<String> {
 
 /// The countries of the towns and regions a sentence names.
 pub fn place_parties(toks: &[Token]) -> Vec<Party> {
-    Lang::En
-        .places()
+    crate::grammar::en::places()
         .find_all(toks, 0, toks.len())
         .into_iter()
         .filter(|(_, _, e)| !e.col(2).is_empty())

@@ -10,7 +10,6 @@ use crate::classify::place::ru::{
     adjective_place, guessed_places, nearest_place, place_phrase_at, places_in,
 };
 use crate::dims::quantity::ru::is_adjective;
-use crate::lexicon;
 use crate::text::token::{TokKind, Token};
 
 crate::words!(
@@ -96,7 +95,7 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
         let before = i
             .checked_sub(1)
             .and_then(|k| {
-                lexicon::products()
+                crate::grammar::ru::products()
                     .longest_at(toks, k)
                     .filter(|(n, _)| *n == 1)
             })
@@ -109,7 +108,7 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
             if ok { p } else { Vec::new() }
         };
         // `автозавод`: the product inside the word.
-        let itself = lexicon::products()
+        let itself = crate::grammar::ru::products()
             .longest_at(toks, i)
             .filter(|(n, _)| *n == 1)
             .map(|(_, e)| vec![e.col(0).to_string()]);
@@ -367,7 +366,7 @@ fn looks_like_verb(t: &Token) -> bool {
     let w = t.lower.as_str();
     w.chars().count() > 4
         && ENDS.iter().any(|e| w.ends_with(e))
-        && lexicon::products()
+        && crate::grammar::ru::products()
             .longest_at(std::slice::from_ref(t), 0)
             .is_none()
 }

@@ -6,7 +6,6 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon;
 use crate::text::token::Token;
 
 pub mod ru;
@@ -26,7 +25,7 @@ pub struct Party {
 
 /// Every party named in a sentence's tokens.
 pub fn parties_in(toks: &[Token]) -> Vec<Party> {
-    lexicon::parties()
+    crate::grammar::ru::parties()
         .find_all(toks, 0, toks.len())
         .into_iter()
         .filter(|(i, _, e)| e.col(1) != "abbr" || is_abbr_case(&toks[*i]))
@@ -41,7 +40,7 @@ pub fn parties_in(toks: &[Token]) -> Vec<Party> {
 
 /// The countries of the towns and regions a sentence names.
 pub fn place_parties(toks: &[Token]) -> Vec<Party> {
-    lexicon::places()
+    crate::grammar::ru::places()
         .find_all(toks, 0, toks.len())
         .into_iter()
         .filter(|(_, _, e)| !e.col(2).is_empty())

@@ -6,7 +6,7 @@
 use crate::dims::number::en as number;
 use crate::dims::qualifier::en::qualify;
 use crate::dims::{Kind, Mention};
-use crate::lang::en::currencies;
+use crate::grammar::en::currencies;
 use crate::text::token::{TokKind, Token};
 
 /// A money mention starting at token `i` (its qualifier may start earlier).

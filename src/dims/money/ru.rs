@@ -6,7 +6,6 @@
 use crate::dims::number::ru as number_ru;
 use crate::dims::qualifier::ru::qualifier_before;
 use crate::dims::{Kind, Mention};
-use crate::lexicon;
 use crate::text::token::{TokKind, Token};
 
 /// A money mention starting at token `i` (its qualifier may start earlier).
@@ -46,7 +45,7 @@ fn from_to(toks: &[Token], i: usize) -> Option<Mention> {
 
 /// `$26,5 млрд`, `US$ 5–7 млн`, `€3 млн`.
 fn currency_first(toks: &[Token], i: usize) -> Option<Mention> {
-    let (n, entry) = lexicon::currencies().longest_at(toks, i)?;
+    let (n, entry) = crate::grammar::ru::currencies().longest_at(toks, i)?;
     let symbolic =
         toks[i].kind == TokKind::Punct || toks[i].lower.chars().all(|c| c.is_ascii_alphabetic());
     if !symbolic {
@@ -66,7 +65,7 @@ fn currency_first(toks: &[Token], i: usize) -> Option<Mention> {
 /// `26,5 млрд долларов`, `двух миллиардов рублей`, `5 млн $`.
 fn number_first(toks: &[Token], i: usize) -> Option<Mention> {
     let num = number_ru::number_at(toks, i)?;
-    let (n, entry) = lexicon::currencies().longest_at(toks, num.end)?;
+    let (n, entry) = crate::grammar::ru::currencies().longest_at(toks, num.end)?;
     let mut m = Mention::from_num(Kind::Money, &num);
     m.tok_end = num.end + n;
     m.unit = Some(entry.col(0).to_string());

@@ -8,7 +8,7 @@ use crate::text::token::Token;
 /// The qualifier words just before token `i` (`about`, `more than`, `at
 /// least`, `up to`): (qualifier, first token of the words).
 pub fn qualifier_before(toks: &[Token], i: usize) -> Option<(Qualifier, usize)> {
-    let set = crate::lang::en::qualifiers();
+    let set = crate::grammar::en::qualifiers();
     let mut best = None;
     for back in 1..=4 {
         let Some(s) = i.checked_sub(back) else { break };

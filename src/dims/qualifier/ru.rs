@@ -8,7 +8,7 @@ use crate::text::token::Token;
 /// `не менее`), skipping one preposition (`почти на 4 млрд`):
 /// (qualifier, first token of the words).
 pub fn qualifier_before(toks: &[Token], i: usize) -> Option<(Qualifier, usize)> {
-    let set = crate::lexicon::qualifiers();
+    let set = crate::grammar::ru::qualifiers();
     let mut best = None;
     for back in 1..=4 {
         let Some(s) = i.checked_sub(back) else { break };

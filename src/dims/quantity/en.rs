@@ -9,7 +9,7 @@ use crate::dims::number::en as number;
 use crate::dims::qualifier::en::qualify;
 use crate::dims::quantity::ru::class;
 use crate::dims::{Kind, Mention, Num};
-use crate::lang::en::units;
+use crate::grammar::en::units;
 use crate::text::token::{TokKind, Token};
 
 /// Words that end the description of what is counted: a unit never

@@ -7,7 +7,6 @@
 use crate::dims::number::ru as number_ru;
 use crate::dims::qualifier::ru::qualifier_before;
 use crate::dims::{Kind, Mention};
-use crate::lexicon;
 use crate::text::token::{TokKind, Token};
 
 const ADJ_ENDINGS: [&str; 20] = [
@@ -28,7 +27,7 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
     let mut j = num.end;
     let mut unit = None;
     for _ in 0..4 {
-        if let Some((n, e)) = lexicon::units().longest_at(toks, j) {
+        if let Some((n, e)) = crate::grammar::ru::units().longest_at(toks, j) {
             unit = Some((j + n, e));
             break;
         }

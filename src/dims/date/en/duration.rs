@@ -152,7 +152,7 @@ fn duration_at(toks: &[Token], i: usize, a: Anchor) -> Option<Mention> {
         "past" | "last" | "next" | "coming" | "previous" | "following"
     );
     j += usize::from(adjective);
-    let q = crate::lang::en::qualifiers()
+    let q = crate::grammar::en::qualifiers()
         .longest_at(toks, j)
         .map_or(j, |(n, _)| j + n);
     let amount = amount_at(toks, q);

@@ -252,10 +252,12 @@ fn year_at(toks: &[Token], k: usize) -> Option<i32> {
         && !toks[k - 1].is("(")
         && !toks[k - 1].is("/");
     let next = w(toks, k + 1);
-    let amount = crate::lang::en::units().longest_at(toks, k + 1).is_some()
+    let amount = crate::grammar::en::units()
+        .longest_at(toks, k + 1)
+        .is_some()
         || crate::dims::number::en::scale_power(next, false).is_some()
         || next == "%"
-        || crate::lang::en::currencies()
+        || crate::grammar::en::currencies()
             .longest_at(toks, k + 1)
             .is_some();
     (!prev_sign && !amount).then_some(y)

@@ -59,7 +59,7 @@ pub(super) fn range_max(toks: &[Token], k: usize) -> Option<f64> {
 
 /// A qualifier word at `k` (`почти`, `около`, `более`): its end.
 pub(super) fn skip_qualifier(toks: &[Token], k: usize) -> usize {
-    crate::lexicon::qualifiers()
+    crate::grammar::ru::qualifiers()
         .longest_at(toks, k)
         .map_or(k, |(n, _)| k + n)
 }
@@ -103,7 +103,9 @@ pub(super) fn duration_at(toks: &[Token], i: usize) -> Option<Mention> {
                 | "многих"
         )
         || COLLECTIVE.contains(&t.lower.as_str())
-        || crate::lexicon::qualifiers().longest_at(toks, i).is_some()
+        || crate::grammar::ru::qualifiers()
+            .longest_at(toks, i)
+            .is_some()
         || ADJECTIVES.iter().any(|s| t.lower.starts_with(s));
     if !may {
         return None;

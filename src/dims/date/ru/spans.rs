@@ -107,7 +107,9 @@ pub(super) fn loose_core(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Op
         || t.is("за")
         || t.lower.starts_with("сезон")
         || relative_offset(&t.lower).is_some()
-        || crate::lexicon::qualifiers().longest_at(toks, k).is_some();
+        || crate::grammar::ru::qualifiers()
+            .longest_at(toks, k)
+            .is_some();
     if !may {
         return None;
     }
