@@ -17,43 +17,42 @@ crate::words!(
     pub ONE_PLANT, en, "one_plant.tsv"
 );
 
-/// Words that make a figure about the countries, not a region.
-pub const COUNTRIES: [&str; 5] = ["countries", "nations", "states", "sides", "country"];
+crate::words!(
+    /// Words that make a figure about the countries, not a region.
+    pub COUNTRIES, en, "countries_words.tsv"
+);
 
 crate::words!(
     /// A sentence about these is not about a launch.
     pub NOT_LAUNCH, en, "not_launch.tsv"
 );
 
-/// Words of change before `by`: the figure after is the change.
-const CHANGE: [&str; 16] = [
-    "increas", "decreas", "grew", "grow", "rose", "rise", "risen", "fell", "fall", "declin",
-    "drop", "jump", "soar", "up", "down", "climb",
-];
+crate::words!(
+    /// Words of change before `by`: the figure after is the change.
+    CHANGE, en, "change_verbs.tsv"
+);
 
-/// What a price is of (`$80 per barrel`, `$250 a tonne`).
-const PER_UNIT: [&str; 12] = [
-    "tonne", "ton", "barrel", "bbl", "kg", "kilogram", "litre", "liter", "unit", "square", "cubic",
-    "mwh",
-];
+crate::words!(
+    /// What a price is of (`$80 per barrel`, `$250 a tonne`).
+    PER_UNIT, en, "per_unit.tsv"
+);
 
 /// Whether a figure is no statement of a metric.
 pub fn skip(toks: &[Token], m: &Mention) -> bool {
     growth(toks, m) || per_unit(toks, m) || one(toks, m) || not_a_metric(toks, m)
 }
 
-/// Money that no metric counts: balances, taxes, budgets, debts, offers
-/// (decision 79).
-const NOT_A_METRIC: [&str; 16] = [
-    "surplus", "deficit", "balance", "tax", "taxes", "payments", "budget", "budgets", "debt",
-    "debts", "offer", "loss", "losses", "salary", "wages", "fine",
-];
+crate::words!(
+    /// Money that no metric counts: balances, taxes, budgets, debts,
+    /// offers (decision 79).
+    NOT_A_METRIC, en, "not_a_metric.tsv"
+);
 
 fn not_a_metric(toks: &[Token], m: &Mention) -> bool {
     m.kind == Kind::Money
         && toks[m.tok_start.saturating_sub(12)..(m.tok_end + 8).min(toks.len())]
             .iter()
-            .any(|t| NOT_A_METRIC.contains(&t.lower.as_str()))
+            .any(|t| NOT_A_METRIC.contains(&t.lower))
 }
 
 /// `one project`: one thing named, not a count.
@@ -70,7 +69,7 @@ fn growth(toks: &[Token], m: &Mention) -> bool {
     };
     toks[by.saturating_sub(4)..by]
         .iter()
-        .any(|t| CHANGE.iter().any(|c| t.lower.starts_with(c)))
+        .any(|t| CHANGE.stem_of(&t.lower))
 }
 
 /// `$80 per barrel`, `the price of … $250`: a price.
@@ -79,8 +78,7 @@ fn per_unit(toks: &[Token], m: &Mention) -> bool {
         return false;
     }
     let next = |k: usize| toks.get(m.tok_end + k).map_or("", |t| t.lower.as_str());
-    let after =
-        matches!(next(0), "per" | "a" | "/") && PER_UNIT.iter().any(|u| next(1).starts_with(u));
+    let after = matches!(next(0), "per" | "a" | "/") && PER_UNIT.stem_of(next(1));
     // `costs $3,000 a year`: a small amount per period is a price.
     let period = matches!(next(0), "per" | "a" | "/" | "each")
         && matches!(next(1), "year" | "month" | "day" | "week" | "hour")
@@ -96,27 +94,14 @@ fn per_unit(toks: &[Token], m: &Mention) -> bool {
     after || before || period
 }
 
-/// Verbs of reaching a level: a goal (`raise … to`, `bring … to`).
-const REACHING: [&str; 7] = [
-    "raise", "bring", "boost", "increase", "expand", "double", "lift",
-];
-/// Verbs of a level reached or foreseen (`rose to`, `will rise to`).
-const GROWN: [&str; 14] = [
-    "rose",
-    "grew",
-    "increased",
-    "fell",
-    "decreased",
-    "declined",
-    "dropped",
-    "jumped",
-    "soared",
-    "climbed",
-    "lost",
-    "rise",
-    "grow",
-    "reach",
-];
+crate::words!(
+    /// Verbs of reaching a level: a goal (`raise … to`, `bring … to`).
+    REACHING, en, "reaching_verbs.tsv"
+);
+crate::words!(
+    /// Verbs of a level reached or foreseen (`rose to`, `will rise to`).
+    GROWN, en, "grown_verbs.tsv"
+);
 
 /// `raise trade to $10 billion`: the figure after `to` is the level to
 /// reach (target, exact); after `rose to` the level reached (actual).
@@ -145,7 +130,7 @@ pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, Strin
                 "will" | "would" | "to" | "may" | "could"
             )
         }) || k.checked_sub(2).is_some_and(|j| toks[j].is("will"));
-        if REACHING.iter().any(|r| t.lower == *r) {
+        if REACHING.contains(&t.lower) {
             let st = if future && !toks[k - 1].is("to") {
                 Status::Planned
             } else {
@@ -153,7 +138,7 @@ pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, Strin
             };
             return Some((st, q, format!("status:{} … to <figure>", t.lower)));
         }
-        if GROWN.iter().any(|g| t.lower == *g) {
+        if GROWN.contains(&t.lower) {
             let ahead = future || matches!(t.lower.as_str(), "rise" | "grow" | "reach");
             let st = if ahead {
                 Status::Planned
@@ -322,23 +307,17 @@ pub fn world_cue(r: &Reading) -> bool {
         .any(|c| c.entry.pattern.starts_with("foreign ") || c.entry.pattern.starts_with("total "))
 }
 
+crate::words!(
+    /// Verbs of saying: a date just after one is the statement's.
+    SAID, en, "said_verbs.tsv"
+);
+
 /// `the minister said on Monday`: the day of the statement, neither a
 /// launch nor the period of a figure.
 pub fn said_on(toks: &[Token], d: &Mention) -> bool {
-    const SAID: [&str; 9] = [
-        "said",
-        "told",
-        "reported",
-        "announced",
-        "noted",
-        "stated",
-        "says",
-        "added",
-        "reports",
-    ];
     toks[d.tok_start.saturating_sub(2)..d.tok_start]
         .iter()
-        .any(|t| SAID.contains(&t.lower.as_str()))
+        .any(|t| SAID.contains(&t.lower))
 }
 
 /// Completes the article's plants from one another (see

@@ -35,20 +35,17 @@ pub fn weekday(toks: &[Token], d: &Mention) -> bool {
         .any(|t| DAYS.contains(&t.lower.as_str()))
 }
 
+crate::words!(
+    /// Verbs of saying: a date just after one is the statement's.
+    SAID, ru, "said_verbs.tsv"
+);
+
 /// `сообщил журналистам во вторник, 27 января`: the date a statement was
 /// made, not a window.
 pub fn said_on(toks: &[Token], at: usize) -> bool {
-    const SAID: [&str; 6] = [
-        "сообщил",
-        "заявил",
-        "сказал",
-        "рассказал",
-        "отметил",
-        "пояснил",
-    ];
     toks[at.saturating_sub(5)..at]
         .iter()
-        .any(|t| SAID.iter().any(|w| t.lower.starts_with(w)))
+        .any(|t| SAID.stem_of(&t.lower))
 }
 
 /// Whether construction or works are the subject just before a cue.

@@ -241,7 +241,7 @@ impl RecordRules for En {
     }
 
     fn countries_word(&self, w: &str) -> bool {
-        en::COUNTRIES.contains(&w)
+        en::COUNTRIES.contains(w)
     }
 
     fn loose(&self) -> bool {

@@ -30,7 +30,7 @@ pub(crate) fn guessed_places(toks: &[Token]) -> Vec<(usize, usize, String, bool)
             Some((locative_base(&t.lower), true))
         } else if prev == "под" {
             Some((instrumental_base(&t.lower), true))
-        } else if SETTLEMENT.contains(&prev) {
+        } else if SETTLEMENT.contains(prev) {
             Some((t.lower.clone(), true))
         } else {
             None
@@ -42,20 +42,10 @@ pub(crate) fn guessed_places(toks: &[Token]) -> Vec<(usize, usize, String, bool)
     out
 }
 
-/// Words for a settlement before its name (`в городе Бохтар`).
-const SETTLEMENT: [&str; 11] = [
-    "порт",
-    "порту",
-    "порта",
-    "город",
-    "городе",
-    "города",
-    "село",
-    "селе",
-    "поселке",
-    "посёлке",
-    "деревне",
-];
+crate::words!(
+    /// Words for a settlement before its name (`в городе Бохтар`).
+    SETTLEMENT, ru, "settlement_words.tsv"
+);
 
 fn all_caps(t: &Token) -> bool {
     t.lower.chars().count() > 1

@@ -11,52 +11,24 @@ use crate::classify::subject::Party;
 use crate::grammar::en::products;
 use crate::text::token::{TokKind, Token};
 
-/// Words for a plant or project as an object.
-const OBJECTS: [&str; 19] = [
-    "mine",
-    "station",
-    "greenhouse",
-    "workshop",
-    "plant",
-    "factory",
-    "facility",
-    "complex",
-    "enterprise",
-    "production",
-    "project",
-    "mill",
-    "refinery",
-    "terminal",
-    "combine",
-    "works",
-    "venture",
-    "site",
-    "smelter",
-];
+crate::words!(
+    /// Words for a plant or project as an object.
+    OBJECTS, en, "plant_objects.tsv"
+);
 
-/// Verbs and nouns of making, after which the product is named.
-const MAKING: [&str; 11] = [
-    "capacity",
-    "produce",
-    "producing",
-    "produces",
-    "manufacture",
-    "manufacturing",
-    "assemble",
-    "assembling",
-    "processing",
-    "production",
-    "output",
-];
+crate::words!(
+    /// Verbs and nouns of making, after which the product is named.
+    MAKING, en, "making_words.tsv"
+);
 
 fn is_object(t: &Token) -> bool {
-    OBJECTS.contains(&t.lower.as_str())
+    OBJECTS.contains(&t.lower)
 }
 
 /// Every plant named in the tokens of one sentence.
 pub fn find(toks: &[Token]) -> Vec<Plant> {
     let objects: Vec<usize> = (0..toks.len())
-        .filter(|&i| is_object(&toks[i]) || MAKING.contains(&toks[i].lower.as_str()))
+        .filter(|&i| is_object(&toks[i]) || MAKING.contains(&toks[i].lower))
         .collect();
     if objects.is_empty() {
         return Vec::new();
@@ -175,7 +147,7 @@ fn unknown_product(toks: &[Token], i: usize) -> Option<String> {
     let product = toks[k..]
         .iter()
         .take(3)
-        .take_while(|t| word(t) && !ENDS.contains(&t.lower.as_str()))
+        .take_while(|t| word(t) && !ENDS.contains(&t.lower))
         .map(|t| t.lower.as_str())
         .collect::<Vec<_>>()
         .join(" ");
@@ -186,10 +158,10 @@ fn unknown_product(toks: &[Token], i: usize) -> Option<String> {
     Some(product)
 }
 
-/// Words that end a product's noun phrase.
-const ENDS: [&str; 12] = [
-    "in", "at", "with", "and", "for", "from", "near", "on", "will", "was", "were", "which",
-];
+crate::words!(
+    /// Words that end a product's noun phrase.
+    ENDS, en, "product_ends.tsv"
+);
 
 /// English products met that `data/en/products.tsv` lacks.
 static UNKNOWN: std::sync::Mutex<std::collections::BTreeSet<String>> =
