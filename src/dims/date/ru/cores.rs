@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use super::{Anchor, Core, Grain, Period};
+use super::{Anchor, Core, Grain, Period, range, rule};
 use crate::text::meta::month_end;
 use crate::text::token::{TokKind, Token};
 
@@ -149,7 +149,7 @@ pub(super) fn year(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
         && toks
             .get(e)
             .is_none_or(|t| t.kind == TokKind::Punct && !t.is_dash() && !t.is("%"));
-    (word || bare_ok).then(|| (e, whole_year(y), "<year>"))
+    (word || bare_ok).then(|| (e, whole_year(y), rule("<year>")))
 }
 
 /// `года`, `году` after `до конца`, `в конце`, `с начала`: the anchor's.
@@ -162,7 +162,7 @@ pub(super) fn bare_year_word(toks: &[Token], k: usize, a: Anchor) -> Option<Core
     Some((
         k + 1,
         relative(whole_year(a.published?.year())),
-        "<this year>",
+        rule("<this year>"),
     ))
 }
 
@@ -172,7 +172,7 @@ pub(super) fn relative_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core>
     Some((
         e,
         relative(whole_year(a.published?.year() + off)),
-        "<relative year>",
+        rule("<relative year>"),
     ))
 }
 
@@ -194,7 +194,7 @@ pub(super) fn relative_quarter_or_month(toks: &[Token], k: usize, a: Anchor) -> 
         return Some((
             k + 2,
             relative(months(d.year(), d.month(), d.month(), Grain::Month)),
-            "<relative month>",
+            rule("<relative month>"),
         ));
     }
     if unit.starts_with("квартал") {
@@ -203,7 +203,7 @@ pub(super) fn relative_quarter_or_month(toks: &[Token], k: usize, a: Anchor) -> 
         return Some((
             k + 2,
             relative(months(d.year(), d.month(), d.month() + 2, Grain::Quarter)),
-            "<relative quarter>",
+            rule("<relative quarter>"),
         ));
     }
     None
@@ -227,7 +227,7 @@ pub(super) fn relative_day(toks: &[Token], k: usize, a: Anchor) -> Option<Core> 
     Some((
         k + 1,
         relative(span(Some(d), Some(d), Grain::Day)),
-        "<relative day>",
+        rule("<relative day>"),
     ))
 }
 
@@ -245,7 +245,7 @@ pub(super) fn year_range(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
     Some((
         e,
         span(ymd(y1, 1, 1), ymd(y2, 12, 31), Grain::Range),
-        "<year> - <year>",
+        range("<year> - <year>"),
     ))
 }
 
@@ -274,7 +274,7 @@ pub(super) fn decade(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
     Some((
         e,
         span(ymd(y, 1, 1), ymd(y + 9, 12, 31), Grain::Range),
-        "<decade>",
+        rule("<decade>"),
     ))
 }
 
@@ -287,7 +287,11 @@ pub(super) fn months_of_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core
         return None;
     }
     let (y, e) = year_or_anchor(toks, num.end + 1, a)?;
-    Some((e, months(y, 1, n, Grain::Range), "за <n> месяцев <year>"))
+    Some((
+        e,
+        months(y, 1, n, Grain::Range),
+        rule("за <n> месяцев <year>"),
+    ))
 }
 
 /// `в III квартале 2024 года`, `1 кв. 2023 г.`, `первое полугодие 2024`.
@@ -315,13 +319,13 @@ pub(super) fn quarter_or_half(toks: &[Token], k: usize, a: Anchor) -> Option<Cor
         Some((
             e,
             months(y, 3 * n - 2, 3 * n, Grain::Quarter),
-            "<ordinal> квартал <year>",
+            rule("<ordinal> квартал <year>"),
         ))
     } else if !is_q && n <= 2 {
         Some((
             e,
             months(y, 6 * n - 5, 6 * n, Grain::Half),
-            "<ordinal> полугодие <year>",
+            rule("<ordinal> полугодие <year>"),
         ))
     } else {
         None
@@ -340,7 +344,7 @@ pub(super) fn season(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     if e == k + 1 && k == 0 {
         return None;
     }
-    Some((e, months(y, m1, m2, Grain::Range), "<season> <year>"))
+    Some((e, months(y, m1, m2, Grain::Range), rule("<season> <year>")))
 }
 
 /// Two months: `январь–сентябрь`, `январь-ноябрь` (one word), `с января
@@ -367,7 +371,7 @@ pub(super) fn month_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         return Some((
             e,
             months(y, m1, m2, Grain::Range),
-            "<month> - <month> <year>",
+            range("<month> - <month> <year>"),
         ));
     }
     let m = month_of(w(toks, k))?;
@@ -375,7 +379,7 @@ pub(super) fn month_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         relative_year_words(toks, k + 1)
             .and_then(|(off, e)| Some((a.published?.year() + off, e, true)))
     })?;
-    Some((e, months(y, m, m, Grain::Month), "<month> <year>"))
+    Some((e, months(y, m, m, Grain::Month), rule("<month> <year>")))
 }
 
 /// `в марте`: a month with no year, after a preposition: the anchor's.
@@ -390,7 +394,11 @@ pub(super) fn bare_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     if m > published.month() && toks.iter().any(|t| is_past_verb(&t.lower)) {
         y -= 1;
     }
-    Some((k + 1, relative(months(y, m, m, Grain::Month)), "<month>"))
+    Some((
+        k + 1,
+        relative(months(y, m, m, Grain::Month)),
+        rule("<month>"),
+    ))
 }
 
 /// Past-tense stems of the verbs that report figures.
@@ -443,14 +451,18 @@ pub(super) fn day_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let t = toks.get(k)?;
     if t.kind == TokKind::NumDate {
         let d = NaiveDate::parse_from_str(&t.lower, "%d.%m.%Y").ok()?;
-        return Some((k + 1, span(Some(d), Some(d), Grain::Day), "<dd.mm.yyyy>"));
+        return Some((
+            k + 1,
+            span(Some(d), Some(d), Grain::Day),
+            rule("<dd.mm.yyyy>"),
+        ));
     }
     let (d, m, y, e) = day_month_at(toks, k, a)?;
     let date = ymd(y, m, d)?;
     Some((
         e,
         span(Some(date), Some(date), Grain::Day),
-        "<day> <month> <year>",
+        rule("<day> <month> <year>"),
     ))
 }
 
@@ -488,7 +500,7 @@ pub(super) fn day_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         return Some((
             e,
             span(ymd(y, m, d1), ymd(y, m, d2), Grain::Range),
-            "с <day> по <day> <month>",
+            range("с <day> по <day> <month>"),
         ));
     }
     let (d1, m1, y1, e1) = day_month_at(toks, k, a)?;
@@ -503,7 +515,7 @@ pub(super) fn day_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     Some((
         e2,
         span(ymd(y1, m1, d1), ymd(y2, m2, d2), Grain::Range),
-        "с <day> <month> по <day> <month>",
+        range("с <day> <month> по <day> <month>"),
     ))
 }
 
@@ -535,5 +547,5 @@ pub(super) fn half_year_back(toks: &[Token], k: usize, a: Anchor) -> Option<Core
     } else {
         months(d.year() - 1, 7, 12, Grain::Half)
     };
-    Some((k + 1, relative(p), "за полгода"))
+    Some((k + 1, relative(p), rule("за полгода")))
 }

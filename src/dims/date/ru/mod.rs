@@ -67,8 +67,33 @@ const MODIFIERS: &[(&[&str], Modifier)] = &[
     (&["со"], Modifier::From),
 ];
 
-/// A core: (end token, period, rule name).
-type Core = (usize, Period, &'static str);
+/// A core: (end token, period, the rule that read it).
+type Core = (usize, Period, Rule);
+
+/// The rule that read a core: its name, and whether the core is a range
+/// with its own end (`с 2020 по 2023`, `январь - март`), which `с`
+/// before it does not leave open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Rule {
+    name: &'static str,
+    own_end: bool,
+}
+
+/// A rule whose core has no end of its own.
+const fn rule(name: &'static str) -> Rule {
+    Rule {
+        name,
+        own_end: false,
+    }
+}
+
+/// A rule whose core is a range with its own end.
+const fn range(name: &'static str) -> Rule {
+    Rule {
+        name,
+        own_end: true,
+    }
+}
 
 /// A rule that reads a core at a token.
 type CoreRule = fn(&[Token], usize, Anchor) -> Option<Core>;
@@ -95,7 +120,7 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
     out
 }
 
-fn mention(s: usize, e: usize, period: Period, rule: &'static str) -> Mention {
+fn mention(s: usize, e: usize, period: Period, rule: Rule) -> Mention {
     Mention {
         kind: Kind::Date,
         tok_start: s,
@@ -108,7 +133,7 @@ fn mention(s: usize, e: usize, period: Period, rule: &'static str) -> Mention {
         qualifier: Qualifier::Exact,
         period: Some(period),
         vague: false,
-        rules: vec![rule],
+        rules: vec![rule.name],
     }
 }
 
@@ -134,7 +159,7 @@ fn best_at(toks: &[Token], i: usize, a: Anchor) -> Option<Core> {
         (b, m) => b.or(m)?,
     };
     // `с 2020 по 2023 год`: the range has its own end.
-    let m = if m == Modifier::From && (rule.contains(" - ") || rule.starts_with("с ")) {
+    let m = if m == Modifier::From && rule.own_end {
         Modifier::Same
     } else {
         m

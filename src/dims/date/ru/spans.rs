@@ -21,7 +21,7 @@ use super::cores::{
     ymd,
 };
 use super::lengths::{amount_at, skip_qualifier, unit_at};
-use super::{Anchor, Core, Modifier, Period, core_at};
+use super::{Anchor, Core, Modifier, Period, core_at, rule};
 use crate::dims::Grain;
 use crate::dims::number::ru as number_ru;
 use crate::dims::span::{self, Tense, Unit, loose};
@@ -178,7 +178,7 @@ fn weekday(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let d = a
         .published
         .and_then(|p| span::weekday_near(p, wd, tense_of(toks)));
-    Some((k + 1, loose(d, d, Grain::Day), "<weekday>"))
+    Some((k + 1, loose(d, d, Grain::Day), rule("<weekday>")))
 }
 
 /// `на прошлой неделе`, `на этой неделе`, `на следующей неделе`.
@@ -192,7 +192,7 @@ fn relative_week(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         count: 1.0,
     };
     let p = span::shifted(a.published, Some(off.into()), u);
-    Some((k + 2, p, "<relative week>"))
+    Some((k + 2, p, rule("<relative week>")))
 }
 
 /// `почти 30 лет назад`, `полвека назад`, `через пять дней`, `через
@@ -207,7 +207,11 @@ fn back_or_ahead(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     // `за два дня до выборов`: before an event, a date of unknown day.
     if before {
         let e = (w(toks, j + 1) == "до").then_some(j + 2)?;
-        return Some((e, loose(None, None, span::grain_of(u)), "за <n> <unit> до"));
+        return Some((
+            e,
+            loose(None, None, span::grain_of(u)),
+            rule("за <n> <unit> до"),
+        ));
     }
     let back = !ahead && w(toks, j + 1) == "назад";
     if !ahead && !back {
@@ -222,9 +226,9 @@ fn back_or_ahead(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         e,
         p,
         if back {
-            "<n> <unit> назад"
+            rule("<n> <unit> назад")
         } else {
-            "через <n> <unit>"
+            rule("через <n> <unit>")
         },
     ))
 }
@@ -270,7 +274,7 @@ fn century(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     if let Some(n) = roman(w(toks, k)) {
         let e = after_word(k + 1)?;
         let (s, en) = century_span(n);
-        return Some((e, loose(s, en, Grain::Range), "<roman> век"));
+        return Some((e, loose(s, en, Grain::Range), rule("<roman> век")));
     }
     let off = relative_offset(w(toks, k))?;
     if !w(toks, k + 1).starts_with("век") {
@@ -280,7 +284,7 @@ fn century(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         Some(p) => century_span((p.year() - 1) / 100 + 1 + off),
         None => (None, None),
     };
-    Some((k + 2, loose(s, e, Grain::Range), "<relative> век"))
+    Some((k + 2, loose(s, e, Grain::Range), rule("<relative> век")))
 }
 
 /// `восьмидесятых годов`, `в девяностые`, `нулевых`: a decade of the
@@ -305,7 +309,7 @@ fn decade_words(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
     }
     let e = k + 1 + usize::from(w(toks, k + 1).starts_with("год"));
     let p = loose(ymd(*y, 1, 1), ymd(y + 9, 12, 31), Grain::Range);
-    Some((e, p, "<decade in words>"))
+    Some((e, p, rule("<decade in words>")))
 }
 
 /// `зимой 2019 года`, `прошлой зимой`, `этим летом`: winter is December
@@ -335,7 +339,7 @@ fn season_words(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         Some(y) => (ymd(y, m1, 1), ymd(y, m2, 1).map(last_of_month)),
         None => (None, None),
     };
-    Some((e, loose(s, en, Grain::Range), "<season> <year>"))
+    Some((e, loose(s, en, Grain::Range), rule("<season> <year>")))
 }
 
 fn last_of_month(d: NaiveDate) -> NaiveDate {
@@ -370,7 +374,7 @@ fn two_years(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
         e += 1 + usize::from(w(toks, e + 1) == ".");
     }
     let p = loose(ymd(y, 1, 1), ymd(y + 1, 12, 31), Grain::Range);
-    Some((e, p, "<year>/<year>"))
+    Some((e, p, rule("<year>/<year>")))
 }
 
 /// `в 1987`, `с 2011`, `до 2015`: a year alone after a preposition, when
@@ -385,7 +389,7 @@ fn year_alone(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
     });
     (prep && next_ok).then(|| {
         let p = loose(ymd(y, 1, 1), ymd(y, 12, 31), Grain::Year);
-        (k + 1, p, "<year alone>")
+        (k + 1, p, rule("<year alone>"))
     })
 }
 
@@ -397,7 +401,7 @@ fn month_alone(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         return None;
     }
     let end = relative_year_words(toks, k + 1).map_or(k + 1, |(_, e)| e);
-    Some((end, loose(None, None, Grain::Month), "<month>"))
+    Some((end, loose(None, None, Grain::Month), rule("<month>")))
 }
 
 #[cfg(test)]
