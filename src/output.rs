@@ -83,8 +83,12 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(|x| x.to_string()).unwrap_or_default()
 }
 
-/// A number as JSON prints it (`26500000000`, `423.3`).
+/// A number in its shortest exact form (`26500000000`, `423.3`): a whole
+/// number without a decimal point or an exponent.
 pub fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e18 {
+        return format!("{v:.0}");
+    }
     serde_json::to_string(&v)
         .unwrap_or_default()
         .trim_end_matches(".0")

@@ -325,13 +325,8 @@ pub fn number(f: f64) -> String {
     if !f.is_finite() {
         return f.to_string();
     }
-    let text = if f.fract() == 0.0 && f.abs() < 1e18 {
-        format!("{f:.0}")
-    } else {
-        let s = format!("{f:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    };
-    group_thousands(&text)
+    let two: f64 = format!("{f:.2}").parse().unwrap_or(f);
+    group_thousands(&crate::output::number(two))
 }
 
 fn group_thousands(text: &str) -> String {
@@ -376,6 +371,11 @@ mod tests {
         assert_eq!(number(-12345.5), "-12 345.5");
         assert_eq!(number(42.33333), "42.33");
         assert_eq!(number(0.0), "0");
+        // The exact form of a CSV, rounded and grouped: no exponent.
+        assert_eq!(crate::output::number(2e16), "20000000000000000");
+        assert_eq!(number(2e16), "20 000 000 000 000 000");
+        assert_eq!(crate::output::number(0.125), "0.125");
+        assert_eq!(number(0.125), "0.12");
     }
 
     #[test]

@@ -17,7 +17,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 
 use crate::chart::{ChartKind, ChartSpec, Lang, plot, state};
-use crate::cmd::common::{StoreArgs, parse_date, parse_subject};
+use crate::cmd::common::{StoreArgs, metric, parse_date, parse_subject};
 use crate::record::Metric;
 use crate::store::RecordFilter;
 use crate::ui::{self, Ctx};
@@ -30,7 +30,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = ChartKind::Line)]
     pub kind: ChartKind,
     /// Metric id (trade_turnover, projects_count, launch_date, …).
-    #[arg(long, value_parser = parse_metric)]
+    #[arg(long, value_parser = metric)]
     pub metric: Metric,
     /// Only this subject (KZ+RU, CN>RU, Сарань/шина; parties by code or
     /// name, in any order).
@@ -55,14 +55,6 @@ pub struct Args {
     /// "Today" on timelines (default: the current date).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
-}
-
-/// Parses a metric id for clap, listing the ids when it is unknown.
-pub fn parse_metric(s: &str) -> Result<Metric, String> {
-    Metric::parse(s).ok_or_else(|| {
-        let ids: Vec<&str> = Metric::ALL.iter().map(|m| m.as_str()).collect();
-        format!("{s:?} is not a metric; one of: {}", ids.join(", "))
-    })
 }
 
 impl Args {

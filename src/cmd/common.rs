@@ -224,16 +224,21 @@ impl FilterArgs {
     }
 }
 
-/// Checks a `--metric` value against the spec's ids.
-pub fn parse_metric(s: &str) -> Result<String, String> {
+/// A `--metric` value as the spec's metric, the ids listed when it is
+/// unknown.
+pub fn metric(s: &str) -> Result<crate::record::Metric, String> {
     use crate::record::Metric;
-    match Metric::parse(s) {
-        Some(m) => Ok(m.as_str().to_string()),
-        None => Err(format!(
+    Metric::parse(s).ok_or_else(|| {
+        format!(
             "unknown metric {s:?}; one of: {}",
             Metric::ALL.map(|m| m.as_str()).join(", ")
-        )),
-    }
+        )
+    })
+}
+
+/// Checks a `--metric` value against the spec's ids.
+pub fn parse_metric(s: &str) -> Result<String, String> {
+    metric(s).map(|m| m.as_str().to_string())
 }
 
 /// Checks a `--status` value against the spec's ids.

@@ -9,7 +9,7 @@ use crate::dims::quantity::ru::class;
 use crate::dims::{Kind, Mention};
 use crate::record::{Metric, Qualifier, Record, Status};
 use crate::text::Document;
-use crate::text::token::fold_yo;
+use crate::text::token::fold;
 
 /// Metrics that belong to one plant when one is named; jobs too when
 /// the sentence speaks of one plant (`На заводе будет создано…`).
@@ -171,7 +171,7 @@ fn processing(r: &Reading) -> bool {
 fn same_goods(a: &str, b: &str) -> bool {
     let stems = |s: &str| -> Vec<String> {
         s.split_whitespace()
-            .map(|w| fold_yo(&w.chars().take(5).collect::<String>()))
+            .map(|w| fold(&w.chars().take(5).collect::<String>()))
             .collect()
     };
     // `лифт` and `лифтов`: a short word is the start of the longer one.

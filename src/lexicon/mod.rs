@@ -13,7 +13,7 @@ pub mod words;
 
 use std::collections::HashMap;
 
-use crate::text::token::{Token, fold_yo};
+use crate::text::token::{Token, fold};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Elem {
@@ -32,7 +32,7 @@ impl Elem {
             Some(r) if !r.is_empty() => (r, true),
             _ => (s, false),
         };
-        let s = fold_yo(&s.to_lowercase());
+        let s = fold(s);
         let e = if let Some(stem) = s.strip_suffix("**") {
             Elem::Stem(stem.to_string(), usize::MAX)
         } else if let Some(stem) = s.strip_suffix('*') {

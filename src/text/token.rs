@@ -7,11 +7,6 @@
 
 use crate::dims::decimal::Decimal;
 
-/// `ё` read as `е`, as the lexicons and the rules compare words.
-pub fn fold_yo(s: &str) -> String {
-    s.replace('ё', "е")
-}
-
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -71,8 +66,8 @@ impl Token {
     }
 }
 
-/// Lower case with `ё` read as `е`, in one pass; Latin and Cyrillic on a
-/// fast path.
+/// Lower case with `ё` read as `е`, as the lexicons and the rules compare
+/// words, in one pass; Latin and Cyrillic on a fast path.
 pub fn fold(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     for c in raw.chars() {
