@@ -205,6 +205,24 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// A date read by `rule` over tokens `start..end`.
+    pub(crate) fn date(start: usize, end: usize, period: Period, rule: &'static str) -> Mention {
+        Mention {
+            kind: Kind::Date,
+            tok_start: start,
+            tok_end: end,
+            num_tok: start,
+            value: None,
+            value_max: None,
+            unit: None,
+            class: None,
+            qualifier: crate::record::Qualifier::Exact,
+            period: Some(period),
+            vague: false,
+            rules: vec![rule],
+        }
+    }
+
     pub(crate) fn from_num(kind: Kind, n: &Num) -> Mention {
         Mention {
             kind,

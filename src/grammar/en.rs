@@ -161,7 +161,7 @@ impl RecordRules for En {
     }
 
     fn place_parties(&self, toks: &[Token]) -> Vec<Party> {
-        plant::en::place_parties(toks)
+        crate::classify::subject::place_parties(places(), toks)
     }
 
     /// English plants are read in every sentence: an article joins a

@@ -125,7 +125,7 @@ impl RecordRules for Ru {
     }
 
     fn place_parties(&self, toks: &[Token]) -> Vec<Party> {
-        subject::place_parties(toks)
+        subject::place_parties(places(), toks)
     }
 
     fn plants(&self, toks: &[Token], near: bool) -> Vec<Plant> {

@@ -292,18 +292,3 @@ fn pair(t: &Token) -> Option<String> {
     codes.dedup();
     (codes.len() >= 2).then(|| codes.join("+"))
 }
-
-/// The countries of the towns and regions a sentence names.
-pub fn place_parties(toks: &[Token]) -> Vec<Party> {
-    crate::grammar::en::places()
-        .find_all(toks, 0, toks.len())
-        .into_iter()
-        .filter(|(_, _, e)| !e.col(2).is_empty())
-        .map(|(i, n, e)| Party {
-            start: i,
-            end: i + n,
-            code: e.col(2).to_string(),
-            form: "place".into(),
-        })
-        .collect()
-}

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use crate::lexicon::PhraseSet;
 use crate::text::token::Token;
 
 pub mod ru;
@@ -38,9 +39,10 @@ pub fn parties_in(toks: &[Token]) -> Vec<Party> {
         .collect()
 }
 
-/// The countries of the towns and regions a sentence names.
-pub fn place_parties(toks: &[Token]) -> Vec<Party> {
-    crate::grammar::ru::places()
+/// The countries of the towns and regions a sentence names, by the
+/// country column (the third) of a places lexicon.
+pub fn place_parties(places: &PhraseSet, toks: &[Token]) -> Vec<Party> {
+    places
         .find_all(toks, 0, toks.len())
         .into_iter()
         .filter(|(_, _, e)| !e.col(2).is_empty())

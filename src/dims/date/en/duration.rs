@@ -9,7 +9,6 @@ use chrono::Days;
 
 use crate::dims::span::{self, Unit, loose};
 use crate::dims::{Anchor, Grain, Kind, Mention, Period};
-use crate::record::Qualifier;
 use crate::text::token::Token;
 
 fn w(toks: &[Token], k: usize) -> &str {
@@ -90,20 +89,7 @@ pub fn add(toks: &[Token], a: Anchor, out: &mut Vec<Mention>) {
 }
 
 fn date(s: usize, e: usize, p: Period, rule: &'static str) -> Mention {
-    Mention {
-        kind: Kind::Date,
-        tok_start: s,
-        tok_end: e,
-        num_tok: s,
-        value: None,
-        value_max: None,
-        unit: None,
-        class: None,
-        qualifier: Qualifier::Exact,
-        period: Some(p),
-        vague: false,
-        rules: vec![rule],
-    }
+    Mention::date(s, e, p, rule)
 }
 
 /// `tomorrow`, `last week`, `this week`, `next week`.

@@ -9,8 +9,7 @@ pub mod duration;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::dims::{Anchor, Grain, Kind, Mention, Period};
-use crate::record::Qualifier;
+use crate::dims::{Anchor, Grain, Mention, Period};
 use crate::text::token::{TokKind, Token};
 
 /// What a modifier does to the core period after it.
@@ -149,20 +148,7 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
     while i < toks.len() {
         match best_at(toks, i, anchor) {
             Some((e, period, rule)) => {
-                out.push(Mention {
-                    kind: Kind::Date,
-                    tok_start: i,
-                    tok_end: e,
-                    num_tok: i,
-                    value: None,
-                    value_max: None,
-                    unit: None,
-                    class: None,
-                    qualifier: Qualifier::Exact,
-                    period: Some(period),
-                    vague: false,
-                    rules: vec![rule],
-                });
+                out.push(Mention::date(i, e, period, rule));
                 i = e;
             }
             None => i += 1,

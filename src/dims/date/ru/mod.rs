@@ -17,8 +17,7 @@ pub use spans::may_begin;
 pub use cores::month_of;
 use cores::*;
 
-use crate::dims::{Anchor, Grain, Kind, Mention, Period};
-use crate::record::Qualifier;
+use crate::dims::{Anchor, Grain, Mention, Period};
 use crate::text::token::Token;
 
 /// What a modifier does to the core period after it.
@@ -121,20 +120,7 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
 }
 
 fn mention(s: usize, e: usize, period: Period, rule: Rule) -> Mention {
-    Mention {
-        kind: Kind::Date,
-        tok_start: s,
-        tok_end: e,
-        num_tok: s,
-        value: None,
-        value_max: None,
-        unit: None,
-        class: None,
-        qualifier: Qualifier::Exact,
-        period: Some(period),
-        vague: false,
-        rules: vec![rule.name],
-    }
+    Mention::date(s, e, period, rule.name)
 }
 
 fn w(toks: &[Token], k: usize) -> &str {
