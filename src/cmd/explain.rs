@@ -61,6 +61,50 @@ fn cue_lines(
     Ok(())
 }
 
+/// The words of a sentence the grammar's lexicons and word lists know,
+/// each with the file and line that lists it.
+fn lexicon_lines(out: &mut impl Write, text: &str, r: &Reading) -> std::io::Result<()> {
+    let g = r.grammar;
+    let words = |a: usize, n: usize| &text[r.toks[a].start..r.toks[a + n - 1].end];
+    for p in &r.parties {
+        let entry = [g.parties, g.places]
+            .iter()
+            .find_map(|set| set.longest_at(&r.toks, p.start));
+        let at = entry.map_or("a pair of parties".into(), |(_, e)| e.place());
+        let s = words(p.start, p.end - p.start);
+        writeln!(out, "  party   {:<28} {s:?} → {}  ({at})", p.form, p.code)?;
+    }
+    let all = r.toks.len();
+    for (what, set) in [("place", g.places), ("product", g.products)] {
+        for (i, n, e) in set.find_all(&r.toks, 0, all) {
+            let s = words(i, n);
+            let cols = e.cols.join(" ");
+            writeln!(
+                out,
+                "  {what:<7} {:<28} {s:?} → {cols}  ({})",
+                e.pattern,
+                e.place()
+            )?;
+        }
+    }
+    for (i, t) in r.toks.iter().enumerate() {
+        let stem = g
+            .not_launch
+            .iter()
+            .find(|n| t.lower.starts_with(n.as_str()));
+        let hits = [
+            ("one plant", g.one_plant.place(&t.lower)),
+            ("not launch", stem.and_then(|n| g.not_launch.place(n))),
+        ];
+        for (list, at) in hits {
+            if let Some(at) = at {
+                writeln!(out, "  word    {list:<28} {:?}  ({at})", words(i, 1))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 fn write_reading(out: &mut impl Write, text: &str, r: &Reading) -> std::io::Result<()> {
     writeln!(out, "sentence {:?}", r.sentence.text(text))?;
     for m in &r.mentions {
@@ -84,10 +128,7 @@ fn write_reading(out: &mut impl Write, text: &str, r: &Reading) -> std::io::Resu
     cue_lines(out, text, r, "metric", &r.metric_cues)?;
     cue_lines(out, text, r, "status", &r.status_cues)?;
     cue_lines(out, text, r, "launch", &r.launch_cues)?;
-    for p in &r.parties {
-        let s = &text[r.toks[p.start].start..r.toks[p.end - 1].end];
-        writeln!(out, "  party   {:<28} {s:?} → {}", p.form, p.code)?;
-    }
+    lexicon_lines(out, text, r)?;
     for p in &r.plants {
         writeln!(
             out,

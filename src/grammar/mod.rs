@@ -57,6 +57,12 @@ pub struct Grammar {
     pub status_cues: &'static PhraseSet,
     /// Cue words for launches.
     pub launch_cues: &'static PhraseSet,
+    /// Countries, regions and companies.
+    pub parties: &'static PhraseSet,
+    /// Towns and regions.
+    pub places: &'static PhraseSet,
+    /// Products, by the lemma plant keys name them with.
+    pub products: &'static PhraseSet,
     /// Words for one plant or project, as a sentence refers back to it.
     pub one_plant: &'static WordList,
     /// Words for what is not a launch (the start of sales).

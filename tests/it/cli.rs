@@ -188,6 +188,26 @@ fn explain_writes_dates_as_a_reader_does() {
 }
 
 #[test]
+fn explain_names_the_file_and_line_of_every_lexicon_hit() {
+    let out = factline(
+        &[
+            "explain",
+            "В Павлодаре Казахстан построит завод полипропилена.",
+        ],
+        &[],
+    );
+    let text = stdout(&out);
+    for (what, file) in [
+        ("party", "data/ru/parties.tsv:"),
+        ("place", "data/ru/places.tsv:"),
+        ("product", "data/ru/products.tsv:"),
+    ] {
+        let line = text.lines().find(|l| l.trim_start().starts_with(what));
+        assert!(line.is_some_and(|l| l.contains(file)), "{what}: {text}");
+    }
+}
+
+#[test]
 fn csv_for_spreadsheets_has_a_bom_and_one_rules_separator() {
     let (_t, store) = seeds_store();
     let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
