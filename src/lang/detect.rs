@@ -80,11 +80,10 @@ pub const TURKIC_WORDS: [&str; 21] = [
     "qazaqstan",
     "oʻzbekiston",
 ];
-/// Frequent English function words.
-pub const ENGLISH_WORDS: [&str; 16] = [
-    "the", "of", "and", "to", "in", "is", "was", "for", "on", "that", "with", "by", "its", "from",
-    "has", "are",
-];
+crate::words!(
+    /// Frequent English function words.
+    ENGLISH_WORDS, en, "function_words.tsv"
+);
 /// Turkic hits a Latin-script Uzbek or Kazakh text has at least.
 const TURKIC_MIN: usize = 5;
 /// Text looked at: the first this many characters.
@@ -128,7 +127,7 @@ fn turkic_latin(text: &str) -> bool {
             w.chars().any(|c| TURKIC_LETTERS.contains(&c)) || w.contains("oʻ") || w.contains("gʻ");
         let listed = TURKIC_WORDS.contains(&w.as_str());
         turkic += usize::from(letters || listed);
-        english += usize::from(ENGLISH_WORDS.contains(&w.as_str()));
+        english += usize::from(ENGLISH_WORDS.contains(&w));
     }
     turkic >= TURKIC_MIN && turkic > english
 }
