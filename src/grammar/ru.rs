@@ -124,7 +124,7 @@ impl RecordRules for Ru {
     }
 
     fn parties_in(&self, toks: &[Token]) -> Vec<Party> {
-        subject::parties_in(toks)
+        subject::parties_in(parties(), toks)
     }
 
     fn place_parties(&self, toks: &[Token]) -> Vec<Party> {

@@ -1,7 +1,7 @@
 //! SUBJECT: the parties a figure is about, as ISO 3166 codes (`KZ+RU`,
 //! `KZ+RU-TA`), or for exports and imports the direction of the goods
-//! (`CN>RU`). Countries, regions and companies come from
-//! `data/ru/parties.tsv`; a sentence that names fewer than two parties
+//! (`CN>RU`). Countries, regions and companies come from the
+//! grammar's parties lexicon (`data/<lang>/parties.tsv`); a sentence that names fewer than two parties
 //! borrows from the sentences before it and then from the document.
 
 use std::collections::HashMap;
@@ -24,9 +24,10 @@ pub struct Party {
     pub form: String,
 }
 
-/// Every party named in a sentence's tokens.
-pub fn parties_in(toks: &[Token]) -> Vec<Party> {
-    crate::grammar::ru::parties()
+/// Every party a parties lexicon finds in a sentence's tokens;
+/// abbreviations only as written (`РК`, not `рк`).
+pub fn parties_in(parties: &PhraseSet, toks: &[Token]) -> Vec<Party> {
+    parties
         .find_all(toks, 0, toks.len())
         .into_iter()
         .filter(|(i, _, e)| e.col(1) != "abbr" || is_abbr_case(&toks[*i]))
