@@ -8,17 +8,7 @@ use crate::text::token::Token;
 /// The qualifier words just before token `i` (`about`, `more than`, `at
 /// least`, `up to`): (qualifier, first token of the words).
 pub fn qualifier_before(toks: &[Token], i: usize) -> Option<(Qualifier, usize)> {
-    let set = crate::grammar::en::qualifiers();
-    let mut best = None;
-    for back in 1..=4 {
-        let Some(s) = i.checked_sub(back) else { break };
-        if let Some((n, e)) = set.longest_at(toks, s)
-            && s + n == i
-        {
-            best = Some((e, s));
-        }
-    }
-    let (e, s) = best?;
+    let (e, s) = super::ending_at(crate::grammar::en::qualifiers(), toks, i, 4, |_| true)?;
     Some((Qualifier::parse(e.col(0))?, s))
 }
 

@@ -9,26 +9,10 @@ use crate::text::token::Token;
 /// (qualifier, first token of the words).
 pub fn qualifier_before(toks: &[Token], i: usize) -> Option<(Qualifier, usize)> {
     let set = crate::grammar::ru::qualifiers();
-    let mut best = None;
-    for back in 1..=4 {
-        let Some(s) = i.checked_sub(back) else { break };
-        if let Some((n, e)) = set.longest_at(toks, s)
-            && s + n == i
-        {
-            best = Some((e, s));
-        }
-    }
+    let mut best = super::ending_at(set, toks, i, 4, |_| true);
     // `почти на`, `более чем на`: one preposition between.
     if best.is_none() && i >= 2 && matches!(toks[i - 1].lower.as_str(), "на" | "в" | "с") {
-        for back in 2..=4 {
-            let Some(s) = i.checked_sub(back) else { break };
-            if let Some((n, e)) = set.longest_at(toks, s)
-                && s + n == i - 1
-                && e.col(0) != "up_to"
-            {
-                best = Some((e, s));
-            }
-        }
+        best = super::ending_at(set, toks, i - 1, 3, |e| e.col(0) != "up_to");
     }
     let (e, s) = best?;
     let q = Qualifier::parse(e.col(0))?;
