@@ -379,6 +379,7 @@ pub(super) fn launch_records(
         st
     };
     base.rules.push(rule.name);
+    r.grammar.records.finish(&mut base, r, m);
     let both = r.toks.iter().any(|t| ru::both(&t.lower));
     let keys = match plant_for(r, ctx, m.tok_start, true) {
         _ if both

@@ -272,6 +272,7 @@ impl RecordRules for En {
     fn finish(&self, rec: &mut Record, r: &Reading, m: &Mention) {
         en::units_of_plant(rec);
         en::past_month(rec, r, m);
+        en::next_deadline(rec, r);
     }
 }
 

@@ -288,22 +288,22 @@ fn years(y1: i32, y2: i32) -> Period {
     p
 }
 
-/// The year after a month or quarter (`June 2019`, `June, 2019`), else
-/// the publication year.
-fn year_after(toks: &[Token], k: usize, a: Anchor) -> Option<(i32, usize)> {
+/// The year after a month or quarter (`June 2019`, `June, 2019`, `of next
+/// year`), else the publication year; and whether the text said the year.
+fn year_after(toks: &[Token], k: usize, a: Anchor) -> Option<(i32, usize, bool)> {
     let comma = usize::from(matches!(w(toks, k), "," | "of"));
     if let Some(y) = year_at(toks, k + comma) {
-        return Some((y, k + comma + 1));
+        return Some((y, k + comma + 1, true));
     }
     if w(toks, k) == "of"
         && let Some((p, e, _)) = relative_year(toks, k + 1, a).map(|(e, p, r)| (p, e, r))
     {
-        return Some((p.start?.year(), e));
+        return Some((p.start?.year(), e, true));
     }
     if w(toks, k) == "of" && w(toks, k + 1) == "the" && w(toks, k + 2) == "year" {
-        return Some((a.published?.year(), k + 3));
+        return Some((a.published?.year(), k + 3, false));
     }
-    Some((a.published?.year(), k))
+    Some((a.published?.year(), k, false))
 }
 
 /// `June 2019`, `January-June 2019`, `January through March`, `in June`.
@@ -311,7 +311,7 @@ fn month_core(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     // `January-June`: one word to the tokenizer.
     if let Some((x, y)) = w(toks, k).split_once('-') {
         let (m1, m2) = (month_of(x)?, month_of(y)?);
-        let (y, end) = year_after(toks, k + 1, a)?;
+        let (y, end, _) = year_after(toks, k + 1, a)?;
         return (m2 > m1).then(|| {
             (
                 end,
@@ -356,11 +356,11 @@ fn month_core(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     {
         return None; // a day: `March 5`
     }
-    let (y, end) = year_after(toks, e, a)?;
+    let (y, end, said) = year_after(toks, e, a)?;
     let grain = if m1 == m2 { Grain::Month } else { Grain::Range };
     let mut p = months(y, m1, m2, grain);
     // `in November` with no year: the year is the publication's, a guess.
-    p.relative = end == e;
+    p.relative = !said;
     Some((end, p, "<month> <year>"))
 }
 
@@ -380,7 +380,7 @@ fn day_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         let m = month_of(w(toks, k + 1))?;
         (m, d, k + 2)
     };
-    let (y, end) = year_after(toks, e, a)?;
+    let (y, end, _) = year_after(toks, e, a)?;
     let date = ymd(y, m, d)?;
     let p = Period {
         start: Some(date),
@@ -408,13 +408,15 @@ fn quarter_or_half(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
             }
         }
     };
-    let (y, end) = year_after(toks, e, a)?;
+    let (y, end, said) = year_after(toks, e, a)?;
     let (m1, m2, grain) = match (half, n) {
         (false, 1..=4) => (3 * n - 2, 3 * n, Grain::Quarter),
         (true, 1..=2) => (6 * n - 5, 6 * n, Grain::Half),
         _ => return None,
     };
-    let p = months(y, m1, m2, grain);
+    let mut p = months(y, m1, m2, grain);
+    // `the first quarter` with no year: the publication's, a guess.
+    p.relative = !said;
     Some((end, p, "<quarter> <year>"))
 }
 
@@ -431,7 +433,7 @@ fn months_of_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     }
     let e = k + first + 2;
     let explicit = w(toks, e) == "of" || year_at(toks, e).is_some();
-    let (y, end) = year_after(toks, e, a)?;
+    let (y, end, _) = year_after(toks, e, a)?;
     if !explicit && first == 0 {
         return None;
     }
@@ -521,7 +523,7 @@ fn season(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         "autumn" | "fall" => (9, 11),
         _ => return None,
     };
-    let (y, end) = year_after(toks, k + 1, a)?;
+    let (y, end, _) = year_after(toks, k + 1, a)?;
     if end == k + 1 && !matches!(w(toks, k.wrapping_sub(1)), "this" | "in") {
         return None;
     }
