@@ -281,7 +281,7 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
     let plant = named.map(|x| x.0);
     // The period of the last actual flow said just before (`Экспорт
     // составил …` after `Товарооборот за 2020 год …`).
-    let period = rs[i.saturating_sub(2)..i]
+    let period = rs[..i]
         .iter()
         .rev()
         .flat_map(|r| r.records.iter().rev())
