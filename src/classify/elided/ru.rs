@@ -52,7 +52,15 @@ fn from_money_before(
     before: &[Mention],
     m: &Mention,
 ) -> Option<(String, &'static str)> {
-    let money = before.iter().rev().find(|x| x.kind == Kind::Money)?;
+    // `9,1 млрд юаней (около 1,2 млрд долларов), а импорт - 3,6 млрд`:
+    // an amount in brackets restates the one before it in another
+    // currency; the elided one is said like the main amount.
+    let restated = |x: &&Mention| x.tok_start.checked_sub(1).is_some_and(|b| toks[b].is("("));
+    let money = before
+        .iter()
+        .rev()
+        .filter(|x| x.kind == Kind::Money)
+        .find(|x| !restated(x))?;
     let scaled = toks[m.num_tok..m.tok_end]
         .iter()
         .any(|t| crate::dims::number::ru::scale_power(&t.lower).is_some());
