@@ -322,14 +322,6 @@ fn main_verb<'c, 'a>(
         .map(|c| (0, c))
 }
 
-/// `Turkey's foreign trade`, `foreign investments`: a figure with the
-/// world, whose subject is one country.
-pub fn world_cue(r: &Reading) -> bool {
-    r.metric_cues
-        .iter()
-        .any(|c| c.entry.pattern.starts_with("foreign ") || c.entry.pattern.starts_with("total "))
-}
-
 crate::words!(
     /// Verbs of saying: a date just after one is the statement's.
     SAID, en, "said_verbs.tsv"

@@ -248,6 +248,9 @@ pub(crate) struct Context {
     pub(crate) any_period: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
     pub(crate) plants_before: Vec<Plant>,
     pub(crate) trade: Option<(Metric, String)>,
+    /// The one country (or region) whose trade with the world the last
+    /// flow just before was about.
+    pub(crate) world: Option<String>,
     pub(crate) status_before: Option<Status>,
     pub(crate) previous_metric: Option<Metric>,
     /// The plant the document is about, if it is about one.
@@ -299,6 +302,20 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
                 && x.subject.as_deref().is_some_and(|s| s.contains('>'))
         })
         .map(|x| (x.metric, x.subject.clone().unwrap_or_default()));
+    // `Turkey's foreign trade reached …. Turkish exports totaled …`: the
+    // last flow just before was one country's trade with the world.
+    let world = rs[i.saturating_sub(2)..i]
+        .iter()
+        .rev()
+        .flat_map(|r| r.records.iter().rev())
+        .find(|x| {
+            matches!(
+                x.metric,
+                Metric::TradeTurnover | Metric::Exports | Metric::Imports
+            )
+        })
+        .and_then(|x| x.subject.clone())
+        .filter(|s| !s.contains(['+', '>', '/']));
     let any_period = rs[i.saturating_sub(3)..i]
         .iter()
         .rev()
@@ -325,6 +342,7 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
         period,
         any_period,
         trade,
+        world,
         status_before: i
             .checked_sub(1)
             .and_then(|k| status::of_sentence(&rs[k].status_cues)),

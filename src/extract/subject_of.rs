@@ -229,9 +229,23 @@ pub(super) fn subject_for(
         }
     }
     let own = subject::codes(&r.parties);
-    if r.grammar.records.world_cue(r) && own.len() <= 1 {
+    if crate::classify::metric::world(&r.metric_cues) && own.len() <= 1 {
         let one = own.first().or(ctx.doc_parties.first()).cloned();
         return (one, "subject:<one country with the world>".into());
+    }
+    // A flow of that one country alone, right after its trade with the
+    // world: the world's too, not one of the document's pairs.
+    let alone = |w: &String| own.is_empty() || own == [w.clone()];
+    if let Some(w) = ctx.world.as_ref().filter(|w| alone(w))
+        && matches!(
+            metric,
+            Metric::Exports | Metric::Imports | Metric::TradeTurnover
+        )
+    {
+        return (
+            Some(w.clone()),
+            "subject:<the world trade said before>".into(),
+        );
     }
     if matches!(metric, Metric::Exports | Metric::Imports) {
         let others = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);

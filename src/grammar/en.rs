@@ -239,10 +239,6 @@ impl RecordRules for En {
         r.plants.is_empty() && en::industry_wide(&r.toks)
     }
 
-    fn world_cue(&self, r: &Reading) -> bool {
-        en::world_cue(r)
-    }
-
     fn countries_word(&self, w: &str) -> bool {
         en::COUNTRIES.contains(w)
     }

@@ -200,10 +200,6 @@ pub trait RecordRules: Sync {
     fn industry_wide(&self, _r: &Reading) -> bool {
         false
     }
-    /// Whether a sentence sets one country against the world.
-    fn world_cue(&self, _r: &Reading) -> bool {
-        false
-    }
     /// Whether a word names countries as such (`countries`, `nations`).
     fn countries_word(&self, _w: &str) -> bool {
         false

@@ -43,7 +43,7 @@ fn best<'a>(
         .map(|c| {
             let k = cost(toks, mentions, (c.start, c.end), (m.tok_start, m.tok_end));
             // A strong cue (`портфель`) wins over a nearer weak one.
-            let strong = c.entry.col(2) == "strong" && k <= MONEY_REACH;
+            let strong = has_flag(c, "strong") && k <= MONEY_REACH;
             (if strong { 0 } else { k + 1 }, c)
         })
         .min_by_key(|(k, _)| *k)
@@ -145,4 +145,17 @@ fn yearly_in_clause(toks: &[Token], m: &Mention) -> bool {
         .take(40)
         .take_while(|t| !matches!(t.lower.as_str(), ";" | "." | ":" | "("))
         .any(|t| ru::YEARLY.stem_of(&t.lower))
+}
+
+/// Whether a metric cue carries a flag of its fourth column (`strong`,
+/// `world`).
+fn has_flag(c: &Cue, flag: &str) -> bool {
+    c.entry.col(2).split_whitespace().any(|f| f == flag)
+}
+
+/// `Turkey's foreign trade`, `внешнеторговый оборот`, `foreign
+/// investments`: a figure of one country with the world, as the cue's
+/// `world` flag says.
+pub fn world(cues: &[Cue]) -> bool {
+    cues.iter().any(|c| has_flag(c, "world"))
 }
