@@ -11,6 +11,7 @@ pub(crate) mod en;
 mod found;
 mod launch;
 mod period;
+mod refine;
 pub(crate) mod ru;
 mod subject_of;
 mod topic;
@@ -186,6 +187,7 @@ fn read_sentences(
         }
     }
     headline_periods(&mut readings);
+    refine::plant_keys(&mut readings);
     readings
 }
 

@@ -1,0 +1,68 @@
+//! One plant, one key: an article that calls a plant by its product now
+//! plainly (`glass production`, `производство стекла`) and now exactly
+//! (`flat glass`, `листового стекла`) in the same place speaks of one
+//! plant, keyed by the exact product; the records a sentence then gives
+//! twice for it are one.
+
+use super::Reading;
+use crate::classify::plant::Plant;
+use crate::record::Record;
+
+/// Rekeys the records of a plain product to the one exact product of the
+/// same place, and drops what that makes a repeat within a sentence.
+pub(super) fn plant_keys(rs: &mut [Reading]) {
+    let keys: Vec<String> = rs
+        .iter()
+        .flat_map(|r| r.records.iter())
+        .filter_map(|x| x.subject.clone())
+        .filter(|s| Plant::from_key(s).is_some())
+        .collect();
+    for r in rs.iter_mut() {
+        for x in r.records.iter_mut() {
+            if let Some(fine) = x.subject.as_deref().and_then(|k| exact_of(k, &keys)) {
+                x.subject = Some(fine);
+            }
+        }
+        dedup(&mut r.records);
+    }
+}
+
+/// `Кызылорда/стекло` → `Кызылорда/листовое стекло`, when that is the
+/// one key of the place whose product ends with this one's words.
+fn exact_of(key: &str, keys: &[String]) -> Option<String> {
+    let (place, product) = key.split_once('/')?;
+    let mut finer: Vec<&String> = keys
+        .iter()
+        .filter(|k| {
+            k.split_once('/').is_some_and(|(p, q)| {
+                p == place && q.len() > product.len() && q.ends_with(&format!(" {product}"))
+            })
+        })
+        .collect();
+    finer.sort();
+    finer.dedup();
+    (finer.len() == 1).then(|| finer[0].clone())
+}
+
+/// Records equal in what they say and where (metric, subject, value,
+/// unit, status, period, span) are one.
+fn dedup(records: &mut Vec<Record>) {
+    let mut seen: Vec<Record> = Vec::new();
+    records.retain(|x| {
+        let twin = seen.iter().any(|y| {
+            y.metric == x.metric
+                && y.subject == x.subject
+                && y.value == x.value
+                && y.unit == x.unit
+                && y.status == x.status
+                && y.period_start == x.period_start
+                && y.period_end == x.period_end
+                && y.span_start == x.span_start
+                && y.span_end == x.span_end
+        });
+        if !twin {
+            seen.push(x.clone());
+        }
+        !twin
+    });
+}
