@@ -342,7 +342,15 @@ pub fn fill_plants(readings: &mut [Reading]) {
         readings
             .iter_mut()
             .map(|r| {
-                let values = r.mentions.iter().filter_map(|m| m.value).collect();
+                use crate::classify::plant::en::Fact;
+                let values = r
+                    .mentions
+                    .iter()
+                    .filter_map(|m| match m.kind {
+                        Kind::Date => m.period.and_then(|p| p.end).map(Fact::Day),
+                        _ => m.value.map(Fact::Value),
+                    })
+                    .collect();
                 (&mut r.plants, values)
             })
             .collect(),

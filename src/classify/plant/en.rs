@@ -74,8 +74,19 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
     out
 }
 
-/// The plants of one sentence with the values of its figures.
-pub type SentencePlants<'a> = (&'a mut Vec<Plant>, Vec<f64>);
+/// What ties two sentences to one plant: a figure's value, or the last
+/// day of a date (`to launch a polypropylene plant in 2022` and `the
+/// plant in Atyrau is expected in 2022`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fact {
+    /// The value of a figure.
+    Value(f64),
+    /// The last day of a date.
+    Day(chrono::NaiveDate),
+}
+
+/// The plants of one sentence with the facts it states.
+pub type SentencePlants<'a> = (&'a mut Vec<Plant>, Vec<Fact>);
 
 /// Plants completed from the rest of the article: a plant whose sentence
 /// names no place (`Kazakhstan will launch a polypropylene plant`) takes
@@ -85,8 +96,8 @@ pub type SentencePlants<'a> = (&'a mut Vec<Plant>, Vec<f64>);
 /// product (`the plant for the production of PET`).
 pub fn fill_places(sentences: Vec<SentencePlants>) {
     let mut all = sentences;
-    // (product, place, values of its sentence)
-    let known: Vec<(String, String, Vec<f64>)> = all
+    // (product, place, facts of its sentence)
+    let known: Vec<(String, String, Vec<Fact>)> = all
         .iter()
         .flat_map(|(ps, vs)| ps.iter().map(move |p| (p, vs)))
         .filter_map(|(p, vs)| Some((p.products.first()?.clone(), p.place.clone()?, vs.clone())))
@@ -105,7 +116,7 @@ pub fn fill_places(sentences: Vec<SentencePlants>) {
             if p.place.is_none()
                 && let Some(product) = p.products.first()
             {
-                let same: Vec<&(String, String, Vec<f64>)> =
+                let same: Vec<&(String, String, Vec<Fact>)> =
                     known.iter().filter(|(q, _, _)| q == product).collect();
                 let shared = same
                     .iter()
@@ -223,6 +234,9 @@ fn places_in(toks: &[Token]) -> Vec<(usize, String)> {
                 .get(i + n)
                 .is_some_and(|t| t.cap && t.kind == TokKind::Word)
         })
+        // `TASHKENT – A cement plant …`: the town the news was filed
+        // from, opening the sentence before a dash, places no plant.
+        .filter(|(i, n, _)| !(*i == 0 && toks.get(i + n).is_some_and(Token::is_dash)))
         .map(|(i, _, e)| (i, e.col(0).to_string()))
         .collect()
 }
