@@ -188,6 +188,7 @@ fn read_sentences(
     }
     headline_periods(&mut readings);
     refine::plant_keys(&mut readings);
+    refine::restated_periods(&mut readings);
     readings
 }
 

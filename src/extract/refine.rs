@@ -8,6 +8,37 @@ use super::Reading;
 use crate::classify::plant::Plant;
 use crate::record::Record;
 
+/// `за весь год товарооборот составит $60 млрд … «Товарооборот должен
+/// достигнуть $60 млрд»`: a figure said again with no period of its own
+/// (same metric, subject, value and unit) is of the period said first;
+/// for flows, whose figures always have one.
+pub(super) fn restated_periods(rs: &mut [Reading]) {
+    let mut said: Vec<Record> = Vec::new();
+    for r in rs.iter_mut() {
+        for x in r.records.iter_mut() {
+            let bare = x.period_start.is_none()
+                && x.period_end.is_none()
+                && x.value.is_some()
+                && super::is_flow(x.metric);
+            let first = said.iter().find(|y| {
+                y.metric == x.metric
+                    && y.subject == x.subject
+                    && y.value == x.value
+                    && y.unit == x.unit
+            });
+            match first {
+                Some(y) if bare && y.period_end.is_some() => {
+                    x.period_start = y.period_start;
+                    x.period_end = y.period_end;
+                    x.rules
+                        .push("period:<of the same figure said before>".into());
+                }
+                _ => said.push(x.clone()),
+            }
+        }
+    }
+}
+
 /// Rekeys the records of a plain product to the one exact product of the
 /// same place, and drops what that makes a repeat within a sentence.
 pub(super) fn plant_keys(rs: &mut [Reading]) {
