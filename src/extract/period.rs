@@ -146,6 +146,7 @@ pub(super) fn figure_period(
             )
         })
         .filter(|(k, _)| *k <= 25)
+        .filter(|(k, d)| !nearer_across(r, d, m, *k))
         .min_by_key(|(k, _)| *k)
         .and_then(|(_, d)| stock_date(r, d, metric, published).or(d.period));
     // `Показатели торговли за 2022 год: товарооборот – …; экспорт – …`:
@@ -161,6 +162,34 @@ pub(super) fn figure_period(
     .then(|| dates[0].period)
     .flatten();
     near.or(only)
+}
+
+/// `увеличить до 30 млрд, но цель на этот год – более 5 млрд`: a date
+/// between two figures, in the other one's clause and nearer it, is that
+/// one's.
+fn nearer_across(r: &Reading, d: &Mention, m: &Mention, k: usize) -> bool {
+    let (lo, hi) = (m.tok_end.min(d.tok_end), m.tok_start.max(d.tok_start));
+    let own_clause = !r.toks[lo..hi]
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "," | ";" | ":"));
+    if own_clause {
+        return false;
+    }
+    let between = |f: &Mention| {
+        (m.tok_end <= d.tok_start && d.tok_end <= f.tok_start)
+            || (f.tok_end <= d.tok_start && d.tok_end <= m.tok_start)
+    };
+    r.mentions
+        .iter()
+        .filter(|f| f.is_figure() && between(f))
+        .any(|f| {
+            cost(
+                &r.toks,
+                &r.mentions,
+                (d.tok_start, d.tok_end),
+                (f.tok_start, f.tok_end),
+            ) < k
+        })
 }
 
 /// Accumulated investment is a stock at a date (decision 65): `на начало
