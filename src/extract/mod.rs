@@ -119,7 +119,7 @@ fn read_sentences(
     let anchor = Anchor {
         published: doc.published,
     };
-    let first: Vec<(Sentence, Vec<Token>, Vec<Mention>)> = sentences
+    let mut first: Vec<(Sentence, Vec<Token>, Vec<Mention>)> = sentences
         .iter()
         .copied()
         .map(|s| {
@@ -128,6 +128,11 @@ fn read_sentences(
             (s, toks, mentions)
         })
         .collect();
+    for i in 1..first.len() {
+        let (done, rest) = first.split_at_mut(i);
+        let (_, toks, mentions) = &mut rest[0];
+        g.records.fill_elided_after(&done[i - 1].2, toks, mentions);
+    }
     // A sentence's status cues and plants serve its own figures and those
     // of the two sentences after it; far from any figure they are skipped.
     let near: Vec<bool> = (0..first.len())

@@ -146,7 +146,7 @@ pub(super) fn figure_period(
             )
         })
         .filter(|(k, _)| *k <= 25)
-        .filter(|(k, d)| !nearer_across(r, d, m, *k))
+        .filter(|(_, d)| !other_clause(r, d, m))
         .min_by_key(|(k, _)| *k)
         .and_then(|(_, d)| stock_date(r, d, metric, published).or(d.period));
     // `Показатели торговли за 2022 год: товарооборот – …; экспорт – …`:
@@ -164,32 +164,27 @@ pub(super) fn figure_period(
     near.or(only)
 }
 
-/// `увеличить до 30 млрд, но цель на этот год – более 5 млрд`: a date
-/// between two figures, in the other one's clause and nearer it, is that
+/// `увеличить до 30 млрд, но цель на этот год – более 5 млрд`, `11 сданы
+/// в нынешнем году, ещё 15 реализуются`: a date past a comma from the
+/// figure, in the clause of another figure on its other side, is that
 /// one's.
-fn nearer_across(r: &Reading, d: &Mention, m: &Mention, k: usize) -> bool {
-    let (lo, hi) = (m.tok_end.min(d.tok_end), m.tok_start.max(d.tok_start));
-    let own_clause = !r.toks[lo..hi]
-        .iter()
-        .any(|t| matches!(t.lower.as_str(), "," | ";" | ":"));
-    if own_clause {
-        return false;
-    }
+fn other_clause(r: &Reading, d: &Mention, m: &Mention) -> bool {
+    let apart = |a: &Mention, b: &Mention| {
+        let (lo, hi) = (a.tok_end.min(b.tok_end), a.tok_start.max(b.tok_start));
+        r.toks[lo.min(hi)..hi]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "," | ";" | ":"))
+    };
+    // The date stands between the two figures: one that opens the
+    // sentence (`В 2025 году … 134, из которых 76`) frames them all.
     let between = |f: &Mention| {
         (m.tok_end <= d.tok_start && d.tok_end <= f.tok_start)
             || (f.tok_end <= d.tok_start && d.tok_end <= m.tok_start)
     };
-    r.mentions
-        .iter()
-        .filter(|f| f.is_figure() && between(f))
-        .any(|f| {
-            cost(
-                &r.toks,
-                &r.mentions,
-                (d.tok_start, d.tok_end),
-                (f.tok_start, f.tok_end),
-            ) < k
-        })
+    apart(d, m)
+        && r.mentions
+            .iter()
+            .any(|f| f.is_figure() && between(f) && !apart(d, f))
 }
 
 /// Accumulated investment is a stock at a date (decision 65): `на начало

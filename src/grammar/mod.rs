@@ -115,6 +115,9 @@ pub type Governed = (Status, Qualifier, StatusRule);
 pub trait RecordRules: Sync {
     /// Fills in the parts of figures that a list leaves out.
     fn fill_elided(&self, toks: &[Token], mentions: &mut [Mention]);
+    /// Fills in bare numbers from the figures of the sentence before
+    /// (`…70 проектов. Из них 11 сданы …`).
+    fn fill_elided_after(&self, _before: &[Mention], _toks: &[Token], _mentions: &mut [Mention]) {}
     /// The parties (countries, regions, companies) a sentence names.
     fn parties_in(&self, toks: &[Token]) -> Vec<Party>;
     /// The countries of the towns a sentence names.

@@ -123,6 +123,10 @@ impl RecordRules for Ru {
         elided::ru::fill(toks, mentions);
     }
 
+    fn fill_elided_after(&self, before: &[Mention], toks: &[Token], mentions: &mut [Mention]) {
+        elided::ru::fill_after(before, toks, mentions);
+    }
+
     fn parties_in(&self, toks: &[Token]) -> Vec<Party> {
         subject::parties_in(parties(), toks)
     }

@@ -45,6 +45,32 @@ pub fn fill(toks: &[Token], mentions: &mut [Mention]) {
     }
 }
 
+/// `…порядка 70 инвестпроектов. Из них 11 уже сданы, ещё 15
+/// реализуются`: in a sentence that opens with «из них» or «из которых»,
+/// each bare count is a part of what the last quantity of the sentence
+/// before counted.
+pub fn fill_after(before: &[Mention], toks: &[Token], mentions: &mut [Mention]) {
+    let Some(whole) = before.iter().rev().find(|x| x.kind == Kind::Quantity) else {
+        return;
+    };
+    let mut words = toks.iter().filter(|t| t.kind == TokKind::Word);
+    let opens = words.next().is_some_and(|t| t.is("из"))
+        && words.next().is_some_and(|t| t.is("них") || t.is("которых"));
+    if !opens {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        let bare = m.kind == Kind::Number && m.value.is_some() && toks[m.num_tok].year().is_none();
+        if bare {
+            m.kind = Kind::Quantity;
+            m.unit = whole.unit.clone();
+            m.class = whole.class.clone();
+            m.rules
+                .push("<number> (unit of the quantity in the sentence before)");
+        }
+    }
+}
+
 /// `достиг 620 млн долларов, … выйти на 1 млрд`: the currency of the
 /// amount before, for a number with a scale word that closes the clause.
 fn from_money_before(
