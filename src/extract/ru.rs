@@ -50,8 +50,12 @@ pub fn said_on(toks: &[Token], at: usize) -> bool {
 
 /// Whether construction or works are the subject just before a cue.
 pub fn works_before(toks: &[Token], cue: usize) -> bool {
-    toks[cue.saturating_sub(8)..cue]
+    // The clause before the cue, however long its figures make it
+    // (`Строительство завода за 18 млрд тенге в Актау начнётся`).
+    toks[cue.saturating_sub(15)..cue]
         .iter()
+        .rev()
+        .take_while(|t| !matches!(t.lower.as_str(), "," | ";" | ":" | "."))
         .any(|t| t.lower.starts_with("строительств") || t.lower.starts_with("работ"))
 }
 
