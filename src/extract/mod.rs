@@ -518,6 +518,13 @@ fn figure_record(
     let by = rule.by;
     rec.rules.push(rule.name);
     set_period(&mut rec, r, ctx, period);
+    // What a plant or project costs is a property of it, not the figure
+    // of a period (`строительство завода стоимостью 60 млрд начнётся в
+    // 2026 году`; decision 7).
+    if metric == Metric::Investment && metric::is_cost(m, &r.toks, &r.mentions, &r.metric_cues) {
+        rec.period_start = None;
+        rec.period_end = None;
+    }
     rec.subject = subj;
     rec.rules.push(subject_rule);
     r.grammar.records.finish(&mut rec, r, m);

@@ -159,3 +159,13 @@ fn has_flag(c: &Cue, flag: &str) -> bool {
 pub fn world(cues: &[Cue]) -> bool {
     cues.iter().any(|c| has_flag(c, "world"))
 }
+
+/// `стоимостью 60 млрд`, `завод за 18 млрд`, `will cost $2 bn`: whether
+/// the investment cue nearest a figure says what something costs (its
+/// `cost` flag) — a property of the plant or project, of no period.
+pub fn is_cost(m: &Mention, toks: &[Token], mentions: &[Mention], cues: &[Cue]) -> bool {
+    cues.iter()
+        .filter(|c| c.entry.col(0) == "investment")
+        .min_by_key(|c| cost(toks, mentions, (c.start, c.end), (m.tok_start, m.tok_end)))
+        .is_some_and(|c| has_flag(c, "cost"))
+}
