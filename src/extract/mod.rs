@@ -269,6 +269,10 @@ pub(crate) struct Context {
     pub(crate) plant_at: Option<usize>,
     /// The last launch record of the sentence before.
     pub(crate) launch_before: Option<Record>,
+    /// The launch window of a set of plants said in the sentence before
+    /// with no count or value of its own (`новые заводы будут запущены в
+    /// 2016–2017 годах`).
+    pub(crate) set_window: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
     /// The plants the text has reported launched so far.
     pub(crate) launched: Vec<String>,
 }
@@ -365,6 +369,7 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
             .filter(|x| x.metric == Metric::LaunchDate && x.status == Status::Actual)
             .filter_map(|x| x.subject.clone())
             .collect(),
+        set_window: i.checked_sub(1).and_then(|k| set_window(&rs[k].records)),
         launch_before: i.checked_sub(1).and_then(|k| {
             rs[k]
                 .records
@@ -374,6 +379,22 @@ fn context(rs: &[Reading], i: usize, doc_parties: &[String], previous: Option<Me
                 .cloned()
         }),
     }
+}
+
+/// The window of a set's launch still to come among a sentence's records,
+/// when they count no projects themselves.
+fn set_window(records: &[Record]) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let counted = records
+        .iter()
+        .any(|x| matches!(x.metric, Metric::ProjectsCount | Metric::ProjectsValue));
+    let l = records.iter().rev().find(|x| {
+        x.metric == Metric::LaunchDate
+            && x.status != Status::Actual
+            && x.subject
+                .as_deref()
+                .is_none_or(|s| Plant::from_key(s).is_none())
+    })?;
+    (!counted).then_some((l.period_start, l.period_end))
 }
 
 /// The status a sentence states, or else the one the sentence before it

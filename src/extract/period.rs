@@ -96,6 +96,11 @@ pub(super) fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: O
         (ctx.any_period, ru::ANAPHORIC)
     } else if is_flow(rec.metric) && rec.status == Status::Actual {
         (ctx.period, "period:<from the sentence before>")
+    } else if let Some(w) = projects_window(rec, ctx) {
+        (
+            Some(w),
+            "period:<the launch window of the projects said before>",
+        )
     } else {
         (None, "")
     };
@@ -104,6 +109,15 @@ pub(super) fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: O
         rec.period_end = b;
         rec.rules.push(rule.into());
     }
+}
+
+/// `Новые заводы будут запущены в 2016–2017 годах. На реализацию проектов
+/// будет потрачено 1,5 млрд`: projects still to come, with no period of
+/// their own, are those of the launch window of a set said just before.
+fn projects_window(rec: &Record, ctx: &Context) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let projects = matches!(rec.metric, Metric::ProjectsCount | Metric::ProjectsValue);
+    ctx.set_window
+        .filter(|_| projects && rec.status != Status::Actual)
 }
 
 fn year_start(d: NaiveDate) -> Option<NaiveDate> {

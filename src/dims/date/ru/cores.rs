@@ -166,14 +166,27 @@ pub(super) fn bare_year_word(toks: &[Token], k: usize, a: Anchor) -> Option<Core
     ))
 }
 
-/// `в текущем году`, `прошлого года`, `за прошлый год`.
+/// `в текущем году`, `прошлого года`, `за прошлый год`; `за текущий и
+/// следующий годы` (both years).
 pub(super) fn relative_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let y = a.published?.year();
+    if let (Some(o1), true, Some(o2)) = (
+        relative_offset(w(toks, k)),
+        w(toks, k + 1) == "и",
+        relative_offset(w(toks, k + 2)),
+    ) && w(toks, k + 3).starts_with("год")
+        && o1 != o2
+    {
+        let (y1, y2) = (y + o1.min(o2), y + o1.max(o2));
+        let p = span(ymd(y1, 1, 1), ymd(y2, 12, 31), Grain::Range);
+        return Some((
+            k + 4,
+            relative(p),
+            rule("<relative year> и <relative year>"),
+        ));
+    }
     let (off, e) = relative_year_words(toks, k)?;
-    Some((
-        e,
-        relative(whole_year(a.published?.year() + off)),
-        rule("<relative year>"),
-    ))
+    Some((e, relative(whole_year(y + off)), rule("<relative year>")))
 }
 
 /// `в прошлом квартале`, `в текущем месяце`.
