@@ -69,7 +69,6 @@ fn money(
     if counted {
         return Some((Metric::ProjectsValue, ru::PROJECTS_VALUE.into()));
     }
-    let (k, cue) = best(m, toks, mentions, cues, &["money", "any"])?;
     // `Товарооборот … вырос на 1,8% по сравнению с …, составив 116 млрд`:
     // a verb of result before the figure carries its subject far.
     let result = m
@@ -77,6 +76,20 @@ fn money(
         .checked_sub(1)
         .is_some_and(|b| ru::RESULT_VERBS.stem_of(&toks[b].lower));
     let reach = if result { 2 * MONEY_REACH } else { MONEY_REACH };
+    // `рост товарооборота … достигнут рекордный показатель в $24,2 млрд`:
+    // a weak cue (`показатель`) gives way to any other the sentence has.
+    let named: Vec<Cue> = cues
+        .iter()
+        .filter(|c| !has_flag(c, "weak"))
+        .cloned()
+        .collect();
+    let own = best(m, toks, mentions, &named, &["money", "any"])
+        .filter(|(k, _)| *k <= reach)
+        .map(|(k, c)| (k, c.clone()));
+    let (k, cue) = match own {
+        Some(x) => x,
+        None => best(m, toks, mentions, cues, &["money", "any"]).map(|(k, c)| (k, c.clone()))?,
+    };
     if k > reach {
         return None;
     }
