@@ -159,6 +159,10 @@ impl RecordRules for En {
         en::fill_parts(toks, mentions);
     }
 
+    fn fill_elided_after(&self, before: &[Mention], toks: &[Token], mentions: &mut [Mention]) {
+        crate::classify::elided::en::fill_after(before, toks, mentions);
+    }
+
     fn parties_in(&self, toks: &[Token]) -> Vec<Party> {
         plant::en::parties_in(toks)
     }

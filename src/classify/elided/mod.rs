@@ -2,4 +2,5 @@
 //! of a yearly whole that is yearly too. Each language fills them in by
 //! its own rules.
 
+pub mod en;
 pub mod ru;

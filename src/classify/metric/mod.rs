@@ -26,7 +26,7 @@ pub fn metric_for(
 ) -> Option<(Metric, String)> {
     match m.kind {
         Kind::Money => money(m, toks, mentions, cues, previous),
-        Kind::Quantity => quantity(m, toks, mentions, cues),
+        Kind::Quantity => quantity(m, toks, mentions, cues, previous),
         _ => None,
     }
 }
@@ -105,12 +105,19 @@ fn quantity(
     toks: &[Token],
     mentions: &[Mention],
     cues: &[Cue],
+    previous: Option<Metric>,
 ) -> Option<(Metric, String)> {
     let class = m.class.as_deref().unwrap_or("");
     let unit = m.unit.as_deref().unwrap_or("");
     let near =
         best(m, toks, mentions, cues, &["quantity", "any"]).filter(|(k, _)| *k <= QUANTITY_REACH);
-    let cue_metric = near.and_then(|(_, c)| Metric::parse(c.entry.col(0)).map(|x| (x, c)));
+    let cue_metric = near.and_then(|(_, c)| {
+        let metric = match c.entry.col(0) {
+            "@previous" => previous,
+            id => Metric::parse(id),
+        };
+        metric.map(|x| (x, c))
+    });
     match class {
         class::PROJECT => return Some((Metric::ProjectsCount, ru::PROJECTS_COUNT.into())),
         // `открытие 134 предприятий`, `сдано в эксплуатацию 4 предприятия`:
