@@ -12,6 +12,8 @@ crate::words!(PER_UNIT, ru, "per_unit.tsv");
 
 crate::words!(THRESHOLD, ru, "thresholds.tsv");
 
+crate::words!(NOT_A_METRIC, ru, "not_a_metric.tsv");
+
 /// Whether a figure is no statement of a metric.
 pub fn skip(toks: &[Token], mentions: &[Mention], m: &Mention) -> bool {
     growth(toks, m)
@@ -19,6 +21,18 @@ pub fn skip(toks: &[Token], mentions: &[Mention], m: &Mention) -> bool {
         || threshold(toks, mentions, m)
         || one(toks, m)
         || consumed(toks, m)
+        || not_a_metric(toks, m)
+}
+
+/// `торговля «недосчиталась» $2 млрд`, `потери могут составить $6 млрд`:
+/// money that no metric counts (losses, balances, debts, taxes).
+fn not_a_metric(toks: &[Token], m: &Mention) -> bool {
+    m.kind == Kind::Money
+        && toks[m.tok_start.saturating_sub(10)..m.tok_start]
+            .iter()
+            .rev()
+            .take_while(|t| !matches!(t.lower.as_str(), "," | ";" | ":" | "."))
+            .any(|t| NOT_A_METRIC.stem_of(&t.lower))
 }
 
 /// `Объём потребления газа: 3,3 млн кубометров в год`: what a plant uses
