@@ -61,10 +61,7 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     if let Some(note) = store.stale_note()? {
         ctx.note(note);
     }
-    let records = store
-        .records()?
-        .collect()
-        .context("reading the stored records")?;
+    let records = store.records()?;
     let documents = store
         .documents()?
         .collect()
@@ -75,12 +72,13 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
             .as_of
             .unwrap_or_else(|| chrono::Utc::now().date_naive()),
     };
-    let (built, charts) = report::build(&records, &documents, &opts)?;
+    let (built, charts) = report::build(records.clone(), &documents, &opts)?;
     let written = report::write(&args.out, &built, &charts)?;
-    let [records_csv, documents_csv] = report::write_tables(&args.out, &records, &documents)?;
+    let ([records_csv, documents_csv], n) =
+        report::write_tables(&args.out, records, &documents).context("writing the tables")?;
     ctx.note(format!(
         "{} records → {}, {}, {}, {} and {} chart files in {}",
-        records.height(),
+        n,
         written.markdown.display(),
         written.html.display(),
         records_csv.display(),

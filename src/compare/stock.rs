@@ -78,15 +78,33 @@ fn with_bars(figures: LazyFrame) -> PolarsResult<LazyFrame> {
     let part_status = PARTS
         .iter()
         .fold(lit(false), |e, p| e.or(col("status").eq(lit(*p))));
-    let part = part_status.and(len().over(&by_status)?.eq(lit(1)));
-    let parts = part.clone().cast(DataType::UInt32).sum().over(&over)?;
-    let first = col("record_id").filter(part.clone()).first().over(&over)?;
-    Ok(figures.with_column(
-        when(part.and(parts.gt_eq(lit(2))))
-            .then(first)
-            .otherwise(col("record_id"))
-            .alias("bar"),
-    ))
+    let figures = figures.with_column(
+        part_status
+            .and(len().over(&by_status)?.eq(lit(1)))
+            .alias("part"),
+    );
+    // The parts of one statement and the first of them, by a grouping
+    // joined back (a filtered aggregate over a window is slow).
+    let mut args = JoinArgs::new(JoinType::Left);
+    args.nulls_equal = true;
+    args.maintain_order = MaintainOrderJoin::Left;
+    let parts = figures
+        .clone()
+        .filter(col("part"))
+        .group_by_stable(over.clone())
+        .agg([
+            col("record_id").first().alias("first_part"),
+            len().alias("parts"),
+        ]);
+    Ok(figures
+        .join(parts, over.clone(), over, args)
+        .with_column(
+            when(col("part").and(col("parts").gt_eq(lit(2))))
+                .then(col("first_part"))
+                .otherwise(col("record_id"))
+                .alias("bar"),
+        )
+        .drop(by_name(["part", "first_part", "parts"], true, false)))
 }
 
 #[cfg(test)]

@@ -97,10 +97,29 @@ fn plan(records: LazyFrame) -> PolarsResult<LazyFrame> {
 
 /// For each target (`target_tid`), the one actual it meets: its own
 /// period's, else the latest inside its window.
+/// The dates of a goal that decide which actual meets it.
+const WINDOW: [&str; 3] = [
+    "target_published",
+    "target_period_start",
+    "target_period_end",
+];
+
+/// The columns of an actual that decide whether it meets a goal.
+const PERIOD: [&str; 4] = [
+    "actual_period_start",
+    "actual_period_end",
+    "actual_grain",
+    "as_of",
+];
+
+/// For each goal (`target_tid`), the actual that meets it: its own period
+/// if one was stated, else the latest one stated after the goal and by
+/// its deadline. Many goals share a window (key and dates) and many
+/// actuals a period, so the matching runs on distinct windows against
+/// the latest actual of each period, never on every pair.
 fn best_actuals(goals: LazyFrame, actuals: LazyFrame) -> PolarsResult<LazyFrame> {
     let mut args = JoinArgs::new(JoinType::Inner);
     args.nulls_equal = true;
-    let as_of = coalesce(&[col("actual_period_end"), col("actual_published")]);
     let own = col("actual_period_end")
         .eq(col("target_period_end"))
         .and(
@@ -113,32 +132,50 @@ fn best_actuals(goals: LazyFrame, actuals: LazyFrame) -> PolarsResult<LazyFrame>
         .gt_eq(col("target_published"))
         .and(col("as_of").lt_eq(col("target_period_end")))
         .fill_null(lit(false));
-    let goal_cols = cols(&[
-        "target_tid",
-        "target_published",
-        "target_period_start",
-        "target_period_end",
-    ]);
-    let mut goal_sel = cols(&KEY);
-    goal_sel.extend(goal_cols);
-    let mut keep = vec![col("target_tid"), col("own"), col("as_of")];
+    let window = [&KEY[..], &WINDOW[..]].concat();
+    let windows = goals
+        .clone()
+        .select(cols(&window))
+        .unique_stable(None, UniqueKeepStrategy::First);
+    let mut keep = vec![col("own"), col("as_of")];
     keep.extend(ACTUAL.iter().map(|c| col(format!("actual_{c}"))));
-    Ok(goals
-        .select(goal_sel)
-        .join(actuals, cols(&KEY), cols(&KEY), args)
-        .with_columns([as_of.alias("as_of"), own.alias("own")])
-        .filter(col("own").or(inside))
-        .sort(
-            ["target_tid", "own", "as_of", "actual_published"],
-            in_order(4),
+    let best = windows
+        .join(
+            latest_per_period(actuals),
+            cols(&KEY),
+            cols(&KEY),
+            args.clone(),
         )
-        .group_by_stable([col("target_tid")])
-        .agg(
-            keep.into_iter()
-                .skip(1)
-                .map(|e| e.last())
-                .collect::<Vec<_>>(),
-        ))
+        .with_column(own.alias("own"))
+        .filter(col("own").or(inside))
+        .sort(["own", "as_of", "actual_published"], in_order(3))
+        .group_by_stable(cols(&window))
+        .agg(keep.into_iter().map(|e| e.last()).collect::<Vec<_>>());
+    let mut ids = vec![col("target_tid")];
+    ids.extend(cols(&window));
+    Ok(goals
+        .select(ids)
+        .join(best, cols(&window), cols(&window), args)
+        .drop(by_name(WINDOW, true, false))
+        .drop(by_name(KEY, true, false)))
+}
+
+/// The actuals of each key, one per period and as-of date: the one said
+/// last (what a goal's best match would pick among them).
+fn latest_per_period(actuals: LazyFrame) -> LazyFrame {
+    let as_of = coalesce(&[col("actual_period_end"), col("actual_published")]);
+    let group = [&KEY[..], &PERIOD[..]].concat();
+    let rest: Vec<Expr> = ACTUAL
+        .iter()
+        .map(|c| format!("actual_{c}"))
+        .filter(|c| !PERIOD.contains(&c.as_str()))
+        .map(|c| col(c).last())
+        .collect();
+    actuals
+        .with_column(as_of.alias("as_of"))
+        .sort(["actual_published"], in_order(1))
+        .group_by_stable(cols(&group))
+        .agg(rest)
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use crate::chart::words;
 use crate::chart::{ChartSpec, ChartState, Lang, plot, state};
 use crate::record::{Metric, Status};
 use crate::report::model::{Block, ChartRef, Inline, Section, Table, text};
+use crate::report::tally::Tally;
 
 /// Past this many documents (or records), the overview's document list
 /// (or the appendix of every record) goes to `documents.csv` (or
@@ -123,7 +124,7 @@ fn date_text(d: Option<NaiveDate>, lang: Lang) -> String {
 }
 
 /// The overview: documents, dates, records by metric and status.
-pub fn overview(rows: &[RecordRow], docs: &[DocRow], opts: &Options) -> Section {
+pub fn overview(tally: &Tally, docs: &[DocRow], opts: &Options) -> Section {
     let lang = opts.lang;
     let dates: Vec<NaiveDate> = docs.iter().filter_map(|d| d.published).collect();
     let range = match (dates.iter().min(), dates.iter().max()) {
@@ -142,7 +143,7 @@ pub fn overview(rows: &[RecordRow], docs: &[DocRow], opts: &Options) -> Section 
         &[
             ("docs", &docs.len()),
             ("range", &range),
-            ("records", &rows.len()),
+            ("records", &tally.total),
             ("date", &words::format_date(opts.as_of, lang)),
         ],
     );
@@ -152,32 +153,28 @@ pub fn overview(rows: &[RecordRow], docs: &[DocRow], opts: &Options) -> Section 
         title: word(lang, "gather.overview").into(),
         blocks: vec![
             Block::Para(text(summary)),
-            Block::Table(counts_table(rows, lang)),
-            documents_block(rows, docs, lang),
+            Block::Table(counts_table(tally, lang)),
+            documents_block(tally, docs, lang),
         ],
     }
 }
 
 /// The document list, or a pointer to `documents.csv` past [`LIST_LIMIT`].
-fn documents_block(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Block {
+fn documents_block(tally: &Tally, docs: &[DocRow], lang: Lang) -> Block {
     if docs.len() <= LIST_LIMIT {
-        return Block::Table(documents_table(rows, docs, lang));
+        return Block::Table(documents_table(tally, docs, lang));
     }
     let key = "gather.documents_elsewhere";
     Block::Para(text(fill(lang, key, &[("docs", &docs.len())])))
 }
 
-fn documents_table(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Table {
+fn documents_table(tally: &Tally, docs: &[DocRow], lang: Lang) -> Table {
     let mut table = Table::new(&[
         word(lang, "gather.document"),
         word(lang, "gather.date"),
         word(lang, "gather.title"),
         word(lang, "gather.records"),
     ]);
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for r in rows {
-        *counts.entry(r.doc_id.as_str()).or_default() += 1;
-    }
     for d in docs {
         let host = d.url.as_deref().map(host_of);
         let title = d.title.clone().or(host).unwrap_or_else(|| "—".into());
@@ -188,7 +185,7 @@ fn documents_table(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Table {
             }],
             None => text(title),
         };
-        let count = counts.get(d.doc_id.as_str()).copied().unwrap_or(0);
+        let count = tally.by_doc.get(&d.doc_id).copied().unwrap_or(0);
         table.push(vec![
             text(&d.doc_id),
             text(date_text(d.published, lang)),
@@ -199,22 +196,22 @@ fn documents_table(rows: &[RecordRow], docs: &[DocRow], lang: Lang) -> Table {
     table
 }
 
-fn counts_table(rows: &[RecordRow], lang: Lang) -> Table {
+fn counts_table(tally: &Tally, lang: Lang) -> Table {
     let mut header = vec![word(lang, "gather.metric")];
     header.extend(Status::ALL.iter().map(|s| words::status_name(*s, lang)));
     header.push(word(lang, "gather.total"));
     let mut table = Table::new(&header);
     for metric in Metric::ALL {
-        let of_metric: Vec<&RecordRow> = rows.iter().filter(|r| r.metric == metric).collect();
-        if of_metric.is_empty() {
+        let total = tally.of_metric(metric);
+        if total == 0 {
             continue;
         }
         let mut row = vec![text(words::metric_name(metric, lang))];
         for status in Status::ALL {
-            let n = of_metric.iter().filter(|r| r.status == status).count();
+            let n = tally.by_status.get(&(metric, status)).copied().unwrap_or(0);
             row.push(text(n.to_string()));
         }
-        row.push(text(of_metric.len().to_string()));
+        row.push(text(total.to_string()));
         table.push(row);
     }
     table
@@ -245,20 +242,11 @@ pub fn cited(sections: &[Section]) -> BTreeSet<String> {
     ids
 }
 
-/// The appendix: every record with its quote, document, date and anchor;
-/// past [`LIST_LIMIT`] records, those the report cites (every record is in
-/// `records.csv`).
-pub fn appendix(
-    rows: &[RecordRow],
-    docs: &[DocRow],
-    cited: &BTreeSet<String>,
-    lang: Lang,
-) -> Section {
-    let all = rows.len() <= LIST_LIMIT;
-    let rows: Vec<&RecordRow> = rows
-        .iter()
-        .filter(|r| all || cited.contains(&r.record_id))
-        .collect();
+/// The appendix: every record with its quote, document, date and anchor
+/// (`all`); past [`LIST_LIMIT`] records, those the report cites, which are
+/// the rows given (every record is in `records.csv`).
+pub fn appendix(rows: &[RecordRow], docs: &[DocRow], all: bool, lang: Lang) -> Section {
+    let rows: Vec<&RecordRow> = rows.iter().collect();
     let mut table = Table::new(&[
         word(lang, "gather.record"),
         word(lang, "gather.document"),

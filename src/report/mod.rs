@@ -23,43 +23,49 @@ pub mod launch;
 pub mod md;
 pub mod model;
 pub mod sections;
+pub mod tally;
 pub mod targets;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use polars::prelude::{CsvWriter, DataFrame, IntoLazy, SerWriter, col};
+use polars::prelude::{CsvWriter, DataFrame, IdxSize, IntoLazy, LazyFrame, SerWriter, col};
 
 use crate::chart::compared::Compared;
 use crate::chart::labels::word;
 use crate::chart::plot;
-use crate::chart::rows::rows;
 pub use gather::{Charts, LIST_LIMIT, Options};
 pub use model::Report;
 pub use sections::MAX_CHARTS;
 
 /// Gathers the whole report from the record frame and the document table.
+/// Builds the report from the records (a frame or a lazy scan of the
+/// store: only the counts, the comparisons and the records it cites are
+/// ever taken out of it) and the document table.
 pub fn build(
-    records: &DataFrame,
+    records: LazyFrame,
     documents: &DataFrame,
     opts: &Options,
 ) -> anyhow::Result<(Report, Charts)> {
-    let rows = rows(records).context("reading the record frame")?;
     let docs = gather::doc_rows(documents).context("reading the document table")?;
-    let compared = Compared::of(records.clone().lazy(), opts.as_of)?;
+    let tally = tally::Tally::of(records.clone(), docs.len() <= LIST_LIMIT)
+        .context("counting the records")?;
+    let compared = Compared::of(records.clone(), opts.as_of)?;
     let mut charts = Charts::default();
     let mut sections = vec![
-        gather::overview(&rows, &docs, opts),
+        gather::overview(&tally, &docs, opts),
         findings::findings(&compared, opts.lang),
     ];
     sections.extend(sections::metric_sections(&compared, &mut charts, opts)?);
     sections.push(changes::changes(&compared, opts.lang));
     sections.push(launch::launches(&compared, &mut charts, opts)?);
     sections.push(targets::targets(&compared, &mut charts, opts)?);
-    gather::title_spots(&mut sections, &rows, opts.lang);
     let cited = gather::cited(&sections);
-    sections.push(gather::appendix(&rows, &docs, &cited, opts.lang));
+    let all = tally.total <= LIST_LIMIT;
+    let rows = tally::shown_rows(records, &cited, all).context("reading the cited records")?;
+    gather::title_spots(&mut sections, &rows, opts.lang);
+    sections.push(gather::appendix(&rows, &docs, all, opts.lang));
     let report = Report {
         title: word(opts.lang, "report.title").into(),
         lang: opts.lang.as_str(),
@@ -121,12 +127,15 @@ fn remove_stale(chart_dir: &Path, written: &[PathBuf]) -> anyhow::Result<()> {
 
 /// Writes `records.csv` (every record, with its quote) and
 /// `documents.csv` (every document) into `dir`; returns their paths.
+/// Writes `records.csv` (in batches read from the store, so that memory
+/// does not grow with it) and `documents.csv` beside the report; returns
+/// their paths and the number of records written.
 pub fn write_tables(
     dir: &Path,
-    records: &DataFrame,
+    records: LazyFrame,
     documents: &DataFrame,
-) -> anyhow::Result<[PathBuf; 2]> {
-    let docs = documents
+) -> anyhow::Result<([PathBuf; 2], usize)> {
+    let mut docs = documents
         .clone()
         .lazy()
         .select([
@@ -138,11 +147,34 @@ pub fn write_tables(
         ])
         .collect()?;
     let out = [dir.join("records.csv"), dir.join("documents.csv")];
-    for (path, df) in out.iter().zip([records.clone(), docs]) {
-        let mut df = df;
-        let mut file =
-            std::fs::File::create(path).with_context(|| format!("writing {}", path.display()))?;
-        CsvWriter::new(&mut file).finish(&mut df)?;
+    let n = write_csv_batches(&out[0], records)?;
+    let mut file = create(&out[1])?;
+    CsvWriter::new(&mut file).finish(&mut docs)?;
+    Ok((out, n))
+}
+
+/// Rows read and written at a time by [`write_csv_batches`].
+const CSV_BATCH: usize = 100_000;
+
+fn write_csv_batches(path: &Path, rows: LazyFrame) -> anyhow::Result<usize> {
+    let mut file = create(path)?;
+    let mut written = 0;
+    loop {
+        let mut batch = rows
+            .clone()
+            .slice(written as i64, CSV_BATCH as IdxSize)
+            .collect()?;
+        let n = batch.height();
+        CsvWriter::new(&mut file)
+            .include_header(written == 0)
+            .finish(&mut batch)?;
+        written += n;
+        if n < CSV_BATCH {
+            return Ok(written);
+        }
     }
-    Ok(out)
+}
+
+fn create(path: &Path) -> anyhow::Result<std::fs::File> {
+    std::fs::File::create(path).with_context(|| format!("writing {}", path.display()))
 }

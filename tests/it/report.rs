@@ -74,7 +74,8 @@ fn links_and_ids(doc: &roxmltree::Document) -> (Vec<String>, HashSet<String>) {
 #[test]
 fn report_has_every_kind_of_chart_and_linked_figures() {
     let out = tempfile::tempdir().unwrap();
-    let (built, charts) = report::build(&records(), &documents(), &options(Lang::Ru)).unwrap();
+    let (built, charts) =
+        report::build(records().lazy(), &documents(), &options(Lang::Ru)).unwrap();
     let written = report::write(out.path(), &built, &charts).unwrap();
     for kind in [
         ChartKind::Line,
@@ -141,7 +142,8 @@ fn report_has_every_kind_of_chart_and_linked_figures() {
 #[test]
 fn markdown_links_figures_and_shows_png_charts() {
     let out = tempfile::tempdir().unwrap();
-    let (built, charts) = report::build(&records(), &documents(), &options(Lang::Ru)).unwrap();
+    let (built, charts) =
+        report::build(records().lazy(), &documents(), &options(Lang::Ru)).unwrap();
     let written = report::write(out.path(), &built, &charts).unwrap();
     let md = std::fs::read_to_string(&written.markdown).unwrap();
     for want in [
@@ -174,7 +176,7 @@ fn markdown_links_figures_and_shows_png_charts() {
 
 #[test]
 fn english_report_on_request() {
-    let (built, _) = report::build(&records(), &documents(), &options(Lang::En)).unwrap();
+    let (built, _) = report::build(records().lazy(), &documents(), &options(Lang::En)).unwrap();
     let html = report::html::render(&built);
     assert!(html.contains("<html lang=\"en\">"));
     for want in [
@@ -339,7 +341,8 @@ fn alike_docs() -> DataFrame {
 #[test]
 fn sections_never_collide_and_each_chart_shows_its_own_rows() {
     let records = frame_of(ALIKE);
-    let (built, charts) = report::build(&records, &alike_docs(), &options(Lang::Ru)).unwrap();
+    let (built, charts) =
+        report::build(records.clone().lazy(), &alike_docs(), &options(Lang::Ru)).unwrap();
     let stems: Vec<String> = charts.list.iter().map(|c| c.spec.file_stem()).collect();
     let unique: HashSet<&String> = stems.iter().collect();
     assert_eq!(unique.len(), stems.len(), "{stems:?}");
@@ -380,10 +383,11 @@ fn sections_never_collide_and_each_chart_shows_its_own_rows() {
 #[test]
 fn a_second_run_removes_the_charts_it_did_not_draw() {
     let out = tempfile::tempdir().unwrap();
-    let (first, charts) = report::build(&records(), &documents(), &options(Lang::Ru)).unwrap();
+    let (first, charts) =
+        report::build(records().lazy(), &documents(), &options(Lang::Ru)).unwrap();
     report::write(out.path(), &first, &charts).unwrap();
     let (second, fewer) =
-        report::build(&frame_of(ALIKE), &alike_docs(), &options(Lang::Ru)).unwrap();
+        report::build(frame_of(ALIKE).lazy(), &alike_docs(), &options(Lang::Ru)).unwrap();
     let written = report::write(out.path(), &second, &fewer).unwrap();
     let mut on_disk: Vec<std::path::PathBuf> = std::fs::read_dir(out.path().join("charts"))
         .unwrap()
@@ -457,7 +461,7 @@ fn each_point_of_a_line_chart_has_a_title_and_a_link_to_its_record() {
     let store = factline::store::Store::open(&out.path().join("store")).unwrap();
     let records = store.records().unwrap().collect().unwrap();
     let docs = store.documents().unwrap().collect().unwrap();
-    let (built, charts) = report::build(&records, &docs, &options(Lang::Ru)).unwrap();
+    let (built, charts) = report::build(records.clone().lazy(), &docs, &options(Lang::Ru)).unwrap();
     let html = report::html::render(&built);
     let doc = parse_html(&html).unwrap();
     let (_, ids) = links_and_ids(&doc);
