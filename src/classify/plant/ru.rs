@@ -290,6 +290,7 @@ fn by_trigger(toks: &[Token], places: &[(usize, usize, String, bool)]) -> Vec<Pl
 /// The products after a trigger, split at `и`: (lemmas, end).
 fn products_at(toks: &[Token], mut j: usize) -> (Vec<String>, usize) {
     let mut out = Vec::new();
+    let mut shared = false;
     loop {
         let (words, end) = product_words(toks, j);
         let goods = &toks[j..j + words];
@@ -297,15 +298,24 @@ fn products_at(toks: &[Token], mut j: usize) -> (Vec<String>, usize) {
         let lone =
             words == 1 && is_adjective(&goods[0]) && toks.get(end).is_some_and(|t| t.is("и"));
         // `стандартных и гибридных семян`: adjectives that share the noun
-        // after the last of them.
+        // after the last of them; the product is the noun they share.
         if lone && product_words(toks, end + 1).0 > 1 {
             j = end + 1;
+            shared = true;
             continue;
         }
         if words == 0 || !names_goods(goods) || lone {
             break;
         }
-        let product = lemma(toks, j, end);
+        let from = if shared {
+            (j..j + words)
+                .find(|&k| !is_adjective(&toks[k]))
+                .unwrap_or(j)
+        } else {
+            j
+        };
+        shared = false;
+        let product = lemma(toks, from, end);
         if product.is_empty() {
             break;
         }
