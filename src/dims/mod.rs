@@ -254,6 +254,23 @@ impl Mention {
         matches!(self.kind, Kind::Money | Kind::Quantity | Kind::Number)
     }
 
+    /// Counts a bare number in the unit of `whole`, a figure it is a part
+    /// of or that it restates, with the rule that said so.
+    pub fn take_unit_of(&mut self, whole: &Mention, rule: &'static str) {
+        self.kind = whole.kind;
+        self.unit = whole.unit.clone();
+        self.class = whole.class.clone();
+        self.rules.push(rule);
+    }
+
+    /// The last quantity or amount of money among `mentions`.
+    pub fn last_measure(mentions: &[Mention]) -> Option<&Mention> {
+        mentions
+            .iter()
+            .rev()
+            .find(|x| matches!(x.kind, Kind::Quantity | Kind::Money))
+    }
+
     /// Whether records may stand on the mention: durations, frequencies
     /// and loose dates are listed but set no record's period.
     pub fn for_records(&self) -> bool {

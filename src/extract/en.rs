@@ -453,11 +453,7 @@ pub fn fill_parts(toks: &[Token], mentions: &mut [Mention]) {
     for k in 1..mentions.len() {
         let (before, rest) = mentions.split_at_mut(k);
         let m = &mut rest[0];
-        let Some(whole) = before
-            .iter()
-            .rev()
-            .find(|x| matches!(x.kind, Kind::Quantity | Kind::Money))
-        else {
+        let Some(whole) = Mention::last_measure(before) else {
             continue;
         };
         let lead = &toks[m.tok_start.saturating_sub(8)..m.tok_start];
@@ -471,10 +467,7 @@ pub fn fill_parts(toks: &[Token], mentions: &mut [Mention]) {
             continue;
         }
         if m.kind == Kind::Number && !m.vague && m.tok_start >= whole.tok_end {
-            m.kind = whole.kind;
-            m.unit = whole.unit.clone();
-            m.class = whole.class.clone();
-            m.rules.push("<part> of <the figure before>");
+            m.take_unit_of(whole, "<part> of <the figure before>");
         } else if m.kind == Kind::Quantity
             && whole.unit.as_deref().is_some_and(|u| u.ends_with("/yr"))
             && m.unit.as_deref().is_some_and(|u| !u.ends_with("/yr"))

@@ -10,11 +10,7 @@ use crate::text::token::Token;
 /// Gives the bare scaled numbers of a sentence about `the figure` the
 /// unit of the last quantity or amount of the sentence before.
 pub fn fill_after(before: &[Mention], toks: &[Token], mentions: &mut [Mention]) {
-    let Some(whole) = before
-        .iter()
-        .rev()
-        .find(|x| matches!(x.kind, Kind::Quantity | Kind::Money))
-    else {
+    let Some(whole) = Mention::last_measure(before) else {
         return;
     };
     let anaphor = toks
@@ -28,11 +24,10 @@ pub fn fill_after(before: &[Mention], toks: &[Token], mentions: &mut [Mention]) 
             .iter()
             .any(|t| scale_power(&t.lower, false).is_some());
         if m.kind == Kind::Number && !m.vague && scaled && toks[m.num_tok].year().is_none() {
-            m.kind = whole.kind;
-            m.unit = whole.unit.clone();
-            m.class = whole.class.clone();
-            m.rules
-                .push("<number> (unit of the figure in the sentence before)");
+            m.take_unit_of(
+                whole,
+                "<number> (unit of the figure in the sentence before)",
+            );
         }
     }
 }

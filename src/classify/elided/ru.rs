@@ -62,11 +62,10 @@ pub fn fill_after(before: &[Mention], toks: &[Token], mentions: &mut [Mention]) 
     for m in mentions.iter_mut() {
         let bare = m.kind == Kind::Number && m.value.is_some() && toks[m.num_tok].year().is_none();
         if bare {
-            m.kind = Kind::Quantity;
-            m.unit = whole.unit.clone();
-            m.class = whole.class.clone();
-            m.rules
-                .push("<number> (unit of the quantity in the sentence before)");
+            m.take_unit_of(
+                whole,
+                "<number> (unit of the quantity in the sentence before)",
+            );
         }
     }
 }
