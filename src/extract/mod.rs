@@ -529,7 +529,14 @@ fn figure_record(
     };
     let (subj, subject_rule) = subject_for(r, ctx, Some(m), m.tok_start, metric);
     let plant_status = plant_status(r, ctx, subj.as_deref());
+    let cost =
+        metric == Metric::Investment && metric::is_cost(m, &r.toks, &r.mentions, &r.metric_cues);
     rec.status = status::for_plant(metric, st, rule.by.is_own(), plant_status);
+    // `Стоимость проекта составляет $4,6 млрд` of a plant being built:
+    // what it costs is under way as the plant is (decision 2).
+    if cost && rec.status == Status::Actual && plant_status == Some(Status::Ongoing) {
+        rec.status = Status::Ongoing;
+    }
     // The cost, capacity or jobs of a plant the text has reported
     // launched, with no cue of their own, are those of a running plant.
     let launched = subj.as_ref().is_some_and(|k| ctx.launched.contains(k));
@@ -542,7 +549,7 @@ fn figure_record(
     // What a plant or project costs is a property of it, not the figure
     // of a period (`строительство завода стоимостью 60 млрд начнётся в
     // 2026 году`; decision 7).
-    if metric == Metric::Investment && metric::is_cost(m, &r.toks, &r.mentions, &r.metric_cues) {
+    if cost {
         rec.period_start = None;
         rec.period_end = None;
     }
