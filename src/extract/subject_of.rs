@@ -229,6 +229,21 @@ pub(super) fn subject_for(
         }
     }
     let own = subject::codes(&r.parties);
+    // `the region would attract $3 billion`: the region named before.
+    let region_figure = matches!(
+        metric,
+        Metric::Investment | Metric::Exports | Metric::Imports | Metric::TradeTurnover
+    );
+    if let Some(code) = ctx
+        .region_before
+        .as_ref()
+        .filter(|_| region_figure && own.is_empty() && r.grammar.records.region_anaphor(&r.toks))
+    {
+        return (
+            Some(code.clone()),
+            "subject:<the region said before>".into(),
+        );
+    }
     if crate::classify::metric::world(&r.metric_cues) && own.len() <= 1 {
         let one = own.first().or(ctx.doc_parties.first()).cloned();
         return (one, "subject:<one country with the world>".into());

@@ -152,6 +152,11 @@ pub fn grammar() -> &'static Grammar {
     &GRAMMAR
 }
 
+crate::words!(
+    /// Nouns that, after `the`, stand for the region named before.
+    REGION_WORDS, en, "region_words.tsv"
+);
+
 struct En;
 
 impl RecordRules for En {
@@ -257,6 +262,11 @@ impl RecordRules for En {
 
     fn anaphoric_period(&self, toks: &[Token]) -> bool {
         en::anaphoric_period(toks)
+    }
+
+    fn region_anaphor(&self, toks: &[Token]) -> bool {
+        toks.windows(2)
+            .any(|w| w[0].is("the") && REGION_WORDS.contains(&w[1].lower))
     }
 
     fn status_from_cues(

@@ -218,6 +218,11 @@ pub trait RecordRules: Sync {
     /// Whether the sentence refers back to the period said before (`за
     /// этот период`).
     fn anaphoric_period(&self, toks: &[Token]) -> bool;
+    /// Whether the sentence refers back to the region named before (`the
+    /// region would attract $3 billion`).
+    fn region_anaphor(&self, _toks: &[Token]) -> bool {
+        false
+    }
     /// Last touches on a figure's record.
     fn finish(&self, _rec: &mut Record, _r: &Reading, _m: &Mention) {}
 }
