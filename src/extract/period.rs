@@ -160,7 +160,7 @@ pub(super) fn figure_period(
             )
         })
         .filter(|(k, _)| *k <= 25)
-        .filter(|(_, d)| !other_clause(r, d, m))
+        .filter(|(_, d)| !other_clause(r, d, m) && !starting_levels(r, d, m))
         .min_by_key(|(k, _)| *k)
         .and_then(|(_, d)| stock_date(r, d, metric, published).or(d.period));
     // `Показатели торговли за 2022 год: товарооборот – …; экспорт – …`:
@@ -199,6 +199,21 @@ fn other_clause(r: &Reading, d: &Mention, m: &Mention) -> bool {
         && r.mentions
             .iter()
             .any(|f| f.is_figure() && between(f) && !apart(d, f))
+}
+
+/// `со 100 млрд в 2018 году до 200 млрд к 2024 году`: a date between the
+/// level a change starts from and this figure is the starting level's.
+fn starting_levels(r: &Reading, d: &Mention, m: &Mention) -> bool {
+    use crate::classify::status::StatusBy;
+    r.mentions.iter().any(|f| {
+        f.is_figure()
+            && f.tok_end <= d.tok_start
+            && d.tok_end <= m.tok_start
+            && r.grammar
+                .records
+                .governed(&r.toks, f, &r.mentions)
+                .is_some_and(|g| g.2.by == StatusBy::StartingLevel)
+    })
 }
 
 /// Accumulated investment is a stock at a date (decision 65): `на начало

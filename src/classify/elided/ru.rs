@@ -89,9 +89,11 @@ fn from_money_before(
     let scaled = toks[m.num_tok..m.tok_end]
         .iter()
         .any(|t| crate::dims::number::ru::scale_power(&t.lower).is_some());
+    // `до 200 миллиардов к 2024 году`: a date after it closes it too.
     let closes = toks
         .get(m.tok_end)
-        .is_none_or(|t| t.kind == TokKind::Punct && !t.is("%"));
+        .is_none_or(|t| t.kind == TokKind::Punct && !t.is("%"))
+        || before_date(toks, m.tok_end);
     if !(scaled && closes) {
         return None;
     }
@@ -99,6 +101,14 @@ fn from_money_before(
         money.unit.clone()?,
         "<number> (currency of the amount before)",
     ))
+}
+
+/// Whether a date (`к 2024 году`, `в 2025 году`) starts at token `k`.
+fn before_date(toks: &[Token], k: usize) -> bool {
+    let prep = toks
+        .get(k)
+        .is_some_and(|t| matches!(t.lower.as_str(), "к" | "в" | "до"));
+    prep && toks.get(k + 1).is_some_and(|t| t.year().is_some())
 }
 
 /// `…шин в год, из которых 2,5 млн`: the unit of the quantity just before.

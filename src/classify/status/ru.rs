@@ -72,13 +72,20 @@ pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, Strin
     None
 }
 
-/// `увеличит объёмы с 3 млн т до 4,5 млн т`: the level it starts from is
-/// the one reached now (actual, exact).
+/// `увеличит объёмы с 3 млн т до 4,5 млн т`, `довести его со 100 млрд
+/// долларов в 2018 году до 200 млрд`: the level it starts from is the one
+/// reached now (actual, exact).
 pub fn starting_level(toks: &[Token], m: &Mention, mentions: &[Mention]) -> bool {
-    let from = toks[..m.tok_start].last().is_some_and(|t| t.is("с"));
+    let from = toks[..m.tok_start]
+        .last()
+        .is_some_and(|t| t.is("с") || t.is("со"));
+    // The next figure, past any date between them, is governed by «до».
     let to = mentions
         .iter()
-        .any(|x| x.tok_start == m.tok_end && toks[x.tok_start].is("до"));
+        .find(|x| x.tok_start >= m.tok_end && x.is_figure())
+        .is_some_and(|x| {
+            toks[x.tok_start].is("до") || x.tok_start > 0 && toks[x.tok_start - 1].is("до")
+        });
     let change = toks[m.tok_start.saturating_sub(12)..m.tok_start]
         .iter()
         .any(|t| {
