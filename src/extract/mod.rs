@@ -302,7 +302,8 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
             .rev()
             .filter(|x| x.metric != Metric::LaunchDate && x.unit.is_some())
             .find(|x| x.unit.as_deref().map(base_unit) == m.unit.as_deref().map(base_unit))
-            .map(|x| x.metric);
+            .map(|x| x.metric)
+            .or_else(|| listed_goods(r, m, &out));
         let goods = r.grammar.records.goods_metric(r, m, &out);
         if let Some((mut rec, by)) = figure_record(doc, r, ctx, m, &launches, (before, goods)) {
             listed_status(&mut rec, by, &out, &bys);
@@ -316,6 +317,23 @@ fn build(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
     out.extend(added_object(doc, r, ctx));
     out.sort_by_key(|x| x.span_start);
     out
+}
+
+/// `завезли 2,3 тыс. тонн кондитерских изделий, 3,8 млн литров спирта,
+/// …`: a quantity of goods listed right after the goods before it is the
+/// same flow, in whatever unit.
+fn listed_goods(r: &Reading, m: &Mention, out: &[Record]) -> Option<Metric> {
+    let last = out.last()?;
+    let flow = matches!(last.metric, Metric::Exports | Metric::Imports);
+    let prev = r
+        .mentions
+        .iter()
+        .rev()
+        .find(|x| x.tok_end <= m.tok_start && x.is_figure())?;
+    let gap = &r.toks[prev.tok_end..m.tok_start];
+    let listed = gap.len() <= 6 && gap.last().is_some_and(|t| t.is(","));
+    (flow && m.kind == dims::Kind::Quantity && prev.kind == dims::Kind::Quantity && listed)
+        .then_some(last.metric)
 }
 
 /// `производит 500 тонн люцерны, …, 2 тысячи тонн ячменя`: a figure too
