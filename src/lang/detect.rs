@@ -91,43 +91,93 @@ const HEAD: usize = 4000;
 
 /// The language a text is written in when the rules have none for it.
 pub fn unread(text: &str) -> Option<Unread> {
-    let head: String = text.chars().take(HEAD).collect();
-    if kazakh_cyrillic(&head) {
+    let head = match text.char_indices().nth(HEAD) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    };
+    if kazakh_cyrillic(head) {
         return Some(Unread::KazakhCyrillic);
     }
-    turkic_latin(&head).then_some(Unread::TurkicLatin)
+    turkic_latin(head).then_some(Unread::TurkicLatin)
 }
 
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, 'ʻ' | '\'' | '‘' | '’')))
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
+/// Whether a char is part of a word: a letter, a digit or an apostrophe
+/// (`oʻ`, `gʻ`). Russian letters are told without the Unicode tables.
+fn in_word(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '\'';
+    }
+    matches!(c, 'А'..='я' | 'ё' | 'Ё') || c.is_alphanumeric() || matches!(c, 'ʻ' | '‘' | '’')
+}
+
+/// Calls `f` on each word of a text, trimmed of what is not a letter or
+/// digit at its ends, as written (not lower-cased).
+fn each_word(text: &str, mut f: impl FnMut(&str)) {
+    for w in text.split(|c: char| !in_word(c)) {
+        let w = w.trim_matches(['\'', '‘', '’']);
+        if !w.is_empty() {
+            f(w);
+        }
+    }
+}
+
+/// `w` lower-cased into `buf`.
+fn lower_into<'a>(w: &str, buf: &'a mut String) -> &'a str {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&w.to_lowercase());
+    }
+    buf
 }
 
 fn kazakh_cyrillic(text: &str) -> bool {
-    let cyr = text
-        .chars()
-        .filter(|c| ('\u{400}'..='\u{4FF}').contains(c))
-        .count();
-    let kk = text.chars().filter(|c| KK_LETTERS.contains(c)).count();
-    let kk_words: HashSet<String> = words(text)
-        .filter(|w| w.chars().any(|c| KK_LETTERS.contains(&c)))
-        .collect();
-    kk_words.len() >= KK_MIN_WORDS && kk * KK_SHARE >= cyr
+    let (mut cyr, mut kk) = (0, 0);
+    for c in text.chars() {
+        cyr += usize::from(('\u{400}'..='\u{4FF}').contains(&c));
+        kk += usize::from(KK_LETTERS.contains(&c));
+    }
+    // Each word with a Kazakh letter has one at least.
+    if kk < KK_MIN_WORDS || kk * KK_SHARE < cyr {
+        return false;
+    }
+    let mut kk_words: HashSet<String> = HashSet::new();
+    let mut buf = String::new();
+    each_word(text, |w| {
+        if w.chars().any(|c| KK_LETTERS.contains(&c)) {
+            kk_words.insert(lower_into(w, &mut buf).to_string());
+        }
+    });
+    kk_words.len() >= KK_MIN_WORDS
+}
+
+/// Whether a word can be neither Turkic nor English: Russian letters and
+/// digits only.
+fn neither(w: &str) -> bool {
+    w.chars()
+        .all(|c| c.is_ascii_digit() || ('\u{400}'..='\u{4FF}').contains(&c))
 }
 
 fn turkic_latin(text: &str) -> bool {
     let (mut turkic, mut english) = (0, 0);
-    for w in words(text) {
-        let w = w.replace(['‘', '’', '\''], "ʻ");
+    let (mut buf, mut marked) = (String::new(), String::new());
+    each_word(text, |w| {
+        if neither(w) {
+            return;
+        }
+        let mut w = lower_into(w, &mut buf);
+        if w.contains(['‘', '’', '\'']) {
+            marked.clear();
+            marked.push_str(&w.replace(['‘', '’', '\''], "ʻ"));
+            w = &marked;
+        }
         let letters =
             w.chars().any(|c| TURKIC_LETTERS.contains(&c)) || w.contains("oʻ") || w.contains("gʻ");
-        let listed = TURKIC_WORDS.contains(&w.as_str());
+        let listed = TURKIC_WORDS.contains(&w);
         turkic += usize::from(letters || listed);
-        english += usize::from(ENGLISH_WORDS.contains(&w));
-    }
+        english += usize::from(ENGLISH_WORDS.contains(w));
+    });
     turkic >= TURKIC_MIN && turkic > english
 }
