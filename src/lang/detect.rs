@@ -136,8 +136,13 @@ fn lower_into<'a>(w: &str, buf: &'a mut String) -> &'a str {
 fn kazakh_cyrillic(text: &str) -> bool {
     let (mut cyr, mut kk) = (0, 0);
     for c in text.chars() {
-        cyr += usize::from(('\u{400}'..='\u{4FF}').contains(&c));
-        kk += usize::from(KK_LETTERS.contains(&c));
+        // Russian letters (А–я) are Cyrillic and none is Kazakh's own.
+        if matches!(c, 'А'..='я') {
+            cyr += 1;
+        } else if ('\u{400}'..='\u{4FF}').contains(&c) {
+            cyr += 1;
+            kk += usize::from(KK_LETTERS.contains(&c));
+        }
     }
     // Each word with a Kazakh letter has one at least.
     if kk < KK_MIN_WORDS || kk * KK_SHARE < cyr {
