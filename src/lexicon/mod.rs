@@ -9,6 +9,7 @@
 //! `?` may be absent (`долл .?` matches `долл` and `долл.`); `~N` stands
 //! for up to N words (`ввод* ~2 в эксплуатацию`).
 
+pub mod memo;
 pub mod words;
 
 use std::collections::HashMap;
