@@ -69,6 +69,9 @@ impl Token {
 /// Lower case with `ё` read as `е`, as the lexicons and the rules compare
 /// words, in one pass; Latin and Cyrillic on a fast path.
 pub fn fold(raw: &str) -> String {
+    if raw.is_ascii() {
+        return raw.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(raw.len());
     for c in raw.chars() {
         match c {
@@ -130,8 +133,14 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
 fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bool) -> Token {
     let raw = &s[start..end];
     let (num, int_digits) = if kind == TokKind::Num {
-        let digits: String = raw.chars().filter(|c| !is_group_space(*c)).collect();
-        let int = digits.split([',', '.']).next().unwrap_or("").len();
+        // Digits are read in place; only a grouped number (`1 599 059`)
+        // is copied without its spaces.
+        let digits: std::borrow::Cow<str> = if raw.contains(is_group_space) {
+            raw.chars().filter(|c| !is_group_space(*c)).collect()
+        } else {
+            raw.into()
+        };
+        let int = digits.find([',', '.']).unwrap_or(digits.len());
         (Decimal::parse(&digits), int)
     } else {
         (None, 0)
@@ -141,7 +150,10 @@ fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bo
         end: base + end,
         kind,
         lower: fold(raw),
-        cap: raw.chars().next().is_some_and(char::is_uppercase),
+        cap: match raw.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => raw.chars().next().is_some_and(char::is_uppercase),
+        },
         num,
         int_digits,
         space_before: space,
