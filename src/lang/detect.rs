@@ -98,7 +98,25 @@ pub fn unread(text: &str) -> Option<Unread> {
     if kazakh_cyrillic(head) {
         return Some(Unread::KazakhCyrillic);
     }
-    turkic_latin(head).then_some(Unread::TurkicLatin)
+    (latin_runs(head) >= TURKIC_MIN && turkic_latin(head)).then_some(Unread::TurkicLatin)
+}
+
+/// Runs of chars of words that may be Latin (letters and apostrophes
+/// that are not Cyrillic, digits left out): every Turkic word holds one at
+/// least, and two words never share one, so fewer runs than
+/// [`TURKIC_MIN`] rule Turkic out without splitting the words.
+fn latin_runs(text: &str) -> usize {
+    let (mut runs, mut inside) = (0, false);
+    for c in text.chars() {
+        let latin = if c.is_ascii() {
+            c.is_ascii_alphabetic() || c == '\''
+        } else {
+            !('\u{400}'..='\u{4FF}').contains(&c) && in_word(c)
+        };
+        runs += usize::from(latin && !inside);
+        inside = latin;
+    }
+    runs
 }
 
 /// Whether a char is part of a word: a letter, a digit or an apostrophe

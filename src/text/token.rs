@@ -244,6 +244,28 @@ mod tests {
     }
 
     #[test]
+    fn folds_russian_bytes_as_chars() {
+        for w in [
+            "ЁЖИК",
+            "Ёлка-ПАЛКА",
+            "ЭКСПОРТ",
+            "Рязань",
+            "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
+            "Қазақ",
+            "Ма\u{301}рта",
+        ] {
+            let by_char: String = w
+                .chars()
+                .flat_map(|c| match c {
+                    'ё' | 'Ё' => "е".chars().collect::<Vec<_>>(),
+                    c => c.to_lowercase().collect(),
+                })
+                .collect();
+            assert_eq!(fold(w), by_char, "{w}");
+        }
+    }
+
+    #[test]
     fn values() {
         let s = "1 599 059 и 26,5";
         let t = tokenize(s, 0, s.len());
