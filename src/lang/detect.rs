@@ -91,32 +91,63 @@ const HEAD: usize = 4000;
 
 /// The language a text is written in when the rules have none for it.
 pub fn unread(text: &str) -> Option<Unread> {
-    let head = match text.char_indices().nth(HEAD) {
-        Some((end, _)) => &text[..end],
-        None => text,
-    };
-    if kazakh_cyrillic(head) {
+    let h = Head::of(text);
+    let head = &text[..h.end];
+    // Each word with a Kazakh letter has one at least.
+    let kazakh_letters = h.kk >= KK_MIN_WORDS && h.kk * KK_SHARE >= h.cyr;
+    if kazakh_letters && kazakh_words(head) >= KK_MIN_WORDS {
         return Some(Unread::KazakhCyrillic);
     }
-    (latin_runs(head) >= TURKIC_MIN && turkic_latin(head)).then_some(Unread::TurkicLatin)
+    // Every Turkic word holds a run of Latin letters and two words never
+    // share one: fewer runs than the hits needed rule Turkic out without
+    // splitting the words.
+    (h.latin_runs >= TURKIC_MIN && turkic_latin(head)).then_some(Unread::TurkicLatin)
 }
 
-/// Runs of chars of words that may be Latin (letters and apostrophes
-/// that are not Cyrillic, digits left out): every Turkic word holds one at
-/// least, and two words never share one, so fewer runs than
-/// [`TURKIC_MIN`] rule Turkic out without splitting the words.
-fn latin_runs(text: &str) -> usize {
-    let (mut runs, mut inside) = (0, false);
-    for c in text.chars() {
-        let latin = if c.is_ascii() {
-            c.is_ascii_alphabetic() || c == '\''
-        } else {
-            !('\u{400}'..='\u{4FF}').contains(&c) && in_word(c)
+/// What one pass over the first [`HEAD`] chars of a text counts.
+#[derive(Debug, Default)]
+struct Head {
+    /// The byte where the head ends.
+    end: usize,
+    /// Cyrillic letters.
+    cyr: usize,
+    /// Letters of Kazakh that Russian does not have.
+    kk: usize,
+    /// Runs of chars of words that may be Latin (letters and apostrophes
+    /// that are not Cyrillic, digits left out).
+    latin_runs: usize,
+}
+
+impl Head {
+    fn of(text: &str) -> Head {
+        let mut h = Head {
+            end: text.len(),
+            ..Head::default()
         };
-        runs += usize::from(latin && !inside);
-        inside = latin;
+        let mut inside = false;
+        for (n, (i, c)) in text.char_indices().enumerate() {
+            if n == HEAD {
+                h.end = i;
+                break;
+            }
+            let latin = if c.is_ascii() {
+                c.is_ascii_alphabetic() || c == '\''
+            } else if matches!(c, 'А'..='я') {
+                // Russian letters: Cyrillic, and none is Kazakh's own.
+                h.cyr += 1;
+                false
+            } else if ('\u{400}'..='\u{4FF}').contains(&c) {
+                h.cyr += 1;
+                h.kk += usize::from(KK_LETTERS.contains(&c));
+                false
+            } else {
+                in_word(c)
+            };
+            h.latin_runs += usize::from(latin && !inside);
+            inside = latin;
+        }
+        h
     }
-    runs
 }
 
 /// Whether a char is part of a word: a letter, a digit or an apostrophe
@@ -151,21 +182,8 @@ fn lower_into<'a>(w: &str, buf: &'a mut String) -> &'a str {
     buf
 }
 
-fn kazakh_cyrillic(text: &str) -> bool {
-    let (mut cyr, mut kk) = (0, 0);
-    for c in text.chars() {
-        // Russian letters (А–я) are Cyrillic and none is Kazakh's own.
-        if matches!(c, 'А'..='я') {
-            cyr += 1;
-        } else if ('\u{400}'..='\u{4FF}').contains(&c) {
-            cyr += 1;
-            kk += usize::from(KK_LETTERS.contains(&c));
-        }
-    }
-    // Each word with a Kazakh letter has one at least.
-    if kk < KK_MIN_WORDS || kk * KK_SHARE < cyr {
-        return false;
-    }
+/// Different words (lower case) with a Kazakh letter.
+fn kazakh_words(text: &str) -> usize {
     let mut kk_words: HashSet<String> = HashSet::new();
     let mut buf = String::new();
     each_word(text, |w| {
@@ -173,7 +191,7 @@ fn kazakh_cyrillic(text: &str) -> bool {
             kk_words.insert(lower_into(w, &mut buf).to_string());
         }
     });
-    kk_words.len() >= KK_MIN_WORDS
+    kk_words.len()
 }
 
 /// Whether a word can be neither Turkic nor English: Russian letters and
