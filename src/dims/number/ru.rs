@@ -304,6 +304,9 @@ pub fn simple_at(toks: &[Token], i: usize) -> Option<Num> {
     let (base, n, rule) = match t.kind {
         TokKind::Num if digits_ok(toks, i) => (t.num?, 1, "<digits>"),
         TokKind::Num => return None,
+        // Every word a number starts with (a number word, a scale, a
+        // fraction of one, `полтора`) passes the figure filter.
+        TokKind::Word if !may_be_figure(t) => return None,
         TokKind::Word => {
             if let Some(r) = fraction_scale(toks, i) {
                 return Some(r);
