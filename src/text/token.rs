@@ -103,8 +103,10 @@ fn is_group_space(c: char) -> bool {
 /// Splits `text[from..to]` into tokens (offsets are into `text`).
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
     let s = &text[from..to];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
+    // Sized once: a char per byte at most, a token per four chars about.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+    chars.extend(s.char_indices());
+    let mut out = Vec::with_capacity(chars.len() / 4 + 1);
     let mut i = 0;
     let mut space = false;
     while i < chars.len() {
