@@ -161,8 +161,7 @@ impl std::hash::Hasher for FnvHasher {
 const FIRST_BITS: usize = 1 << 12;
 
 /// The filter bit of a word's first two chars.
-fn first_bit(w: &str) -> usize {
-    let (a, b) = prefix(w);
+fn first_bit((a, b): (char, char)) -> usize {
     (a as usize).wrapping_mul(31).wrapping_add(b as usize) % FIRST_BITS
 }
 
@@ -218,13 +217,13 @@ impl PhraseSet {
     }
 
     fn mark(&mut self, w: &str) {
-        let bit = first_bit(w);
+        let bit = first_bit(prefix(w));
         self.first[bit / 64] |= 1 << (bit % 64);
     }
 
     /// Whether some entry may start with a word of these first two chars.
-    fn may_start(&self, w: &str) -> bool {
-        let bit = first_bit(w);
+    fn may_start(&self, first: (char, char)) -> bool {
+        let bit = first_bit(first);
         self.first
             .get(bit / 64)
             .is_some_and(|b| b & (1 << (bit % 64)) != 0)
@@ -233,11 +232,12 @@ impl PhraseSet {
     /// The longest entry matching at token `i`, with its length.
     pub fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &Entry)> {
         let t = toks.get(i)?;
-        if self.other.is_empty() && !self.may_start(&t.lower) {
+        let first = prefix(&t.lower);
+        if self.other.is_empty() && !self.may_start(first) {
             return None;
         }
         let exact = self.by_first.get(&t.lower).into_iter().flatten();
-        let stems = self.by_prefix.get(&prefix(&t.lower)).into_iter().flatten();
+        let stems = self.by_prefix.get(&first).into_iter().flatten();
         exact
             .chain(stems)
             .chain(self.other.iter())
