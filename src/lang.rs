@@ -32,20 +32,14 @@ impl Lang {
     /// The language of a text by its letters (see `text::detect_lang`); a
     /// short text with Latin letters and no Cyrillic one is English too.
     pub fn detect(text: &str) -> Lang {
-        let latin_only = || {
-            let mut latin = 0;
-            for c in text.chars().take(4000) {
-                if ('\u{400}'..='\u{4FF}').contains(&c) {
-                    return false;
-                }
-                latin += usize::from(c.is_ascii_alphabetic());
-            }
-            latin >= 10
-        };
-        match crate::text::detect_lang(text) {
-            "en" => Lang::En,
-            _ if latin_only() => Lang::En,
-            _ => Lang::Ru,
+        // The letters are counted once for both tests.
+        let (lat, cyr) = crate::text::letters(text);
+        let english = crate::text::lang_of_letters(lat, cyr) == "en";
+        let latin_only = cyr == 0 && lat >= 10;
+        if english || latin_only {
+            Lang::En
+        } else {
+            Lang::Ru
         }
     }
 

@@ -26,6 +26,15 @@ pub const COLUMNS: [&str; 17] = {
     out
 };
 
+/// Bytes of output gathered before one write to stdout.
+pub const OUT_BUFFER: usize = 64 << 10;
+
+/// Standard output through one reused buffer of [`OUT_BUFFER`] bytes:
+/// stdout alone writes at every newline, one system call per record.
+pub fn stdout_buffered() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::with_capacity(OUT_BUFFER, std::io::stdout().lock())
+}
+
 /// Writes records to `out` in a format; the table is written when all
 /// records are in.
 pub struct RecordWriter<W: Write> {

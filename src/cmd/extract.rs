@@ -37,7 +37,7 @@ const BATCH_BYTES: usize = 8 << 20;
 /// batch extracted on all cores and written in input order.
 pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     let bar = ctx.spinner("extract");
-    let stdout = std::io::stdout().lock();
+    let stdout = crate::output::stdout_buffered();
     let mut w = RecordWriter::new(stdout, Format::or_default(args.format));
     let mut n = 0;
     let (docs, _) = args.input.for_each_batch(BATCH_BYTES, |batch| {

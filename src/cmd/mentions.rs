@@ -49,7 +49,7 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
 pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     let format = Format::or_default(args.format);
     let keep = |f: &Found| args.kind.is_empty() || args.kind.contains(&f.kind);
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout_buffered();
     let mut table = Table::new();
     table.set_content_arrangement(ContentArrangement::Dynamic);
     table.set_header([
@@ -97,6 +97,7 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     if format == Format::Table {
         writeln!(out, "{table}")?;
     }
+    out.flush()?;
     ctx.note(format!("{n} mentions in {docs} documents"));
     Ok(())
 }

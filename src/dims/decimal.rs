@@ -28,7 +28,11 @@ impl Decimal {
         if !frac.bytes().all(|b| b.is_ascii_digit()) || int.len() + frac.len() > 30 {
             return None;
         }
-        let mant: i128 = format!("{int}{frac}").parse().ok()?;
+        // At most 30 digits: no overflow.
+        let mant = int
+            .bytes()
+            .chain(frac.bytes())
+            .fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
         Some(
             Decimal {
                 mant,

@@ -91,43 +91,134 @@ const HEAD: usize = 4000;
 
 /// The language a text is written in when the rules have none for it.
 pub fn unread(text: &str) -> Option<Unread> {
-    let head: String = text.chars().take(HEAD).collect();
-    if kazakh_cyrillic(&head) {
+    let h = Head::of(text);
+    let head = &text[..h.end];
+    // Each word with a Kazakh letter has one at least.
+    let kazakh_letters = h.kk >= KK_MIN_WORDS && h.kk * KK_SHARE >= h.cyr;
+    if kazakh_letters && kazakh_words(head) >= KK_MIN_WORDS {
         return Some(Unread::KazakhCyrillic);
     }
-    turkic_latin(&head).then_some(Unread::TurkicLatin)
+    // Every Turkic word holds a run of Latin letters and two words never
+    // share one: fewer runs than the hits needed rule Turkic out without
+    // splitting the words.
+    (h.latin_runs >= TURKIC_MIN && turkic_latin(head)).then_some(Unread::TurkicLatin)
 }
 
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, 'ʻ' | '\'' | '‘' | '’')))
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
+/// What one pass over the first [`HEAD`] chars of a text counts.
+#[derive(Debug, Default)]
+struct Head {
+    /// The byte where the head ends.
+    end: usize,
+    /// Cyrillic letters.
+    cyr: usize,
+    /// Letters of Kazakh that Russian does not have.
+    kk: usize,
+    /// Runs of chars of words that may be Latin (letters and apostrophes
+    /// that are not Cyrillic, digits left out).
+    latin_runs: usize,
 }
 
-fn kazakh_cyrillic(text: &str) -> bool {
-    let cyr = text
-        .chars()
-        .filter(|c| ('\u{400}'..='\u{4FF}').contains(c))
-        .count();
-    let kk = text.chars().filter(|c| KK_LETTERS.contains(c)).count();
-    let kk_words: HashSet<String> = words(text)
-        .filter(|w| w.chars().any(|c| KK_LETTERS.contains(&c)))
-        .collect();
-    kk_words.len() >= KK_MIN_WORDS && kk * KK_SHARE >= cyr
+impl Head {
+    fn of(text: &str) -> Head {
+        let mut h = Head {
+            end: text.len(),
+            ..Head::default()
+        };
+        let mut inside = false;
+        for (n, (i, c)) in text.char_indices().enumerate() {
+            if n == HEAD {
+                h.end = i;
+                break;
+            }
+            let latin = if c.is_ascii() {
+                c.is_ascii_alphabetic() || c == '\''
+            } else if matches!(c, 'А'..='я') {
+                // Russian letters: Cyrillic, and none is Kazakh's own.
+                h.cyr += 1;
+                false
+            } else if ('\u{400}'..='\u{4FF}').contains(&c) {
+                h.cyr += 1;
+                h.kk += usize::from(KK_LETTERS.contains(&c));
+                false
+            } else {
+                in_word(c)
+            };
+            h.latin_runs += usize::from(latin && !inside);
+            inside = latin;
+        }
+        h
+    }
+}
+
+/// Whether a char is part of a word: a letter, a digit or an apostrophe
+/// (`oʻ`, `gʻ`). Russian letters are told without the Unicode tables.
+fn in_word(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '\'';
+    }
+    matches!(c, 'А'..='я' | 'ё' | 'Ё') || c.is_alphanumeric() || matches!(c, 'ʻ' | '‘' | '’')
+}
+
+/// Calls `f` on each word of a text, trimmed of what is not a letter or
+/// digit at its ends, as written (not lower-cased).
+fn each_word(text: &str, mut f: impl FnMut(&str)) {
+    for w in text.split(|c: char| !in_word(c)) {
+        let w = w.trim_matches(['\'', '‘', '’']);
+        if !w.is_empty() {
+            f(w);
+        }
+    }
+}
+
+/// `w` lower-cased into `buf`.
+fn lower_into<'a>(w: &str, buf: &'a mut String) -> &'a str {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&w.to_lowercase());
+    }
+    buf
+}
+
+/// Different words (lower case) with a Kazakh letter.
+fn kazakh_words(text: &str) -> usize {
+    let mut kk_words: HashSet<String> = HashSet::new();
+    let mut buf = String::new();
+    each_word(text, |w| {
+        if w.chars().any(|c| KK_LETTERS.contains(&c)) {
+            kk_words.insert(lower_into(w, &mut buf).to_string());
+        }
+    });
+    kk_words.len()
+}
+
+/// Whether a word can be neither Turkic nor English: Russian letters and
+/// digits only.
+fn neither(w: &str) -> bool {
+    w.chars()
+        .all(|c| c.is_ascii_digit() || ('\u{400}'..='\u{4FF}').contains(&c))
 }
 
 fn turkic_latin(text: &str) -> bool {
     let (mut turkic, mut english) = (0, 0);
-    for w in words(text) {
-        let w = w.replace(['‘', '’', '\''], "ʻ");
+    let (mut buf, mut marked) = (String::new(), String::new());
+    each_word(text, |w| {
+        if neither(w) {
+            return;
+        }
+        let mut w = lower_into(w, &mut buf);
+        if w.contains(['‘', '’', '\'']) {
+            marked.clear();
+            marked.push_str(&w.replace(['‘', '’', '\''], "ʻ"));
+            w = &marked;
+        }
         let letters =
             w.chars().any(|c| TURKIC_LETTERS.contains(&c)) || w.contains("oʻ") || w.contains("gʻ");
-        let listed = TURKIC_WORDS.contains(&w.as_str());
+        let listed = TURKIC_WORDS.contains(&w);
         turkic += usize::from(letters || listed);
-        english += usize::from(ENGLISH_WORDS.contains(&w));
-    }
+        english += usize::from(ENGLISH_WORDS.contains(w));
+    });
     turkic >= TURKIC_MIN && turkic > english
 }

@@ -9,6 +9,7 @@
 //! `?` may be absent (`долл .?` matches `долл` and `долл.`); `~N` stands
 //! for up to N words (`ввод* ~2 в эксплуатацию`).
 
+pub mod memo;
 pub mod words;
 
 use std::collections::HashMap;
@@ -18,7 +19,9 @@ use crate::text::token::{Token, fold};
 #[derive(Debug, Clone, PartialEq)]
 enum Elem {
     Exact(String),
-    Stem(String, usize),
+    /// A stem, the letters it may be followed by at most, and whether it
+    /// holds a hyphen (then it matches the whole word, not its first part).
+    Stem(String, usize, bool),
     /// `~2`: up to two words of any kind.
     Gap(usize),
 }
@@ -34,9 +37,9 @@ impl Elem {
         };
         let s = fold(s);
         let e = if let Some(stem) = s.strip_suffix("**") {
-            Elem::Stem(stem.to_string(), usize::MAX)
+            Elem::Stem(stem.to_string(), usize::MAX, stem.contains('-'))
         } else if let Some(stem) = s.strip_suffix('*') {
-            Elem::Stem(stem.to_string(), 4)
+            Elem::Stem(stem.to_string(), 4, stem.contains('-'))
         } else {
             Elem::Exact(s)
         };
@@ -47,17 +50,22 @@ impl Elem {
         match self {
             Elem::Gap(_) => t.kind == crate::text::token::TokKind::Word,
             Elem::Exact(w) => t.lower == *w,
-            Elem::Stem(stem, max) => {
+            Elem::Stem(stem, max, hyphen) => {
+                // The word's first part starts with the stem only if the
+                // word does: most tokens are turned away here.
+                if !t.lower.starts_with(stem.as_str()) {
+                    return false;
+                }
                 // `вагонов-цистерн`: a compound matches by its first part.
                 // A stem with a hyphen of its own matches the whole word.
-                let w = if stem.contains('-') {
-                    t.lower.as_str()
+                let rest = &t.lower[stem.len()..];
+                let rest = if *hyphen {
+                    rest
                 } else {
-                    t.lower.split('-').next().unwrap_or(&t.lower)
+                    rest.split('-').next().unwrap_or(rest)
                 };
-                w.starts_with(stem.as_str())
-                    && w[stem.len()..].chars().count() <= *max
-                    && w[stem.len()..].chars().all(crate::text::token::is_letter)
+                (*max == usize::MAX || rest.chars().count() <= *max)
+                    && rest.chars().all(crate::text::token::is_letter)
             }
         }
     }
@@ -149,6 +157,14 @@ impl std::hash::Hasher for FnvHasher {
     }
 }
 
+/// Bits of the first-two-chars filter of a phrase set.
+const FIRST_BITS: usize = 1 << 12;
+
+/// The filter bit of a word's first two chars.
+fn first_bit((a, b): (char, char)) -> usize {
+    (a as usize).wrapping_mul(31).wrapping_add(b as usize) % FIRST_BITS
+}
+
 /// A set of phrases, matched longest first.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
@@ -156,6 +172,10 @@ pub struct PhraseSet {
     by_first: HashMap<String, Vec<usize>, Fnv>,
     by_prefix: HashMap<(char, char), Vec<usize>, Fnv>,
     other: Vec<usize>,
+    /// The bits of the first two chars of every word and stem that starts
+    /// an entry: a token whose bit is clear starts none of them, and is
+    /// turned away without hashing it.
+    first: Vec<u64>,
 }
 
 impl PhraseSet {
@@ -172,10 +192,15 @@ impl PhraseSet {
             if elems.is_empty() {
                 continue;
             }
+            set.first.resize(FIRST_BITS / 64, 0);
             let idx = set.entries.len();
             match &elems[0] {
-                (Elem::Exact(w), false) => set.by_first.entry(w.clone()).or_default().push(idx),
-                (Elem::Stem(stem, _), false) if stem.chars().count() >= 2 => {
+                (Elem::Exact(w), false) => {
+                    set.mark(w);
+                    set.by_first.entry(w.clone()).or_default().push(idx)
+                }
+                (Elem::Stem(stem, _, _), false) if stem.chars().count() >= 2 => {
+                    set.mark(stem);
                     set.by_prefix.entry(prefix(stem)).or_default().push(idx)
                 }
                 _ => set.other.push(idx),
@@ -191,11 +216,28 @@ impl PhraseSet {
         set
     }
 
+    fn mark(&mut self, w: &str) {
+        let bit = first_bit(prefix(w));
+        self.first[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether some entry may start with a word of these first two chars.
+    fn may_start(&self, first: (char, char)) -> bool {
+        let bit = first_bit(first);
+        self.first
+            .get(bit / 64)
+            .is_some_and(|b| b & (1 << (bit % 64)) != 0)
+    }
+
     /// The longest entry matching at token `i`, with its length.
     pub fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &Entry)> {
         let t = toks.get(i)?;
+        let first = prefix(&t.lower);
+        if self.other.is_empty() && !self.may_start(first) {
+            return None;
+        }
         let exact = self.by_first.get(&t.lower).into_iter().flatten();
-        let stems = self.by_prefix.get(&prefix(&t.lower)).into_iter().flatten();
+        let stems = self.by_prefix.get(&first).into_iter().flatten();
         exact
             .chain(stems)
             .chain(self.other.iter())

@@ -29,13 +29,15 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
         return Err("binary file (NUL bytes), not text".into());
     }
     let bom = bytes.len() - body.len();
+    let mut bytes = bytes;
+    bytes.drain(..bom);
+    // Valid UTF-8, the common case, is checked once and not copied.
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(clean(text, None)),
+        Err(e) => e.into_bytes(),
+    };
+    let body = &bytes[..];
     let evidence = Evidence::of(body);
-    if evidence.bad == 0 {
-        let mut bytes = bytes;
-        bytes.drain(..bom);
-        let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
-        return Ok(clean(text, None));
-    }
     if bom > 0 || evidence.bad <= FEW_BAD || evidence.bad * 20 <= evidence.multibyte {
         let text = String::from_utf8_lossy(body).into_owned();
         let more = match evidence.bad - 1 {

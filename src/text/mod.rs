@@ -16,20 +16,41 @@ mod walk;
 /// are many and outnumber Cyrillic ones twice in its first few thousand
 /// chars, else `ru`.
 pub fn detect_lang(text: &str) -> &'static str {
-    let (mut cyr, mut lat) = (0usize, 0usize);
-    for c in text.chars().take(4000) {
-        if c.is_ascii_alphabetic() {
-            lat += 1;
-        } else if ('\u{400}'..='\u{4FF}').contains(&c) {
-            cyr += 1;
-        }
-    }
+    let (lat, cyr) = letters(text);
+    lang_of_letters(lat, cyr)
+}
+
+/// `detect_lang` from the counts of `letters`.
+pub fn lang_of_letters(lat: usize, cyr: usize) -> &'static str {
     // A few Latin words (names, codes) do not make a text English.
     if lat >= 40 && lat > 2 * cyr {
         "en"
     } else {
         "ru"
     }
+}
+
+/// Latin (ASCII) and Cyrillic letters in a text's first 4,000 chars,
+/// counted on the bytes: a char starts at every byte but a continuation
+/// byte (`10xxxxxx`), and U+0400–U+04FF are the chars whose first byte
+/// is `D0`–`D3`.
+pub fn letters(text: &str) -> (usize, usize) {
+    let (mut cyr, mut lat, mut chars) = (0usize, 0usize, 0usize);
+    for &b in text.as_bytes() {
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        if chars == 4000 {
+            break;
+        }
+        chars += 1;
+        if b.is_ascii_alphabetic() {
+            lat += 1;
+        } else if (0xD0..=0xD3).contains(&b) {
+            cyr += 1;
+        }
+    }
+    (lat, cyr)
 }
 
 use chrono::NaiveDate;

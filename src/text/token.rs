@@ -69,6 +69,9 @@ impl Token {
 /// Lower case with `ё` read as `е`, as the lexicons and the rules compare
 /// words, in one pass; Latin and Cyrillic on a fast path.
 pub fn fold(raw: &str) -> String {
+    if raw.is_ascii() {
+        return raw.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(raw.len());
     for c in raw.chars() {
         match c {
@@ -100,8 +103,10 @@ fn is_group_space(c: char) -> bool {
 /// Splits `text[from..to]` into tokens (offsets are into `text`).
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
     let s = &text[from..to];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
+    // Sized once: a char per byte at most, a token per four chars about.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+    chars.extend(s.char_indices());
+    let mut out = Vec::with_capacity(chars.len() / 4 + 1);
     let mut i = 0;
     let mut space = false;
     while i < chars.len() {
@@ -130,8 +135,14 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
 fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bool) -> Token {
     let raw = &s[start..end];
     let (num, int_digits) = if kind == TokKind::Num {
-        let digits: String = raw.chars().filter(|c| !is_group_space(*c)).collect();
-        let int = digits.split([',', '.']).next().unwrap_or("").len();
+        // Digits are read in place; only a grouped number (`1 599 059`)
+        // is copied without its spaces.
+        let digits: std::borrow::Cow<str> = if raw.contains(is_group_space) {
+            raw.chars().filter(|c| !is_group_space(*c)).collect()
+        } else {
+            raw.into()
+        };
+        let int = digits.find([',', '.']).unwrap_or(digits.len());
         (Decimal::parse(&digits), int)
     } else {
         (None, 0)
@@ -141,7 +152,10 @@ fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bo
         end: base + end,
         kind,
         lower: fold(raw),
-        cap: raw.chars().next().is_some_and(char::is_uppercase),
+        cap: match raw.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => raw.chars().next().is_some_and(char::is_uppercase),
+        },
         num,
         int_digits,
         space_before: space,
@@ -229,6 +243,28 @@ mod tests {
             lows("Нур-Султане, Р.Скляр"),
             vec!["нур-султане", ",", "р", ".", "скляр"]
         );
+    }
+
+    #[test]
+    fn folds_russian_bytes_as_chars() {
+        for w in [
+            "ЁЖИК",
+            "Ёлка-ПАЛКА",
+            "ЭКСПОРТ",
+            "Рязань",
+            "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
+            "Қазақ",
+            "Ма\u{301}рта",
+        ] {
+            let by_char: String = w
+                .chars()
+                .flat_map(|c| match c {
+                    'ё' | 'Ё' => "е".chars().collect::<Vec<_>>(),
+                    c => c.to_lowercase().collect(),
+                })
+                .collect();
+            assert_eq!(fold(w), by_char, "{w}");
+        }
     }
 
     #[test]

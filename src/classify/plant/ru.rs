@@ -10,6 +10,7 @@ use crate::classify::place::ru::{
     adjective_place, guessed_places, nearest_place, place_phrase_at, places_in,
 };
 use crate::dims::quantity::ru::is_adjective;
+use crate::lexicon::memo::WordMemo;
 use crate::text::token::{TokKind, Token};
 
 crate::words!(
@@ -46,8 +47,16 @@ fn self_named(toks: &[Token], i: usize) -> Vec<String> {
     vec![words.join(" ")]
 }
 
-/// A word for a plant (`завод`, `комбината`, `мясокомбинат`).
+/// A word for a plant (`завод`, `комбината`, `мясокомбинат`); asked of
+/// every word of every sentence, so answered once per distinct word.
 fn is_object(w: &str) -> bool {
+    thread_local! {
+        static WORDS: WordMemo = WordMemo::default();
+    }
+    WORDS.with(|m| m.get_or(w, object_word))
+}
+
+fn object_word(w: &str) -> bool {
     // `производственной инфраструктуры`: the adjective names no plant.
     if w.starts_with("производствен") {
         return false;

@@ -3,6 +3,7 @@
 
 use crate::dims::Num;
 use crate::dims::decimal::Decimal;
+use crate::lexicon::memo::WordMemo;
 use crate::text::token::{TokKind, Token};
 
 /// Units 1–19, tens, hundreds: stem and value. A token is a number word
@@ -194,22 +195,27 @@ const FIGURE_STEMS: [&str; 29] = [
 /// Whether a token can be part of a number or a date; a sentence with no
 /// such token has no mentions, and the rules skip it.
 pub fn may_be_figure(t: &Token) -> bool {
+    thread_local! {
+        static WORDS: WordMemo = WordMemo::default();
+    }
     match t.kind {
         TokKind::Num | TokKind::NumDate => true,
-        TokKind::Word => {
-            word_value(&t.lower).is_some()
-                || t.lower.split('-').any(|p| word_value(p).is_some())
-                || FIGURE_STEMS.iter().any(|s| t.lower.starts_with(s))
-                || t.lower.starts_with("осен")
-                || matches!(t.lower.as_str(), "вчера" | "сегодня" | "завтра")
-                || t.lower
-                    .split('-')
-                    .any(|p| crate::dims::date::ru::month_of(p).is_some())
-                || matches!(t.lower.as_str(), "i" | "ii" | "iii" | "iv")
-                || crate::dims::date::ru::may_begin(&t.lower)
-        }
+        TokKind::Word => WORDS.with(|m| m.get_or(&t.lower, word_may_be_figure)),
         TokKind::Punct => false,
     }
+}
+
+/// Whether a word (lower case) can be part of a number or a date.
+fn word_may_be_figure(w: &str) -> bool {
+    word_value(w).is_some()
+        || w.split('-').any(|p| word_value(p).is_some())
+        || FIGURE_STEMS.iter().any(|s| w.starts_with(s))
+        || w.starts_with("осен")
+        || matches!(w, "вчера" | "сегодня" | "завтра")
+        || w.split('-')
+            .any(|p| crate::dims::date::ru::month_of(p).is_some())
+        || matches!(w, "i" | "ii" | "iii" | "iv")
+        || crate::dims::date::ru::may_begin(w)
 }
 
 /// The power of ten of a scale word (`млрд` → 9, `миллионов` → 6).
@@ -298,6 +304,9 @@ pub fn simple_at(toks: &[Token], i: usize) -> Option<Num> {
     let (base, n, rule) = match t.kind {
         TokKind::Num if digits_ok(toks, i) => (t.num?, 1, "<digits>"),
         TokKind::Num => return None,
+        // Every word a number starts with (a number word, a scale, a
+        // fraction of one, `полтора`) passes the figure filter.
+        TokKind::Word if !may_be_figure(t) => return None,
         TokKind::Word => {
             if let Some(r) = fraction_scale(toks, i) {
                 return Some(r);

@@ -76,7 +76,8 @@ fn count_chars(text: &str, out: &mut [Sentence]) {
 
 fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let line = &text[from..to];
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(line.len());
+    chars.extend(line.char_indices());
     let mut start = 0;
     for i in 0..chars.len() {
         let c = chars[i].1;
