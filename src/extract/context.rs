@@ -9,6 +9,32 @@ use crate::classify::plant::Plant;
 use crate::classify::{status, subject};
 use crate::record::{Metric, Record, Status};
 
+/// What the document has said so far, carried from one sentence to the
+/// next, so that reading a long document stays linear in its length.
+#[derive(Debug, Default)]
+pub(super) struct Said {
+    /// The period of the last actual flow.
+    flow_period: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+    /// The ISO 3166-2 code of the last region a sentence named alone.
+    region: Option<String>,
+}
+
+impl Said {
+    /// Takes in what sentence `r` said, once its records are built.
+    pub(super) fn after(&mut self, r: &Reading) {
+        let flow =
+            r.records.iter().rev().find(|x| {
+                is_flow(x.metric) && x.status == Status::Actual && x.period_end.is_some()
+            });
+        if let Some(x) = flow {
+            self.flow_period = Some((x.period_start, x.period_end));
+        }
+        if let Some(code) = trade::region_code(r) {
+            self.region = Some(code);
+        }
+    }
+}
+
 /// What a sentence borrows from the ones before it in its paragraph.
 pub(crate) struct Context {
     pub(crate) parties: Vec<String>,
@@ -48,6 +74,7 @@ pub(super) fn context(
     i: usize,
     doc_parties: &[String],
     previous: Option<Metric>,
+    said: &Said,
 ) -> Context {
     let para = rs[i].sentence.paragraph;
     let before: Vec<&Reading> = rs[..i]
@@ -67,12 +94,8 @@ pub(super) fn context(
     let plant = named.map(|x| x.0);
     // The period of the last actual flow said just before (`Экспорт
     // составил …` after `Товарооборот за 2020 год …`).
-    let period = rs[..i]
-        .iter()
-        .rev()
-        .flat_map(|r| r.records.iter().rev())
-        .find(|x| is_flow(x.metric) && x.status == Status::Actual && x.period_end.is_some())
-        .map(|x| (x.period_start, x.period_end))
+    let period = said
+        .flow_period
         .or_else(|| asked_period(&rs[i.saturating_sub(2)..i]));
     // The direction of the last exports or imports just before (`В
     // рублёвом выражении поставки превысили …`).
@@ -126,7 +149,7 @@ pub(super) fn context(
         any_period,
         trade,
         world,
-        region_before: rs[..i].iter().rev().find_map(trade::region_code),
+        region_before: said.region.clone(),
         status_before: i
             .checked_sub(1)
             .and_then(|k| status::of_sentence(&rs[k].status_cues)),

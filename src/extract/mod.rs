@@ -27,7 +27,7 @@ use crate::record::{Metric, Record, Status};
 use crate::text::Document;
 use crate::text::sentence::Sentence;
 use crate::text::token::Token;
-use context::{Context, context};
+use context::{Context, Said, context};
 pub use found::{Found, mentions, mentions_in};
 use launch::{added_object, launch_cue};
 use period::{figure_period, headline_periods, set_period};
@@ -164,9 +164,10 @@ fn read_sentences(
     }
     let mut previous = None;
     let mut current: Option<(Plant, usize)> = None;
+    let mut said = Said::default();
     for i in 0..readings.len() {
         if !readings[i].mentions.is_empty() {
-            let mut ctx = context(&readings, i, &doc_parties, previous);
+            let mut ctx = context(&readings, i, &doc_parties, previous, &said);
             ctx.topic = topic.clone();
             // The plant a record was last keyed to, when that is more
             // recent than the plant last named.
@@ -192,6 +193,7 @@ fn read_sentences(
         {
             previous = Some(last.metric);
         }
+        said.after(&readings[i]);
     }
     headline_periods(&mut readings);
     refine::plant_keys(&mut readings);
