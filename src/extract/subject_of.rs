@@ -171,7 +171,7 @@ fn processing(r: &Reading) -> bool {
 fn same_goods(a: &str, b: &str) -> bool {
     let stems = |s: &str| -> Vec<String> {
         s.split_whitespace()
-            .map(|w| fold(&w.chars().take(5).collect::<String>()))
+            .map(|w| fold(&w.chars().take(5).collect::<String>()).to_string())
             .collect()
     };
     // `лифт` and `лифтов`: a short word is the start of the longer one.

@@ -41,7 +41,7 @@ impl Elem {
         } else if let Some(stem) = s.strip_suffix('*') {
             Elem::Stem(stem.to_string(), 4, stem.contains('-'))
         } else {
-            Elem::Exact(s)
+            Elem::Exact(s.to_string())
         };
         (e, optional)
     }
@@ -236,7 +236,7 @@ impl PhraseSet {
         if self.other.is_empty() && !self.may_start(first) {
             return None;
         }
-        let exact = self.by_first.get(&t.lower).into_iter().flatten();
+        let exact = self.by_first.get(t.lower.as_str()).into_iter().flatten();
         let stems = self.by_prefix.get(&first).into_iter().flatten();
         exact
             .chain(stems)

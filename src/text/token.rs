@@ -30,7 +30,7 @@ pub struct Token {
     /// What it is.
     pub kind: TokKind,
     /// Lower-case text with `ё` read as `е`, for matching.
-    pub lower: String,
+    pub lower: Lower,
     /// The value of a `Num` token.
     pub num: Option<Decimal>,
     /// Digits before the decimal mark, for a `Num` (`2021` → 4).
@@ -66,13 +66,32 @@ impl Token {
     }
 }
 
+/// A token's lower-case text: kept in place up to 24 bytes (a word of
+/// twelve Cyrillic letters), so that most tokens allocate nothing.
+pub type Lower = compact_str::CompactString;
+
 /// Lower case with `ё` read as `е`, as the lexicons and the rules compare
-/// words, in one pass; Latin and Cyrillic on a fast path.
-pub fn fold(raw: &str) -> String {
-    if raw.is_ascii() {
-        return raw.to_ascii_lowercase();
+/// words, in one pass; Latin and Cyrillic on a fast path. A word that is
+/// not ASCII is folded into a scratch buffer of the thread first, then
+/// copied once.
+pub fn fold(raw: &str) -> Lower {
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }
-    let mut out = String::with_capacity(raw.len());
+    if raw.is_ascii() {
+        let mut out = Lower::from(raw);
+        out.make_ascii_lowercase();
+        return out;
+    }
+    SCRATCH.with(|buf| {
+        let mut out = buf.borrow_mut();
+        out.clear();
+        fold_into(raw, &mut out);
+        Lower::from(out.as_str())
+    })
+}
+
+fn fold_into(raw: &str, out: &mut String) {
     for c in raw.chars() {
         match c {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
@@ -82,7 +101,6 @@ pub fn fold(raw: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// Whether a char is a letter; Latin and Cyrillic on a fast path (the
@@ -228,7 +246,7 @@ mod tests {
     fn lows(t: &str) -> Vec<String> {
         tokenize(t, 0, t.len())
             .into_iter()
-            .map(|t| t.lower)
+            .map(|t| t.lower.to_string())
             .collect()
     }
 

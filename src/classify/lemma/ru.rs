@@ -72,7 +72,7 @@ fn phrase_lemma(words: &[Token]) -> String {
         .collect();
     out.push(noun);
     // `большого диаметра`: a genitive complement stays as it is written.
-    out.extend(words[head + 1..].iter().map(|t| t.lower.clone()));
+    out.extend(words[head + 1..].iter().map(|t| t.lower.to_string()));
     out.join(" ")
 }
 

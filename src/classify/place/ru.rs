@@ -31,7 +31,7 @@ pub(crate) fn guessed_places(toks: &[Token]) -> Vec<(usize, usize, String, bool)
         } else if prev == "под" {
             Some((instrumental_base(&t.lower), true))
         } else if SETTLEMENT.contains(prev) {
-            Some((t.lower.clone(), true))
+            Some((t.lower.to_string(), true))
         } else {
             None
         };

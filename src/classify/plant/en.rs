@@ -296,7 +296,7 @@ fn pair(t: &Token) -> Option<String> {
     let mut codes: Vec<String> = Vec::new();
     for part in t.lower.split('-') {
         let probe = Token {
-            lower: part.to_string(),
+            lower: part.into(),
             ..t.clone()
         };
         let (_, e) = set.longest_at(std::slice::from_ref(&probe), 0)?;

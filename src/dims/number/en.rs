@@ -372,7 +372,7 @@ pub fn regroup(text: &str, toks: Vec<Token>) -> Vec<Token> {
         joined.end = end;
         joined.num = Decimal::parse(&digits);
         joined.int_digits = digits.split('.').next().map_or(0, str::len);
-        joined.lower = text[t.start..end].to_string();
+        joined.lower = text[t.start..end].into();
         out.push(joined);
     }
     out

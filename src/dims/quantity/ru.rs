@@ -100,7 +100,7 @@ fn counted_with_rate(toks: &[Token], j: usize) -> Option<(usize, String)> {
         return None;
     }
     rate_at(toks, j + 1)?;
-    Some((j + 1, t.lower.clone()))
+    Some((j + 1, t.lower.to_string()))
 }
 
 /// `выпустить четыре тысячи кабин`: a count of a thing made, after a verb
@@ -128,7 +128,7 @@ fn made(toks: &[Token], start: usize, j: usize) -> Option<(usize, String)> {
     {
         return None;
     }
-    Some((j + 1, t.lower.clone()))
+    Some((j + 1, t.lower.to_string()))
 }
 
 /// A rate after a quantity, skipping up to three words of what is made:

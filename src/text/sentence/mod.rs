@@ -76,20 +76,19 @@ fn count_chars(text: &str, out: &mut [Sentence]) {
 
 fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let line = &text[from..to];
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(line.len());
-    chars.extend(line.char_indices());
     let mut start = 0;
-    for i in 0..chars.len() {
-        let c = chars[i].1;
+    for (i, c) in line.char_indices() {
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
-        let mut j = i + 1;
-        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '»' | '"' | ')' | '”') {
-            j += 1;
-        }
-        let cut = chars.get(j).map_or(line.len(), |&(b, _)| b);
-        if is_boundary(&chars, i, j) {
+        let after = i + c.len_utf8();
+        let rest = &line[after..];
+        let closers = rest
+            .char_indices()
+            .find(|&(_, c)| !matches!(c, '.' | '!' | '?' | '»' | '"' | ')' | '”'))
+            .map_or(rest.len(), |(k, _)| k);
+        let cut = after + closers;
+        if is_boundary(line, i, c, cut) {
             push(text, from + start, from + cut, paragraph, out);
             start = cut;
         }
@@ -97,72 +96,73 @@ fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Ve
     push(text, from + start, to, paragraph, out);
 }
 
-fn is_boundary(chars: &[(usize, char)], i: usize, j: usize) -> bool {
-    let Some(&(_, next)) = chars.get(j) else {
+/// Whether the mark `c` at byte `i` of `line`, with its closing marks
+/// up to byte `j`, ends a sentence.
+fn is_boundary(line: &str, i: usize, c: char, j: usize) -> bool {
+    let Some(next) = line[j..].chars().next() else {
         return false;
     };
-    if chars[i].1 == '.' && (is_abbreviation(chars, i) || currency_country(chars, i, j)) {
+    if c == '.' && (is_abbreviation(line, i) || currency_country(line, i, j)) {
         return false;
     }
     if next.is_whitespace() {
-        let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
-        }
-        return chars.get(k).is_some_and(|&(_, c)| {
-            c.is_uppercase() || c.is_ascii_digit() || "«\"“—–-$€".contains(c)
-        });
+        return line[j..]
+            .chars()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "«\"“—–-$€".contains(c));
     }
     // `Токаев.Премьер`: a lower-case word glued to a capital.
-    chars[i].1 == '.'
+    let mut back = line[..i].chars().rev();
+    c == '.'
         && next.is_uppercase()
-        && i >= 2
-        && chars[i - 1].1.is_lowercase()
-        && chars[i - 2].1.is_lowercase()
+        && back.next().is_some_and(char::is_lowercase)
+        && back.next().is_some_and(char::is_lowercase)
+}
+
+/// The letters right before byte `dot` of `line`.
+fn word_before(line: &str, dot: usize) -> &str {
+    let head = &line[..dot];
+    let k = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| crate::text::token::is_letter(c))
+        .last()
+        .map_or(dot, |(k, _)| k);
+    &head[k..]
+}
+
+/// Whether `word` in lower case is `s`.
+fn lower_is(word: &str, s: &str) -> bool {
+    word.chars().flat_map(char::to_lowercase).eq(s.chars())
 }
 
 /// `млн долл. США`, `500 тыс. TEU`: what names the currency or the unit
 /// goes on with the sentence.
-fn currency_country(chars: &[(usize, char)], dot: usize, j: usize) -> bool {
-    let word_before: String = chars[..dot]
-        .iter()
-        .rev()
-        .take_while(|&&(_, c)| crate::text::token::is_letter(c))
-        .map(|&(_, c)| c)
-        .collect::<Vec<char>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let after: String = chars[j..]
-        .iter()
-        .skip_while(|&&(_, c)| c.is_whitespace())
-        .take(3)
-        .map(|&(_, c)| c)
-        .collect();
-    let word = word_before.to_lowercase();
+fn currency_country(line: &str, dot: usize, j: usize) -> bool {
+    let word = word_before(line, dot);
+    let after = line[j..].trim_start_matches(char::is_whitespace);
     // `500 тыс. TEU`, `2 млн. USD`: a unit in Latin capitals after a scale.
-    let latin_unit: String = chars[j..]
+    let scale = || ru::SCALES.iter().any(|s| lower_is(word, s));
+    let unit = || {
+        let mut latin = after.chars().take_while(|c| c.is_alphanumeric());
+        latin.clone().count() >= 2 && latin.all(|c| c.is_ascii_uppercase())
+    };
+    let country = |a: &str| after.chars().take(3).eq(a.chars());
+    ru::CURRENCY_OF
         .iter()
-        .skip_while(|&&(_, c)| c.is_whitespace())
-        .take_while(|&&(_, c)| c.is_alphanumeric())
-        .map(|&(_, c)| c)
-        .collect();
-    let scale = ru::SCALES.contains(&word.as_str());
-    let unit =
-        latin_unit.chars().count() >= 2 && latin_unit.chars().all(|c| c.is_ascii_uppercase());
-    ru::CURRENCY_OF.contains(&(word.as_str(), after.as_str())) || (scale && unit)
+        .any(|&(w, a)| lower_is(word, w) && country(a))
+        || (scale() && unit())
 }
 
-fn is_abbreviation(chars: &[(usize, char)], dot: usize) -> bool {
-    let mut k = dot;
-    while k > 0 && crate::text::token::is_letter(chars[k - 1].1) {
-        k -= 1;
-    }
-    let word: String = chars[k..dot].iter().map(|&(_, c)| c).collect();
-    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+fn is_abbreviation(line: &str, dot: usize) -> bool {
+    let word = word_before(line, dot);
+    let mut cs = word.chars();
+    if let (Some(c), None) = (cs.next(), cs.next())
+        && c.is_uppercase()
+    {
         return true; // an initial: Р. Скляр
     }
-    ru::ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    ru::ABBREVIATIONS.iter().any(|a| lower_is(word, a))
 }
 
 fn push(text: &str, mut start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
@@ -233,6 +233,21 @@ mod tests {
             vec![
                 "Экспорт — 7 млн долл. США, импорт — 2 млн долл. США.",
                 "Итог."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_are_read_in_any_case_and_units_only_in_latin_capitals() {
+        let t = "Завод ИМ. Ленина продал на 2 млн. USD. Итог на 3 млн. Usd. Конец!? Да.";
+        assert_eq!(
+            texts(t),
+            vec![
+                "Завод ИМ. Ленина продал на 2 млн. USD.",
+                "Итог на 3 млн.",
+                "Usd.",
+                "Конец!?",
+                "Да."
             ]
         );
     }

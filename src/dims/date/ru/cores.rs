@@ -228,20 +228,25 @@ pub(super) fn relative_day(toks: &[Token], k: usize, a: Anchor) -> Option<Core> 
     if k > 0 && w(toks, k - 1) == "на" {
         return None;
     }
-    let off = match w(toks, k) {
-        "позавчера" => -2,
-        "вчера" => -1,
-        "сегодня" => 0,
-        "завтра" => 1,
-        "послезавтра" => 2,
-        _ => return None,
-    };
+    let off = day_offset(w(toks, k))?;
     let d = a.published? + chrono::Duration::days(off);
     Some((
         k + 1,
         relative(span(Some(d), Some(d), Grain::Day)),
         rule("<relative day>"),
     ))
+}
+
+/// The days from publication a word names (`вчера` → -1).
+pub(super) fn day_offset(word: &str) -> Option<i64> {
+    Some(match word {
+        "позавчера" => -2,
+        "вчера" => -1,
+        "сегодня" => 0,
+        "завтра" => 1,
+        "послезавтра" => 2,
+        _ => return None,
+    })
 }
 
 /// `2023-2024 годы`, `в 2021–2025 годах`, `с 2021 по 2025 год`.
@@ -347,17 +352,23 @@ pub(super) fn quarter_or_half(toks: &[Token], k: usize, a: Anchor) -> Option<Cor
 
 /// `летом 2023 года`, `осенью прошлого года`, `весной`.
 pub(super) fn season(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
-    let (m1, m2) = match w(toks, k) {
-        "летом" | "лето" => (6, 8),
-        "осенью" | "осень" => (9, 11),
-        "весной" | "весна" => (3, 5),
-        _ => return None,
-    };
+    let (m1, m2) = season_months(w(toks, k))?;
     let (y, e) = year_or_anchor(toks, k + 1, a)?;
     if e == k + 1 && k == 0 {
         return None;
     }
     Some((e, months(y, m1, m2, Grain::Range), rule("<season> <year>")))
+}
+
+/// The months of a season named by `word` (not winter, which spans two
+/// years: `spans::season_words`).
+pub(super) fn season_months(word: &str) -> Option<(u32, u32)> {
+    match word {
+        "летом" | "лето" => Some((6, 8)),
+        "осенью" | "осень" => Some((9, 11)),
+        "весной" | "весна" => Some((3, 5)),
+        _ => None,
+    }
 }
 
 /// Two months: `январь–сентябрь`, `январь-ноябрь` (one word), `с января
@@ -548,10 +559,31 @@ pub(super) fn is_weekday(s: &str) -> bool {
     )
 }
 
+/// The word `half_year_back` reads.
+pub(super) const HALF_YEAR: &str = "полгода";
+
+/// Whether a core can begin at token `t`: the first words and numbers
+/// of the cores above (not those read only after a modifier:
+/// `months_of_year`, `bare_year_word`).
+pub(super) fn may_begin_core(t: &Token) -> bool {
+    let word = t.lower.as_str();
+    matches!(t.kind, TokKind::Num | TokKind::NumDate)
+        || word == HALF_YEAR
+        || is_weekday(word)
+        || month_of(word).is_some()
+        || word
+            .split_once('-')
+            .is_some_and(|(a, _)| month_of(a).is_some())
+        || ordinal_of(word).is_some()
+        || season_months(word).is_some()
+        || relative_offset(word).is_some()
+        || day_offset(word).is_some()
+}
+
 /// `за полгода`: the last half-year over at the anchor (January–June when
 /// published in the second half, else July–December of the year before).
 pub(super) fn half_year_back(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
-    if w(toks, k) != "полгода" || k == 0 || w(toks, k - 1) != "за" {
+    if w(toks, k) != HALF_YEAR || k == 0 || w(toks, k - 1) != "за" {
         return None;
     }
     let d = a.published?;

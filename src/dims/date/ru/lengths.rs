@@ -89,7 +89,24 @@ pub(super) fn duration_at(toks: &[Token], i: usize) -> Option<Mention> {
         &["в"],
     ];
     let t = toks.get(i)?;
-    let may = number_ru::may_be_figure(t)
+    let may = may_begin_duration(t)
+        || crate::grammar::ru::qualifiers()
+            .longest_at(toks, i)
+            .is_some();
+    if !may {
+        return None;
+    }
+    let lead = LEADS
+        .iter()
+        .find(|ws| ws.iter().enumerate().all(|(j, x)| w(toks, i + j) == *x))
+        .map_or(0, |ws| ws.len());
+    duration_after(toks, i, lead)
+}
+
+/// Whether a duration can begin at `t` by its own word (a qualifier
+/// phrase there may begin one too: `duration_at`).
+pub(super) fn may_begin_duration(t: &Token) -> bool {
+    number_ru::may_be_figure(t)
         || matches!(
             t.lower.as_str(),
             "в" | "на"
@@ -103,17 +120,11 @@ pub(super) fn duration_at(toks: &[Token], i: usize) -> Option<Mention> {
                 | "многих"
         )
         || COLLECTIVE.contains(&t.lower.as_str())
-        || crate::grammar::ru::qualifiers()
-            .longest_at(toks, i)
-            .is_some()
-        || ADJECTIVES.iter().any(|s| t.lower.starts_with(s));
-    if !may {
-        return None;
-    }
-    let lead = LEADS
-        .iter()
-        .find(|ws| ws.iter().enumerate().all(|(j, x)| w(toks, i + j) == *x))
-        .map_or(0, |ws| ws.len());
+        || ADJECTIVES.iter().any(|s| t.lower.starts_with(s))
+}
+
+/// A duration at `i` after its lead of `lead` words (see `duration_at`).
+fn duration_after(toks: &[Token], i: usize, lead: usize) -> Option<Mention> {
     let mut j = i + lead;
     let adjective = ADJECTIVES.iter().any(|s| w(toks, j).starts_with(s));
     j += usize::from(adjective);

@@ -18,7 +18,8 @@ pub use cores::month_of;
 use cores::*;
 
 use crate::dims::{Anchor, Grain, Mention, Period};
-use crate::text::token::Token;
+use crate::lexicon::memo::WordMemo;
+use crate::text::token::{TokKind, Token};
 
 /// What a modifier does to the core period after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +103,10 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_start(toks, i) {
+            i += 1;
+            continue;
+        }
         match best_at(toks, i, anchor) {
             Some((e, period, rule)) => {
                 out.push(mention(i, e, period, rule));
@@ -117,6 +122,34 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Whether any date or duration rule can begin at token `i`: a number,
+/// or a word a modifier, a core, a loose date or a duration begins with
+/// (asked once per distinct word), or a qualifier phrase. Where this says
+/// no, `best_at` and `lengths::duration_at` find nothing.
+fn may_start(toks: &[Token], i: usize) -> bool {
+    thread_local! {
+        static WORDS: WordMemo = WordMemo::default();
+    }
+    let t = &toks[i];
+    // A word's text never equals a mark's (one char, not a letter), so
+    // both can share the memo.
+    let own = match t.kind {
+        TokKind::Num | TokKind::NumDate => true,
+        TokKind::Word | TokKind::Punct => WORDS.with(|m| m.get_or(&t.lower, |_| begins(t))),
+    };
+    own || crate::grammar::ru::qualifiers()
+        .longest_at(toks, i)
+        .is_some()
+}
+
+/// Whether a rule can begin at `t` by its own word (`may_start`).
+fn begins(t: &Token) -> bool {
+    MODIFIERS.iter().any(|(words, _)| t.is(words[0]))
+        || may_begin_core(t)
+        || spans::may_begin_loose(t)
+        || lengths::may_begin_duration(t)
 }
 
 fn mention(s: usize, e: usize, period: Period, rule: Rule) -> Mention {
@@ -260,6 +293,28 @@ mod tests {
         assert_eq!(one("в 1990-е годы").end, ymd(1999, 12, 31));
         assert_eq!(one("в прошлом месяце").start, ymd(2024, 2, 1));
         assert_eq!(one("в конце года").start, ymd(2024, 10, 1));
+    }
+
+    #[test]
+    fn the_start_gate_passes_every_token_a_rule_reads_from() {
+        let a = Anchor {
+            published: ymd(2024, 3, 4),
+        };
+        let text = "Вчера, во вторник, 14.03.2020 и 5 марта прошлого года, \
+            в течение полугода, за первое полугодие, летом, зимой, через неделю, \
+            почти 30 лет назад, в XIX веке, в девяностые, сезон 2019/20, \
+            январь-март, несколько лет, пару дней, в 1990-е годы, около трех лет.";
+        let toks = tokenize(text, 0, text.len());
+        let mut read = 0;
+        for i in 0..toks.len() {
+            for anchor in [a, Anchor { published: None }] {
+                if best_at(&toks, i, anchor).is_some() || lengths::duration_at(&toks, i).is_some() {
+                    assert!(may_start(&toks, i), "{}", toks[i].lower);
+                    read += 1;
+                }
+            }
+        }
+        assert!(read > 20, "{read}");
     }
 
     /// The month of the first date mention of a sentence published on

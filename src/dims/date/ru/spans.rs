@@ -102,11 +102,7 @@ fn looks_past(word: &str) -> bool {
 /// reads one there; `m` is the modifier before it.
 pub(super) fn loose_core(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
     let t = toks.get(k)?;
-    let may = number_ru::may_be_figure(t)
-        || t.is("через")
-        || t.is("за")
-        || t.lower.starts_with("сезон")
-        || relative_offset(&t.lower).is_some()
+    let may = may_begin_loose(t)
         || crate::grammar::ru::qualifiers()
             .longest_at(toks, k)
             .is_some();
@@ -149,6 +145,16 @@ pub(super) fn loose_core(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Op
     };
     let (e, p, rule) = core_at(toks, k, any, m)?;
     Some((e, loose(None, None, p.grain), rule))
+}
+
+/// Whether a loose date can begin at `t` by its own word (a qualifier
+/// phrase there may begin one too: `loose_core`).
+pub(super) fn may_begin_loose(t: &Token) -> bool {
+    number_ru::may_be_figure(t)
+        || t.is("через")
+        || t.is("за")
+        || t.lower.starts_with("сезон")
+        || relative_offset(&t.lower).is_some()
 }
 
 /// `в среду`, `в понедельник`: the weekday nearest to publication by the
