@@ -46,7 +46,7 @@ pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
         .filter(|d| d.kind == Kind::Date && !said(d))
         .count();
     // Reaching full capacity is no launch (decision 32).
-    let capacity = r.toks.iter().any(ru::capacity_word);
+    let capacity = ru::reaches_capacity(&r.toks);
     let reach = if dates == 1 && r.launch_cues.len() == 1 && !capacity {
         60
     } else {

@@ -103,9 +103,12 @@ pub fn adds_object(toks: &[Token]) -> bool {
         && toks.iter().take(2).any(|t| t.is("также"))
 }
 
-/// `мощност…`: reaching full capacity is no launch.
-pub fn capacity_word(t: &Token) -> bool {
-    t.lower.starts_with("мощност")
+/// `выход на полную мощность`: reaching a capacity is no launch; a
+/// capacity figure (`мощностью 50 тыс. тонн`) says nothing of it.
+pub fn reaches_capacity(toks: &[Token]) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        t.lower.starts_with("мощност") && toks[i.saturating_sub(2)..i].iter().any(|p| p.is("на"))
+    })
 }
 
 /// `в`/`во` before a country: a figure placed in it.
