@@ -119,17 +119,27 @@ fn from_quantity_before(
 ) -> Option<(String, String, &'static str)> {
     let q = before.iter().rev().find(|x| x.kind == Kind::Quantity)?;
     let gap = &toks[q.tok_end..m.tok_start];
-    let linked = gap.len() <= 6
-        && gap.iter().all(|t| {
-            t.kind == TokKind::Punct || LINKS.contains(&t.lower) || t.lower.starts_with("втор")
-        })
-        && gap
-            .iter()
-            .any(|t| t.kind == TokKind::Word || t.is(",") || t.is_dash());
+    // `142 проекта на 28 млрд долларов, из них 63`: a part of the last
+    // quantity, whatever was said of it in between.
+    let part = m.tok_start >= 2
+        && toks[m.tok_start - 2].is("из")
+        && matches!(toks[m.tok_start - 1].lower.as_str(), "них" | "которых");
+    // `Из 40 проектов 12 реализованы`: the part right after its whole.
+    let of_whole = gap.is_empty() && q.tok_start >= 1 && toks[q.tok_start - 1].is("из");
+    let linked = part
+        || of_whole
+        || gap.len() <= 6
+            && gap.iter().all(|t| {
+                t.kind == TokKind::Punct || LINKS.contains(&t.lower) || t.lower.starts_with("втор")
+            })
+            && gap
+                .iter()
+                .any(|t| t.kind == TokKind::Word || t.is(",") || t.is_dash());
     let strong = gap
         .iter()
         .any(|t| matches!(t.lower.as_str(), "еще" | "которых" | "них" | "числе"));
     let closes = strong
+        || of_whole
         || toks.get(m.tok_end).is_none_or(|t| t.kind == TokKind::Punct)
         || toks.get(m.tok_end).is_some_and(is_adjective);
     if !(linked && closes) {

@@ -104,8 +104,23 @@ pub fn from_cues(
 ) -> Option<(Status, String)> {
     cues.iter()
         .filter(|c| c.entry.col(1).is_empty())
+        .filter(|c| part_clause(toks, c.start).is_none_or(|s| fig.0 >= s))
         .map(|c| (cost(toks, mentions, (c.start, c.end), fig), c))
         .filter(|(k, _)| *k <= REACH)
         .min_by_key(|(k, _)| *k)
         .and_then(|(_, c)| Some((Status::parse(c.entry.col(0))?, c.name("status_cues"))))
+}
+
+/// `85 проектов на 12 млрд, из которых 30 уже завершены`: where the
+/// clause of token `k` opens with «из них», «из которых» or «в том
+/// числе», its start; a cue there speaks of the part, not of the whole.
+fn part_clause(toks: &[Token], k: usize) -> Option<usize> {
+    let start = toks[..k]
+        .iter()
+        .rposition(|t| matches!(t.lower.as_str(), "," | ";" | ":" | "(") || t.is_dash())
+        .map_or(0, |p| p + 1);
+    let w = |i: usize| toks.get(start + i).map_or("", |t| t.lower.as_str());
+    let opens = (w(0) == "из" && matches!(w(1), "них" | "которых"))
+        || (w(0) == "в" && w(1) == "том" && w(2) == "числе");
+    opens.then_some(start)
 }
