@@ -6,6 +6,7 @@
 
 use super::Reading;
 use crate::classify::Cue;
+use crate::classify::status::en::part_clause;
 use crate::classify::subject::Party;
 use crate::dims::quantity::ru::class;
 use crate::dims::{Kind, Mention};
@@ -300,6 +301,7 @@ pub fn status_from_cues(
 ) -> Option<(Status, String)> {
     cues.iter()
         .filter(|c| c.entry.col(1).is_empty())
+        .filter(|c| part_clause(toks, c.start).is_none_or(|s| fig.0 >= s))
         .map(|c| (even_cost(toks, mentions, (c.start, c.end), fig), c))
         .filter(|(k, _)| *k <= STATUS_REACH)
         .min_by_key(|(k, _)| *k)
@@ -317,6 +319,7 @@ fn main_verb<'c, 'a>(
 ) -> Option<(usize, &'c Cue<'a>)> {
     cues.iter()
         .filter(|c| c.entry.col(1).is_empty() && c.start >= fig.1)
+        .filter(|c| part_clause(toks, c.start).is_none_or(|s| fig.0 >= s))
         .filter(|c| !toks[fig.1..c.start].iter().any(|t| t.is(";") || t.is(".")))
         .min_by_key(|c| c.start)
         .map(|c| (0, c))
@@ -453,7 +456,18 @@ pub fn fill_parts(toks: &[Token], mentions: &mut [Mention]) {
     for k in 1..mentions.len() {
         let (before, rest) = mentions.split_at_mut(k);
         let m = &mut rest[0];
-        let Some(whole) = Mention::last_measure(before) else {
+        // `87 projects worth $24 billion, of which 31`: a part of an
+        // amount is said with its scale; a bare count is a part of the
+        // last quantity.
+        let scaled = toks[m.num_tok..m.tok_end]
+            .iter()
+            .any(|t| crate::dims::number::en::scale_power(&t.lower, false).is_some());
+        let whole = if scaled || m.kind != Kind::Number {
+            Mention::last_measure(before)
+        } else {
+            before.iter().rev().find(|x| x.kind == Kind::Quantity)
+        };
+        let Some(whole) = whole else {
             continue;
         };
         let lead = &toks[m.tok_start.saturating_sub(8)..m.tok_start];

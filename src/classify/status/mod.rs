@@ -3,6 +3,7 @@
 //! the sentence, the status of the sentence before (same paragraph)
 //! carries over; with none there either, a default by metric and period.
 
+pub mod en;
 pub mod ru;
 
 use chrono::NaiveDate;

@@ -1,0 +1,17 @@
+//! STATUS, English: where a status cue stops reaching.
+
+use crate::text::token::Token;
+
+/// `87 projects worth $24 billion, of which 31 have been completed`:
+/// where the clause of token `k` opens with "of which", "of them",
+/// "among them" or "including", its start; a cue there speaks of the
+/// part, not of the whole.
+pub fn part_clause(toks: &[Token], k: usize) -> Option<usize> {
+    let start = toks[..k]
+        .iter()
+        .rposition(|t| matches!(t.lower.as_str(), "," | ";" | ":" | "(") || t.is_dash())
+        .map_or(0, |p| p + 1);
+    let w = |i: usize| toks.get(start + i).map_or("", |t| t.lower.as_str());
+    let opens = matches!((w(0), w(1)), ("of" | "among", "which" | "them")) || w(0) == "including";
+    opens.then_some(start)
+}
