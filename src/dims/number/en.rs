@@ -69,7 +69,7 @@ const SCALES: &[(&str, i32, bool)] = &[
 ];
 
 /// Other words that may begin a number or a date.
-const FIGURE_WORDS: [&str; 24] = [
+const FIGURE_WORDS: [&str; 25] = [
     "a",
     "half",
     "quarter",
@@ -80,6 +80,7 @@ const FIGURE_WORDS: [&str; 24] = [
     "year",
     "years",
     "yearend",
+    "year-end",
     "month",
     "months",
     "yesterday",

@@ -450,6 +450,19 @@ fn relative_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         ("the", "yearend" | "year-end") => (0, 2),
         ("yearend" | "year-end", _) => (0, 1),
         ("the", "year") if w(toks, k + 2) == "before" && w(toks, k + 3) == "last" => (-2, 4),
+        // `by the end of the year` (the article skipped): the text's year.
+        ("year", _)
+            if k >= 3
+                && w(toks, k - 1) == "the"
+                && w(toks, k - 2) == "of"
+                && matches!(w(toks, k - 3), "end" | "beginning" | "start" | "middle") =>
+        {
+            (0, 1)
+        }
+        ("year", "before") if k > 0 && w(toks, k - 1) == "the" && w(toks, k + 2) == "last" => {
+            (-2, 3)
+        }
+        ("year", "-") if w(toks, k + 2) == "end" => (0, 3),
         _ => return None,
     };
     Some((
