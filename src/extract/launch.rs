@@ -1,6 +1,7 @@
 //! Launch windows: which date a launch word makes a window, and an object
 //! added in the next sentence (`А также строительство …`).
 
+use super::subject_of::one_plant;
 use super::{Context, Reading, ru};
 use crate::dims::{Kind, Mention};
 use crate::record::Record;
@@ -55,7 +56,9 @@ pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
     let not_launch = r.grammar.not_launch;
     r.launch_cues
         .iter()
-        .filter(|c| c.entry.col(1).is_empty() || !r.plants.is_empty())
+        // `The plant … is expected to start operations`: a plant named, or
+        // referred back to.
+        .filter(|c| c.entry.col(1).is_empty() || !r.plants.is_empty() || one_plant(r))
         // `Активная фаза строительства начнётся …`: the start of works is
         // no launch (decision 53).
         .filter(|c| c.entry.col(1).is_empty() || !ru::works_before(&r.toks, c.start))

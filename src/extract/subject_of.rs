@@ -57,7 +57,7 @@ fn about_set(r: &Reading) -> bool {
             .any(|m| class::is_plants(m.class.as_deref()))
 }
 
-fn one_plant(r: &Reading) -> bool {
+pub(super) fn one_plant(r: &Reading) -> bool {
     let words = r.grammar.one_plant;
     r.toks.iter().any(|t| words.contains(&t.lower))
 }
