@@ -396,8 +396,13 @@ fn figure_record(
     rec.status = status::for_plant(metric, st, rule.by.is_own(), plant_status);
     // `Стоимость проекта составляет $4,6 млрд` of a plant being built:
     // what it costs is under way as the plant is (decision 2).
-    if cost && rec.status == Status::Actual && plant_status == Some(Status::Ongoing) {
-        rec.status = Status::Ongoing;
+    // So is the cost of one still to be built (`scheduled to be completed
+    // in 2027, with the cost estimated at $2.6 billion`): planned.
+    if cost
+        && rec.status == Status::Actual
+        && let Some(p @ (Status::Ongoing | Status::Planned)) = plant_status
+    {
+        rec.status = p;
     }
     // The cost, capacity or jobs of a plant the text has reported
     // launched, with no cue of their own, are those of a running plant.
