@@ -11,7 +11,7 @@ pub mod plant;
 pub mod status;
 pub mod subject;
 
-use crate::dims::Mention;
+use crate::dims::{Kind, Mention};
 use crate::lexicon::{Entry, PhraseSet};
 use crate::text::token::{TokKind, Token};
 
@@ -85,9 +85,12 @@ pub fn cost(
             c += boundary_price(t);
         }
     }
+    // A bare number left without a unit (`вырос в 2 раза, до …`) is a
+    // factor, not a figure that competes for the cue.
     let between = mentions
         .iter()
-        .filter(|m| m.is_figure() && m.tok_start >= lo && m.tok_end <= hi)
+        .filter(|m| m.is_figure() && m.kind != Kind::Number)
+        .filter(|m| m.tok_start >= lo && m.tok_end <= hi)
         .count();
     c += 4 * between;
     if after { 2 * c + 3 } else { c }
