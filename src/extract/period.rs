@@ -245,6 +245,9 @@ fn stock_date(
     if has(ru::at_start) {
         return at(p.start);
     }
+    if p.grain == dims::Grain::Day && words.iter().any(|w| ru::on_day(w)) {
+        return at(p.end);
+    }
     let ahead = matches!((p.end, published), (Some(e), Some(d)) if e >= d);
     if has(ru::results_of) && ahead {
         return at(p.end);

@@ -92,6 +92,11 @@ pub fn at_start(a: &str, b: &str) -> bool {
     a == "на" && b == "начало"
 }
 
+/// `на 1 июля 2025 года`: the level on that day.
+pub fn on_day(w: &str) -> bool {
+    w == "на"
+}
+
 /// `по итогам 2024 года`: the level at its end.
 pub fn results_of(a: &str, b: &str) -> bool {
     a == "по" && b == "итогам"
