@@ -119,7 +119,10 @@ pub(crate) fn place_plants(rs: &mut [Reading], topic: &Topic) {
                 // In an article on one plant, what it processes or makes,
                 // said again with no place (`переработки льна и рапса`), is
                 // still that plant.
-                if let Some(product) = topic.product.as_ref().filter(|_| topic.one) {
+                // A plant that makes other goods (`второй завод — по
+                // выпуску удобрений`) is another plant.
+                let processes = toks.iter().any(super::ru::processing);
+                if let Some(product) = topic.product.as_ref().filter(|_| topic.one && processes) {
                     p.products = vec![product.clone()];
                 }
             }
