@@ -249,6 +249,11 @@ impl Mention {
         (toks[self.tok_start].start, toks[self.tok_end - 1].end)
     }
 
+    /// Whether token `tok` is one of the mention's.
+    pub fn covers(&self, tok: usize) -> bool {
+        (self.tok_start..self.tok_end).contains(&tok)
+    }
+
     /// Whether the mention is a figure a record can carry.
     pub fn is_figure(&self) -> bool {
         matches!(self.kind, Kind::Money | Kind::Quantity | Kind::Number)

@@ -302,6 +302,12 @@ pub fn status_from_cues(
     cues.iter()
         .filter(|c| c.entry.col(1).is_empty())
         .filter(|c| part_clause(toks, c.start).is_none_or(|s| fig.0 >= s))
+        // `May 21`: a month is no modal.
+        .filter(|c| {
+            !mentions
+                .iter()
+                .any(|m| m.kind == Kind::Date && m.covers(c.start))
+        })
         .map(|c| (even_cost(toks, mentions, (c.start, c.end), fig), c))
         .filter(|(k, _)| *k <= STATUS_REACH)
         .min_by_key(|(k, _)| *k)
@@ -333,9 +339,15 @@ crate::words!(
 /// `the minister said on Monday`: the day of the statement, neither a
 /// launch nor the period of a figure.
 pub fn said_on(toks: &[Token], d: &Mention) -> bool {
-    toks[d.tok_start.saturating_sub(2)..d.tok_start]
-        .iter()
-        .any(|t| SAID.contains(&t.lower))
+    // `EKIBASTUZ, May 21 – …`: a dateline's day is the report's.
+    let dateline = d.tok_start >= 2
+        && toks[d.tok_start - 1].is(",")
+        && toks[..d.tok_start].iter().all(|t| t.cap || t.is(","))
+        && toks.get(d.tok_end).is_some_and(|t| t.is_dash());
+    dateline
+        || toks[d.tok_start.saturating_sub(2)..d.tok_start]
+            .iter()
+            .any(|t| SAID.contains(&t.lower))
 }
 
 /// Completes the article's plants from one another (see

@@ -80,7 +80,10 @@ fn plant_for<'a>(r: &'a Reading, ctx: &'a Context, at: usize, strong: bool) -> O
         let t = &r.toks[p.start];
         p.form == "name" && !(t.lower.contains('-') && crate::dims::quantity::ru::is_adjective(t))
     };
-    let passing = ctx.topic.is_some() && !r.parties.iter().any(country);
+    // `The $300 million facility, built by a Kazakh-Chinese joint venture`:
+    // so does the sentence that refers back to the plant said before.
+    let about_plant = ctx.topic.is_some() || (ctx.plant.is_some() && one_plant(r));
+    let passing = about_plant && !r.parties.iter().any(country);
     let free = !about_set(r)
         && !in_country(r, at)
         && (r.parties.is_empty() || one_plant_doc(ctx) || passing);
