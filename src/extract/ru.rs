@@ -123,8 +123,13 @@ pub fn in_place(w: &str) -> bool {
 
 /// `перерабатывать`: the goods of the figure go in.
 pub fn processing(t: &Token) -> bool {
-    t.lower.starts_with("перераб") || t.lower.starts_with("переработ")
+    GOODS_IN.stem_of(&t.lower)
 }
+
+crate::words!(
+    /// Words saying the goods of a figure go in (`переработка`, `руда`).
+    GOODS_IN, ru, "goods_in.tsv"
+);
 
 /// `между нашими странами`, `двух стран`: the countries, not a region.
 pub fn countries(w: &str) -> bool {
