@@ -232,28 +232,6 @@ pub fn units_of_plant(rec: &mut crate::record::Record) {
     }
 }
 
-/// `was made in November` in a July article: a month said without its
-/// year, after the publication date, in a statement of what is done, is
-/// that month of the year before.
-pub fn past_month(rec: &mut crate::record::Record, r: &Reading, m: &Mention) {
-    use chrono::Months;
-    let (Some(s), Some(e), Some(p)) = (rec.period_start, rec.period_end, rec.published) else {
-        return;
-    };
-    let bare = r.mentions.iter().any(|d| {
-        d.kind == Kind::Date
-            && d.period
-                .is_some_and(|x| x.relative && x.grain == crate::dims::Grain::Month)
-            && d.period.and_then(|x| x.start) == Some(s)
-    });
-    if rec.status == Status::Actual && bare && s > p && m.kind != Kind::Date {
-        rec.period_start = s.checked_sub_months(Months::new(12));
-        rec.period_end = e.checked_sub_months(Months::new(12));
-        rec.rules
-            .push("period:<a past month of the year before>".into());
-    }
-}
-
 /// `by the end of the first quarter` in a December article, of what is
 /// still to come: a deadline said without its year that had passed when
 /// it was said is the next year's.

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::{Context, Reading, is_flow, ru};
 use crate::classify::cost;
 use crate::dims::{self, Kind, Mention, Period};
-use crate::record::{Metric, Record, Status};
+use crate::record::{Metric, Precision, Record, Status};
 
 /// A headline's flow with no period of its own (`… за год закупил в
 /// России 400 тысяч тонн сахара`) takes the period of the same metric
@@ -68,6 +68,7 @@ pub(super) fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: O
         }
         _ => p,
     });
+    let period = period.map(|p| not_over(rec, p));
     if let Some(p) = period {
         let flow_goal = p.deadline && is_flow(rec.metric) && rec.status != Status::Actual;
         rec.period_start = if flow_goal {
@@ -120,6 +121,38 @@ fn projects_window(rec: &Record, ctx: &Context) -> Option<(Option<NaiveDate>, Op
         .filter(|_| projects && rec.status != Status::Actual)
 }
 
+/// `За 11 месяцев экспорт составил …` in a March article, `was made in
+/// November` in a July one: a part of a year said without its year that
+/// is not over (a month not begun) when a result is stated is the year
+/// before's.
+fn not_over(rec: &mut Record, p: Period) -> Period {
+    let (Some(s), Some(e), Some(d)) = (p.start, p.end, rec.published) else {
+        return p;
+    };
+    let ahead = match p.grain {
+        dims::Grain::Year => false,
+        dims::Grain::Month | dims::Grain::Day => s > d,
+        _ => e > d,
+    };
+    let day = rec.published_precision == Some(Precision::Day);
+    if rec.status == Status::Actual && p.relative && ahead && day {
+        rec.rules
+            .push("period:<a part of the year not over: the year before>".into());
+        return last_year(p);
+    }
+    p
+}
+
+/// The same period a year earlier.
+fn last_year(p: Period) -> Period {
+    let back = |d: Option<NaiveDate>| d.and_then(|d| d.checked_sub_months(chrono::Months::new(12)));
+    Period {
+        start: back(p.start),
+        end: back(p.end),
+        ..p
+    }
+}
+
 fn year_start(d: NaiveDate) -> Option<NaiveDate> {
     use chrono::Datelike;
     NaiveDate::from_ymd_opt(d.year(), 1, 1)
@@ -162,7 +195,7 @@ pub(super) fn figure_period(
         .filter(|(k, _)| *k <= 25)
         .filter(|(_, d)| !other_clause(r, d, m) && !starting_levels(r, d, m))
         .min_by_key(|(k, _)| *k)
-        .and_then(|(_, d)| stock_date(r, d, metric, published).or(d.period));
+        .and_then(|(_, d)| Some((*d, stock_date(r, d, metric, published).or(d.period)?)));
     // `Показатели торговли за 2022 год: товарооборот – …; экспорт – …`:
     // a flow far from the one date of its sentence still takes it.
     let listed = |d: &Mention| r.toks[d.tok_end..m.tok_start].iter().any(|t| t.is(":"));
@@ -173,9 +206,18 @@ pub(super) fn figure_period(
         && is_flow(metric)
         && dates[0].tok_start < m.tok_start
         && (listed(dates[0]) || long_list || r.grammar.records.loose()))
-    .then(|| dates[0].period)
+    .then(|| Some((dates[0], dates[0].period?)))
     .flatten();
-    near.or(only)
+    // The year of a period with none of its own (`за 11 месяцев`) is
+    // the publication's: relative to it.
+    let (d, p) = near.or(only)?;
+    let yearless = !r.toks[d.tok_start..d.tok_end]
+        .iter()
+        .any(|t| t.year().is_some());
+    Some(Period {
+        relative: p.relative || yearless,
+        ..p
+    })
 }
 
 /// `увеличить до 30 млрд, но цель на этот год – более 5 млрд`, `11 сданы

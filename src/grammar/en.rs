@@ -279,9 +279,8 @@ impl RecordRules for En {
         en::status_from_cues(toks, mentions, cues, fig)
     }
 
-    fn finish(&self, rec: &mut Record, r: &Reading, m: &Mention) {
+    fn finish(&self, rec: &mut Record, r: &Reading, _m: &Mention) {
         en::units_of_plant(rec);
-        en::past_month(rec, r, m);
         en::next_deadline(rec, r);
     }
 }
