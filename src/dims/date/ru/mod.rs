@@ -8,6 +8,7 @@
 use chrono::Datelike;
 
 mod cores;
+mod days;
 mod lengths;
 mod spans;
 
@@ -16,6 +17,7 @@ pub use spans::may_begin;
 
 pub use cores::month_of;
 use cores::*;
+use days::*;
 
 use crate::dims::{Anchor, Grain, Mention, Period};
 use crate::lexicon::memo::WordMemo;

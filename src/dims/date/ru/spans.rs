@@ -16,10 +16,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::cores::{
-    bare_month, day_of, is_past_verb, is_weekday, month_of, relative_offset, relative_year_words,
-    ymd,
-};
+use super::cores::{bare_month, is_past_verb, month_of, relative_offset, relative_year_words, ymd};
+use super::days::{day_of, is_weekday};
 use super::lengths::{amount_at, skip_qualifier, unit_at};
 use super::{Anchor, Core, Modifier, Period, core_at, rule};
 use crate::dims::Grain;

@@ -1,0 +1,105 @@
+//! The days of a date: `14 марта 2020 года`, `14.03.2020`, `в субботу,
+//! 14 марта`, and day ranges (`с 5 по 9 июня`, `12–13 марта`).
+
+use chrono::{Datelike, NaiveDate};
+
+use super::cores::{month_of, span, year_or_anchor, ymd};
+use super::{Anchor, Core, Grain, range, rule};
+use crate::text::token::{TokKind, Token};
+
+fn w(toks: &[Token], k: usize) -> &str {
+    toks.get(k).map_or("", |t| t.lower.as_str())
+}
+
+/// `14 марта 2020 года`, `в субботу, 14 марта`, `14.03.2020`.
+pub(super) fn day_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let mut k = k;
+    if is_weekday(w(toks, k)) {
+        k += 1 + usize::from(w(toks, k + 1) == ",");
+    }
+    let t = toks.get(k)?;
+    if t.kind == TokKind::NumDate {
+        let d = NaiveDate::parse_from_str(&t.lower, "%d.%m.%Y").ok()?;
+        return Some((
+            k + 1,
+            span(Some(d), Some(d), Grain::Day),
+            rule("<dd.mm.yyyy>"),
+        ));
+    }
+    let (d, m, y, e) = day_month_at(toks, k, a)?;
+    let date = ymd(y, m, d)?;
+    Some((
+        e,
+        span(Some(date), Some(date), Grain::Day),
+        rule("<day> <month> <year>"),
+    ))
+}
+
+pub(super) fn day_of(toks: &[Token], k: usize) -> Option<u32> {
+    let t = toks.get(k)?;
+    if t.kind != TokKind::Num || t.int_digits > 2 || !t.num?.is_whole() {
+        return None;
+    }
+    let d = t.num?.to_f64() as u32;
+    (1..=31).contains(&d).then_some(d)
+}
+
+pub(super) fn day_month_at(toks: &[Token], k: usize, a: Anchor) -> Option<(u32, u32, i32, usize)> {
+    let d = day_of(toks, k)?;
+    let m = month_of(w(toks, k + 1))?;
+    let (mut y, e) = year_or_anchor(toks, k + 2, a)?;
+    // No year said: the nearest by the tense (`span::day_near`).
+    if e == k + 2
+        && let Some(x) = a
+            .published
+            .and_then(|p| crate::dims::span::day_near(p, m, d, super::spans::tense_of(toks)))
+    {
+        y = x.year();
+    }
+    Some((d, m, y, e))
+}
+
+/// `с 12 января по 30 апреля 2024 года`, `с 5 по 9 июня 2023 года`.
+pub(super) fn day_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    if k == 0 || !matches!(w(toks, k - 1), "с" | "со") {
+        return None;
+    }
+    if let Some(d1) = day_of(toks, k).filter(|_| matches!(w(toks, k + 1), "по" | "до")) {
+        let (d2, m, y, e) = day_month_at(toks, k + 2, a)?;
+        return Some((
+            e,
+            span(ymd(y, m, d1), ymd(y, m, d2), Grain::Range),
+            range("с <day> по <day> <month>"),
+        ));
+    }
+    let (d1, m1, y1, e1) = day_month_at(toks, k, a)?;
+    if !matches!(w(toks, e1), "по" | "до") {
+        return None;
+    }
+    let (d2, m2, y2, e2) = day_month_at(toks, e1 + 1, a)?;
+    let first_has_year = toks.get(e1 - 1).is_some_and(|t| {
+        t.year().is_some() || t.lower.starts_with("год") || t.is("г") || t.is(".")
+    });
+    let y1 = if first_has_year { y1 } else { y2 };
+    Some((
+        e2,
+        span(ymd(y1, m1, d1), ymd(y2, m2, d2), Grain::Range),
+        range("с <day> <month> по <day> <month>"),
+    ))
+}
+
+pub(super) fn is_weekday(s: &str) -> bool {
+    matches!(
+        s,
+        "понедельник"
+            | "вторник"
+            | "среду"
+            | "среда"
+            | "четверг"
+            | "пятницу"
+            | "пятница"
+            | "субботу"
+            | "суббота"
+            | "воскресенье"
+    )
+}
