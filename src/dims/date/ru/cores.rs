@@ -90,7 +90,10 @@ pub(super) fn ordinal_of(word: &str) -> Option<u32> {
 pub(super) fn year_at(toks: &[Token], k: usize) -> Option<(i32, usize, bool)> {
     let y = toks.get(k)?.year()?;
     let mut e = k + 1;
-    if toks.get(e).is_some_and(Token::is_dash) && matches!(w(toks, e + 1), "м" | "го" | "й") {
+    // `в 2030-м`, `с 2025-го`: the case ending says a year.
+    let ending =
+        toks.get(e).is_some_and(Token::is_dash) && matches!(w(toks, e + 1), "м" | "го" | "й");
+    if ending {
         e += 2;
     }
     let word = w(toks, e);
@@ -98,7 +101,7 @@ pub(super) fn year_at(toks: &[Token], k: usize) -> Option<(i32, usize, bool)> {
         let dot = w(toks, e + 1) == "." && !word.starts_with("год");
         return Some((y, e + 1 + usize::from(dot), true));
     }
-    Some((y, e, false))
+    Some((y, e, ending))
 }
 
 /// A year at `k` (`2021 года`, `текущего года`), or the anchor's year
@@ -110,7 +113,8 @@ pub(super) fn year_or_anchor(toks: &[Token], k: usize, a: Anchor) -> Option<(i32
     if let Some((off, e)) = relative_year_words(toks, k) {
         return Some((a.published?.year() + off, e));
     }
-    Some((a.published?.year(), k))
+    // `во второй половине года`: the anchor's year, said.
+    Some((a.published?.year(), k + usize::from(w(toks, k) == "года")))
 }
 
 pub(super) fn relative_offset(word: &str) -> Option<i32> {
@@ -254,11 +258,13 @@ pub(super) fn day_offset(word: &str) -> Option<i64> {
 pub(super) fn year_range(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
     let y1 = toks.get(k)?.year()?;
     let by_po = k > 0 && matches!(w(toks, k - 1), "с" | "со") && w(toks, k + 1) == "по";
-    if !toks.get(k + 1).is_some_and(Token::is_dash) && !by_po {
+    // `в 2024 и 2025 годах`: the year word after the second says both.
+    let and = w(toks, k + 1) == "и";
+    if !toks.get(k + 1).is_some_and(Token::is_dash) && !by_po && !and {
         return None;
     }
-    let (y2, e, _) = year_at(toks, k + 2)?;
-    if y2 <= y1 || y2 - y1 > 50 {
+    let (y2, e, word) = year_at(toks, k + 2)?;
+    if y2 <= y1 || y2 - y1 > 50 || (and && !word) {
         return None;
     }
     Some((
@@ -302,10 +308,12 @@ pub(super) fn months_of_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core
     let k = k + usize::from(w(toks, k).starts_with("перв"));
     let num = crate::dims::number::ru::simple_at(toks, k)?;
     let n = num.value.to_f64() as u32;
-    if !(1..=12).contains(&n) || !w(toks, num.end).starts_with("месяц") {
+    let unit = w(toks, num.end);
+    if !(1..=12).contains(&n) || !(unit.starts_with("месяц") || unit == "мес") {
         return None;
     }
-    let (y, e) = year_or_anchor(toks, num.end + 1, a)?;
+    let j = num.end + 1 + usize::from(unit == "мес" && w(toks, num.end + 1) == ".");
+    let (y, e) = year_or_anchor(toks, j, a)?;
     Some((
         e,
         months(y, 1, n, Grain::Range),
@@ -317,6 +325,13 @@ pub(super) fn months_of_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core
 pub(super) fn quarter_or_half(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let n = ordinal_of(w(toks, k))?;
     let mut j = k + 1;
+    // `в III–IV кварталах`: two quarters or halves, one range.
+    let mut n2 = n;
+    if toks.get(j).is_some_and(Token::is_dash)
+        && let Some(m) = ordinal_of(w(toks, j + 1)).filter(|m| *m > n)
+    {
+        (n2, j) = (m, j + 2);
+    }
     if toks.get(j).is_some_and(Token::is_dash) && matches!(w(toks, j + 1), "м" | "й" | "го" | "е")
     {
         j += 2;
@@ -334,16 +349,17 @@ pub(super) fn quarter_or_half(toks: &[Token], k: usize, a: Anchor) -> Option<Cor
         return None;
     };
     let (y, e) = year_or_anchor(toks, j, a)?;
-    if is_q && n <= 4 {
+    let grain = |g| if n2 > n { Grain::Range } else { g };
+    if is_q && n2 <= 4 {
         Some((
             e,
-            months(y, 3 * n - 2, 3 * n, Grain::Quarter),
+            months(y, 3 * n - 2, 3 * n2, grain(Grain::Quarter)),
             rule("<ordinal> квартал <year>"),
         ))
-    } else if !is_q && n <= 2 {
+    } else if !is_q && n2 <= 2 {
         Some((
             e,
-            months(y, 6 * n - 5, 6 * n, Grain::Half),
+            months(y, 6 * n - 5, 6 * n2, grain(Grain::Half)),
             rule("<ordinal> полугодие <year>"),
         ))
     } else {
@@ -365,9 +381,9 @@ pub(super) fn season(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 /// years: `spans::season_words`).
 pub(super) fn season_months(word: &str) -> Option<(u32, u32)> {
     match word {
-        "летом" | "лето" => Some((6, 8)),
-        "осенью" | "осень" => Some((9, 11)),
-        "весной" | "весна" => Some((3, 5)),
+        "летом" | "лето" | "лета" | "лету" => Some((6, 8)),
+        "осенью" | "осень" | "осени" => Some((9, 11)),
+        "весной" | "весна" | "весны" | "весне" => Some((3, 5)),
         _ => None,
     }
 }

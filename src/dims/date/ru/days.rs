@@ -20,11 +20,10 @@ pub(super) fn day_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let t = toks.get(k)?;
     if t.kind == TokKind::NumDate {
         let d = NaiveDate::parse_from_str(&t.lower, "%d.%m.%Y").ok()?;
-        return Some((
-            k + 1,
-            span(Some(d), Some(d), Grain::Day),
-            rule("<dd.mm.yyyy>"),
-        ));
+        // `01.07.2022 г.`: the year word is part of the date.
+        let g = w(toks, k + 1) == "г";
+        let e = k + 1 + usize::from(g) + usize::from(g && w(toks, k + 2) == ".");
+        return Some((e, span(Some(d), Some(d), Grain::Day), rule("<dd.mm.yyyy>")));
     }
     let (d, m, y, e) = day_month_at(toks, k, a)?;
     let date = ymd(y, m, d)?;
@@ -44,8 +43,19 @@ pub(super) fn day_of(toks: &[Token], k: usize) -> Option<u32> {
     (1..=31).contains(&d).then_some(d)
 }
 
-pub(super) fn day_month_at(toks: &[Token], k: usize, a: Anchor) -> Option<(u32, u32, i32, usize)> {
+/// A day with its case ending (`1-го`, `5-е`): (day, end).
+fn day_at(toks: &[Token], k: usize) -> Option<(u32, usize)> {
     let d = day_of(toks, k)?;
+    let glued = |j: usize| toks.get(j).is_some_and(|t| !t.space_before);
+    let suffix = toks.get(k + 1).is_some_and(Token::is_dash)
+        && glued(k + 1)
+        && glued(k + 2)
+        && matches!(w(toks, k + 2), "го" | "е");
+    Some((d, k + 1 + 2 * usize::from(suffix)))
+}
+
+pub(super) fn day_month_at(toks: &[Token], k: usize, a: Anchor) -> Option<(u32, u32, i32, usize)> {
+    let (d, k) = day_at(toks, k).map(|(d, e)| (d, e - 1))?;
     let m = month_of(w(toks, k + 1))?;
     let (mut y, e) = year_or_anchor(toks, k + 2, a)?;
     // No year said: the nearest by the tense (`span::day_near`).
@@ -86,6 +96,27 @@ pub(super) fn day_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         span(ymd(y1, m1, d1), ymd(y2, m2, d2), Grain::Range),
         range("с <day> <month> по <day> <month>"),
     ))
+}
+
+/// `12–13 марта`, `3 и 4 июня 2024 года`, `30 марта – 2 апреля`: two
+/// days joined by a dash or `и`, read as one range.
+pub(super) fn day_pair(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+    let (d1, j) = day_at(toks, k)?;
+    let joined = |j: usize| toks.get(j).is_some_and(Token::is_dash) || w(toks, j) == "и";
+    if joined(j)
+        && let Some((d2, m, y, e)) = day_month_at(toks, j + 1, a)
+        && d2 > d1
+    {
+        let p = span(ymd(y, m, d1), ymd(y, m, d2), Grain::Range);
+        return Some((e, p, range("<day> - <day> <month>")));
+    }
+    let (d1, m1, _, e1) = day_month_at(toks, k, a)?;
+    if !toks.get(e1).is_some_and(Token::is_dash) {
+        return None;
+    }
+    let (d2, m2, y, e) = day_month_at(toks, e1 + 1, a)?;
+    let p = span(ymd(y, m1, d1), ymd(y, m2, d2), Grain::Range);
+    (m2 > m1).then_some((e, p, range("<day> <month> - <day> <month>")))
 }
 
 pub(super) fn is_weekday(s: &str) -> bool {

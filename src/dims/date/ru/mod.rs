@@ -11,6 +11,7 @@ mod cores;
 mod days;
 mod lengths;
 mod spans;
+mod vague;
 
 pub use lengths::set_at;
 pub use spans::may_begin;
@@ -56,8 +57,13 @@ const MODIFIERS: &[(&[&str], Modifier)] = &[
     (&["в", "конце"], Modifier::End),
     (&["на", "конец"], Modifier::End),
     (&["в", "начале"], Modifier::Start),
+    (&["на", "начало"], Modifier::Start),
     (&["в", "середине"], Modifier::Middle),
     (&["в", "течение"], Modifier::Same),
+    (&["в", "ночь", "на"], Modifier::Same),
+    (&["по", "состоянию", "на"], Modifier::Same),
+    (&["в", "период", "с"], Modifier::From),
+    (&["после"], Modifier::From),
     (&["по", "итогам"], Modifier::For),
     (&["начиная", "с"], Modifier::From),
     (&["по"], Modifier::Deadline),
@@ -232,9 +238,10 @@ fn apply(m: Modifier, p: Period, a: Anchor) -> Option<Period> {
 /// The cores, tried in turn; the longest wins. `For` allows `N месяцев`;
 /// a bare `года` (the anchor's year) needs a modifier that is not `Same`.
 fn core_at(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
-    let cores: [CoreRule; 12] = [
+    let cores: [CoreRule; 13] = [
         half_year_back,
         day_range,
+        day_pair,
         day_month,
         month_range,
         quarter_or_half,

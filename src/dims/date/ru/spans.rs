@@ -52,7 +52,10 @@ pub fn may_begin(word: &str) -> bool {
         "девяност",
         "нулев",
     ];
-    is_weekday(word) || STEMS.iter().any(|s| word.starts_with(s)) || roman(word).is_some()
+    is_weekday(word)
+        || STEMS.iter().any(|s| word.starts_with(s))
+        || roman(word).is_some()
+        || super::vague::may_begin(word)
 }
 
 /// Verbs that put a statement in the future.
@@ -107,7 +110,8 @@ pub(super) fn loose_core(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Op
     if !may {
         return None;
     }
-    let rules: [super::CoreRule; 9] = [
+    let rules: [super::CoreRule; 10] = [
+        super::vague::vague_at,
         weekday,
         relative_week,
         back_or_ahead,
@@ -153,6 +157,7 @@ pub(super) fn may_begin_loose(t: &Token) -> bool {
         || t.is("за")
         || t.lower.starts_with("сезон")
         || relative_offset(&t.lower).is_some()
+        || super::vague::may_begin(&t.lower)
 }
 
 /// `в среду`, `в понедельник`: the weekday nearest to publication by the
@@ -322,11 +327,8 @@ fn season_words(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let off = relative_offset(w(toks, k));
     let j = k + usize::from(off.is_some());
     let (m1, m2) = match w(toks, j) {
-        "зимой" | "зима" | "зиму" => (12, 2),
-        "летом" | "лето" => (6, 8),
-        "осенью" | "осень" => (9, 11),
-        "весной" | "весна" => (3, 5),
-        _ => return None,
+        "зимой" | "зима" | "зиму" | "зимы" | "зиме" => (12, 2),
+        x => super::cores::season_months(x)?,
     };
     let (y, e) = match super::cores::year_at(toks, j + 1) {
         Some((y, e, _)) => (Some(y), e),
