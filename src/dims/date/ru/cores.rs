@@ -151,10 +151,34 @@ pub(super) fn year(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
     let (y, e, word) = year_at(toks, k)?;
     let bare_ok = k > 0
         && matches!(w(toks, k - 1), "в" | "к" | "до" | "с" | "по" | "итогам")
+        && !after_change(toks, k)
         && toks
             .get(e)
             .is_none_or(|t| t.kind == TokKind::Punct && !t.is_dash() && !t.is("%"));
     (word || bare_ok).then(|| (e, whole_year(y), rule("<year>")))
+}
+
+/// Whether the preposition before a bare number at `k` follows a verb
+/// of change (`выросло до 1999`) or a first value (`с 1500 до 2000`): the
+/// number is a value, not a year.
+pub(super) fn after_change(toks: &[Token], k: usize) -> bool {
+    const STEMS: [&str; 8] = [
+        "выраст",
+        "увелич",
+        "сниз",
+        "сниж",
+        "сократ",
+        "подня",
+        "дорос",
+        "довед",
+    ];
+    let v = w(toks, k.wrapping_sub(2));
+    // `с 1500 до 2000`: the second end of a change.
+    let from = toks
+        .get(k.wrapping_sub(2))
+        .is_some_and(|t| t.kind == TokKind::Num && t.year().is_none())
+        && matches!(w(toks, k.wrapping_sub(3)), "с" | "со");
+    from || is_past_verb(v) || STEMS.iter().any(|s| v.starts_with(s))
 }
 
 /// `года`, `году` after `до конца`, `в конце`, `с начала`: the anchor's.
@@ -257,7 +281,8 @@ pub(super) fn day_offset(word: &str) -> Option<i64> {
 /// `2023-2024 годы`, `в 2021–2025 годах`, `с 2021 по 2025 год`.
 pub(super) fn year_range(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
     let y1 = toks.get(k)?.year()?;
-    let by_po = k > 0 && matches!(w(toks, k - 1), "с" | "со") && w(toks, k + 1) == "по";
+    let by_po =
+        k > 0 && matches!(w(toks, k - 1), "с" | "со") && matches!(w(toks, k + 1), "по" | "до");
     // `в 2024 и 2025 годах`: the year word after the second says both.
     let and = w(toks, k + 1) == "и";
     if !toks.get(k + 1).is_some_and(Token::is_dash) && !by_po && !and {

@@ -47,6 +47,13 @@ enum Modifier {
 
 const MODIFIERS: &[(&[&str], Modifier)] = &[
     (&["до", "конца"], Modifier::Deadline),
+    (&["к", "середине"], Modifier::Middle),
+    (&["до", "середины"], Modifier::Middle),
+    (&["с", "середины"], Modifier::Middle),
+    (&["за", "период"], Modifier::For),
+    (&["в", "последнюю", "неделю"], Modifier::End),
+    (&["в", "последних", "числах"], Modifier::End),
+    (&["в", "первых", "числах"], Modifier::Start),
     (&["к", "концу"], Modifier::Deadline),
     (&["не", "позднее"], Modifier::Deadline),
     (&["не", "позже"], Modifier::Deadline),

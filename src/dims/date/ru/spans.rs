@@ -162,7 +162,8 @@ pub(super) fn may_begin_loose(t: &Token) -> bool {
 
 /// `в среду`, `в понедельник`: the weekday nearest to publication by the
 /// sentence's tense.
-fn weekday(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+fn weekday(toks: &[Token], first: usize, a: Anchor) -> Option<Core> {
+    let k = first;
     const DAYS: [&str; 7] = [
         "понедельник",
         "вторник",
@@ -172,12 +173,14 @@ fn weekday(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         "суббот",
         "воскресенье",
     ];
+    // `в минувшую пятницу`: which week is the tense's to say.
+    let k = k + usize::from(relative_offset(w(toks, k)).is_some());
     let word = w(toks, k);
     // `в субботу, 12 октября`: the date that follows says it (`day_month`).
     let dated = day_of(toks, k + 1 + usize::from(w(toks, k + 1) == ",")).is_some();
     // `в среду`, not `окружающую среду`.
     let prep = matches!(
-        w(toks, k.wrapping_sub(1)),
+        w(toks, first.wrapping_sub(1)),
         "в" | "во" | "на" | "до" | "к" | "ко" | "с" | "со" | "по"
     );
     if !is_weekday(word) || !prep || dated {
@@ -371,7 +374,8 @@ fn two_years(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
         return None;
     }
     let mut e = k + 3;
-    if w(toks, e).starts_with("учебн") || w(toks, e).starts_with("финансов") {
+    const KINDS: [&str; 4] = ["учебн", "финансов", "сельскохозяйственн", "маркетингов"];
+    if KINDS.iter().any(|s| w(toks, e).starts_with(s)) {
         e += 1;
     }
     if w(toks, e).starts_with("год") {
@@ -393,7 +397,7 @@ fn year_alone(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
         TokKind::Punct => !t.is("%") && !t.is_dash() && !t.is("/") && !t.is("("),
         _ => false,
     });
-    (prep && next_ok).then(|| {
+    (prep && next_ok && !super::cores::after_change(toks, k)).then(|| {
         let p = loose(ymd(y, 1, 1), ymd(y, 12, 31), Grain::Year);
         (k + 1, p, rule("<year alone>"))
     })
