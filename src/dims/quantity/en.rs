@@ -27,6 +27,22 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
     let mut found = unit_after(toks, num.end);
     // Where a rate after the unit is looked for.
     let mut rate_from = found.as_ref().map_or(0, |f| f.0);
+    // `3 to 5 km`, `2 to 3 million tonnes`: a range (after `from`, a
+    // change of two values: below).
+    if found.is_none()
+        && let Some((b, u)) = to_second(toks, &num)
+        && (i == 0 || !toks[i - 1].is("from"))
+        && b.value.to_f64() >= num.value.to_f64()
+    {
+        if !num.scaled && b.scaled {
+            num.value = num.value.scale(b.power);
+        }
+        num.value_max = Some(b.value);
+        num.end = b.end;
+        num.rules.push("<number> to <number> <unit>");
+        rate_from = u.0;
+        found = Some(u);
+    }
     // `from 1.2 to 3.5 million square meters`: the first end takes the
     // scale and the unit of the second.
     if found.is_none()
@@ -81,6 +97,16 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
     Some(qualify(toks, m, "<qualifier> <quantity>"))
 }
 
+/// `to <number> <unit>` after the number `num`: the second end and its unit.
+fn to_second(toks: &[Token], num: &Num) -> Option<(Num, Found)> {
+    if !toks.get(num.end).is_some_and(|t| t.is("to")) {
+        return None;
+    }
+    let b = number::number_at(toks, num.end + 1)?;
+    let u = unit_after(toks, b.end)?;
+    Some((b, u))
+}
+
 /// Words for vehicles: `units` after them count vehicles.
 const VEHICLES: [&str; 8] = [
     "cars",
@@ -112,9 +138,17 @@ fn unit_after(toks: &[Token], from: usize) -> Option<Found> {
         from
     };
     for j in from..from + 5 {
-        // `car tires`: the last of two unit nouns counts.
+        // `car tires`: the last of two unit nouns counts; a measure
+        // before a thing counted describes it (`a 20-tonne truck`, `the
+        // 4.2 GW project`) and is the quantity.
         let next_unit = |n: usize| units().longest_at(toks, j + n).is_some();
-        if let Some((n, e)) = units().longest_at(toks, j).filter(|(n, _)| !next_unit(*n)) {
+        let measure = |e: &crate::lexicon::Entry| {
+            e.col(1) == "mass" || (e.col(1).is_empty() && e.col(0) != "count")
+        };
+        if let Some((n, e)) = units()
+            .longest_at(toks, j)
+            .filter(|(n, e)| measure(e) || !next_unit(*n))
+        {
             let factor = e.col(2).parse::<i32>().map_or(1.0, |p| 10f64.powi(p));
             let names = (e.col(0).to_string(), e.col(1).to_string());
             return Some((j + n, names, (factor, rate_factor(e.col(3)))));
