@@ -216,6 +216,8 @@ fn fraction_at(toks: &[Token], i: usize) -> Option<Num> {
         ("a", "half", _, _) => (Decimal { mant: 5, exp: -1 }, i + 2),
         ("a", "quarter", "of", "a") => (Decimal { mant: 25, exp: -2 }, i + 4),
         ("quarter", "of", "a", _) => (Decimal { mant: 25, exp: -2 }, i + 3),
+        ("three-quarters", "of", "a", _) => (Decimal { mant: 75, exp: -2 }, i + 3),
+        ("three", "quarters", "of", "a") => (Decimal { mant: 75, exp: -2 }, i + 4),
         ("a", _, _, _) => (Decimal::int(1), i + 1),
         _ => return None,
     };
@@ -249,6 +251,9 @@ pub fn simple_at(toks: &[Token], i: usize) -> Option<Num> {
         n.rules.push("minus <number>");
         return Some(n);
     }
+    if let Some(n) = dozen_at(toks, i) {
+        return Some(n);
+    }
     let mut n = digits_at(toks, i).or_else(|| words_at(toks, i))?;
     if let Some((p, k)) = scale_at(toks, n.end) {
         n.value = n.value.scale(p);
@@ -259,6 +264,24 @@ pub fn simple_at(toks: &[Token], i: usize) -> Option<Num> {
         compound_tail(toks, &mut n, p);
     }
     Some(n)
+}
+
+/// `a dozen`, `two dozen`, `3 dozen`: twelves.
+fn dozen_at(toks: &[Token], i: usize) -> Option<Num> {
+    let one = matches!(toks.get(i)?.lower.as_str(), "a" | "one");
+    let count = if one {
+        Num::new(i, i + 1, Decimal::int(1), "<dozen>")
+    } else {
+        digits_at(toks, i).or_else(|| words_at(toks, i))?
+    };
+    if !toks.get(count.end).is_some_and(|t| t.is("dozen")) {
+        return None;
+    }
+    let value = Decimal {
+        mant: count.value.mant * 12,
+        exp: count.value.exp,
+    };
+    Some(Num::new(i, count.end + 1, value, "<number> dozen"))
 }
 
 /// `3 million 200 thousand`: a smaller scale after a larger one.
