@@ -167,6 +167,15 @@ fn digits_at(toks: &[Token], i: usize) -> Option<Num> {
     if prev.is_some_and(|p| (p.is("+") || p.is("#")) && !t.space_before) {
         return None;
     }
+    // `F-150`, `Su-35`, `COVID-19`: a name with a capital, a dash and
+    // digits is a model or a code.
+    let glued = |k: usize| !toks[k].space_before;
+    if i >= 2 && toks[i - 1].is_dash() && glued(i) && glued(i - 1) {
+        let name = &toks[i - 2];
+        if name.kind == TokKind::Word && name.cap {
+            return None;
+        }
+    }
     // `No. 12`, `number 5`: an identifier.
     let no = i >= 2 && toks[i - 1].is(".") && toks[i - 2].is("no");
     if no || prev.is_some_and(|p| p.is("number") || p.is("no")) {
