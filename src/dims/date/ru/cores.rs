@@ -154,7 +154,7 @@ pub(super) fn year(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
         && !after_change(toks, k)
         && toks
             .get(e)
-            .is_none_or(|t| t.kind == TokKind::Punct && !t.is_dash() && !t.is("%"));
+            .is_none_or(|t| t.kind == TokKind::Punct && !t.is_dash() && !t.is("%") && !t.is("/"));
     (word || bare_ok).then(|| (e, whole_year(y), rule("<year>")))
 }
 

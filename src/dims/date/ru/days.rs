@@ -25,12 +25,36 @@ pub(super) fn day_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         let e = k + 1 + usize::from(g) + usize::from(g && w(toks, k + 2) == ".");
         return Some((e, span(Some(d), Some(d), Grain::Day), rule("<dd.mm.yyyy>")));
     }
+    if let Some(c) = iso_date(toks, k) {
+        return Some(c);
+    }
     let (d, m, y, e) = day_month_at(toks, k, a)?;
     let date = ymd(y, m, d)?;
     Some((
         e,
         span(Some(date), Some(date), Grain::Day),
         rule("<day> <month> <year>"),
+    ))
+}
+
+/// `2024-03-18`: a date written year first.
+fn iso_date(toks: &[Token], k: usize) -> Option<Core> {
+    let y = toks.get(k)?.year()?;
+    let part = |j: usize| {
+        let t = toks
+            .get(j)
+            .filter(|t| t.kind == TokKind::Num && !t.space_before)?;
+        let dash = toks
+            .get(j - 1)
+            .is_some_and(|d| d.is_dash() && !d.space_before);
+        let n = t.num.filter(|n| n.is_whole())?;
+        (dash && t.int_digits == 2).then(|| n.to_f64() as u32)
+    };
+    let d = ymd(y, part(k + 2)?, part(k + 4)?)?;
+    Some((
+        k + 5,
+        span(Some(d), Some(d), Grain::Day),
+        rule("<yyyy-mm-dd>"),
     ))
 }
 

@@ -51,6 +51,12 @@ const MODIFIERS: &[(&[&str], Modifier)] = &[
     (&["до", "середины"], Modifier::Middle),
     (&["с", "середины"], Modifier::Middle),
     (&["за", "период"], Modifier::For),
+    (&["на", "период", "до"], Modifier::Deadline),
+    (&["в", "период"], Modifier::Same),
+    (&["вплоть", "до"], Modifier::Deadline),
+    (&["на", "протяжении"], Modifier::Same),
+    (&["с", "конца"], Modifier::End),
+    (&["в", "последние", "дни"], Modifier::End),
     (&["в", "последнюю", "неделю"], Modifier::End),
     (&["в", "последних", "числах"], Modifier::End),
     (&["в", "первых", "числах"], Modifier::Start),
@@ -199,6 +205,8 @@ fn best_at(toks: &[Token], i: usize, a: Anchor) -> Option<Core> {
         m
     };
     let p = apply(m, p, a)?;
+    // `по 31 декабря 2024 года включительно`: the end is said twice.
+    let e = e + usize::from(w(toks, e) == "включительно");
     Some((e, p, rule))
 }
 

@@ -13,7 +13,8 @@ fn w(toks: &[Token], k: usize) -> &str {
 }
 
 /// Words before `выходные` that say which weekend (`в минувшие выходные`).
-const NEAR: [&str; 6] = [
+const NEAR: [&str; 7] = [
+    "эти",
     "ближайшие",
     "предстоящие",
     "прошедшие",
