@@ -248,8 +248,14 @@ pub fn simple_at(toks: &[Token], i: usize) -> Option<Num> {
     if let Some(n) = fraction_at(toks, i) {
         return Some(n);
     }
-    // `minus 5`: below zero.
-    if toks.get(i).is_some_and(|t| t.is("minus"))
+    // `minus 5`, `-5°C`: below zero (a dash glued to the digits only,
+    // not between two numbers: `5-10`).
+    let sign = toks.get(i).is_some_and(|t| {
+        t.is_dash()
+            && toks.get(i + 1).is_some_and(|d| !d.space_before)
+            && (i == 0 || t.space_before)
+    });
+    if (sign || toks.get(i).is_some_and(|t| t.is("minus")))
         && let Some(mut n) = digits_at(toks, i + 1)
     {
         n.value = Decimal {
@@ -305,6 +311,26 @@ fn compound_tail(toks: &[Token], n: &mut Num, p: i32) {
         n.end = tail.end + k;
         n.rules.push("<number> <scale> <number> <smaller scale>");
     }
+}
+
+/// An order before `of` with no scale (`hundreds of kilometres`,
+/// `millions of barrels`): a number only where a unit or a currency
+/// after `of` says what is counted, so not one of `number_at`.
+pub fn order_of(toks: &[Token], i: usize) -> Option<Num> {
+    let w = toks.get(i)?.lower.as_str();
+    let factor = match w {
+        "tens" | "dozens" => 10,
+        "hundreds" => 100,
+        "thousands" | "millions" | "billions" => 1,
+        _ => return None,
+    };
+    if !toks.get(i + 1).is_some_and(|t| t.is("of")) || scale_at(toks, i + 2).is_some() {
+        return None;
+    }
+    let p = scale_power(w, false).unwrap_or(0);
+    let mut n = Num::new(i, i + 1, Decimal::int(factor).scale(p), "<order> of");
+    n.vague = true;
+    Some(n)
 }
 
 /// `tens of millions`, `hundreds of thousands`, `several billion`.

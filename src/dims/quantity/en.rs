@@ -23,8 +23,10 @@ const STOP: [&str; 40] = [
 
 /// A quantity starting at token `i`.
 pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
-    let mut num = number::number_at(toks, i)?;
-    let mut found = unit_after(toks, num.end);
+    let mut num = number::number_at(toks, i).or_else(|| number::order_of(toks, i))?;
+    // `hundreds of kilometres`: the unit after `of`.
+    let of = usize::from(num.vague && toks.get(num.end).is_some_and(|t| t.is("of")));
+    let mut found = unit_after(toks, num.end + of);
     // Where a rate after the unit is looked for.
     let mut rate_from = found.as_ref().map_or(0, |f| f.0);
     // `3 to 5 km`, `2 to 3 million tonnes`: a range (after `from`, a
@@ -69,6 +71,7 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
         rate_from = u.0;
         found = Some((num.end, u.1, u.2));
     }
+    let found = found.or_else(|| celsius(toks, num.end));
     let (end, mut unit, factor) = found?;
     // `the output of cars to 100 thousand units`: units of vehicles.
     if unit.1 == class::PIECE && vehicles_before(toks, i) {
@@ -95,6 +98,22 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
         m.rules.push("<quantity> <rate>");
     }
     Some(qualify(toks, m, "<qualifier> <quantity>"))
+}
+
+/// `45C`, `104F`: a capital glued to the number is a temperature, unless
+/// a name stands before (`Group 5C`, `Block 4F`).
+fn celsius(toks: &[Token], k: usize) -> Option<Found> {
+    let t = toks.get(k).filter(|t| !t.space_before && t.cap)?;
+    let named = k >= 2 && toks[k - 2].kind == TokKind::Word && toks[k - 2].cap;
+    if named {
+        return None;
+    }
+    let unit = match t.lower.as_str() {
+        "c" => "°C",
+        "f" => "°F",
+        _ => return None,
+    };
+    Some((k + 1, (unit.into(), String::new()), (1.0, None)))
 }
 
 /// `to <number> <unit>` after the number `num`: the second end and its unit.
