@@ -527,6 +527,8 @@ pub(super) fn may_begin_core(t: &Token) -> bool {
         || season_months(word).is_some()
         || relative_offset(word).is_some()
         || day_offset(word).is_some()
+        || super::days::day_word(word).is_some()
+        || matches!(word, "двадцать" | "тридцать")
 }
 
 /// `за полгода`: the last half-year over at the anchor (January–June when

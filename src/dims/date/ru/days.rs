@@ -67,9 +67,59 @@ pub(super) fn day_of(toks: &[Token], k: usize) -> Option<u32> {
     (1..=31).contains(&d).then_some(d)
 }
 
-/// A day with its case ending (`1-го`, `5-е`): (day, end).
+/// Stems of the ordinal day words, from the first.
+const DAY_STEMS: [&str; 20] = [
+    "перв",
+    "втор",
+    "трет",
+    "четверт",
+    "пят",
+    "шест",
+    "седьм",
+    "восьм",
+    "девят",
+    "десят",
+    "одиннадцат",
+    "двенадцат",
+    "тринадцат",
+    "четырнадцат",
+    "пятнадцат",
+    "шестнадцат",
+    "семнадцат",
+    "восемнадцат",
+    "девятнадцат",
+    "двадцат",
+];
+
+/// The day an ordinal word names (`четвертого`, `первое` → 4, 1).
+pub(super) fn day_word(word: &str) -> Option<u32> {
+    let word = word.replace('ё', "е");
+    let n = DAY_STEMS.iter().position(|s| {
+        word.strip_prefix(s)
+            .is_some_and(|e| matches!(e, "ого" | "ое" | "ьего" | "ье"))
+    });
+    match n {
+        Some(n) => Some(n as u32 + 1),
+        None => matches!(word.as_str(), "тридцатого" | "тридцатое").then_some(30),
+    }
+}
+
+/// A day in words: `четвертого`, `двадцать первого`: (day, end).
+fn day_in_words(toks: &[Token], k: usize) -> Option<(u32, usize)> {
+    let tens = match w(toks, k) {
+        "двадцать" => 20,
+        "тридцать" => 30,
+        _ => return Some((day_word(w(toks, k))?, k + 1)),
+    };
+    let d = tens + day_word(w(toks, k + 1)).filter(|d| *d < 10)?;
+    (d <= 31).then_some((d, k + 2))
+}
+
+/// A day with its case ending (`1-го`, `5-е`) or in words: (day, end).
 fn day_at(toks: &[Token], k: usize) -> Option<(u32, usize)> {
-    let d = day_of(toks, k)?;
+    let Some(d) = day_of(toks, k) else {
+        return day_in_words(toks, k);
+    };
     let glued = |j: usize| toks.get(j).is_some_and(|t| !t.space_before);
     let suffix = toks.get(k + 1).is_some_and(Token::is_dash)
         && glued(k + 1)
