@@ -396,10 +396,16 @@ pub(super) fn quarter_or_half(toks: &[Token], k: usize, a: Anchor) -> Option<Cor
 pub(super) fn season(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let (m1, m2) = season_months(w(toks, k))?;
     let (y, e) = year_or_anchor(toks, k + 1, a)?;
-    if e == k + 1 && k == 0 {
+    // `Лето выдалось жарким` opens a sentence as a noun; `Летом` is a time.
+    if e == k + 1 && k == 0 && !season_time(w(toks, k)) {
         return None;
     }
     Some((e, months(y, m1, m2, Grain::Range), rule("<season> <year>")))
+}
+
+/// `летом`, `весной`, `осенью`, `зимой`: a season said as a time.
+pub(super) fn season_time(word: &str) -> bool {
+    matches!(word, "летом" | "весной" | "осенью" | "зимой")
 }
 
 /// The months of a season named by `word` (not winter, which spans two

@@ -340,7 +340,7 @@ fn season_words(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         }
         None => return None,
     };
-    if k == 0 && e == j + 1 && off.is_none() {
+    if k == 0 && e == j + 1 && off.is_none() && !super::cores::season_time(w(toks, j)) {
         return None;
     }
     let (s, en) = match y {
