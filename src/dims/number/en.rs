@@ -333,6 +333,14 @@ pub fn order_of(toks: &[Token], i: usize) -> Option<Num> {
     Some(n)
 }
 
+/// `half a` before a unit (`half a mile`): a number only where a unit
+/// follows, so not one of `number_at` (`half a day` is a length of time).
+pub fn half_a(toks: &[Token], i: usize) -> Option<Num> {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    (w(i) == "half" && w(i + 1) == "a")
+        .then(|| Num::new(i, i + 2, Decimal { mant: 5, exp: -1 }, "half a"))
+}
+
 /// `tens of millions`, `hundreds of thousands`, `several billion`.
 pub fn vague_at(toks: &[Token], i: usize) -> Option<Num> {
     let w = toks.get(i)?.lower.as_str();

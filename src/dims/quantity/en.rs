@@ -23,7 +23,9 @@ const STOP: [&str; 40] = [
 
 /// A quantity starting at token `i`.
 pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
-    let mut num = number::number_at(toks, i).or_else(|| number::order_of(toks, i))?;
+    let mut num = number::number_at(toks, i)
+        .or_else(|| number::order_of(toks, i))
+        .or_else(|| number::half_a(toks, i))?;
     // `hundreds of kilometres`: the unit after `of`.
     let of = usize::from(num.vague && toks.get(num.end).is_some_and(|t| t.is("of")));
     let mut found = unit_after(toks, num.end + of);
