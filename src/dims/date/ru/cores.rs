@@ -320,6 +320,10 @@ pub(super) fn decade(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
         }
         _ => return None,
     };
+    // `по 10-е число`: a day of the month.
+    if w(toks, k + 3).starts_with("числ") {
+        return None;
+    }
     let e = k + 3 + usize::from(w(toks, k + 3).starts_with("год"));
     Some((
         e,

@@ -30,7 +30,10 @@ const HOLIDAYS: [&str; 3] = ["новогодние", "майские", "рожд
 pub(super) fn may_begin(word: &str) -> bool {
     NEAR.contains(&word)
         || HOLIDAYS.contains(&word)
-        || matches!(word, "днях" | "накануне" | "выходные" | "новому" | "новый")
+        || matches!(
+            word,
+            "днях" | "накануне" | "выходные" | "новому" | "новый" | "нового"
+        )
 }
 
 /// A vague date at `k` (after its preposition, if any).
@@ -44,10 +47,9 @@ pub(super) fn vague_at(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
         "выходные" if matches!(prev, "в" | "на") => {
             return one(Grain::Day, "в выходные");
         }
-        "новому" | "новый" if w(toks, k + 1) == "году" || w(toks, k + 1) == "год" =>
-        {
+        "новому" | "новый" | "нового" if w(toks, k + 1).starts_with("год") => {
             let cap = toks[k].cap;
-            let p = matches!(prev, "к" | "на" | "под" | "в");
+            let p = matches!(prev, "к" | "на" | "под" | "в" | "после" | "до" | "с");
             return (cap && p).then(|| (k + 2, loose(None, None, Grain::Day), rule("Новый год")));
         }
         _ => {}
