@@ -74,7 +74,12 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
         found = Some((num.end, u.1, u.2));
     }
     let found = found.or_else(|| celsius(toks, num.end));
-    let (end, mut unit, factor) = found?;
+    let (end, mut unit, mut factor) = found?;
+    // `250,000 mt`, `500 mln mt`: metric tons; `1.2 Mt` is megatonnes.
+    if toks.get(end - 1).is_some_and(|t| t.is("mt")) && (num.scaled || num.value.to_f64() >= 1000.0)
+    {
+        factor.0 = 1.0;
+    }
     // `the output of cars to 100 thousand units`: units of vehicles.
     if unit.1 == class::PIECE && vehicles_before(toks, i) {
         unit = ("vehicles".into(), class::VEHICLE.into());
