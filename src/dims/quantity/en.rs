@@ -73,7 +73,9 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
         rate_from = u.0;
         found = Some((num.end, u.1, u.2));
     }
-    let found = found.or_else(|| celsius(toks, num.end));
+    let found = found
+        .or_else(|| celsius(toks, num.end))
+        .or_else(|| metres(toks, &mut num));
     let (end, mut unit, mut factor) = found?;
     // `250,000 mt`, `500 mln mt`: metric tons; `1.2 Mt` is megatonnes.
     if toks.get(end - 1).is_some_and(|t| t.is("mt")) && (num.scaled || num.value.to_f64() >= 1000.0)
@@ -121,6 +123,27 @@ fn celsius(toks: &[Token], k: usize) -> Option<Found> {
         _ => return None,
     };
     Some((k + 1, (unit.into(), String::new()), (1.0, None)))
+}
+
+/// Words after a length that say which way it runs.
+const EXTENTS: [&str; 7] = ["tall", "high", "long", "wide", "deep", "thick", "across"];
+
+/// `828m tall`, `2.5 m high`: an `m` before a word of extent is metres,
+/// not millions.
+fn metres(toks: &[Token], num: &mut Num) -> Option<Found> {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let attached = num.scaled && num.power == 6 && w(num.end - 1) == "m";
+    let spaced = !num.scaled && w(num.end) == "m";
+    let end = num.end + usize::from(spaced);
+    if !(attached || spaced) || !EXTENTS.contains(&w(end)) {
+        return None;
+    }
+    if attached {
+        num.value = num.value.scale(-6);
+        num.scaled = false;
+        num.power = 0;
+    }
+    Some((end, ("m".into(), String::new()), (1.0, None)))
 }
 
 /// `to <number> <unit>` after the number `num`: the second end and its unit.
@@ -260,4 +283,33 @@ pub fn percent_at(toks: &[Token], i: usize) -> Option<Mention> {
     m.unit = Some("%".into());
     m.rules.push("<number> %");
     Some(qualify(toks, m, "<qualifier> <percent>"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dims::{Anchor, Kind, find_with};
+    use crate::grammar;
+    use crate::lang::Lang;
+
+    /// The quantities of `s`: (text, value, unit).
+    fn quantities(s: &str) -> Vec<(String, Option<f64>, Option<String>)> {
+        let g = grammar::of(Lang::En).unwrap();
+        let toks = g.tokenize(s, 0, s.len());
+        find_with(g.dims, &toks, Anchor { published: None })
+            .into_iter()
+            .filter(|m| m.kind == Kind::Quantity)
+            .map(|m| {
+                let text = s[toks[m.tok_start].start..toks[m.tok_end - 1].end].to_string();
+                (text, m.value, m.unit)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_m_before_a_word_of_extent_is_metres() {
+        let m = |t: &str, v: f64| vec![(t.to_string(), Some(v), Some("m".to_string()))];
+        assert_eq!(quantities("The tower is 828m tall."), m("828m", 828.0));
+        assert_eq!(quantities("The wall is 2.5 m high."), m("2.5 m", 2.5));
+        assert!(quantities("Sales were 10m below forecasts.").is_empty());
+    }
 }
