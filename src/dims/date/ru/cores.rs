@@ -455,6 +455,15 @@ pub(super) fn month_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         relative_year_words(toks, k + 1)
             .and_then(|(off, e)| Some((a.published?.year() + off, e, true)))
     })?;
+    // `в декабре 2023 – январе 2024 года`: months of two years.
+    if toks.get(e).is_some_and(Token::is_dash)
+        && let Some(m2) = month_of(w(toks, e + 1))
+        && let Some((y2, e2, _)) = year_at(toks, e + 2)
+        && (y2, m2) > (y, m)
+    {
+        let p = span(ymd(y, m, 1), Some(month_end(y2, m2)), Grain::Range);
+        return Some((e2, p, range("<month> <year> - <month> <year>")));
+    }
     Some((e, months(y, m, m, Grain::Month), rule("<month> <year>")))
 }
 

@@ -207,6 +207,9 @@ fn best_at(toks: &[Token], i: usize, a: Anchor) -> Option<Core> {
     let p = apply(m, p, a)?;
     // `по 31 декабря 2024 года включительно`: the end is said twice.
     let e = e + usize::from(w(toks, e) == "включительно");
+    // `с 2020 года по настоящее время`: open to now, said.
+    let now = ["по", "настоящее", "время"];
+    let e = e + 3 * usize::from(m == Modifier::From && (0..3).all(|j| w(toks, e + j) == now[j]));
     Some((e, p, rule))
 }
 
