@@ -77,10 +77,12 @@ fn currency_first(toks: &[Token], i: usize) -> Option<Mention> {
 
 /// `1.5 trillion rubles`, `twenty million euros`, `5 million $`.
 fn number_first(toks: &[Token], i: usize) -> Option<Mention> {
-    let num = number::number_at(toks, i)?;
-    let (n, entry) = currencies().longest_at(toks, num.end)?;
+    let num = number::number_at(toks, i).or_else(|| number::order_of(toks, i))?;
+    // `tens of millions of dollars`: the currency after `of`.
+    let of = usize::from(num.vague && toks.get(num.end).is_some_and(|t| t.is("of")));
+    let (n, entry) = currencies().longest_at(toks, num.end + of)?;
     let mut m = Mention::from_num(Kind::Money, &num);
-    m.tok_end = num.end + n;
+    m.tok_end = num.end + of + n;
     m.unit = Some(entry.col(0).to_string());
     m.rules.push("<number> <currency>");
     Some(m)

@@ -13,7 +13,9 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
     if let Some(m) = from_to(toks, i) {
         return Some(m);
     }
-    let mut m = currency_first(toks, i).or_else(|| number_first(toks, i))?;
+    let mut m = currency_first(toks, i)
+        .or_else(|| number_first(toks, i))
+        .or_else(|| kopecks_alone(toks, i))?;
     if let Some((q, s)) = qualifier_before(toks, m.tok_start) {
         m.qualifier = q;
         m.tok_start = s;
@@ -70,5 +72,40 @@ fn number_first(toks: &[Token], i: usize) -> Option<Mention> {
     m.tok_end = num.end + n;
     m.unit = Some(entry.col(0).to_string());
     m.rules.push("<number> <currency>");
+    // `100 рублей 50 копеек`: the kopecks of a whole amount.
+    if m.unit.as_deref() == Some("RUB")
+        && !num.scaled
+        && let Some((k, e)) = kopecks_at(toks, m.tok_end)
+    {
+        m.value = m.value.map(|v| v + k);
+        m.tok_end = e;
+        m.rules.push("<number> рублей <number> копеек");
+    }
+    Some(m)
+}
+
+/// `50 копеек`, `50 коп.` at `k`: (roubles, end).
+fn kopecks_at(toks: &[Token], k: usize) -> Option<(f64, usize)> {
+    let t = toks.get(k)?;
+    let n = t
+        .num
+        .filter(|n| n.is_whole() && t.kind == TokKind::Num && t.int_digits <= 2)?;
+    let word = toks.get(k + 1)?.lower.as_str();
+    if !(word.starts_with("копе") || word == "коп") {
+        return None;
+    }
+    let dot = word == "коп" && toks.get(k + 2).is_some_and(|d| d.is("."));
+    Some((n.to_f64() / 100.0, k + 2 + usize::from(dot)))
+}
+
+/// `45 копеек`: kopecks alone are roubles.
+fn kopecks_alone(toks: &[Token], i: usize) -> Option<Mention> {
+    let (v, e) = kopecks_at(toks, i)?;
+    let num = number_ru::number_at(toks, i)?;
+    let mut m = Mention::from_num(Kind::Money, &num);
+    m.value = Some(v);
+    m.tok_end = e;
+    m.unit = Some("RUB".into());
+    m.rules.push("<number> копеек");
     Some(m)
 }

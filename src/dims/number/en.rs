@@ -168,6 +168,15 @@ fn digits_at(toks: &[Token], i: usize) -> Option<Num> {
     if prev.is_some_and(|p| (p.is("+") || p.is("#")) && !t.space_before) {
         return None;
     }
+    // `F-150`, `Su-35`, `COVID-19`: a name with a capital, a dash and
+    // digits is a model or a code.
+    let glued = |k: usize| !toks[k].space_before;
+    if i >= 2 && toks[i - 1].is_dash() && glued(i) && glued(i - 1) {
+        let name = &toks[i - 2];
+        if name.kind == TokKind::Word && name.cap {
+            return None;
+        }
+    }
     // `No. 12`, `number 5`: an identifier.
     let no = i >= 2 && toks[i - 1].is(".") && toks[i - 2].is("no");
     if no || prev.is_some_and(|p| p.is("number") || p.is("no")) {
@@ -217,6 +226,8 @@ fn fraction_at(toks: &[Token], i: usize) -> Option<Num> {
         ("a", "half", _, _) => (Decimal { mant: 5, exp: -1 }, i + 2),
         ("a", "quarter", "of", "a") => (Decimal { mant: 25, exp: -2 }, i + 4),
         ("quarter", "of", "a", _) => (Decimal { mant: 25, exp: -2 }, i + 3),
+        ("three-quarters", "of", "a", _) => (Decimal { mant: 75, exp: -2 }, i + 3),
+        ("three", "quarters", "of", "a") => (Decimal { mant: 75, exp: -2 }, i + 4),
         ("a", _, _, _) => (Decimal::int(1), i + 1),
         _ => return None,
     };
@@ -238,8 +249,14 @@ pub fn simple_at(toks: &[Token], i: usize) -> Option<Num> {
     if let Some(n) = fraction_at(toks, i) {
         return Some(n);
     }
-    // `minus 5`: below zero.
-    if toks.get(i).is_some_and(|t| t.is("minus"))
+    // `minus 5`, `-5°C`: below zero (a dash glued to the digits only,
+    // not between two numbers: `5-10`).
+    let sign = toks.get(i).is_some_and(|t| {
+        t.is_dash()
+            && toks.get(i + 1).is_some_and(|d| !d.space_before)
+            && (i == 0 || t.space_before)
+    });
+    if (sign || toks.get(i).is_some_and(|t| t.is("minus")))
         && let Some(mut n) = digits_at(toks, i + 1)
     {
         n.value = Decimal {
@@ -248,6 +265,9 @@ pub fn simple_at(toks: &[Token], i: usize) -> Option<Num> {
         };
         n.start = i;
         n.rules.push("minus <number>");
+        return Some(n);
+    }
+    if let Some(n) = dozen_at(toks, i) {
         return Some(n);
     }
     let mut n = digits_at(toks, i).or_else(|| words_at(toks, i))?;
@@ -262,6 +282,24 @@ pub fn simple_at(toks: &[Token], i: usize) -> Option<Num> {
     Some(n)
 }
 
+/// `a dozen`, `two dozen`, `3 dozen`: twelves.
+fn dozen_at(toks: &[Token], i: usize) -> Option<Num> {
+    let one = matches!(toks.get(i)?.lower.as_str(), "a" | "one");
+    let count = if one {
+        Num::new(i, i + 1, Decimal::int(1), "<dozen>")
+    } else {
+        digits_at(toks, i).or_else(|| words_at(toks, i))?
+    };
+    if !toks.get(count.end).is_some_and(|t| t.is("dozen")) {
+        return None;
+    }
+    let value = Decimal {
+        mant: count.value.mant * 12,
+        exp: count.value.exp,
+    };
+    Some(Num::new(i, count.end + 1, value, "<number> dozen"))
+}
+
 /// `3 million 200 thousand`: a smaller scale after a larger one.
 fn compound_tail(toks: &[Token], n: &mut Num, p: i32) {
     let Some(tail) = digits_at(toks, n.end).or_else(|| words_at(toks, n.end)) else {
@@ -274,6 +312,34 @@ fn compound_tail(toks: &[Token], n: &mut Num, p: i32) {
         n.end = tail.end + k;
         n.rules.push("<number> <scale> <number> <smaller scale>");
     }
+}
+
+/// An order before `of` with no scale (`hundreds of kilometres`,
+/// `millions of barrels`): a number only where a unit or a currency
+/// after `of` says what is counted, so not one of `number_at`.
+pub fn order_of(toks: &[Token], i: usize) -> Option<Num> {
+    let w = toks.get(i)?.lower.as_str();
+    let factor = match w {
+        "tens" | "dozens" => 10,
+        "hundreds" => 100,
+        "thousands" | "millions" | "billions" => 1,
+        _ => return None,
+    };
+    if !toks.get(i + 1).is_some_and(|t| t.is("of")) || scale_at(toks, i + 2).is_some() {
+        return None;
+    }
+    let p = scale_power(w, false).unwrap_or(0);
+    let mut n = Num::new(i, i + 1, Decimal::int(factor).scale(p), "<order> of");
+    n.vague = true;
+    Some(n)
+}
+
+/// `half a` before a unit (`half a mile`): a number only where a unit
+/// follows, so not one of `number_at` (`half a day` is a length of time).
+pub fn half_a(toks: &[Token], i: usize) -> Option<Num> {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    (w(i) == "half" && w(i + 1) == "a")
+        .then(|| Num::new(i, i + 2, Decimal { mant: 5, exp: -1 }, "half a"))
 }
 
 /// `tens of millions`, `hundreds of thousands`, `several billion`.

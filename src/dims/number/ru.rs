@@ -387,7 +387,12 @@ pub fn digits_ok(toks: &[Token], i: usize) -> bool {
         && (word(prev(1))
             || prev(1).is_some_and(|p| p.is("+") || p.is("№"))
             || (dash(prev(1)) && glued(prev(1)) && word(prev(2))));
-    let glued_after = glued(next(1)) && (word(next(1)) || next(1).is_some_and(|n| n.is(":")));
+    // `5млн рублей`, `200руб.`: a scale or a rouble glued on is still a figure.
+    let amount_word = next(1).is_some_and(|n| {
+        scale_power(&n.lower).is_some() || n.lower.starts_with("руб") || n.lower == "долл"
+    });
+    let glued_after =
+        glued(next(1)) && ((word(next(1)) && !amount_word) || next(1).is_some_and(|n| n.is(":")));
     let suffix = dash(next(1))
         && glued(next(1))
         && glued(next(2))
@@ -504,7 +509,10 @@ fn bare_scale(toks: &[Token], i: usize) -> Option<(i32, usize)> {
     let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
     // `десятки миллионов`, `сотни тысяч`: vague, handled as such.
     if prev.is_some_and(|p| {
-        p.starts_with("десятк") || p.starts_with("сотн") || p.starts_with("несколь")
+        p.starts_with("десятк")
+            || p.starts_with("сотн")
+            || p.starts_with("сотен")
+            || p.starts_with("несколь")
     }) {
         return None;
     }
@@ -514,23 +522,28 @@ fn bare_scale(toks: &[Token], i: usize) -> Option<(i32, usize)> {
 /// `десятки миллионов`, `сотни тысяч`, `несколько миллиардов`: a number
 /// with no exact value (the lower bound of the order, marked vague).
 pub fn vague_at(toks: &[Token], i: usize) -> Option<Num> {
-    let w = toks.get(i)?.lower.as_str();
-    let factor = if w.starts_with("десятк") {
-        10
-    } else if w.starts_with("сотн") {
-        100
-    } else if w.starts_with("несколь") {
-        2
-    } else {
-        return None;
+    let order = |w: &str| {
+        if w.starts_with("десятк") {
+            Some(10)
+        } else if w.starts_with("сотн") || w.starts_with("сотен") {
+            Some(100)
+        } else if w.starts_with("несколь") {
+            Some(2)
+        } else {
+            None
+        }
     };
-    let (p, k) = scale_at(toks, i + 1)?;
-    let mut n = Num::new(
-        i,
-        i + 1 + k,
-        Decimal::int(factor).scale(p),
-        "<vague> <scale>",
-    );
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let mut factor = order(w(i))?;
+    // `несколько сотен тысяч`: a few of an order of a scale.
+    let mut j = i + 1;
+    if factor == 2
+        && let Some(f) = order(w(j)).filter(|f| *f > 2)
+    {
+        (factor, j) = (factor * f, j + 1);
+    }
+    let (p, k) = scale_at(toks, j)?;
+    let mut n = Num::new(i, j + k, Decimal::int(factor).scale(p), "<vague> <scale>");
     n.vague = true;
     n.scaled = true;
     n.power = p;

@@ -23,10 +23,30 @@ const STOP: [&str; 40] = [
 
 /// A quantity starting at token `i`.
 pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
-    let mut num = number::number_at(toks, i)?;
-    let mut found = unit_after(toks, num.end);
+    let mut num = number::number_at(toks, i)
+        .or_else(|| number::order_of(toks, i))
+        .or_else(|| number::half_a(toks, i))?;
+    // `hundreds of kilometres`: the unit after `of`.
+    let of = usize::from(num.vague && toks.get(num.end).is_some_and(|t| t.is("of")));
+    let mut found = unit_after(toks, num.end + of);
     // Where a rate after the unit is looked for.
     let mut rate_from = found.as_ref().map_or(0, |f| f.0);
+    // `3 to 5 km`, `2 to 3 million tonnes`: a range (after `from`, a
+    // change of two values: below).
+    if found.is_none()
+        && let Some((b, u)) = to_second(toks, &num)
+        && (i == 0 || !toks[i - 1].is("from"))
+        && b.value.to_f64() >= num.value.to_f64()
+    {
+        if !num.scaled && b.scaled {
+            num.value = num.value.scale(b.power);
+        }
+        num.value_max = Some(b.value);
+        num.end = b.end;
+        num.rules.push("<number> to <number> <unit>");
+        rate_from = u.0;
+        found = Some(u);
+    }
     // `from 1.2 to 3.5 million square meters`: the first end takes the
     // scale and the unit of the second.
     if found.is_none()
@@ -53,7 +73,15 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
         rate_from = u.0;
         found = Some((num.end, u.1, u.2));
     }
-    let (end, mut unit, factor) = found?;
+    let found = found
+        .or_else(|| celsius(toks, num.end))
+        .or_else(|| metres(toks, &mut num));
+    let (end, mut unit, mut factor) = found?;
+    // `250,000 mt`, `500 mln mt`: metric tons; `1.2 Mt` is megatonnes.
+    if toks.get(end - 1).is_some_and(|t| t.is("mt")) && (num.scaled || num.value.to_f64() >= 1000.0)
+    {
+        factor.0 = 1.0;
+    }
     // `the output of cars to 100 thousand units`: units of vehicles.
     if unit.1 == class::PIECE && vehicles_before(toks, i) {
         unit = ("vehicles".into(), class::VEHICLE.into());
@@ -79,6 +107,53 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
         m.rules.push("<quantity> <rate>");
     }
     Some(qualify(toks, m, "<qualifier> <quantity>"))
+}
+
+/// `45C`, `104F`: a capital glued to the number is a temperature, unless
+/// a name stands before (`Group 5C`, `Block 4F`).
+fn celsius(toks: &[Token], k: usize) -> Option<Found> {
+    let t = toks.get(k).filter(|t| !t.space_before && t.cap)?;
+    let named = k >= 2 && toks[k - 2].kind == TokKind::Word && toks[k - 2].cap;
+    if named {
+        return None;
+    }
+    let unit = match t.lower.as_str() {
+        "c" => "°C",
+        "f" => "°F",
+        _ => return None,
+    };
+    Some((k + 1, (unit.into(), String::new()), (1.0, None)))
+}
+
+/// Words after a length that say which way it runs.
+const EXTENTS: [&str; 7] = ["tall", "high", "long", "wide", "deep", "thick", "across"];
+
+/// `828m tall`, `2.5 m high`: an `m` before a word of extent is metres,
+/// not millions.
+fn metres(toks: &[Token], num: &mut Num) -> Option<Found> {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let attached = num.scaled && num.power == 6 && w(num.end - 1) == "m";
+    let spaced = !num.scaled && w(num.end) == "m";
+    let end = num.end + usize::from(spaced);
+    if !(attached || spaced) || !EXTENTS.contains(&w(end)) {
+        return None;
+    }
+    if attached {
+        num.value = num.value.scale(-6);
+        num.scaled = false;
+        num.power = 0;
+    }
+    Some((end, ("m".into(), String::new()), (1.0, None)))
+}
+
+/// `to <number> <unit>` after the number `num`: the second end and its unit.
+fn to_second(toks: &[Token], num: &Num) -> Option<(Num, Found)> {
+    if !toks.get(num.end).is_some_and(|t| t.is("to")) {
+        return None;
+    }
+    let b = number::number_at(toks, num.end + 1)?;
+    let u = unit_after(toks, b.end)?;
+    Some((b, u))
 }
 
 /// Words for vehicles: `units` after them count vehicles.
@@ -112,9 +187,17 @@ fn unit_after(toks: &[Token], from: usize) -> Option<Found> {
         from
     };
     for j in from..from + 5 {
-        // `car tires`: the last of two unit nouns counts.
+        // `car tires`: the last of two unit nouns counts; a measure
+        // before a thing counted describes it (`a 20-tonne truck`, `the
+        // 4.2 GW project`) and is the quantity.
         let next_unit = |n: usize| units().longest_at(toks, j + n).is_some();
-        if let Some((n, e)) = units().longest_at(toks, j).filter(|(n, _)| !next_unit(*n)) {
+        let measure = |e: &crate::lexicon::Entry| {
+            e.col(1) == "mass" || (e.col(1).is_empty() && e.col(0) != "count")
+        };
+        if let Some((n, e)) = units()
+            .longest_at(toks, j)
+            .filter(|(n, e)| measure(e) || !next_unit(*n))
+        {
             let factor = e.col(2).parse::<i32>().map_or(1.0, |p| 10f64.powi(p));
             let names = (e.col(0).to_string(), e.col(1).to_string());
             return Some((j + n, names, (factor, rate_factor(e.col(3)))));
@@ -200,4 +283,33 @@ pub fn percent_at(toks: &[Token], i: usize) -> Option<Mention> {
     m.unit = Some("%".into());
     m.rules.push("<number> %");
     Some(qualify(toks, m, "<qualifier> <percent>"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dims::{Anchor, Kind, find_with};
+    use crate::grammar;
+    use crate::lang::Lang;
+
+    /// The quantities of `s`: (text, value, unit).
+    fn quantities(s: &str) -> Vec<(String, Option<f64>, Option<String>)> {
+        let g = grammar::of(Lang::En).unwrap();
+        let toks = g.tokenize(s, 0, s.len());
+        find_with(g.dims, &toks, Anchor { published: None })
+            .into_iter()
+            .filter(|m| m.kind == Kind::Quantity)
+            .map(|m| {
+                let text = s[toks[m.tok_start].start..toks[m.tok_end - 1].end].to_string();
+                (text, m.value, m.unit)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_m_before_a_word_of_extent_is_metres() {
+        let m = |t: &str, v: f64| vec![(t.to_string(), Some(v), Some("m".to_string()))];
+        assert_eq!(quantities("The tower is 828m tall."), m("828m", 828.0));
+        assert_eq!(quantities("The wall is 2.5 m high."), m("2.5 m", 2.5));
+        assert!(quantities("Sales were 10m below forecasts.").is_empty());
+    }
 }

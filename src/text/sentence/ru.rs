@@ -1,9 +1,10 @@
 //! The Russian abbreviations the sentence splitter knows.
 
-/// Abbreviations that stand before a name and never end a sentence.
-/// (`млрд.`, `руб.`, `г.` before a capital do end one: `4 млрд долл. В …`.)
-pub const ABBREVIATIONS: [&str; 10] = [
-    "им", "ул", "см", "англ", "св", "пр", "ген", "проф", "акад", "гр",
+/// Abbreviations that stand before a name or a year (`IV кв. 2023 г.`,
+/// `9 мес. 2024 г.`) and never end a sentence. (`млрд.`, `руб.`, `г.`
+/// before a capital do end one: `4 млрд долл. В …`.)
+pub const ABBREVIATIONS: [&str; 12] = [
+    "им", "ул", "см", "англ", "св", "пр", "ген", "проф", "акад", "гр", "кв", "мес",
 ];
 
 /// Scale words whose full stop goes on before a unit in Latin capitals

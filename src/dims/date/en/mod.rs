@@ -230,7 +230,8 @@ fn core_at(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 /// A year token that is no amount (`2000 tonnes`, `$2024`).
 fn year_at(toks: &[Token], k: usize) -> Option<i32> {
     let t = toks.get(k)?;
-    let y = t.year()?;
+    // `2,000`: a year is never written with a group comma.
+    let y = t.year().filter(|_| !t.lower.contains(','))?;
     let prev_sign = k > 0
         && toks[k - 1].kind == TokKind::Punct
         && !t.space_before

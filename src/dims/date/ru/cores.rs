@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use super::days::is_weekday;
 use super::{Anchor, Core, Grain, Period, range, rule};
 use crate::text::meta::month_end;
 use crate::text::token::{TokKind, Token};
@@ -89,7 +90,10 @@ pub(super) fn ordinal_of(word: &str) -> Option<u32> {
 pub(super) fn year_at(toks: &[Token], k: usize) -> Option<(i32, usize, bool)> {
     let y = toks.get(k)?.year()?;
     let mut e = k + 1;
-    if toks.get(e).is_some_and(Token::is_dash) && matches!(w(toks, e + 1), "м" | "го" | "й") {
+    // `в 2030-м`, `с 2025-го`: the case ending says a year.
+    let ending =
+        toks.get(e).is_some_and(Token::is_dash) && matches!(w(toks, e + 1), "м" | "го" | "й");
+    if ending {
         e += 2;
     }
     let word = w(toks, e);
@@ -97,7 +101,7 @@ pub(super) fn year_at(toks: &[Token], k: usize) -> Option<(i32, usize, bool)> {
         let dot = w(toks, e + 1) == "." && !word.starts_with("год");
         return Some((y, e + 1 + usize::from(dot), true));
     }
-    Some((y, e, false))
+    Some((y, e, ending))
 }
 
 /// A year at `k` (`2021 года`, `текущего года`), or the anchor's year
@@ -109,7 +113,8 @@ pub(super) fn year_or_anchor(toks: &[Token], k: usize, a: Anchor) -> Option<(i32
     if let Some((off, e)) = relative_year_words(toks, k) {
         return Some((a.published?.year() + off, e));
     }
-    Some((a.published?.year(), k))
+    // `во второй половине года`: the anchor's year, said.
+    Some((a.published?.year(), k + usize::from(w(toks, k) == "года")))
 }
 
 pub(super) fn relative_offset(word: &str) -> Option<i32> {
@@ -146,10 +151,34 @@ pub(super) fn year(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
     let (y, e, word) = year_at(toks, k)?;
     let bare_ok = k > 0
         && matches!(w(toks, k - 1), "в" | "к" | "до" | "с" | "по" | "итогам")
+        && !after_change(toks, k)
         && toks
             .get(e)
-            .is_none_or(|t| t.kind == TokKind::Punct && !t.is_dash() && !t.is("%"));
+            .is_none_or(|t| t.kind == TokKind::Punct && !t.is_dash() && !t.is("%") && !t.is("/"));
     (word || bare_ok).then(|| (e, whole_year(y), rule("<year>")))
+}
+
+/// Whether the preposition before a bare number at `k` follows a verb
+/// of change (`выросло до 1999`) or a first value (`с 1500 до 2000`): the
+/// number is a value, not a year.
+pub(super) fn after_change(toks: &[Token], k: usize) -> bool {
+    const STEMS: [&str; 8] = [
+        "выраст",
+        "увелич",
+        "сниз",
+        "сниж",
+        "сократ",
+        "подня",
+        "дорос",
+        "довед",
+    ];
+    let v = w(toks, k.wrapping_sub(2));
+    // `с 1500 до 2000`: the second end of a change.
+    let from = toks
+        .get(k.wrapping_sub(2))
+        .is_some_and(|t| t.kind == TokKind::Num && t.year().is_none())
+        && matches!(w(toks, k.wrapping_sub(3)), "с" | "со");
+    from || is_past_verb(v) || STEMS.iter().any(|s| v.starts_with(s))
 }
 
 /// `года`, `году` after `до конца`, `в конце`, `с начала`: the anchor's.
@@ -252,12 +281,15 @@ pub(super) fn day_offset(word: &str) -> Option<i64> {
 /// `2023-2024 годы`, `в 2021–2025 годах`, `с 2021 по 2025 год`.
 pub(super) fn year_range(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
     let y1 = toks.get(k)?.year()?;
-    let by_po = k > 0 && matches!(w(toks, k - 1), "с" | "со") && w(toks, k + 1) == "по";
-    if !toks.get(k + 1).is_some_and(Token::is_dash) && !by_po {
+    let by_po =
+        k > 0 && matches!(w(toks, k - 1), "с" | "со") && matches!(w(toks, k + 1), "по" | "до");
+    // `в 2024 и 2025 годах`: the year word after the second says both.
+    let and = w(toks, k + 1) == "и";
+    if !toks.get(k + 1).is_some_and(Token::is_dash) && !by_po && !and {
         return None;
     }
-    let (y2, e, _) = year_at(toks, k + 2)?;
-    if y2 <= y1 || y2 - y1 > 50 {
+    let (y2, e, word) = year_at(toks, k + 2)?;
+    if y2 <= y1 || y2 - y1 > 50 || (and && !word) {
         return None;
     }
     Some((
@@ -288,6 +320,10 @@ pub(super) fn decade(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
         }
         _ => return None,
     };
+    // `по 10-е число`: a day of the month.
+    if w(toks, k + 3).starts_with("числ") {
+        return None;
+    }
     let e = k + 3 + usize::from(w(toks, k + 3).starts_with("год"));
     Some((
         e,
@@ -301,10 +337,12 @@ pub(super) fn months_of_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core
     let k = k + usize::from(w(toks, k).starts_with("перв"));
     let num = crate::dims::number::ru::simple_at(toks, k)?;
     let n = num.value.to_f64() as u32;
-    if !(1..=12).contains(&n) || !w(toks, num.end).starts_with("месяц") {
+    let unit = w(toks, num.end);
+    if !(1..=12).contains(&n) || !(unit.starts_with("месяц") || unit == "мес") {
         return None;
     }
-    let (y, e) = year_or_anchor(toks, num.end + 1, a)?;
+    let j = num.end + 1 + usize::from(unit == "мес" && w(toks, num.end + 1) == ".");
+    let (y, e) = year_or_anchor(toks, j, a)?;
     Some((
         e,
         months(y, 1, n, Grain::Range),
@@ -316,6 +354,13 @@ pub(super) fn months_of_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core
 pub(super) fn quarter_or_half(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let n = ordinal_of(w(toks, k))?;
     let mut j = k + 1;
+    // `в III–IV кварталах`: two quarters or halves, one range.
+    let mut n2 = n;
+    if toks.get(j).is_some_and(Token::is_dash)
+        && let Some(m) = ordinal_of(w(toks, j + 1)).filter(|m| *m > n)
+    {
+        (n2, j) = (m, j + 2);
+    }
     if toks.get(j).is_some_and(Token::is_dash) && matches!(w(toks, j + 1), "м" | "й" | "го" | "е")
     {
         j += 2;
@@ -333,16 +378,17 @@ pub(super) fn quarter_or_half(toks: &[Token], k: usize, a: Anchor) -> Option<Cor
         return None;
     };
     let (y, e) = year_or_anchor(toks, j, a)?;
-    if is_q && n <= 4 {
+    let grain = |g| if n2 > n { Grain::Range } else { g };
+    if is_q && n2 <= 4 {
         Some((
             e,
-            months(y, 3 * n - 2, 3 * n, Grain::Quarter),
+            months(y, 3 * n - 2, 3 * n2, grain(Grain::Quarter)),
             rule("<ordinal> квартал <year>"),
         ))
-    } else if !is_q && n <= 2 {
+    } else if !is_q && n2 <= 2 {
         Some((
             e,
-            months(y, 6 * n - 5, 6 * n, Grain::Half),
+            months(y, 6 * n - 5, 6 * n2, grain(Grain::Half)),
             rule("<ordinal> полугодие <year>"),
         ))
     } else {
@@ -354,19 +400,25 @@ pub(super) fn quarter_or_half(toks: &[Token], k: usize, a: Anchor) -> Option<Cor
 pub(super) fn season(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let (m1, m2) = season_months(w(toks, k))?;
     let (y, e) = year_or_anchor(toks, k + 1, a)?;
-    if e == k + 1 && k == 0 {
+    // `Лето выдалось жарким` opens a sentence as a noun; `Летом` is a time.
+    if e == k + 1 && k == 0 && !season_time(w(toks, k)) {
         return None;
     }
     Some((e, months(y, m1, m2, Grain::Range), rule("<season> <year>")))
+}
+
+/// `летом`, `весной`, `осенью`, `зимой`: a season said as a time.
+pub(super) fn season_time(word: &str) -> bool {
+    matches!(word, "летом" | "весной" | "осенью" | "зимой")
 }
 
 /// The months of a season named by `word` (not winter, which spans two
 /// years: `spans::season_words`).
 pub(super) fn season_months(word: &str) -> Option<(u32, u32)> {
     match word {
-        "летом" | "лето" => Some((6, 8)),
-        "осенью" | "осень" => Some((9, 11)),
-        "весной" | "весна" => Some((3, 5)),
+        "летом" | "лето" | "лета" | "лету" => Some((6, 8)),
+        "осенью" | "осень" | "осени" => Some((9, 11)),
+        "весной" | "весна" | "весны" | "весне" => Some((3, 5)),
         _ => None,
     }
 }
@@ -403,6 +455,15 @@ pub(super) fn month_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         relative_year_words(toks, k + 1)
             .and_then(|(off, e)| Some((a.published?.year() + off, e, true)))
     })?;
+    // `в декабре 2023 – январе 2024 года`: months of two years.
+    if toks.get(e).is_some_and(Token::is_dash)
+        && let Some(m2) = month_of(w(toks, e + 1))
+        && let Some((y2, e2, _)) = year_at(toks, e + 2)
+        && (y2, m2) > (y, m)
+    {
+        let p = span(ymd(y, m, 1), Some(month_end(y2, m2)), Grain::Range);
+        return Some((e2, p, range("<month> <year> - <month> <year>")));
+    }
     Some((e, months(y, m, m, Grain::Month), rule("<month> <year>")))
 }
 
@@ -466,99 +527,6 @@ pub(super) fn is_past_verb(word: &str) -> bool {
     })
 }
 
-/// `14 марта 2020 года`, `в субботу, 14 марта`, `14.03.2020`.
-pub(super) fn day_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
-    let mut k = k;
-    if is_weekday(w(toks, k)) {
-        k += 1 + usize::from(w(toks, k + 1) == ",");
-    }
-    let t = toks.get(k)?;
-    if t.kind == TokKind::NumDate {
-        let d = NaiveDate::parse_from_str(&t.lower, "%d.%m.%Y").ok()?;
-        return Some((
-            k + 1,
-            span(Some(d), Some(d), Grain::Day),
-            rule("<dd.mm.yyyy>"),
-        ));
-    }
-    let (d, m, y, e) = day_month_at(toks, k, a)?;
-    let date = ymd(y, m, d)?;
-    Some((
-        e,
-        span(Some(date), Some(date), Grain::Day),
-        rule("<day> <month> <year>"),
-    ))
-}
-
-pub(super) fn day_of(toks: &[Token], k: usize) -> Option<u32> {
-    let t = toks.get(k)?;
-    if t.kind != TokKind::Num || t.int_digits > 2 || !t.num?.is_whole() {
-        return None;
-    }
-    let d = t.num?.to_f64() as u32;
-    (1..=31).contains(&d).then_some(d)
-}
-
-pub(super) fn day_month_at(toks: &[Token], k: usize, a: Anchor) -> Option<(u32, u32, i32, usize)> {
-    let d = day_of(toks, k)?;
-    let m = month_of(w(toks, k + 1))?;
-    let (mut y, e) = year_or_anchor(toks, k + 2, a)?;
-    // No year said: the nearest by the tense (`span::day_near`).
-    if e == k + 2
-        && let Some(x) = a
-            .published
-            .and_then(|p| crate::dims::span::day_near(p, m, d, super::spans::tense_of(toks)))
-    {
-        y = x.year();
-    }
-    Some((d, m, y, e))
-}
-
-/// `с 12 января по 30 апреля 2024 года`, `с 5 по 9 июня 2023 года`.
-pub(super) fn day_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
-    if k == 0 || !matches!(w(toks, k - 1), "с" | "со") {
-        return None;
-    }
-    if let Some(d1) = day_of(toks, k).filter(|_| matches!(w(toks, k + 1), "по" | "до")) {
-        let (d2, m, y, e) = day_month_at(toks, k + 2, a)?;
-        return Some((
-            e,
-            span(ymd(y, m, d1), ymd(y, m, d2), Grain::Range),
-            range("с <day> по <day> <month>"),
-        ));
-    }
-    let (d1, m1, y1, e1) = day_month_at(toks, k, a)?;
-    if !matches!(w(toks, e1), "по" | "до") {
-        return None;
-    }
-    let (d2, m2, y2, e2) = day_month_at(toks, e1 + 1, a)?;
-    let first_has_year = toks.get(e1 - 1).is_some_and(|t| {
-        t.year().is_some() || t.lower.starts_with("год") || t.is("г") || t.is(".")
-    });
-    let y1 = if first_has_year { y1 } else { y2 };
-    Some((
-        e2,
-        span(ymd(y1, m1, d1), ymd(y2, m2, d2), Grain::Range),
-        range("с <day> <month> по <day> <month>"),
-    ))
-}
-
-pub(super) fn is_weekday(s: &str) -> bool {
-    matches!(
-        s,
-        "понедельник"
-            | "вторник"
-            | "среду"
-            | "среда"
-            | "четверг"
-            | "пятницу"
-            | "пятница"
-            | "субботу"
-            | "суббота"
-            | "воскресенье"
-    )
-}
-
 /// The word `half_year_back` reads.
 pub(super) const HALF_YEAR: &str = "полгода";
 
@@ -578,6 +546,8 @@ pub(super) fn may_begin_core(t: &Token) -> bool {
         || season_months(word).is_some()
         || relative_offset(word).is_some()
         || day_offset(word).is_some()
+        || super::days::day_word(word).is_some()
+        || matches!(word, "двадцать" | "тридцать")
 }
 
 /// `за полгода`: the last half-year over at the anchor (January–June when

@@ -8,14 +8,17 @@
 use chrono::Datelike;
 
 mod cores;
+mod days;
 mod lengths;
 mod spans;
+mod vague;
 
 pub use lengths::set_at;
 pub use spans::may_begin;
 
 pub use cores::month_of;
 use cores::*;
+use days::*;
 
 use crate::dims::{Anchor, Grain, Mention, Period};
 use crate::lexicon::memo::WordMemo;
@@ -44,6 +47,19 @@ enum Modifier {
 
 const MODIFIERS: &[(&[&str], Modifier)] = &[
     (&["до", "конца"], Modifier::Deadline),
+    (&["к", "середине"], Modifier::Middle),
+    (&["до", "середины"], Modifier::Middle),
+    (&["с", "середины"], Modifier::Middle),
+    (&["за", "период"], Modifier::For),
+    (&["на", "период", "до"], Modifier::Deadline),
+    (&["в", "период"], Modifier::Same),
+    (&["вплоть", "до"], Modifier::Deadline),
+    (&["на", "протяжении"], Modifier::Same),
+    (&["с", "конца"], Modifier::End),
+    (&["в", "последние", "дни"], Modifier::End),
+    (&["в", "последнюю", "неделю"], Modifier::End),
+    (&["в", "последних", "числах"], Modifier::End),
+    (&["в", "первых", "числах"], Modifier::Start),
     (&["к", "концу"], Modifier::Deadline),
     (&["не", "позднее"], Modifier::Deadline),
     (&["не", "позже"], Modifier::Deadline),
@@ -54,8 +70,13 @@ const MODIFIERS: &[(&[&str], Modifier)] = &[
     (&["в", "конце"], Modifier::End),
     (&["на", "конец"], Modifier::End),
     (&["в", "начале"], Modifier::Start),
+    (&["на", "начало"], Modifier::Start),
     (&["в", "середине"], Modifier::Middle),
     (&["в", "течение"], Modifier::Same),
+    (&["в", "ночь", "на"], Modifier::Same),
+    (&["по", "состоянию", "на"], Modifier::Same),
+    (&["в", "период", "с"], Modifier::From),
+    (&["после"], Modifier::From),
     (&["по", "итогам"], Modifier::For),
     (&["начиная", "с"], Modifier::From),
     (&["по"], Modifier::Deadline),
@@ -184,6 +205,11 @@ fn best_at(toks: &[Token], i: usize, a: Anchor) -> Option<Core> {
         m
     };
     let p = apply(m, p, a)?;
+    // `по 31 декабря 2024 года включительно`: the end is said twice.
+    let e = e + usize::from(w(toks, e) == "включительно");
+    // `с 2020 года по настоящее время`: open to now, said.
+    let now = ["по", "настоящее", "время"];
+    let e = e + 3 * usize::from(m == Modifier::From && (0..3).all(|j| w(toks, e + j) == now[j]));
     Some((e, p, rule))
 }
 
@@ -230,9 +256,10 @@ fn apply(m: Modifier, p: Period, a: Anchor) -> Option<Period> {
 /// The cores, tried in turn; the longest wins. `For` allows `N месяцев`;
 /// a bare `года` (the anchor's year) needs a modifier that is not `Same`.
 fn core_at(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
-    let cores: [CoreRule; 12] = [
+    let cores: [CoreRule; 13] = [
         half_year_back,
         day_range,
+        day_pair,
         day_month,
         month_range,
         quarter_or_half,

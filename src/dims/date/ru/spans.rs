@@ -16,10 +16,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::cores::{
-    bare_month, day_of, is_past_verb, is_weekday, month_of, relative_offset, relative_year_words,
-    ymd,
-};
+use super::cores::{bare_month, is_past_verb, month_of, relative_offset, relative_year_words, ymd};
+use super::days::{day_of, is_weekday};
 use super::lengths::{amount_at, skip_qualifier, unit_at};
 use super::{Anchor, Core, Modifier, Period, core_at, rule};
 use crate::dims::Grain;
@@ -54,7 +52,10 @@ pub fn may_begin(word: &str) -> bool {
         "девяност",
         "нулев",
     ];
-    is_weekday(word) || STEMS.iter().any(|s| word.starts_with(s)) || roman(word).is_some()
+    is_weekday(word)
+        || STEMS.iter().any(|s| word.starts_with(s))
+        || roman(word).is_some()
+        || super::vague::may_begin(word)
 }
 
 /// Verbs that put a statement in the future.
@@ -109,7 +110,8 @@ pub(super) fn loose_core(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Op
     if !may {
         return None;
     }
-    let rules: [super::CoreRule; 9] = [
+    let rules: [super::CoreRule; 10] = [
+        super::vague::vague_at,
         weekday,
         relative_week,
         back_or_ahead,
@@ -155,11 +157,13 @@ pub(super) fn may_begin_loose(t: &Token) -> bool {
         || t.is("за")
         || t.lower.starts_with("сезон")
         || relative_offset(&t.lower).is_some()
+        || super::vague::may_begin(&t.lower)
 }
 
 /// `в среду`, `в понедельник`: the weekday nearest to publication by the
 /// sentence's tense.
-fn weekday(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
+fn weekday(toks: &[Token], first: usize, a: Anchor) -> Option<Core> {
+    let k = first;
     const DAYS: [&str; 7] = [
         "понедельник",
         "вторник",
@@ -169,12 +173,14 @@ fn weekday(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         "суббот",
         "воскресенье",
     ];
+    // `в минувшую пятницу`: which week is the tense's to say.
+    let k = k + usize::from(relative_offset(w(toks, k)).is_some());
     let word = w(toks, k);
     // `в субботу, 12 октября`: the date that follows says it (`day_month`).
     let dated = day_of(toks, k + 1 + usize::from(w(toks, k + 1) == ",")).is_some();
     // `в среду`, not `окружающую среду`.
     let prep = matches!(
-        w(toks, k.wrapping_sub(1)),
+        w(toks, first.wrapping_sub(1)),
         "в" | "во" | "на" | "до" | "к" | "ко" | "с" | "со" | "по"
     );
     if !is_weekday(word) || !prep || dated {
@@ -324,11 +330,8 @@ fn season_words(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let off = relative_offset(w(toks, k));
     let j = k + usize::from(off.is_some());
     let (m1, m2) = match w(toks, j) {
-        "зимой" | "зима" | "зиму" => (12, 2),
-        "летом" | "лето" => (6, 8),
-        "осенью" | "осень" => (9, 11),
-        "весной" | "весна" => (3, 5),
-        _ => return None,
+        "зимой" | "зима" | "зиму" | "зимы" | "зиме" => (12, 2),
+        x => super::cores::season_months(x)?,
     };
     let (y, e) = match super::cores::year_at(toks, j + 1) {
         Some((y, e, _)) => (Some(y), e),
@@ -337,7 +340,7 @@ fn season_words(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         }
         None => return None,
     };
-    if k == 0 && e == j + 1 && off.is_none() {
+    if k == 0 && e == j + 1 && off.is_none() && !super::cores::season_time(w(toks, j)) {
         return None;
     }
     let (s, en) = match y {
@@ -371,7 +374,8 @@ fn two_years(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
         return None;
     }
     let mut e = k + 3;
-    if w(toks, e).starts_with("учебн") || w(toks, e).starts_with("финансов") {
+    const KINDS: [&str; 4] = ["учебн", "финансов", "сельскохозяйственн", "маркетингов"];
+    if KINDS.iter().any(|s| w(toks, e).starts_with(s)) {
         e += 1;
     }
     if w(toks, e).starts_with("год") {
@@ -393,7 +397,7 @@ fn year_alone(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
         TokKind::Punct => !t.is("%") && !t.is_dash() && !t.is("/") && !t.is("("),
         _ => false,
     });
-    (prep && next_ok).then(|| {
+    (prep && next_ok && !super::cores::after_change(toks, k)).then(|| {
         let p = loose(ymd(y, 1, 1), ymd(y, 12, 31), Grain::Year);
         (k + 1, p, rule("<year alone>"))
     })
