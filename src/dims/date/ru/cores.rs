@@ -418,7 +418,7 @@ pub(super) fn season_months(word: &str) -> Option<(u32, u32)> {
     match word {
         "летом" | "лето" | "лета" | "лету" => Some((6, 8)),
         "осенью" | "осень" | "осени" => Some((9, 11)),
-        "весной" | "весна" | "весны" | "весне" => Some((3, 5)),
+        "весной" | "весна" | "весны" | "весне" | "весну" => Some((3, 5)),
         _ => None,
     }
 }
@@ -553,11 +553,15 @@ pub(super) fn may_begin_core(t: &Token) -> bool {
 /// `за полгода`: the last half-year over at the anchor (January–June when
 /// published in the second half, else July–December of the year before).
 pub(super) fn half_year_back(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
-    if w(toks, k) != HALF_YEAR || k == 0 || w(toks, k - 1) != "за" {
+    // `за первые полгода`: the first half over at the anchor.
+    let first = k >= 2 && w(toks, k - 1) == "первые" && w(toks, k - 2) == "за";
+    if w(toks, k) != HALF_YEAR || k == 0 || (w(toks, k - 1) != "за" && !first) {
         return None;
     }
     let d = a.published?;
-    let p = if d.month() >= 7 {
+    let p = if first {
+        months(d.year() - i32::from(d.month() < 7), 1, 6, Grain::Half)
+    } else if d.month() >= 7 {
         months(d.year(), 1, 6, Grain::Half)
     } else {
         months(d.year() - 1, 7, 12, Grain::Half)

@@ -51,6 +51,7 @@ const MODIFIERS: &[(&[&str], Modifier)] = &[
     (&["до", "середины"], Modifier::Middle),
     (&["с", "середины"], Modifier::Middle),
     (&["за", "период"], Modifier::For),
+    (&["за", "первые"], Modifier::For),
     (&["на", "период", "до"], Modifier::Deadline),
     (&["в", "период"], Modifier::Same),
     (&["вплоть", "до"], Modifier::Deadline),
