@@ -412,7 +412,8 @@ fn figure_record(
     }
     let by = rule.by;
     rec.rules.push(rule.name);
-    set_period(&mut rec, r, ctx, period);
+    let rate = r.grammar.records.yearly_rate(&r.toks, m.tok_end);
+    set_period(&mut rec, r, ctx, period, rate);
     // What a plant or project costs is a property of it, not the figure
     // of a period (`строительство завода стоимостью 60 млрд начнётся в
     // 2026 году`; decision 7).

@@ -57,7 +57,15 @@ pub(super) fn asked_period(before: &[Reading]) -> Option<(Option<NaiveDate>, Opt
 /// The period of a figure record: its own date (a flow's goal with a
 /// deadline takes the whole deadline year); else the period of `за этот
 /// период`; else, for an actual flow, the period said just before.
-pub(super) fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: Option<Period>) {
+/// `rate`: the figure is a yearly rate (`… долларов в год`), which a
+/// period said before does not bound.
+pub(super) fn set_period(
+    rec: &mut Record,
+    r: &Reading,
+    ctx: &Context,
+    period: Option<Period>,
+    rate: bool,
+) {
     // `С начала года экспорт вырос …` right after `По итогам
     // января–октября …`: the months said before (decision 61).
     let period = period.map(|p| match ctx.any_period {
@@ -95,7 +103,7 @@ pub(super) fn set_period(rec: &mut Record, r: &Reading, ctx: &Context, period: O
         (year_of(anchor), ru::WHOLE_YEAR)
     } else if anaphor {
         (ctx.any_period, ru::ANAPHORIC)
-    } else if is_flow(rec.metric) && rec.status == Status::Actual {
+    } else if is_flow(rec.metric) && rec.status == Status::Actual && !rate {
         (ctx.period, "period:<from the sentence before>")
     } else if let Some(w) = projects_window(rec, ctx) {
         (

@@ -97,6 +97,12 @@ pub fn on_day(w: &str) -> bool {
     w == "на"
 }
 
+/// `в год`, `ежегодно` at `at`: a yearly rate.
+pub fn yearly_rate(toks: &[Token], at: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    (w(at) == "в" && w(at + 1) == "год") || w(at).starts_with("ежегодн")
+}
+
 /// `по итогам 2024 года`: the level at its end.
 pub fn results_of(a: &str, b: &str) -> bool {
     a == "по" && b == "итогам"

@@ -264,6 +264,16 @@ impl RecordRules for En {
         en::anaphoric_period(toks)
     }
 
+    fn yearly_rate(&self, toks: &[Token], at: usize) -> bool {
+        let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+        matches!(
+            (w(at), w(at + 1)),
+            ("a" | "per" | "each" | "every", "year")
+                | ("annually" | "yearly", _)
+                | ("per", "annum")
+        )
+    }
+
     fn region_anaphor(&self, toks: &[Token]) -> bool {
         toks.windows(2)
             .any(|w| w[0].is("the") && REGION_WORDS.contains(&w[1].lower))

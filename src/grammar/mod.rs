@@ -218,6 +218,12 @@ pub trait RecordRules: Sync {
     /// Whether the sentence refers back to the period said before (`за
     /// этот период`).
     fn anaphoric_period(&self, toks: &[Token]) -> bool;
+    /// Whether the words at `at` make the figure before them a yearly
+    /// rate (`1,5 млрд долларов в год`), which no period said before
+    /// bounds.
+    fn yearly_rate(&self, _toks: &[Token], _at: usize) -> bool {
+        false
+    }
     /// Whether the sentence refers back to the region named before (`the
     /// region would attract $3 billion`).
     fn region_anaphor(&self, _toks: &[Token]) -> bool {

@@ -195,6 +195,10 @@ impl RecordRules for Ru {
         extract::ru::anaphoric_period(toks)
     }
 
+    fn yearly_rate(&self, toks: &[Token], at: usize) -> bool {
+        extract::ru::yearly_rate(toks, at)
+    }
+
     fn status_from_cues(
         &self,
         toks: &[Token],
