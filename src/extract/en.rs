@@ -443,6 +443,7 @@ pub fn product_of(toks: &[Token], m: &Mention) -> Option<String> {
 /// whole); `9.1 bcm per year, of which … 1.6 million tons of ethane` (a
 /// part takes the rate of the whole).
 pub fn fill_parts(toks: &[Token], mentions: &mut [Mention]) {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
     for k in 1..mentions.len() {
         let (before, rest) = mentions.split_at_mut(k);
         let m = &mut rest[0];
@@ -466,7 +467,12 @@ pub fn fill_parts(toks: &[Token], mentions: &mut [Mention]) {
                 (w[0].lower.as_str(), w[1].lower.as_str()),
                 ("of", "which") | ("of", "them") | ("among", "them") | ("including", _)
             )
-        }) || lead.last().is_some_and(|t| t.is("including"));
+        }) || lead.last().is_some_and(|t| t.is("including"))
+            // `and 39 more are at the design stage`, `another 12 are
+            // being built`: one more of the same, not `20 more than`.
+            || (w(m.tok_end) == "more" && w(m.tok_end + 1) != "than")
+            || (lead.last().is_some_and(|t| t.is("another"))
+                && matches!(w(m.tok_end), "" | "," | "." | "are" | "were" | "will" | "have"));
         if !part {
             continue;
         }

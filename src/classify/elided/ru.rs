@@ -121,9 +121,15 @@ fn from_quantity_before(
     let gap = &toks[q.tok_end..m.tok_start];
     // `142 проекта на 28 млрд долларов, из них 63`: a part of the last
     // quantity, whatever was said of it in between.
-    let part = m.tok_start >= 2
+    // `…, ещё 39 находятся на стадии проектирования`: so is one more.
+    let part = (m.tok_start >= 2
         && toks[m.tok_start - 2].is("из")
-        && matches!(toks[m.tok_start - 1].lower.as_str(), "них" | "которых");
+        && matches!(toks[m.tok_start - 1].lower.as_str(), "них" | "которых"))
+        || (m.tok_start >= 1
+            && toks[m.tok_start - 1].is("еще")
+            // `ещё 11 различных товаров` counts other things: the count
+            // must close the clause or meet its verb.
+            && toks.get(m.tok_end).is_none_or(|t| t.kind == TokKind::Punct || verb_like(t)));
     // `Из 40 проектов 12 реализованы`: the part right after its whole.
     let of_whole = gap.is_empty() && q.tok_start >= 1 && toks[q.tok_start - 1].is("из");
     let linked = part
@@ -150,6 +156,14 @@ fn from_quantity_before(
         q.class.clone()?,
         "<number> (unit of the quantity before)",
     ))
+}
+
+/// `находятся`, `реализуются`, `введены`: a word with a verb's ending.
+fn verb_like(t: &Token) -> bool {
+    const ENDS: [&str; 11] = [
+        "ся", "ют", "ут", "ят", "ат", "ит", "ет", "ны", "ли", "ло", "ла",
+    ];
+    t.kind == TokKind::Word && ENDS.iter().any(|e| t.lower.ends_with(e))
 }
 
 /// `число совместных проектов … до 100.`: a unit noun earlier in the
