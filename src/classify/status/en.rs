@@ -12,6 +12,9 @@ pub fn part_clause(toks: &[Token], k: usize) -> Option<usize> {
         .rposition(|t| matches!(t.lower.as_str(), "," | ";" | ":" | "(") || t.is_dash())
         .map_or(0, |p| p + 1);
     let w = |i: usize| toks.get(start + i).map_or("", |t| t.lower.as_str());
-    let opens = matches!((w(0), w(1)), ("of" | "among", "which" | "them")) || w(0) == "including";
+    // `…worth $36 billion, which will create 30,000 jobs`: so does a
+    // clause of its own about what was named before.
+    let opens = matches!((w(0), w(1)), ("of" | "among", "which" | "them"))
+        || matches!(w(0), "including" | "which");
     opens.then_some(start)
 }
