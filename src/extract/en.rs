@@ -232,29 +232,6 @@ pub fn units_of_plant(rec: &mut crate::record::Record) {
     }
 }
 
-/// `by the end of the first quarter` in a December article, of what is
-/// still to come: a deadline said without its year that had passed when
-/// it was said is the next year's.
-pub fn next_deadline(rec: &mut crate::record::Record, r: &Reading) {
-    use chrono::Months;
-    let (Some(e), Some(p)) = (rec.period_end, rec.published) else {
-        return;
-    };
-    let bare = r.mentions.iter().any(|d| {
-        d.kind == Kind::Date
-            && d.period
-                .is_some_and(|x| x.relative && x.deadline && x.end == Some(e))
-    });
-    if rec.status != Status::Actual && bare && e < p {
-        rec.period_start = rec
-            .period_start
-            .and_then(|s| s.checked_add_months(Months::new(12)));
-        rec.period_end = e.checked_add_months(Months::new(12));
-        rec.rules
-            .push("period:<a passed deadline of the year after>".into());
-    }
-}
-
 /// The cost of a cue for a figure, the same on either side: English puts
 /// the verb after its subject (`126 projects … were launched`).
 pub fn even_cost(

@@ -423,7 +423,8 @@ fn figure_record(
     }
     rec.subject = subj;
     rec.rules.push(subject_rule);
-    r.grammar.records.finish(&mut rec, r, m);
+    r.grammar.records.finish(&mut rec);
+    period::passed_window(&mut rec, r);
     Some((rec, by))
 }
 

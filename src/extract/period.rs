@@ -151,6 +151,29 @@ fn not_over(rec: &mut Record, p: Period) -> Period {
     p
 }
 
+/// `by the end of the first quarter` in a December article, `Выпуск
+/// первой продукции запланирован на март` in an October one: a window
+/// or deadline said without its year that had passed when a plan or goal
+/// was stated is the next year's.
+pub(super) fn passed_window(rec: &mut Record, r: &Reading) {
+    let (Some(e), Some(d)) = (rec.period_end, rec.published) else {
+        return;
+    };
+    let bare = r.mentions.iter().any(|m| {
+        m.kind == Kind::Date
+            && m.period
+                .is_some_and(|x| x.relative && x.grain != dims::Grain::Year && x.end == Some(e))
+    });
+    if rec.status != Status::Actual && bare && e < d {
+        let ahead =
+            |d: Option<NaiveDate>| d.and_then(|d| d.checked_add_months(chrono::Months::new(12)));
+        rec.period_start = ahead(rec.period_start);
+        rec.period_end = ahead(Some(e));
+        rec.rules
+            .push("period:<a passed window of the year after>".into());
+    }
+}
+
 /// The same period a year earlier.
 fn last_year(p: Period) -> Period {
     let back = |d: Option<NaiveDate>| d.and_then(|d| d.checked_sub_months(chrono::Months::new(12)));

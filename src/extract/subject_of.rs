@@ -411,7 +411,8 @@ pub(super) fn launch_records(
         st
     };
     base.rules.push(rule.name);
-    r.grammar.records.finish(&mut base, r, m);
+    r.grammar.records.finish(&mut base);
+    super::period::passed_window(&mut base, r);
     let both = r.toks.iter().any(|t| ru::both(&t.lower));
     let keys = match plant_for(r, ctx, m.tok_start, true) {
         _ if both

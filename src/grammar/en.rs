@@ -289,9 +289,8 @@ impl RecordRules for En {
         en::status_from_cues(toks, mentions, cues, fig)
     }
 
-    fn finish(&self, rec: &mut Record, r: &Reading, _m: &Mention) {
+    fn finish(&self, rec: &mut Record) {
         en::units_of_plant(rec);
-        en::next_deadline(rec, r);
     }
 }
 

@@ -230,7 +230,7 @@ pub trait RecordRules: Sync {
         false
     }
     /// Last touches on a figure's record.
-    fn finish(&self, _rec: &mut Record, _r: &Reading, _m: &Mention) {}
+    fn finish(&self, _rec: &mut Record) {}
 }
 
 #[cfg(test)]
