@@ -103,6 +103,8 @@ pub(super) fn set_period(
         (year_of(anchor), ru::WHOLE_YEAR)
     } else if anaphor {
         (ctx.any_period, ru::ANAPHORIC)
+    } else if rec.status == Status::Actual && r.grammar.records.parts_of_before(&r.toks) {
+        (ctx.any_period, "period:<of the whole said before>")
     } else if is_flow(rec.metric) && rec.status == Status::Actual && !rate {
         (ctx.period, "period:<from the sentence before>")
     } else if let Some(w) = projects_window(rec, ctx) {

@@ -224,6 +224,11 @@ pub trait RecordRules: Sync {
     fn yearly_rate(&self, _toks: &[Token], _at: usize) -> bool {
         false
     }
+    /// Whether the sentence gives parts of the whole said before it (`Из
+    /// них …`), which are of that whole's period when they are results.
+    fn parts_of_before(&self, _toks: &[Token]) -> bool {
+        false
+    }
     /// Whether the sentence refers back to the region named before (`the
     /// region would attract $3 billion`).
     fn region_anaphor(&self, _toks: &[Token]) -> bool {

@@ -195,6 +195,10 @@ impl RecordRules for Ru {
         extract::ru::anaphoric_period(toks)
     }
 
+    fn parts_of_before(&self, toks: &[Token]) -> bool {
+        elided::ru::of_them(toks)
+    }
+
     fn yearly_rate(&self, toks: &[Token], at: usize) -> bool {
         extract::ru::yearly_rate(toks, at)
     }

@@ -53,10 +53,7 @@ pub fn fill_after(before: &[Mention], toks: &[Token], mentions: &mut [Mention]) 
     let Some(whole) = before.iter().rev().find(|x| x.kind == Kind::Quantity) else {
         return;
     };
-    let mut words = toks.iter().filter(|t| t.kind == TokKind::Word);
-    let opens = words.next().is_some_and(|t| t.is("из"))
-        && words.next().is_some_and(|t| t.is("них") || t.is("которых"));
-    if !opens {
+    if !of_them(toks) {
         return;
     }
     for m in mentions.iter_mut() {
@@ -68,6 +65,14 @@ pub fn fill_after(before: &[Mention], toks: &[Token], mentions: &mut [Mention]) 
             );
         }
     }
+}
+
+/// A sentence that opens with «из них» or «из которых»: its figures are
+/// parts of what the sentence before gave.
+pub fn of_them(toks: &[Token]) -> bool {
+    let mut words = toks.iter().filter(|t| t.kind == TokKind::Word);
+    words.next().is_some_and(|t| t.is("из"))
+        && words.next().is_some_and(|t| t.is("них") || t.is("которых"))
 }
 
 /// `достиг 620 млн долларов, … выйти на 1 млрд`: the currency of the
