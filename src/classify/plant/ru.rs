@@ -281,9 +281,20 @@ fn by_trigger(toks: &[Token], places: &[(usize, usize, String, bool)]) -> Vec<Pl
         if let Some(end) = place_phrase_at(toks, j) {
             j = end;
         }
-        let (products, end) = products_at(toks, j);
+        let (mut products, end) = products_at(toks, j);
         if products.is_empty() {
             continue;
+        }
+        // `фабрика по переработке медной руды`: a plant that processes an
+        // input is keyed by what it does (decision 47).
+        if t.lower.starts_with("переработк") {
+            products = toks[j..end]
+                .split(|t| t.is("и"))
+                .map(|p| {
+                    let words: Vec<&str> = p.iter().map(|t| t.lower.as_str()).collect();
+                    format!("переработка {}", words.join(" "))
+                })
+                .collect();
         }
         let place = nearest_place(places, i, end);
         out.push(Plant {
