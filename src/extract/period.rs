@@ -76,7 +76,7 @@ pub(super) fn set_period(
         }
         _ => p,
     });
-    let period = period.map(|p| not_over(rec, p));
+    let period = period.map(|p| not_over(rec, p)).map(|p| so_far(rec, r, p));
     if let Some(p) = period {
         let flow_goal = p.deadline && is_flow(rec.metric) && rec.status != Status::Actual;
         rec.period_start = if flow_goal {
@@ -174,6 +174,21 @@ pub(super) fn passed_window(rec: &mut Record, r: &Reading) {
         rec.rules
             .push("period:<a passed window of the year after>".into());
     }
+}
+
+/// `В 2025 году … из которых на данный момент введены 76`: a result so
+/// far, in a period not over when said, ends on the day of publication.
+fn so_far(rec: &mut Record, r: &Reading, p: Period) -> Period {
+    let within =
+        matches!((p.start, p.end, rec.published), (Some(s), Some(e), Some(d)) if s <= d && d < e);
+    if rec.status == Status::Actual && within && r.grammar.records.so_far(&r.toks) {
+        rec.rules.push("period:<so far: up to the day said>".into());
+        return Period {
+            end: rec.published,
+            ..p
+        };
+    }
+    p
 }
 
 /// The same period a year earlier.

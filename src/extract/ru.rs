@@ -97,6 +97,23 @@ pub fn on_day(w: &str) -> bool {
     w == "на"
 }
 
+/// `на данный момент`, `на сегодняшний день`, `к настоящему времени`:
+/// results so far.
+pub fn so_far(toks: &[Token]) -> bool {
+    toks.windows(3).any(|w| {
+        matches!(
+            (
+                w[0].lower.as_str(),
+                w[1].lower.as_str(),
+                w[2].lower.as_str()
+            ),
+            ("на", "данный", "момент")
+                | ("на", "сегодняшний", "день")
+                | ("к", "настоящему", "времени")
+        )
+    })
+}
+
 /// `в год`, `ежегодно` at `at`: a yearly rate.
 pub fn yearly_rate(toks: &[Token], at: usize) -> bool {
     let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());

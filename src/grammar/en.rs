@@ -264,6 +264,15 @@ impl RecordRules for En {
         en::anaphoric_period(toks)
     }
 
+    fn so_far(&self, toks: &[Token]) -> bool {
+        toks.windows(2).any(|w| {
+            matches!(
+                (w[0].lower.as_str(), w[1].lower.as_str()),
+                ("so", "far") | ("to", "date") | ("thus", "far")
+            )
+        })
+    }
+
     fn yearly_rate(&self, toks: &[Token], at: usize) -> bool {
         let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
         matches!(

@@ -224,6 +224,11 @@ pub trait RecordRules: Sync {
     fn yearly_rate(&self, _toks: &[Token], _at: usize) -> bool {
         false
     }
+    /// Whether the sentence says its results are those so far (`на
+    /// данный момент`, `to date`): a period not over ends on the day said.
+    fn so_far(&self, _toks: &[Token]) -> bool {
+        false
+    }
     /// Whether the sentence gives parts of the whole said before it (`Из
     /// них …`), which are of that whole's period when they are results.
     fn parts_of_before(&self, _toks: &[Token]) -> bool {

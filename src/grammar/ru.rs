@@ -195,6 +195,10 @@ impl RecordRules for Ru {
         extract::ru::anaphoric_period(toks)
     }
 
+    fn so_far(&self, toks: &[Token]) -> bool {
+        extract::ru::so_far(toks)
+    }
+
     fn parts_of_before(&self, toks: &[Token]) -> bool {
         elided::ru::of_them(toks)
     }
