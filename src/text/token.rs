@@ -6,6 +6,7 @@
 //! of three) is one number, `14.03.2020` is one calendar date.
 
 use crate::dims::decimal::Decimal;
+use crate::lexicon::starts::Starts;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,9 @@ pub struct Token {
     pub space_before: bool,
     /// Whether the token starts with a capital letter.
     pub cap: bool,
+    /// The phrase sets an entry of may begin at this token; set it to
+    /// `Starts::UNKNOWN` when `lower` is changed.
+    pub starts: Starts,
 }
 
 impl Token {
@@ -165,11 +169,13 @@ fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bo
     } else {
         (None, 0)
     };
+    let lower = fold(raw);
     Token {
         start: base + start,
         end: base + end,
         kind,
-        lower: fold(raw),
+        starts: Starts::of(kind, &lower),
+        lower,
         cap: match raw.as_bytes().first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => raw.chars().next().is_some_and(char::is_uppercase),
