@@ -187,7 +187,7 @@ pub struct PhraseSet {
     /// turned away without hashing it.
     first: Vec<u64>,
     /// Its bit in the tokens' `starts`, if it is registered (`starts`).
-    bit: Option<u8>,
+    bit: std::sync::OnceLock<Option<u8>>,
 }
 
 impl PhraseSet {
@@ -252,10 +252,15 @@ impl PhraseSet {
             })
     }
 
+    /// Its bit in the tokens' `starts`, if it has one.
+    pub fn bit(&self) -> Option<u8> {
+        self.bit.get().copied().flatten()
+    }
+
     /// The longest entry matching at token `i`, with its length.
     pub fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &Entry)> {
         let t = toks.get(i)?;
-        if self.bit.is_some_and(|b| t.starts.rules_out(b)) {
+        if self.bit().is_some_and(|b| t.starts.rules_out(b)) {
             return None;
         }
         let first = prefix(&t.lower);

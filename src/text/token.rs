@@ -169,13 +169,12 @@ fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bo
     } else {
         (None, 0)
     };
-    let lower = fold(raw);
-    Token {
+    let mut t = Token {
         start: base + start,
         end: base + end,
         kind,
-        starts: Starts::of(kind, &lower),
-        lower,
+        starts: Starts::UNKNOWN,
+        lower: fold(raw),
         cap: match raw.as_bytes().first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => raw.chars().next().is_some_and(char::is_uppercase),
@@ -183,7 +182,9 @@ fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bo
         num,
         int_digits,
         space_before: space,
-    }
+    };
+    t.starts = Starts::of(&t);
+    t
 }
 
 fn digits_at(chars: &[(usize, char)], i: usize) -> usize {

@@ -3,7 +3,7 @@
 
 use crate::dims::Num;
 use crate::dims::decimal::Decimal;
-use crate::lexicon::memo::WordMemo;
+use crate::lexicon::starts::WordQuestion;
 use crate::text::token::{TokKind, Token};
 
 /// Units 1–19, tens, hundreds: stem and value. A token is a number word
@@ -195,12 +195,10 @@ const FIGURE_STEMS: [&str; 29] = [
 /// Whether a token can be part of a number or a date; a sentence with no
 /// such token has no mentions, and the rules skip it.
 pub fn may_be_figure(t: &Token) -> bool {
-    thread_local! {
-        static WORDS: WordMemo = WordMemo::default();
-    }
+    static WORDS: WordQuestion = WordQuestion::new(|t| word_may_be_figure(&t.lower));
     match t.kind {
         TokKind::Num | TokKind::NumDate => true,
-        TokKind::Word => WORDS.with(|m| m.get_or(&t.lower, word_may_be_figure)),
+        TokKind::Word => WORDS.of(t),
         TokKind::Punct => false,
     }
 }

@@ -18,7 +18,7 @@ pub use cores::month_of;
 use cores::*;
 
 use crate::dims::{Anchor, Grain, Mention, Period};
-use crate::lexicon::memo::WordMemo;
+use crate::lexicon::starts::WordQuestion;
 use crate::text::token::{TokKind, Token};
 
 /// What a modifier does to the core period after it.
@@ -129,15 +129,11 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
 /// (asked once per distinct word), or a qualifier phrase. Where this says
 /// no, `best_at` and `lengths::duration_at` find nothing.
 fn may_start(toks: &[Token], i: usize) -> bool {
-    thread_local! {
-        static WORDS: WordMemo = WordMemo::default();
-    }
+    static WORDS: WordQuestion = WordQuestion::new(begins);
     let t = &toks[i];
-    // A word's text never equals a mark's (one char, not a letter), so
-    // both can share the memo.
     let own = match t.kind {
         TokKind::Num | TokKind::NumDate => true,
-        TokKind::Word | TokKind::Punct => WORDS.with(|m| m.get_or(&t.lower, |_| begins(t))),
+        TokKind::Word | TokKind::Punct => WORDS.of(t),
     };
     own || crate::grammar::ru::qualifiers()
         .longest_at(toks, i)
