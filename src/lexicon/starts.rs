@@ -13,7 +13,7 @@ use std::sync::{Mutex, OnceLock};
 
 use super::PhraseSet;
 use super::memo::Chunked;
-use crate::text::token::{TokKind, Token};
+use crate::text::token::{Lower, TokKind, Token, fold};
 
 /// Sets and questions that get a bit; any further one is always asked in
 /// full.
@@ -68,15 +68,19 @@ impl Starts {
     pub fn rules_out(self, bit: u8) -> bool {
         self.get(bit) == Some(false)
     }
+}
 
-    /// The bits of a token (its `starts` not yet set); numbers are left
-    /// unknown (few repeat, so they would only fill the table).
-    pub fn of(t: &Token) -> Starts {
-        if matches!(t.kind, TokKind::Num | TokKind::NumDate) {
-            return Starts::UNKNOWN;
-        }
-        TABLE.with(|table| table.borrow_mut().get(t))
+/// Sets the lower case and the bits of a new token whose text is `raw`,
+/// both kept per distinct text: a word seen before is neither folded nor
+/// asked about again. Numbers are left unknown (few repeat, so they would
+/// only fill the table).
+pub fn fill(t: &mut Token, raw: &str) {
+    if matches!(t.kind, TokKind::Num | TokKind::NumDate) {
+        t.lower = fold(raw);
+        t.starts = Starts::UNKNOWN;
+        return;
     }
+    TABLE.with(|table| table.borrow_mut().fill(t, raw));
 }
 
 /// A question about a token's own word (its lower case, and so its kind),
@@ -137,7 +141,8 @@ pub fn register(build: impl FnOnce() -> PhraseSet) -> &'static PhraseSet {
 #[derive(Default)]
 struct Table {
     asked: Vec<Asked>,
-    words: HashMap<Box<str>, u64, Chunked>,
+    /// A word's text → its lower case and bits.
+    words: HashMap<Box<str>, (Lower, u64), Chunked>,
 }
 
 thread_local! {
@@ -145,7 +150,7 @@ thread_local! {
 }
 
 impl Table {
-    fn get(&mut self, t: &Token) -> Starts {
+    fn fill(&mut self, t: &mut Token, raw: &str) {
         if COUNT.load(Ordering::Acquire) != self.asked.len() {
             let all = ASKED
                 .lock()
@@ -154,9 +159,12 @@ impl Table {
             self.words.clear();
         }
         let known = self.asked.len() as u8;
-        if let Some(&mask) = self.words.get(t.lower.as_str()) {
-            return Starts { mask, known };
+        if let Some((lower, mask)) = self.words.get(raw) {
+            t.lower.clone_from(lower);
+            t.starts = Starts { mask: *mask, known };
+            return;
         }
+        t.lower = fold(raw);
         let mask = self
             .asked
             .iter()
@@ -166,8 +174,8 @@ impl Table {
         if self.words.len() >= MEMO_WORDS {
             self.words.clear();
         }
-        self.words.insert(t.lower.as_str().into(), mask);
-        Starts { mask, known }
+        self.words.insert(raw.into(), (t.lower.clone(), mask));
+        t.starts = Starts { mask, known };
     }
 }
 
