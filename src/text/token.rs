@@ -151,15 +151,24 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
     out
 }
 
-/// The char at byte `i` of `s` and its length in bytes.
+/// The char at byte `i` of `s` (a char boundary) and its length in
+/// bytes, decoded by hand: `s` is valid UTF-8, so the lead byte tells the
+/// length.
+#[inline]
 fn char_at(s: &str, i: usize) -> (char, usize) {
-    match s.as_bytes()[i] {
-        b if b.is_ascii() => (char::from(b), 1),
-        _ => s[i..]
-            .chars()
-            .next()
-            .map_or(('\0', 1), |c| (c, c.len_utf8())),
-    }
+    let b = s.as_bytes();
+    let lead = u32::from(b[i]);
+    let cont = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0x80) & 0x3f);
+    let (c, n) = match lead {
+        0..0x80 => (lead, 1),
+        0x80..0xe0 => ((lead & 0x1f) << 6 | cont(1), 2),
+        0xe0..0xf0 => ((lead & 0x0f) << 12 | cont(1) << 6 | cont(2), 3),
+        _ => (
+            (lead & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3),
+            4,
+        ),
+    };
+    (char::from_u32(c).unwrap_or('\0'), n)
 }
 
 fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bool) -> Token {
@@ -295,6 +304,19 @@ mod tests {
             lows("«Ма\u{301}рта»\u{a0}—"),
             vec!["«", "ма\u{301}рта", "»", "—"]
         );
+    }
+
+    #[test]
+    fn chars_are_decoded_as_std_does() {
+        let s = "aЖ€😀\u{301}z";
+        let by_hand: Vec<(usize, char)> = std::iter::successors(Some(0), |&i| {
+            (i < s.len())
+                .then(|| i + char_at(s, i).1)
+                .filter(|&j| j < s.len())
+        })
+        .map(|i| (i, char_at(s, i).0))
+        .collect();
+        assert_eq!(by_hand, s.char_indices().collect::<Vec<_>>());
     }
 
     #[test]
