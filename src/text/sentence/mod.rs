@@ -77,10 +77,7 @@ fn count_chars(text: &str, out: &mut [Sentence]) {
 fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let line = &text[from..to];
     let mut start = 0;
-    for (i, c) in line.char_indices() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    for (i, c) in marks(line) {
         let after = i + c.len_utf8();
         let rest = &line[after..];
         let closers = rest
@@ -94,6 +91,21 @@ fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Ve
         }
     }
     push(text, from + start, to, paragraph, out);
+}
+
+/// The marks that may end a sentence (`.`, `!`, `?`, `…`) in `line`, in
+/// order, with their bytes: found by `memchr`, not by reading every char.
+fn marks(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let b = line.as_bytes();
+    let mut ascii = memchr::memchr3_iter(b'.', b'!', b'?', b).peekable();
+    let mut ellipsis = memchr::memmem::find_iter(b, "…".as_bytes()).peekable();
+    std::iter::from_fn(
+        move || match (ascii.peek().copied(), ellipsis.peek().copied()) {
+            (Some(a), Some(e)) if e < a => ellipsis.next().map(|e| (e, '…')),
+            (Some(_), _) => ascii.next().map(|a| (a, char::from(b[a]))),
+            (None, _) => ellipsis.next().map(|e| (e, '…')),
+        },
+    )
 }
 
 /// Whether the mark `c` at byte `i` of `line`, with its closing marks
@@ -250,6 +262,16 @@ mod tests {
                 "Да."
             ]
         );
+    }
+
+    #[test]
+    fn marks_are_found_in_order_as_chars() {
+        let line = "А… б. В?! г…. «Д!»";
+        let by_char: Vec<(usize, char)> = line
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, '.' | '!' | '?' | '…'))
+            .collect();
+        assert_eq!(marks(line).collect::<Vec<_>>(), by_char);
     }
 
     #[test]
