@@ -253,16 +253,24 @@ impl PhraseSet {
     }
 
     /// Its bit in the tokens' `starts`, if it has one.
+    #[inline]
     pub fn bit(&self) -> Option<u8> {
         self.bit.get().copied().flatten()
     }
 
-    /// The longest entry matching at token `i`, with its length.
+    /// The longest entry matching at token `i`, with its length. Most
+    /// tokens are turned away by their bits, here, inline in the caller.
+    #[inline]
     pub fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &Entry)> {
         let t = toks.get(i)?;
         if self.bit().is_some_and(|b| t.starts.rules_out(b)) {
             return None;
         }
+        self.search_at(toks, i, t)
+    }
+
+    /// `longest_at` where the bits do not rule the set out.
+    fn search_at(&self, toks: &[Token], i: usize, t: &Token) -> Option<(usize, &Entry)> {
         let first = prefix(&t.lower);
         if self.other.is_empty() && !self.may_start(first) {
             return None;

@@ -60,11 +60,13 @@ impl Starts {
     pub const UNKNOWN: Starts = Starts { mask: 0, known: 0 };
 
     /// Whether `bit` is known, and then whether it is set.
+    #[inline]
     fn get(self, bit: u8) -> Option<bool> {
         (bit < self.known).then_some(self.mask & (1 << bit) != 0)
     }
 
     /// Whether the set with `bit` can be turned away at this token.
+    #[inline]
     pub fn rules_out(self, bit: u8) -> bool {
         self.get(bit) == Some(false)
     }
