@@ -57,6 +57,13 @@ fn is_object(w: &str) -> bool {
     WORDS.with(|m| m.get_or(w, object_word))
 }
 
+/// Whether a token is a word a plant is named after (`TRIGGERS`), from
+/// its bits.
+fn trigger_at(t: &Token) -> bool {
+    static TRIGGER: WordQuestion = WordQuestion::new(|t| TRIGGERS.contains(&t.lower));
+    TRIGGER.of(t)
+}
+
 /// `is_object` of a token's word, from its bits.
 fn object_at(t: &Token) -> bool {
     static OBJECT: WordQuestion = WordQuestion::new(|t| is_object(&t.lower));
@@ -73,9 +80,7 @@ fn object_word(w: &str) -> bool {
 
 /// Every plant named in the tokens of one sentence.
 pub fn find(toks: &[Token]) -> Vec<Plant> {
-    let any = toks
-        .iter()
-        .any(|t| TRIGGERS.contains(&t.lower) || object_at(t));
+    let any = toks.iter().any(|t| trigger_at(t) || object_at(t));
     if !any {
         return Vec::new();
     }
@@ -281,7 +286,7 @@ pub fn names_an_object(w: &str) -> bool {
 fn by_trigger(toks: &[Token], places: &[(usize, usize, String, bool)]) -> Vec<Plant> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if !TRIGGERS.contains(&t.lower) {
+        if !trigger_at(t) {
             continue;
         }
         let mut j = i + 1;
