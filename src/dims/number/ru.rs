@@ -539,10 +539,18 @@ pub fn vague_at(toks: &[Token], i: usize) -> Option<Num> {
 /// `2-3 тысячи`; the scale of the second end applies to the first when the
 /// first has none.
 pub fn number_at(toks: &[Token], i: usize) -> Option<Num> {
-    if toks.get(i).is_some_and(|t| t.is("от"))
+    let t = toks.get(i)?;
+    if t.is("от")
         && let Some(r) = from_to(toks, i)
     {
         return Some(r);
+    }
+    // Neither `simple_at` nor `vague_at` begins at a mark, a dotted date
+    // or a word the figure filter turns away (the vague stems pass it).
+    match t.kind {
+        TokKind::Num => {}
+        TokKind::Word if may_be_figure(t) => {}
+        _ => return None,
     }
     let first = simple_at(toks, i).or_else(|| vague_at(toks, i))?;
     let dash = toks.get(first.end).is_some_and(Token::is_dash);
