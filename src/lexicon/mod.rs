@@ -179,8 +179,8 @@ fn first_bit((a, b): (char, char)) -> usize {
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
     entries: Vec<Entry>,
-    by_first: HashMap<String, Vec<usize>, Fnv>,
-    by_prefix: HashMap<(char, char), Vec<usize>, Fnv>,
+    by_first: HashMap<String, Vec<usize>, memo::Chunked>,
+    by_prefix: HashMap<(char, char), Vec<usize>, memo::Chunked>,
     other: Vec<usize>,
     /// The bits of the first two chars of every word and stem that starts
     /// an entry: a token whose bit is clear starts none of them, and is
@@ -275,16 +275,28 @@ impl PhraseSet {
         if self.other.is_empty() && !self.may_start(first) {
             return None;
         }
-        let exact = self.by_first.get(t.lower.as_str()).into_iter().flatten();
-        let stems = self.by_prefix.get(&first).into_iter().flatten();
-        exact
-            .chain(stems)
-            .chain(self.other.iter())
-            .filter_map(|&e| {
-                let entry = &self.entries[e];
-                entry.match_at(toks, i).map(|n| (n, entry))
-            })
-            .max_by_key(|(n, e)| (*n, std::cmp::Reverse(e.pattern.len())))
+        // The candidates in turn, exact words, then stems, then the
+        // others; among matches of one length and pattern length the last
+        // wins (as `max_by_key` keeps it).
+        let mut best: Option<(usize, &Entry)> = None;
+        let mut consider = |e: usize| {
+            let entry = &self.entries[e];
+            if let Some(n) = entry.match_at(toks, i) {
+                let key = (n, std::cmp::Reverse(entry.pattern.len()));
+                if best.is_none_or(|(bn, b)| key >= (bn, std::cmp::Reverse(b.pattern.len()))) {
+                    best = Some((n, entry));
+                }
+            }
+        };
+        let exact = self
+            .by_first
+            .get(t.lower.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        let stems = self.by_prefix.get(&first).map_or(&[][..], Vec::as_slice);
+        for &e in exact.iter().chain(stems).chain(&self.other) {
+            consider(e);
+        }
+        best
     }
 
     /// Every match in `toks[from..to]`, as (token index, length, entry),
