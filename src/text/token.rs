@@ -115,7 +115,19 @@ pub fn is_letter(c: char) -> bool {
         || ('\u{410}'..='\u{42f}').contains(&c)
         || c == 'ё'
         || c == 'Ё'
-        || (!c.is_ascii() && c.is_alphabetic())
+        || (!c.is_ascii() && !is_mark(c) && c.is_alphabetic())
+}
+
+/// Marks of the General Punctuation block (dashes, quotes, spaces) and
+/// the guillemets and no-break space: no letter among them, told without
+/// the Unicode tables.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206f}' | '«' | '»' | '\u{a0}')
+}
+
+/// `char::is_whitespace`, with Russian letters turned away first.
+fn is_space(c: char) -> bool {
+    !('\u{410}'..='\u{44f}').contains(&c) && c.is_whitespace()
 }
 
 fn is_group_space(c: char) -> bool {
@@ -132,7 +144,7 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
     let mut space = false;
     while i < s.len() {
         let (c, n) = char_at(s, i);
-        if c.is_whitespace() {
+        if is_space(c) {
             space = true;
             i += n;
             continue;
@@ -317,6 +329,21 @@ mod tests {
         .map(|i| (i, char_at(s, i).0))
         .collect();
         assert_eq!(by_hand, s.char_indices().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_unicode_tables() {
+        let ranges = [
+            '\u{0}'..='\u{5ff}',
+            '\u{1e00}'..='\u{20ff}',
+            '\u{3000}'..='\u{303f}',
+        ];
+        for c in ranges.into_iter().flatten() {
+            let letter = c.is_alphabetic();
+            assert_eq!(is_letter(c), letter, "{c:?}");
+            assert!(!is_mark(c) || !letter, "{c:?}");
+            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+        }
     }
 
     #[test]
