@@ -265,8 +265,21 @@ fn is_dot_date(b: &[u8], j: usize) -> bool {
 }
 
 fn scan_word(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
     let mut j = i;
     while j < s.len() {
+        // Latin and Russian letters are told by their bytes.
+        match (b[j], b.get(j + 1).copied().unwrap_or(0)) {
+            (x, _) if x.is_ascii_alphabetic() => {
+                j += 1;
+                continue;
+            }
+            (0xd0, 0x81 | 0x90..=0xbf) | (0xd1, 0x80..=0x8f | 0x91) => {
+                j += 2;
+                continue;
+            }
+            _ => {}
+        }
         let (c, n) = char_at(s, j);
         let inner_hyphen = c == '-' && j > i && j + 1 < s.len() && is_letter(char_at(s, j + 1).0);
         if is_letter(c) || c == '\u{301}' || inner_hyphen {
@@ -344,6 +357,29 @@ mod tests {
             assert!(!is_mark(c) || !letter, "{c:?}");
             assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn words_end_where_their_letters_do() {
+        let s = "Ёжик-ёлка мАрт\u{301}а Қазақ's ǅx —да»";
+        let by_char: Vec<&str> = tokenize(s, 0, s.len())
+            .iter()
+            .map(|t| &s[t.start..t.end])
+            .collect();
+        assert_eq!(
+            by_char,
+            vec![
+                "Ёжик-ёлка",
+                "мАрт\u{301}а",
+                "Қазақ",
+                "'",
+                "s",
+                "ǅx",
+                "—",
+                "да",
+                "»"
+            ]
+        );
     }
 
     #[test]
