@@ -17,7 +17,7 @@ pub struct WordMemo(RefCell<HashMap<Box<str>, bool, Chunked>>);
 /// A hash of eight bytes a step (the multiply-rotate of rustc's FxHash):
 /// a word of Russian letters is 10–20 bytes, two or three steps.
 #[derive(Debug, Clone, Copy, Default)]
-struct Chunked;
+pub struct Chunked;
 
 impl std::hash::BuildHasher for Chunked {
     type Hasher = ChunkedHasher;
@@ -28,7 +28,7 @@ impl std::hash::BuildHasher for Chunked {
 
 /// The hasher of `Chunked`.
 #[derive(Debug, Clone, Copy)]
-struct ChunkedHasher(u64);
+pub struct ChunkedHasher(u64);
 
 impl ChunkedHasher {
     fn add(&mut self, x: u64) {

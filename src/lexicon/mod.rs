@@ -10,6 +10,7 @@
 //! for up to N words (`ввод* ~2 в эксплуатацию`).
 
 pub mod memo;
+pub mod starts;
 pub mod words;
 
 use std::collections::HashMap;
@@ -49,16 +50,25 @@ impl Elem {
     fn matches(&self, t: &Token) -> bool {
         match self {
             Elem::Gap(_) => t.kind == crate::text::token::TokKind::Word,
-            Elem::Exact(w) => t.lower == *w,
+            _ => self.matches_word(&t.lower),
+        }
+    }
+
+    /// Whether a word or stem element matches the lower-case `w` (a gap
+    /// does, whatever it is).
+    fn matches_word(&self, w: &str) -> bool {
+        match self {
+            Elem::Gap(_) => true,
+            Elem::Exact(x) => w == x,
             Elem::Stem(stem, max, hyphen) => {
                 // The word's first part starts with the stem only if the
                 // word does: most tokens are turned away here.
-                if !t.lower.starts_with(stem.as_str()) {
+                if !w.starts_with(stem.as_str()) {
                     return false;
                 }
                 // `вагонов-цистерн`: a compound matches by its first part.
                 // A stem with a hyphen of its own matches the whole word.
-                let rest = &t.lower[stem.len()..];
+                let rest = &w[stem.len()..];
                 let rest = if *hyphen {
                     rest
                 } else {
@@ -169,13 +179,15 @@ fn first_bit((a, b): (char, char)) -> usize {
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
     entries: Vec<Entry>,
-    by_first: HashMap<String, Vec<usize>, Fnv>,
-    by_prefix: HashMap<(char, char), Vec<usize>, Fnv>,
+    by_first: HashMap<String, Vec<usize>, memo::Chunked>,
+    by_prefix: HashMap<(char, char), Vec<usize>, memo::Chunked>,
     other: Vec<usize>,
     /// The bits of the first two chars of every word and stem that starts
     /// an entry: a token whose bit is clear starts none of them, and is
     /// turned away without hashing it.
     first: Vec<u64>,
+    /// Its bit in the tokens' `starts`, if it is registered (`starts`).
+    bit: std::sync::OnceLock<Option<u8>>,
 }
 
 impl PhraseSet {
@@ -229,23 +241,62 @@ impl PhraseSet {
             .is_some_and(|b| b & (1 << (bit % 64)) != 0)
     }
 
-    /// The longest entry matching at token `i`, with its length.
+    /// Whether an entry may begin at a word whose lower case is `w`: the
+    /// question `starts` asks once per distinct word.
+    fn may_begin(&self, w: &str) -> bool {
+        !self.other.is_empty()
+            || self.by_first.contains_key(w)
+            || self.by_prefix.get(&prefix(w)).is_some_and(|es| {
+                es.iter()
+                    .any(|&e| self.entries[e].elems[0].0.matches_word(w))
+            })
+    }
+
+    /// Its bit in the tokens' `starts`, if it has one.
+    #[inline]
+    pub fn bit(&self) -> Option<u8> {
+        self.bit.get().copied().flatten()
+    }
+
+    /// The longest entry matching at token `i`, with its length. Most
+    /// tokens are turned away by their bits, here, inline in the caller.
+    #[inline]
     pub fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &Entry)> {
         let t = toks.get(i)?;
+        if self.bit().is_some_and(|b| t.starts.rules_out(b)) {
+            return None;
+        }
+        self.search_at(toks, i, t)
+    }
+
+    /// `longest_at` where the bits do not rule the set out.
+    fn search_at(&self, toks: &[Token], i: usize, t: &Token) -> Option<(usize, &Entry)> {
         let first = prefix(&t.lower);
         if self.other.is_empty() && !self.may_start(first) {
             return None;
         }
-        let exact = self.by_first.get(t.lower.as_str()).into_iter().flatten();
-        let stems = self.by_prefix.get(&first).into_iter().flatten();
-        exact
-            .chain(stems)
-            .chain(self.other.iter())
-            .filter_map(|&e| {
-                let entry = &self.entries[e];
-                entry.match_at(toks, i).map(|n| (n, entry))
-            })
-            .max_by_key(|(n, e)| (*n, std::cmp::Reverse(e.pattern.len())))
+        // The candidates in turn, exact words, then stems, then the
+        // others; among matches of one length and pattern length the last
+        // wins (as `max_by_key` keeps it).
+        let mut best: Option<(usize, &Entry)> = None;
+        let mut consider = |e: usize| {
+            let entry = &self.entries[e];
+            if let Some(n) = entry.match_at(toks, i) {
+                let key = (n, std::cmp::Reverse(entry.pattern.len()));
+                if best.is_none_or(|(bn, b)| key >= (bn, std::cmp::Reverse(b.pattern.len()))) {
+                    best = Some((n, entry));
+                }
+            }
+        };
+        let exact = self
+            .by_first
+            .get(t.lower.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        let stems = self.by_prefix.get(&first).map_or(&[][..], Vec::as_slice);
+        for &e in exact.iter().chain(stems).chain(&self.other) {
+            consider(e);
+        }
+        best
     }
 
     /// Every match in `toks[from..to]`, as (token index, length, entry),
@@ -278,14 +329,16 @@ macro_rules! lexicon {
     ($(#[$doc:meta])* $lang:ident, $name:ident, $file:literal) => {
         $(#[$doc])*
         pub fn $name() -> &'static $crate::lexicon::PhraseSet {
-            static SET: std::sync::OnceLock<$crate::lexicon::PhraseSet> =
+            static SET: std::sync::OnceLock<&'static $crate::lexicon::PhraseSet> =
                 std::sync::OnceLock::new();
             const FILE: &str = concat!("data/", stringify!($lang), "/", $file);
             SET.get_or_init(|| {
-                $crate::lexicon::PhraseSet::from_tsv(
-                    FILE,
-                    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", stringify!($lang), "/", $file)),
-                )
+                $crate::lexicon::starts::register(|| {
+                    $crate::lexicon::PhraseSet::from_tsv(
+                        FILE,
+                        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", stringify!($lang), "/", $file)),
+                    )
+                })
             })
         }
     };

@@ -6,6 +6,7 @@
 //! of three) is one number, `14.03.2020` is one calendar date.
 
 use crate::dims::decimal::Decimal;
+use crate::lexicon::starts::Starts;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,9 @@ pub struct Token {
     pub space_before: bool,
     /// Whether the token starts with a capital letter.
     pub cap: bool,
+    /// The phrase sets an entry of may begin at this token; set it to
+    /// `Starts::UNKNOWN` when `lower` is changed.
+    pub starts: Starts,
 }
 
 impl Token {
@@ -111,43 +115,72 @@ pub fn is_letter(c: char) -> bool {
         || ('\u{410}'..='\u{42f}').contains(&c)
         || c == 'ё'
         || c == 'Ё'
-        || (!c.is_ascii() && c.is_alphabetic())
+        || (!c.is_ascii() && !is_mark(c) && c.is_alphabetic())
+}
+
+/// Marks of the General Punctuation block (dashes, quotes, spaces) and
+/// the guillemets and no-break space: no letter among them, told without
+/// the Unicode tables.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206f}' | '«' | '»' | '\u{a0}')
+}
+
+/// `char::is_whitespace`, with Russian letters turned away first.
+fn is_space(c: char) -> bool {
+    !('\u{410}'..='\u{44f}').contains(&c) && c.is_whitespace()
 }
 
 fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
-/// Splits `text[from..to]` into tokens (offsets are into `text`).
+/// Splits `text[from..to]` into tokens (offsets are into `text`). The
+/// text is read in place, a char decoded only where it is not ASCII.
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
     let s = &text[from..to];
-    // Sized once: a char per byte at most, a token per four chars about.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
-    chars.extend(s.char_indices());
-    let mut out = Vec::with_capacity(chars.len() / 4 + 1);
+    // A token per five bytes about.
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut i = 0;
     let mut space = false;
-    while i < chars.len() {
-        let c = chars[i].1;
-        if c.is_whitespace() {
+    while i < s.len() {
+        let (c, n) = char_at(s, i);
+        if is_space(c) {
             space = true;
-            i += 1;
+            i += n;
             continue;
         }
         let (j, kind) = if c.is_ascii_digit() {
-            scan_number(&chars, i)
+            scan_number(s.as_bytes(), i)
         } else if is_letter(c) {
-            (scan_word(&chars, i), TokKind::Word)
+            (scan_word(s, i), TokKind::Word)
         } else {
-            (i + 1, TokKind::Punct)
+            (i + n, TokKind::Punct)
         };
-        let start = chars[i].0;
-        let end = chars.get(j).map_or(s.len(), |&(b, _)| b);
-        out.push(make(s, start, end, kind, from, space));
+        out.push(make(s, i, j, kind, from, space));
         space = false;
         i = j;
     }
     out
+}
+
+/// The char at byte `i` of `s` (a char boundary) and its length in
+/// bytes, decoded by hand: `s` is valid UTF-8, so the lead byte tells the
+/// length.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes();
+    let lead = u32::from(b[i]);
+    let cont = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0x80) & 0x3f);
+    let (c, n) = match lead {
+        0..0x80 => (lead, 1),
+        0x80..0xe0 => ((lead & 0x1f) << 6 | cont(1), 2),
+        0xe0..0xf0 => ((lead & 0x0f) << 12 | cont(1) << 6 | cont(2), 3),
+        _ => (
+            (lead & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3),
+            4,
+        ),
+    };
+    (char::from_u32(c).unwrap_or('\0'), n)
 }
 
 fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bool) -> Token {
@@ -165,11 +198,12 @@ fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bo
     } else {
         (None, 0)
     };
-    Token {
+    let mut t = Token {
         start: base + start,
         end: base + end,
         kind,
-        lower: fold(raw),
+        starts: Starts::UNKNOWN,
+        lower: Lower::default(),
         cap: match raw.as_bytes().first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => raw.chars().next().is_some_and(char::is_uppercase),
@@ -177,36 +211,44 @@ fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bo
         num,
         int_digits,
         space_before: space,
+    };
+    crate::lexicon::starts::fill(&mut t, raw);
+    t
+}
+
+fn digits_at(b: &[u8], i: usize) -> usize {
+    b.get(i..)
+        .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+}
+
+/// The length of a space between digit groups at byte `i`, if one is there.
+fn group_space_at(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i..)? {
+        [b' ', ..] => Some(1),
+        [0xc2, 0xa0, ..] => Some(2),
+        [0xe2, 0x80, 0xaf | 0x89, ..] => Some(3),
+        _ => None,
     }
 }
 
-fn digits_at(chars: &[(usize, char)], i: usize) -> usize {
-    chars[i..]
-        .iter()
-        .take_while(|(_, c)| c.is_ascii_digit())
-        .count()
-}
-
-fn scan_number(chars: &[(usize, char)], i: usize) -> (usize, TokKind) {
-    let n = digits_at(chars, i);
+fn scan_number(b: &[u8], i: usize) -> (usize, TokKind) {
+    let n = digits_at(b, i);
     let mut j = i + n;
     // dd.mm.yyyy
-    if n <= 2 && is_dot_date(chars, j) {
+    if n <= 2 && is_dot_date(b, j) {
         return (j + 8, TokKind::NumDate);
     }
     // 1 599 059: groups of exactly three after a first group of 1–3.
     if n <= 3 {
-        while j + 4 <= chars.len()
-            && is_group_space(chars[j].1)
-            && digits_at(chars, j + 1) == 3
-            && chars.get(j + 4).is_none_or(|(_, c)| !c.is_ascii_digit())
+        while let Some(g) = group_space_at(b, j)
+            && digits_at(b, j + g) == 3
         {
-            j += 4;
+            j += g + 3;
         }
     }
     // 26,5 / 3.5
-    if j + 1 < chars.len() && matches!(chars[j].1, ',' | '.') && chars[j + 1].1.is_ascii_digit() {
-        let k = digits_at(chars, j + 1);
+    if j + 1 < b.len() && matches!(b[j], b',' | b'.') && b[j + 1].is_ascii_digit() {
+        let k = digits_at(b, j + 1);
         // `2021,2022` is a list, not a decimal.
         if !(n == 4 && k == 4) {
             j += 1 + k;
@@ -215,23 +257,33 @@ fn scan_number(chars: &[(usize, char)], i: usize) -> (usize, TokKind) {
     (j, TokKind::Num)
 }
 
-fn is_dot_date(chars: &[(usize, char)], j: usize) -> bool {
-    let get = |k: usize| chars.get(k).map(|&(_, c)| c);
-    get(j) == Some('.')
-        && digits_at(chars, j + 1) == 2
-        && get(j + 3) == Some('.')
-        && chars.len() >= j + 8
-        && digits_at(chars, j + 4) == 4
+fn is_dot_date(b: &[u8], j: usize) -> bool {
+    b.get(j) == Some(&b'.')
+        && digits_at(b, j + 1) == 2
+        && b.get(j + 3) == Some(&b'.')
+        && digits_at(b, j + 4) == 4
 }
 
-fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
+fn scan_word(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
     let mut j = i;
-    while j < chars.len() {
-        let c = chars[j].1;
-        let inner_hyphen =
-            c == '-' && j > i && chars.get(j + 1).is_some_and(|(_, n)| is_letter(*n));
+    while j < s.len() {
+        // Latin and Russian letters are told by their bytes.
+        match (b[j], b.get(j + 1).copied().unwrap_or(0)) {
+            (x, _) if x.is_ascii_alphabetic() => {
+                j += 1;
+                continue;
+            }
+            (0xd0, 0x81 | 0x90..=0xbf) | (0xd1, 0x80..=0x8f | 0x91) => {
+                j += 2;
+                continue;
+            }
+            _ => {}
+        }
+        let (c, n) = char_at(s, j);
+        let inner_hyphen = c == '-' && j > i && j + 1 < s.len() && is_letter(char_at(s, j + 1).0);
         if is_letter(c) || c == '\u{301}' || inner_hyphen {
-            j += 1;
+            j += n;
         } else {
             break;
         }
@@ -260,6 +312,73 @@ mod tests {
         assert_eq!(
             lows("Нур-Султане, Р.Скляр"),
             vec!["нур-султане", ",", "р", ".", "скляр"]
+        );
+    }
+
+    #[test]
+    fn groups_spaces_dates_and_hyphens_read_in_bytes() {
+        assert_eq!(
+            lows("1\u{a0}599\u{202f}059 2\u{2009}000\u{a0}0001"),
+            vec!["1\u{a0}599\u{202f}059", "2\u{2009}000", "0001"]
+        );
+        assert_eq!(lows("01.02.2020"), vec!["01.02.2020"]);
+        assert_eq!(lows("01.02.202"), vec!["01.02", ".", "202"]);
+        assert_eq!(lows("2021,2022 1,5"), vec!["2021", ",", "2022", "1,5"]);
+        assert_eq!(lows("Нур- Ёж-к"), vec!["нур", "-", "еж-к"]);
+        assert_eq!(
+            lows("«Ма\u{301}рта»\u{a0}—"),
+            vec!["«", "ма\u{301}рта", "»", "—"]
+        );
+    }
+
+    #[test]
+    fn chars_are_decoded_as_std_does() {
+        let s = "aЖ€😀\u{301}z";
+        let by_hand: Vec<(usize, char)> = std::iter::successors(Some(0), |&i| {
+            (i < s.len())
+                .then(|| i + char_at(s, i).1)
+                .filter(|&j| j < s.len())
+        })
+        .map(|i| (i, char_at(s, i).0))
+        .collect();
+        assert_eq!(by_hand, s.char_indices().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_unicode_tables() {
+        let ranges = [
+            '\u{0}'..='\u{5ff}',
+            '\u{1e00}'..='\u{20ff}',
+            '\u{3000}'..='\u{303f}',
+        ];
+        for c in ranges.into_iter().flatten() {
+            let letter = c.is_alphabetic();
+            assert_eq!(is_letter(c), letter, "{c:?}");
+            assert!(!is_mark(c) || !letter, "{c:?}");
+            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn words_end_where_their_letters_do() {
+        let s = "Ёжик-ёлка мАрт\u{301}а Қазақ's ǅx —да»";
+        let by_char: Vec<&str> = tokenize(s, 0, s.len())
+            .iter()
+            .map(|t| &s[t.start..t.end])
+            .collect();
+        assert_eq!(
+            by_char,
+            vec![
+                "Ёжик-ёлка",
+                "мАрт\u{301}а",
+                "Қазақ",
+                "'",
+                "s",
+                "ǅx",
+                "—",
+                "да",
+                "»"
+            ]
         );
     }
 

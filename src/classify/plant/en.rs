@@ -297,6 +297,7 @@ fn pair(t: &Token) -> Option<String> {
     for part in t.lower.split('-') {
         let probe = Token {
             lower: part.into(),
+            starts: crate::lexicon::starts::Starts::UNKNOWN,
             ..t.clone()
         };
         let (_, e) = set.longest_at(std::slice::from_ref(&probe), 0)?;

@@ -11,6 +11,7 @@ use crate::classify::place::ru::{
 };
 use crate::dims::quantity::ru::is_adjective;
 use crate::lexicon::memo::WordMemo;
+use crate::lexicon::starts::WordQuestion;
 use crate::text::token::{TokKind, Token};
 
 crate::words!(
@@ -56,6 +57,19 @@ fn is_object(w: &str) -> bool {
     WORDS.with(|m| m.get_or(w, object_word))
 }
 
+/// Whether a token is a word a plant is named after (`TRIGGERS`), from
+/// its bits.
+fn trigger_at(t: &Token) -> bool {
+    static TRIGGER: WordQuestion = WordQuestion::new(|t| TRIGGERS.contains(&t.lower));
+    TRIGGER.of(t)
+}
+
+/// `is_object` of a token's word, from its bits.
+fn object_at(t: &Token) -> bool {
+    static OBJECT: WordQuestion = WordQuestion::new(|t| is_object(&t.lower));
+    OBJECT.of(t)
+}
+
 fn object_word(w: &str) -> bool {
     // `производственной инфраструктуры`: the adjective names no plant.
     if w.starts_with("производствен") {
@@ -66,9 +80,7 @@ fn object_word(w: &str) -> bool {
 
 /// Every plant named in the tokens of one sentence.
 pub fn find(toks: &[Token]) -> Vec<Plant> {
-    let any = toks
-        .iter()
-        .any(|t| TRIGGERS.contains(&t.lower) || is_object(&t.lower));
+    let any = toks.iter().any(|t| trigger_at(t) || object_at(t));
     if !any {
         return Vec::new();
     }
@@ -95,7 +107,7 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
         let quoted = toks
             .get(i + 1)
             .is_some_and(|n| matches!(n.lower.as_str(), "\"" | "»" | "”") && !n.space_before);
-        let object = is_object(&t.lower) && !quoted;
+        let object = object_at(t) && !quoted;
         if !object || out.iter().any(|p| p.start.abs_diff(i) <= 2) {
             continue;
         }
@@ -113,7 +125,7 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
             let (p, _) = products_at(toks, i + 1);
             let ok = toks
                 .get(i + 1)
-                .is_some_and(|t| !t.cap && t.lower.chars().count() > 3 && !is_object(&t.lower));
+                .is_some_and(|t| !t.cap && t.lower.chars().count() > 3 && !object_at(t));
             if ok { p } else { Vec::new() }
         };
         // `автозавод`: the product inside the word.
@@ -274,7 +286,7 @@ pub fn names_an_object(w: &str) -> bool {
 fn by_trigger(toks: &[Token], places: &[(usize, usize, String, bool)]) -> Vec<Plant> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if !TRIGGERS.contains(&t.lower) {
+        if !trigger_at(t) {
             continue;
         }
         let mut j = i + 1;

@@ -440,6 +440,7 @@ pub fn regroup(text: &str, toks: Vec<Token>) -> Vec<Token> {
         joined.num = Decimal::parse(&digits);
         joined.int_digits = digits.split('.').next().map_or(0, str::len);
         joined.lower = text[t.start..end].into();
+        joined.starts = crate::lexicon::starts::Starts::UNKNOWN;
         out.push(joined);
     }
     out

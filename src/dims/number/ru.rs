@@ -3,7 +3,7 @@
 
 use crate::dims::Num;
 use crate::dims::decimal::Decimal;
-use crate::lexicon::memo::WordMemo;
+use crate::lexicon::starts::WordQuestion;
 use crate::text::token::{TokKind, Token};
 
 /// Units 1–19, tens, hundreds: stem and value. A token is a number word
@@ -195,12 +195,10 @@ const FIGURE_STEMS: [&str; 29] = [
 /// Whether a token can be part of a number or a date; a sentence with no
 /// such token has no mentions, and the rules skip it.
 pub fn may_be_figure(t: &Token) -> bool {
-    thread_local! {
-        static WORDS: WordMemo = WordMemo::default();
-    }
+    static WORDS: WordQuestion = WordQuestion::new(|t| word_may_be_figure(&t.lower));
     match t.kind {
         TokKind::Num | TokKind::NumDate => true,
-        TokKind::Word => WORDS.with(|m| m.get_or(&t.lower, word_may_be_figure)),
+        TokKind::Word => WORDS.of(t),
         TokKind::Punct => false,
     }
 }
@@ -554,10 +552,18 @@ pub fn vague_at(toks: &[Token], i: usize) -> Option<Num> {
 /// `2-3 тысячи`; the scale of the second end applies to the first when the
 /// first has none.
 pub fn number_at(toks: &[Token], i: usize) -> Option<Num> {
-    if toks.get(i).is_some_and(|t| t.is("от"))
+    let t = toks.get(i)?;
+    if t.is("от")
         && let Some(r) = from_to(toks, i)
     {
         return Some(r);
+    }
+    // Neither `simple_at` nor `vague_at` begins at a mark, a dotted date
+    // or a word the figure filter turns away (the vague stems pass it).
+    match t.kind {
+        TokKind::Num => {}
+        TokKind::Word if may_be_figure(t) => {}
+        _ => return None,
     }
     let first = simple_at(toks, i).or_else(|| vague_at(toks, i))?;
     let dash = toks.get(first.end).is_some_and(Token::is_dash);

@@ -77,10 +77,7 @@ fn count_chars(text: &str, out: &mut [Sentence]) {
 fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let line = &text[from..to];
     let mut start = 0;
-    for (i, c) in line.char_indices() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    for (i, c) in marks(line) {
         let after = i + c.len_utf8();
         let rest = &line[after..];
         let closers = rest
@@ -94,6 +91,21 @@ fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Ve
         }
     }
     push(text, from + start, to, paragraph, out);
+}
+
+/// The marks that may end a sentence (`.`, `!`, `?`, `…`) in `line`, in
+/// order, with their bytes: found by `memchr`, not by reading every char.
+fn marks(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let b = line.as_bytes();
+    let mut ascii = memchr::memchr3_iter(b'.', b'!', b'?', b).peekable();
+    let mut ellipsis = memchr::memmem::find_iter(b, "…".as_bytes()).peekable();
+    std::iter::from_fn(
+        move || match (ascii.peek().copied(), ellipsis.peek().copied()) {
+            (Some(a), Some(e)) if e < a => ellipsis.next().map(|e| (e, '…')),
+            (Some(_), _) => ascii.next().map(|a| (a, char::from(b[a]))),
+            (None, _) => ellipsis.next().map(|e| (e, '…')),
+        },
+    )
 }
 
 /// Whether the mark `c` at byte `i` of `line`, with its closing marks
@@ -136,13 +148,21 @@ fn lower_is(word: &str, s: &str) -> bool {
     word.chars().flat_map(char::to_lowercase).eq(s.chars())
 }
 
+/// `lower_is` for each word of a list: the word's first char is lowered
+/// once, and only list words that start with it are compared in full.
+fn lower_is_any<'a>(word: &str, list: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let first = word.chars().next().and_then(|c| c.to_lowercase().next());
+    list.into_iter()
+        .find(|s| s.chars().next() == first && lower_is(word, s))
+}
+
 /// `млн долл. США`, `500 тыс. TEU`: what names the currency or the unit
 /// goes on with the sentence.
 fn currency_country(line: &str, dot: usize, j: usize) -> bool {
     let word = word_before(line, dot);
     let after = line[j..].trim_start_matches(char::is_whitespace);
     // `500 тыс. TEU`, `2 млн. USD`: a unit in Latin capitals after a scale.
-    let scale = || ru::SCALES.iter().any(|s| lower_is(word, s));
+    let scale = || lower_is_any(word, ru::SCALES).is_some();
     let unit = || {
         let mut latin = after.chars().take_while(|c| c.is_alphanumeric());
         latin.clone().count() >= 2 && latin.all(|c| c.is_ascii_uppercase())
@@ -150,7 +170,7 @@ fn currency_country(line: &str, dot: usize, j: usize) -> bool {
     let country = |a: &str| after.chars().take(3).eq(a.chars());
     ru::CURRENCY_OF
         .iter()
-        .any(|&(w, a)| lower_is(word, w) && country(a))
+        .any(|&(w, a)| lower_is_any(word, [w]).is_some() && country(a))
         || (scale() && unit())
 }
 
@@ -162,7 +182,7 @@ fn is_abbreviation(line: &str, dot: usize) -> bool {
     {
         return true; // an initial: Р. Скляр
     }
-    ru::ABBREVIATIONS.iter().any(|a| lower_is(word, a))
+    lower_is_any(word, ru::ABBREVIATIONS).is_some()
 }
 
 fn push(text: &str, mut start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
@@ -250,6 +270,25 @@ mod tests {
                 "Да."
             ]
         );
+    }
+
+    #[test]
+    fn marks_are_found_in_order_as_chars() {
+        let line = "А… б. В?! г…. «Д!»";
+        let by_char: Vec<(usize, char)> = line
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, '.' | '!' | '?' | '…'))
+            .collect();
+        assert_eq!(marks(line).collect::<Vec<_>>(), by_char);
+    }
+
+    #[test]
+    fn a_list_is_matched_in_lower_case_as_word_by_word() {
+        let list = ["тыс", "им", "долл", "г"];
+        for w in ["ТЫС", "Им", "долл", "Г", "", "Тысяч", "İm", "\u{212a}"] {
+            let one = list.iter().copied().find(|s| lower_is(w, s));
+            assert_eq!(lower_is_any(w, list), one, "{w}");
+        }
     }
 
     #[test]

@@ -7,7 +7,8 @@
 use crate::dims::number::ru as number_ru;
 use crate::dims::span::{self, Unit};
 use crate::dims::{Kind, Mention};
-use crate::text::token::Token;
+use crate::lexicon::starts::WordQuestion;
+use crate::text::token::{TokKind, Token};
 
 fn w(toks: &[Token], k: usize) -> &str {
     toks.get(k).map_or("", |t| t.lower.as_str())
@@ -22,6 +23,31 @@ crate::lexicon!(
 
 pub(super) fn unit_at(toks: &[Token], k: usize) -> Option<Unit> {
     span::unit_at(units(), toks, k)
+}
+
+/// Whether `set_at` may begin at `t`: an adverb of frequency, `кажд*`,
+/// `раз`, `дважды`, or where `amount_at` may read an amount (a number,
+/// `пару`, a collective numeral, `от`); asked once per distinct word.
+fn may_begin_set(t: &Token) -> bool {
+    static WORDS: WordQuestion = WordQuestion::new(|t| {
+        let word = t.lower.as_str();
+        number_ru::may_be_figure(t)
+            || word.starts_with("еже")
+            || word.starts_with("кажд")
+            || matches!(
+                word,
+                "раз"
+                    | "раза"
+                    | "дважды"
+                    | "трижды"
+                    | "пару"
+                    | "пара"
+                    | "пары"
+                    | "от"
+            )
+            || COLLECTIVE.contains(&word)
+    });
+    matches!(t.kind, TokKind::Num | TokKind::NumDate) || WORDS.of(t)
 }
 
 /// Collective numerals from two: `двое суток`, `трое суток`.
@@ -175,6 +201,9 @@ pub fn set_at(toks: &[Token], i: usize) -> Option<Mention> {
         },
         count: n,
     };
+    if !toks.get(i).is_some_and(may_begin_set) {
+        return None;
+    }
     let word = w(toks, i);
     let adverb = match word {
         "ежегодно" => Some(every("year", 1.0)),
@@ -210,4 +239,29 @@ pub fn set_at(toks: &[Token], i: usize) -> Option<Mention> {
         _ => times,
     };
     Some(span::length(Kind::Set, i, j + 1, n.map(|n| n / per), u))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frequencies_begin_where_the_gate_lets_them() {
+        for s in [
+            "ежегодно",
+            "ежесуточно",
+            "каждые два года",
+            "раз в два года",
+            "дважды в год",
+            "3 раза в год",
+            "пару раз в год",
+            "трое раз в год",
+        ] {
+            let toks = crate::text::token::tokenize(s, 0, s.len());
+            assert!(set_at(&toks, 0).is_some(), "{s}");
+        }
+        let s = "завод ввели";
+        let toks = crate::text::token::tokenize(s, 0, s.len());
+        assert!(!may_begin_set(&toks[0]));
+    }
 }

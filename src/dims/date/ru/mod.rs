@@ -21,7 +21,7 @@ use cores::*;
 use days::*;
 
 use crate::dims::{Anchor, Grain, Mention, Period};
-use crate::lexicon::memo::WordMemo;
+use crate::lexicon::starts::WordQuestion;
 use crate::text::token::{TokKind, Token};
 
 /// What a modifier does to the core period after it.
@@ -151,15 +151,11 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
 /// (asked once per distinct word), or a qualifier phrase. Where this says
 /// no, `best_at` and `lengths::duration_at` find nothing.
 fn may_start(toks: &[Token], i: usize) -> bool {
-    thread_local! {
-        static WORDS: WordMemo = WordMemo::default();
-    }
+    static WORDS: WordQuestion = WordQuestion::new(begins);
     let t = &toks[i];
-    // A word's text never equals a mark's (one char, not a letter), so
-    // both can share the memo.
     let own = match t.kind {
         TokKind::Num | TokKind::NumDate => true,
-        TokKind::Word | TokKind::Punct => WORDS.with(|m| m.get_or(&t.lower, |_| begins(t))),
+        TokKind::Word | TokKind::Punct => WORDS.of(t),
     };
     own || crate::grammar::ru::qualifiers()
         .longest_at(toks, i)
@@ -185,8 +181,16 @@ fn w(toks: &[Token], k: usize) -> &str {
 /// The longest date starting at token `i`, with or without a modifier.
 fn best_at(toks: &[Token], i: usize, a: Anchor) -> Option<Core> {
     let bare = core_at(toks, i, a, Modifier::Same).map(|c| (c, Modifier::Same));
+    // Only a word a modifier begins with can start one (asked once per
+    // distinct word).
+    static FIRST: WordQuestion =
+        WordQuestion::new(|t| MODIFIERS.iter().any(|(words, _)| t.is(words[0])));
+    let may_modify = toks
+        .get(i)
+        .is_some_and(|t| t.kind == TokKind::Word && FIRST.of(t));
     let modified = MODIFIERS
         .iter()
+        .filter(|_| may_modify)
         .filter(|(words, _)| words.iter().enumerate().all(|(k, x)| w(toks, i + k) == *x))
         .find_map(|(words, m)| core_at(toks, i + words.len(), a, *m).map(|c| (c, *m)));
     let ((e, p, rule), m) = match (bare, modified) {
@@ -308,6 +312,15 @@ mod tests {
         assert_eq!(m.len(), 1, "{s}: {m:?}");
         assert_eq!((m[0].tok_start, m[0].tok_end), (0, toks.len()), "{s}");
         m[0].period.unwrap()
+    }
+
+    #[test]
+    fn modifiers_begin_with_words() {
+        for (words, _) in MODIFIERS {
+            let t = tokenize(words[0], 0, words[0].len());
+            assert_eq!(t.len(), 1, "{}", words[0]);
+            assert_eq!(t[0].kind, TokKind::Word, "{}", words[0]);
+        }
     }
 
     #[test]
