@@ -206,7 +206,12 @@ fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bo
         lower: Lower::default(),
         cap: match raw.as_bytes().first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => raw.chars().next().is_some_and(char::is_uppercase),
+            // Russian capitals without the Unicode tables.
+            _ => raw.chars().next().is_some_and(|c| match c {
+                'А'..='Я' | 'Ё' => true,
+                'а'..='я' | 'ё' => false,
+                c => c.is_uppercase(),
+            }),
         },
         num,
         int_digits,

@@ -386,11 +386,13 @@ pub fn digits_ok(toks: &[Token], i: usize) -> bool {
             || prev(1).is_some_and(|p| p.is("+") || p.is("№"))
             || (dash(prev(1)) && glued(prev(1)) && word(prev(2))));
     // `5млн рублей`, `200руб.`: a scale or a rouble glued on is still a figure.
-    let amount_word = next(1).is_some_and(|n| {
-        scale_power(&n.lower).is_some() || n.lower.starts_with("руб") || n.lower == "долл"
-    });
+    let amount_word = || {
+        next(1).is_some_and(|n| {
+            scale_power(&n.lower).is_some() || n.lower.starts_with("руб") || n.lower == "долл"
+        })
+    };
     let glued_after =
-        glued(next(1)) && ((word(next(1)) && !amount_word) || next(1).is_some_and(|n| n.is(":")));
+        glued(next(1)) && ((word(next(1)) && !amount_word()) || next(1).is_some_and(|n| n.is(":")));
     let suffix = dash(next(1))
         && glued(next(1))
         && glued(next(2))
