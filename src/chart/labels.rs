@@ -164,6 +164,28 @@ mod tests {
     }
 
     #[test]
+    fn every_code_a_subject_can_hold_has_a_name() {
+        // The ISO codes the party lists and gazetteers give (`KZ-39`,
+        // `RU-TA`, `UZ-SI`): a report names them, it does not print codes.
+        let re = regex::Regex::new(r"\b[A-Z]{2}-[A-Z0-9]{1,3}\b").unwrap();
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut unnamed = Vec::new();
+        for lang in Lang::value_variants() {
+            for file in ["parties.tsv", "places.tsv"] {
+                let p = data.join(lang.as_str()).join(file);
+                let text = std::fs::read_to_string(&p).unwrap();
+                for code in re.find_iter(&text).map(|m| m.as_str()) {
+                    let key = format!("place.{code}");
+                    if !table(Lang::Ru).contains_key(key.as_str()) {
+                        unnamed.push(format!("{}: {code}", p.display()));
+                    }
+                }
+            }
+        }
+        assert!(unnamed.is_empty(), "codes with no label: {unnamed:?}");
+    }
+
+    #[test]
     fn english_labels_hold_no_cyrillic_letter() {
         let cyrillic: Vec<(&&str, &&str)> = table(Lang::En)
             .iter()
