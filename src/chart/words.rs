@@ -24,7 +24,8 @@ pub fn status_name(status: Status, lang: Lang) -> &'static str {
 pub fn subject_name(subject: &str, lang: Lang) -> String {
     let (parts, sep): (Vec<&str>, &str) = if subject.contains('>') {
         (subject.split('>').collect(), " → ")
-    } else if subject.contains('+') && !subject.contains('/') {
+    } else if !subject.contains('/') {
+        // `KZ+RU`, and one party or region alone (`KZ`, `UZ-SI`).
         (subject.split('+').collect(), " — ")
     } else {
         return subject.to_string();
@@ -294,6 +295,8 @@ mod tests {
         assert_eq!(subject_name("KZ+RU-TA", Lang::En), "Kazakhstan — Tatarstan");
         assert_eq!(subject_name("CN>RU", Lang::Ru), "Китай → Россия");
         assert_eq!(subject_name("Сарань/шина", Lang::Ru), "Сарань/шина");
+        assert_eq!(subject_name("UZ-SI", Lang::Ru), "Сырдарьинская область");
+        assert_eq!(subject_name("KZ", Lang::En), "Kazakhstan");
     }
 
     #[test]
