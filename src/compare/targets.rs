@@ -148,7 +148,19 @@ fn best_actuals(goals: LazyFrame, actuals: LazyFrame) -> PolarsResult<LazyFrame>
         )
         .with_column(own.alias("own"))
         .filter(col("own").or(inside))
-        .sort(["own", "as_of", "actual_published"], in_order(3))
+        // Ties (`янв–июл` and `июль` of one article end on one day) go to
+        // the longer period, then to the record said first: the same
+        // pick on every run.
+        .sort(
+            [
+                "own",
+                "as_of",
+                "actual_published",
+                "actual_period_start",
+                "actual_record_id",
+            ],
+            in_order(5).with_order_descending_multi([false, false, false, true, true]),
+        )
         .group_by_stable(cols(&window))
         .agg(keep.into_iter().map(|e| e.last()).collect::<Vec<_>>());
     let mut ids = vec![col("target_tid")];
@@ -173,7 +185,7 @@ fn latest_per_period(actuals: LazyFrame) -> LazyFrame {
         .collect();
     actuals
         .with_column(as_of.alias("as_of"))
-        .sort(["actual_published"], in_order(1))
+        .sort(["actual_published", "actual_record_id"], in_order(2))
         .group_by_stable(cols(&group))
         .agg(rest)
 }
@@ -230,6 +242,25 @@ mod tests {
         assert_eq!(column_f64(&df, "actual_value"), [Some(180.0)]);
         assert_eq!(column_f64(&df, "share_pct"), [Some(90.0)]);
         assert_eq!(text(&df, "target_period"), "by 2025-12-31");
+    }
+
+    #[test]
+    fn of_two_actuals_ending_on_one_day_the_longer_period_is_taken_every_time() {
+        // One article gives January–July and July alone: the goal for
+        // the year is measured on the seven months, on every run, in
+        // either order.
+        let mut july = turnover("a", "2025-08-20", "actual", 19.7, "2025-07");
+        july.period_start = Some(day("2025-07-01"));
+        july.span_start = 600;
+        let seven = turnover("a", "2025-08-20", "actual", 136.7, "2025-07");
+        for order in [[july.clone(), seven.clone()], [seven.clone(), july.clone()]] {
+            for _ in 0..5 {
+                let mut rs = vec![goal("t", "2022-01-24", 200.0, "2025")];
+                rs.extend(order.iter().cloned());
+                let df = one(rs);
+                assert_eq!(column_f64(&df, "actual_value"), [Some(136.7)]);
+            }
+        }
     }
 
     #[test]
