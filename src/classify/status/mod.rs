@@ -144,3 +144,25 @@ mod tests {
         assert_eq!(StatusRule::of(StatusBy::Default).name, "status:<default>");
     }
 }
+
+/// How far back a part's clause may open.
+const PART_REACH: usize = 12;
+
+/// Where the clause of token `k` starts, if it starts within a few words
+/// (a longer clause says more of its own than a part) with words `opens`
+/// accepts (`из них`, `of which`): a status cue there speaks of the part,
+/// not of the whole.
+pub fn part_clause(
+    toks: &[crate::text::token::Token],
+    k: usize,
+    opens: impl Fn([&str; 3]) -> bool,
+) -> Option<usize> {
+    let from = k.saturating_sub(PART_REACH);
+    let start = toks[from..k]
+        .iter()
+        .rposition(|t| matches!(t.lower.as_str(), "," | ";" | ":" | "(") || t.is_dash())
+        .map(|p| from + p + 1)
+        .or((from == 0).then_some(0))?;
+    let w = |i: usize| toks.get(start + i).map_or("", |t| t.lower.as_str());
+    opens([w(0), w(1), w(2)]).then_some(start)
+}

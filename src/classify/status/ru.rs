@@ -111,23 +111,10 @@ pub fn from_cues(
         .and_then(|(_, c)| Some((Status::parse(c.entry.col(0))?, c.name("status_cues"))))
 }
 
-/// How far back a part's clause may open.
-const PART_REACH: usize = 12;
-
-/// `85 проектов на 12 млрд, из которых 30 уже завершены`: where the
-/// clause of token `k` opens with «из них», «из которых» or «в том
-/// числе», its start; a cue there speaks of the part, not of the whole.
+/// `85 проектов на 12 млрд, из которых 30 уже завершены`: a clause that
+/// opens with «из них», «из которых» or «в том числе».
 fn part_clause(toks: &[Token], k: usize) -> Option<usize> {
-    // The clause's start within a few words: a longer clause says more
-    // of its own than a part.
-    let from = k.saturating_sub(PART_REACH);
-    let start = toks[from..k]
-        .iter()
-        .rposition(|t| matches!(t.lower.as_str(), "," | ";" | ":" | "(") || t.is_dash())
-        .map(|p| from + p + 1)
-        .or((from == 0).then_some(0))?;
-    let w = |i: usize| toks.get(start + i).map_or("", |t| t.lower.as_str());
-    let opens = (w(0) == "из" && matches!(w(1), "них" | "которых"))
-        || (w(0) == "в" && w(1) == "том" && w(2) == "числе");
-    opens.then_some(start)
+    super::part_clause(toks, k, |w| {
+        matches!(w, ["из", "них" | "которых", _] | ["в", "том", "числе"])
+    })
 }
