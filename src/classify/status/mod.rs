@@ -123,28 +123,6 @@ impl StatusRule {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_cues_and_starting_levels_are_a_figures_own_status() {
-        let own: Vec<StatusBy> = [
-            StatusBy::Cue,
-            StatusBy::Governed,
-            StatusBy::StartingLevel,
-            StatusBy::SentenceBefore,
-            StatusBy::Default,
-            StatusBy::AsFigureBefore,
-        ]
-        .into_iter()
-        .filter(|b| b.is_own())
-        .collect();
-        assert_eq!(own, [StatusBy::Cue, StatusBy::StartingLevel]);
-        assert_eq!(StatusRule::of(StatusBy::Default).name, "status:<default>");
-    }
-}
-
 /// How far back a part's clause may open.
 const PART_REACH: usize = 12;
 
@@ -165,4 +143,26 @@ pub fn part_clause(
         .or((from == 0).then_some(0))?;
     let w = |i: usize| toks.get(start + i).map_or("", |t| t.lower.as_str());
     opens([w(0), w(1), w(2)]).then_some(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_cues_and_starting_levels_are_a_figures_own_status() {
+        let own: Vec<StatusBy> = [
+            StatusBy::Cue,
+            StatusBy::Governed,
+            StatusBy::StartingLevel,
+            StatusBy::SentenceBefore,
+            StatusBy::Default,
+            StatusBy::AsFigureBefore,
+        ]
+        .into_iter()
+        .filter(|b| b.is_own())
+        .collect();
+        assert_eq!(own, [StatusBy::Cue, StatusBy::StartingLevel]);
+        assert_eq!(StatusRule::of(StatusBy::Default).name, "status:<default>");
+    }
 }
