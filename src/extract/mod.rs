@@ -370,7 +370,14 @@ fn figure_record(
     let (metric, metric_rule) = goods
         .map(|x| (x, "metric:<the worth of the goods before it>".to_string()))
         .or_else(|| {
-            metric::metric_for(m, &r.toks, &r.mentions, &r.metric_cues, ctx.previous_metric)
+            metric::metric_for(
+                m,
+                &r.toks,
+                &r.mentions,
+                &r.metric_cues,
+                ctx.previous_metric,
+                r.grammar.opened,
+            )
         })
         .or_else(|| figure_before.map(|x| (x, "metric:<as the figure before it>".to_string())))
         .or_else(|| r.grammar.records.metric_near(r, m))?;

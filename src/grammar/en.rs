@@ -144,8 +144,14 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar {
     products: products(),
     one_plant: &en::ONE_PLANT,
     not_launch: &en::NOT_LAUNCH,
+    opened: &OPENED,
     records: &En,
 });
+
+crate::words!(
+    /// Words of opening plants (`opened`, `commissioning`).
+    OPENED, en, "opened_words.tsv"
+);
 
 /// The English grammar.
 pub fn grammar() -> &'static Grammar {

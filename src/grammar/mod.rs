@@ -67,6 +67,9 @@ pub struct Grammar {
     pub one_plant: &'static WordList,
     /// Words for what is not a launch (the start of sales).
     pub not_launch: &'static WordList,
+    /// Words of opening plants: a count of enterprises in a sentence with
+    /// one is a count of projects (decision 57).
+    pub opened: &'static WordList,
     /// The rules that turn mentions into records.
     pub records: &'static dyn RecordRules,
 }

@@ -108,6 +108,7 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar {
     products: products(),
     one_plant: &ONE_PLANT,
     not_launch: &NOT_LAUNCH,
+    opened: &crate::classify::metric::ru::OPENED,
     records: &Ru,
 });
 

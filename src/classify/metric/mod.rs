@@ -8,6 +8,7 @@ pub mod ru;
 use super::{Cue, cost};
 use crate::dims::quantity::ru::class;
 use crate::dims::{Kind, Mention};
+use crate::lexicon::words::WordList;
 use crate::record::Metric;
 use crate::text::token::Token;
 
@@ -16,17 +17,19 @@ const MONEY_REACH: usize = 22;
 /// The same for quantities.
 const QUANTITY_REACH: usize = 16;
 
-/// The metric of figure `m`, with the name of the rule that chose it.
+/// The metric of figure `m`, with the name of the rule that chose it;
+/// `opened`: the language's words of opening plants.
 pub fn metric_for(
     m: &Mention,
     toks: &[Token],
     mentions: &[Mention],
     cues: &[Cue],
     previous: Option<Metric>,
+    opened: &WordList,
 ) -> Option<(Metric, String)> {
     match m.kind {
         Kind::Money => money(m, toks, mentions, cues, previous),
-        Kind::Quantity => quantity(m, toks, mentions, cues, previous),
+        Kind::Quantity => quantity(m, toks, mentions, cues, previous, opened),
         _ => None,
     }
 }
@@ -114,6 +117,7 @@ fn quantity(
     mentions: &[Mention],
     cues: &[Cue],
     previous: Option<Metric>,
+    opened: &WordList,
 ) -> Option<(Metric, String)> {
     let class = m.class.as_deref().unwrap_or("");
     let unit = m.unit.as_deref().unwrap_or("");
@@ -132,7 +136,8 @@ fn quantity(
         // plants opened under a programme are projects (decision 57); a
         // count of companies is not (decision 79).
         class::ENTERPRISE => {
-            return opened(toks).then(|| (Metric::ProjectsCount, ru::PLANTS_OPENED.into()));
+            let open = toks.iter().any(|t| opened.stem_of(&t.lower));
+            return open.then(|| (Metric::ProjectsCount, ru::PLANTS_OPENED.into()));
         }
         class::JOB => return Some((Metric::Jobs, ru::JOBS.into())),
         class::PERSON | class::PLACE => {
@@ -155,11 +160,6 @@ fn quantity(
     }
     let (x, c) = cue_metric?;
     matches!(x, Metric::Capacity | Metric::Output).then(|| (x, c.name("metric_cues")))
-}
-
-/// Whether a sentence speaks of plants opened or to be opened.
-fn opened(toks: &[Token]) -> bool {
-    toks.iter().any(|t| ru::OPENED.stem_of(&t.lower))
 }
 
 /// `Ежегодно предприятие будет выпускать 3 тысячи тракторов`: a rate
