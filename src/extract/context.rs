@@ -110,10 +110,12 @@ pub(super) fn context(
         .map(|x| (x.metric, x.subject.clone().unwrap_or_default()));
     // `Turkey's foreign trade reached …. Turkish exports totaled …`: the
     // last flow just before was one country's trade with the world.
+    // Partners' shares listed after it (`Россия (2,1 млрд)`) leave it so.
     let world = rs[i.saturating_sub(2)..i]
         .iter()
         .rev()
         .flat_map(|r| r.records.iter().rev())
+        .filter(|x| !x.rules.iter().any(|r| r == super::subject_of::PARTNER))
         .find(|x| {
             matches!(
                 x.metric,

@@ -214,6 +214,9 @@ fn document_plant(r: &Reading, ctx: &Context, at: usize) -> Option<Option<String
     Some(current.or_else(|| topic.key()))
 }
 
+/// The rule of a partner's share of a country's trade with the world.
+pub(super) const PARTNER: &str = "subject:<a partner and its amount>";
+
 /// The subject of a record and the rule that chose it.
 pub(super) fn subject_for(
     r: &Reading,
@@ -232,6 +235,22 @@ pub(super) fn subject_for(
         }
     }
     let own = subject::codes(&r.parties);
+    // `Крупнейшими партнёрами стали Россия (2,1 млрд долларов), Китай
+    // (1,9 млрд) …` after a country's trade with the world: each amount in
+    // brackets is that country's trade with the partner named before it.
+    if let Some(w) = ctx
+        .world
+        .as_ref()
+        .filter(|_| metric == Metric::TradeTurnover)
+        && let Some(p) = r
+            .parties
+            .iter()
+            .find(|p| p.end + 1 == at && r.toks[p.end].is("(") && p.code != *w)
+    {
+        let mut pair = [w.clone(), p.code.clone()];
+        pair.sort();
+        return (Some(pair.join("+")), PARTNER.into());
+    }
     // `the region would attract $3 billion`: the region named before.
     let region_figure = matches!(
         metric,

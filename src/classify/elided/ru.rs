@@ -86,11 +86,14 @@ fn from_money_before(
     // an amount in brackets restates the one before it in another
     // currency; the elided one is said like the main amount.
     let restated = |x: &&Mention| x.tok_start.checked_sub(1).is_some_and(|b| toks[b].is("("));
+    // `Россия (2,1 млрд долларов), Китай (1,9 млрд)`: unless the number
+    // stands in brackets too.
+    let bracketed = restated(&m);
     let money = before
         .iter()
         .rev()
         .filter(|x| x.kind == Kind::Money)
-        .find(|x| !restated(x))?;
+        .find(|x| bracketed || !restated(x))?;
     let scaled = toks[m.num_tok..m.tok_end]
         .iter()
         .any(|t| crate::dims::number::ru::scale_power(&t.lower).is_some());
