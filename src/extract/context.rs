@@ -111,11 +111,15 @@ pub(super) fn context(
     // `Turkey's foreign trade reached …. Turkish exports totaled …`: the
     // last flow just before was one country's trade with the world.
     // Partners' shares listed after it (`Россия (2,1 млрд)`) leave it so.
+    let partner = |r: &Reading, x: &Record| {
+        x.metric == Metric::TradeTurnover
+            && x.subject.as_deref().is_some_and(|s| s.contains('+'))
+            && super::subject_of::lists_partners(r)
+    };
     let world = rs[i.saturating_sub(2)..i]
         .iter()
         .rev()
-        .flat_map(|r| r.records.iter().rev())
-        .filter(|x| !x.rules.iter().any(|r| r == super::subject_of::PARTNER))
+        .flat_map(|r| r.records.iter().rev().filter(move |x| !partner(r, x)))
         .find(|x| {
             matches!(
                 x.metric,

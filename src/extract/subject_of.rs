@@ -214,8 +214,20 @@ fn document_plant(r: &Reading, ctx: &Context, at: usize) -> Option<Option<String
     Some(current.or_else(|| topic.key()))
 }
 
-/// The rule of a partner's share of a country's trade with the world.
-pub(super) const PARTNER: &str = "subject:<a partner and its amount>";
+/// `Россия (2,1 млрд долларов)`: the party a figure at token `at` stands
+/// in brackets after.
+fn partner_before<'a>(r: &'a Reading, at: usize) -> Option<&'a subject::Party> {
+    r.parties
+        .iter()
+        .find(|p| p.end + 1 == at && r.toks[p.end].is("("))
+}
+
+/// Whether a sentence lists partners with their amounts in brackets.
+pub(super) fn lists_partners(r: &Reading) -> bool {
+    r.mentions
+        .iter()
+        .any(|m| m.is_figure() && partner_before(r, m.tok_start).is_some())
+}
 
 /// The subject of a record and the rule that chose it.
 pub(super) fn subject_for(
@@ -242,14 +254,14 @@ pub(super) fn subject_for(
         .world
         .as_ref()
         .filter(|_| metric == Metric::TradeTurnover)
-        && let Some(p) = r
-            .parties
-            .iter()
-            .find(|p| p.end + 1 == at && r.toks[p.end].is("(") && p.code != *w)
+        && let Some(p) = partner_before(r, at).filter(|p| p.code != *w)
     {
         let mut pair = [w.clone(), p.code.clone()];
         pair.sort();
-        return (Some(pair.join("+")), PARTNER.into());
+        return (
+            Some(pair.join("+")),
+            "subject:<a partner and its amount>".into(),
+        );
     }
     // `the region would attract $3 billion`: the region named before.
     let region_figure = matches!(
