@@ -11,7 +11,7 @@ pub mod plant;
 pub mod status;
 pub mod subject;
 
-use crate::dims::{Kind, Mention};
+use crate::dims::Mention;
 use crate::lexicon::{Entry, PhraseSet};
 use crate::text::token::{TokKind, Token};
 
@@ -89,7 +89,7 @@ pub fn cost(
     // factor, not a figure that competes for the cue.
     let between = mentions
         .iter()
-        .filter(|m| m.is_figure() && m.kind != Kind::Number)
+        .filter(|m| m.is_measure())
         .filter(|m| m.tok_start >= lo && m.tok_end <= hi)
         .count();
     c += 4 * between;

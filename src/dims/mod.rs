@@ -259,6 +259,12 @@ impl Mention {
         matches!(self.kind, Kind::Money | Kind::Quantity | Kind::Number)
     }
 
+    /// Whether the mention is an amount of money or a quantity: a figure
+    /// with its unit, not a bare number.
+    pub fn is_measure(&self) -> bool {
+        matches!(self.kind, Kind::Money | Kind::Quantity)
+    }
+
     /// Counts a bare number in the unit of `whole`, a figure it is a part
     /// of or that it restates, with the rule that said so.
     pub fn take_unit_of(&mut self, whole: &Mention, rule: &'static str) {
@@ -270,10 +276,7 @@ impl Mention {
 
     /// The last quantity or amount of money among `mentions`.
     pub fn last_measure(mentions: &[Mention]) -> Option<&Mention> {
-        mentions
-            .iter()
-            .rev()
-            .find(|x| matches!(x.kind, Kind::Quantity | Kind::Money))
+        mentions.iter().rev().find(|x| x.is_measure())
     }
 
     /// Whether records may stand on the mention: durations, frequencies

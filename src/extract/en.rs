@@ -523,10 +523,7 @@ fn metric_after(r: &Reading, m: &Mention) -> Option<(Metric, String)> {
         .filter(|c| c.start >= m.tok_end && matches!(c.entry.col(1), "money" | "any"))
         .filter(|c| {
             !r.mentions.iter().any(|x| {
-                matches!(x.kind, Kind::Money | Kind::Quantity)
-                    && x.tok_start >= m.tok_end
-                    && x.tok_end <= c.start
-                    && !bracketed(x)
+                x.is_measure() && x.tok_start >= m.tok_end && x.tok_end <= c.start && !bracketed(x)
             })
         })
         .filter(|c| {
@@ -546,7 +543,7 @@ fn metric_before(r: &Reading, m: &Mention) -> Option<(Metric, String)> {
         .filter(|c| c.end <= m.tok_start && matches!(c.entry.col(1), "money" | "any"))
         .filter(|c| {
             !r.mentions.iter().any(|x| {
-                matches!(x.kind, Kind::Money | Kind::Quantity)
+                x.is_measure()
                     && x.tok_start >= c.end
                     && x.tok_end <= m.tok_start
                     && !skip(&r.toks, x)

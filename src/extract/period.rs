@@ -167,10 +167,8 @@ pub(super) fn passed_window(rec: &mut Record, r: &Reading) {
                 .is_some_and(|x| x.relative && x.grain != dims::Grain::Year && x.end == Some(e))
     });
     if rec.status != Status::Actual && bare && e < d {
-        let ahead =
-            |d: Option<NaiveDate>| d.and_then(|d| d.checked_add_months(chrono::Months::new(12)));
-        rec.period_start = ahead(rec.period_start);
-        rec.period_end = ahead(Some(e));
+        rec.period_start = years_on(rec.period_start, 1);
+        rec.period_end = years_on(Some(e), 1);
         rec.rules
             .push("period:<a passed window of the year after>".into());
     }
@@ -193,12 +191,23 @@ fn so_far(rec: &mut Record, r: &Reading, p: Period) -> Period {
 
 /// The same period a year earlier.
 fn last_year(p: Period) -> Period {
-    let back = |d: Option<NaiveDate>| d.and_then(|d| d.checked_sub_months(chrono::Months::new(12)));
     Period {
-        start: back(p.start),
-        end: back(p.end),
+        start: years_on(p.start, -1),
+        end: years_on(p.end, -1),
         ..p
     }
+}
+
+/// A date `n` years later (earlier when negative).
+fn years_on(d: Option<NaiveDate>, n: i32) -> Option<NaiveDate> {
+    let months = chrono::Months::new(12 * n.unsigned_abs());
+    d.and_then(|d| {
+        if n < 0 {
+            d.checked_sub_months(months)
+        } else {
+            d.checked_add_months(months)
+        }
+    })
 }
 
 fn year_start(d: NaiveDate) -> Option<NaiveDate> {

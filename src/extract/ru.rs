@@ -117,7 +117,7 @@ pub fn so_far(toks: &[Token]) -> bool {
 /// `в год`, `ежегодно` at `at`: a yearly rate.
 pub fn yearly_rate(toks: &[Token], at: usize) -> bool {
     let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
-    (w(at) == "в" && w(at + 1) == "год") || w(at).starts_with("ежегодн")
+    (w(at) == "в" && w(at + 1) == "год") || crate::classify::metric::ru::YEARLY.stem_of(w(at))
 }
 
 /// `по итогам 2024 года`: the level at its end.

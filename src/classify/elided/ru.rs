@@ -71,8 +71,13 @@ pub fn fill_after(before: &[Mention], toks: &[Token], mentions: &mut [Mention]) 
 /// parts of what the sentence before gave.
 pub fn of_them(toks: &[Token]) -> bool {
     let mut words = toks.iter().filter(|t| t.kind == TokKind::Word);
-    words.next().is_some_and(|t| t.is("из"))
-        && words.next().is_some_and(|t| t.is("них") || t.is("которых"))
+    let mut next = || words.next().map_or("", |t| t.lower.as_str());
+    of_them_words(next(), next())
+}
+
+/// «из них», «из которых»: the words that make what follows a part.
+pub fn of_them_words(a: &str, b: &str) -> bool {
+    a == "из" && matches!(b, "них" | "которых")
 }
 
 /// `достиг 620 млн долларов, … выйти на 1 млрд`: the currency of the
@@ -131,8 +136,7 @@ fn from_quantity_before(
     // quantity, whatever was said of it in between.
     // `…, ещё 39 находятся на стадии проектирования`: so is one more.
     let part = (m.tok_start >= 2
-        && toks[m.tok_start - 2].is("из")
-        && matches!(toks[m.tok_start - 1].lower.as_str(), "них" | "которых"))
+        && of_them_words(&toks[m.tok_start - 2].lower, &toks[m.tok_start - 1].lower))
         || (m.tok_start >= 1
             && toks[m.tok_start - 1].is("еще")
             // `ещё 11 различных товаров` counts other things: the count

@@ -50,9 +50,9 @@ fn best<'a>(
             // billion, with exports at $68 billion`).
             let (lo, hi) = (c.end.min(m.tok_end), c.start.max(m.tok_start));
             let own_figure = || {
-                mentions.iter().any(|x| {
-                    x.kind != Kind::Number && x.is_figure() && x.tok_start >= lo && x.tok_end <= hi
-                })
+                mentions
+                    .iter()
+                    .any(|x| x.is_measure() && x.tok_start >= lo && x.tok_end <= hi)
             };
             let strong = has_flag(c, "strong") && k <= MONEY_REACH && !own_figure();
             (if strong { 0 } else { k + 1 }, c)

@@ -115,6 +115,6 @@ pub fn from_cues(
 /// opens with «из них», «из которых» or «в том числе».
 fn part_clause(toks: &[Token], k: usize) -> Option<usize> {
     super::part_clause(toks, k, |w| {
-        matches!(w, ["из", "них" | "которых", _] | ["в", "том", "числе"])
+        crate::classify::elided::ru::of_them_words(w[0], w[1]) || w == ["в", "том", "числе"]
     })
 }
