@@ -508,37 +508,35 @@ fn bare_scale(toks: &[Token], i: usize) -> Option<(i32, usize)> {
     }
     let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
     // `десятки миллионов`, `сотни тысяч`: vague, handled as such.
-    if prev.is_some_and(|p| {
-        p.starts_with("десятк")
-            || p.starts_with("сотн")
-            || p.starts_with("сотен")
-            || p.starts_with("несколь")
-    }) {
+    if prev.and_then(vague_order).is_some() {
         return None;
     }
     Some((scale_power(w)?, 1))
 }
 
+/// The order a vague word counts in (`десятки` 10, `сотни` 100,
+/// `несколько` 2), if it is one.
+fn vague_order(w: &str) -> Option<i128> {
+    if w.starts_with("десятк") {
+        Some(10)
+    } else if w.starts_with("сотн") || w.starts_with("сотен") {
+        Some(100)
+    } else if w.starts_with("несколь") {
+        Some(2)
+    } else {
+        None
+    }
+}
+
 /// `десятки миллионов`, `сотни тысяч`, `несколько миллиардов`: a number
 /// with no exact value (the lower bound of the order, marked vague).
 pub fn vague_at(toks: &[Token], i: usize) -> Option<Num> {
-    let order = |w: &str| {
-        if w.starts_with("десятк") {
-            Some(10)
-        } else if w.starts_with("сотн") || w.starts_with("сотен") {
-            Some(100)
-        } else if w.starts_with("несколь") {
-            Some(2)
-        } else {
-            None
-        }
-    };
     let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
-    let mut factor = order(w(i))?;
+    let mut factor = vague_order(w(i))?;
     // `несколько сотен тысяч`: a few of an order of a scale.
     let mut j = i + 1;
     if factor == 2
-        && let Some(f) = order(w(j)).filter(|f| *f > 2)
+        && let Some(f) = vague_order(w(j)).filter(|f| *f > 2)
     {
         (factor, j) = (factor * f, j + 1);
     }
