@@ -251,12 +251,41 @@ impl Precision {
 /// `extract` and `records`, the store's `rules` column).
 pub const RULES_SEPARATOR: &str = " | ";
 
+/// Writes a date as chrono does (`2024-03-01`), for years 0–9999
+/// without going through `Display` and a string per date: records are
+/// written by the hundred thousand.
+fn iso_date<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    use chrono::Datelike;
+    let Some(d) = d else {
+        return s.serialize_none();
+    };
+    let Ok(year) = u32::try_from(d.year()) else {
+        return d.serialize(s);
+    };
+    if year > 9999 {
+        return d.serialize(s);
+    }
+    let digits = |n: u32, out: &mut [u8]| {
+        let mut n = n;
+        for b in out.iter_mut().rev() {
+            *b = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+    };
+    let mut buf = *b"0000-00-00";
+    digits(year, &mut buf[..4]);
+    digits(d.month(), &mut buf[5..7]);
+    digits(d.day(), &mut buf[8..]);
+    s.serialize_some(std::str::from_utf8(&buf).unwrap_or_default())
+}
+
 /// One figure of one statement, as the spec defines it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     /// Id of the document.
     pub doc_id: String,
     /// When the statement was made.
+    #[serde(serialize_with = "iso_date")]
     pub published: Option<NaiveDate>,
     /// Where `published` came from.
     pub date_basis: DateBasis,
@@ -277,8 +306,10 @@ pub struct Record {
     /// exact / approx / over / under / up_to.
     pub qualifier: Qualifier,
     /// First day of the period the figure describes (inclusive).
+    #[serde(serialize_with = "iso_date")]
     pub period_start: Option<NaiveDate>,
     /// Last day of that period (inclusive).
+    #[serde(serialize_with = "iso_date")]
     pub period_end: Option<NaiveDate>,
     /// The sentence the record came from.
     pub quote: String,
@@ -289,4 +320,31 @@ pub struct Record {
     /// Names of the rules that made the record (not part of the spec).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Dated(#[serde(serialize_with = "iso_date")] Option<NaiveDate>);
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        let days = [
+            (2024, 3, 1),
+            (5, 12, 31),
+            (999, 1, 9),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-44, 3, 15),
+        ];
+        for (y, m, d) in days {
+            let date = NaiveDate::from_ymd_opt(y, m, d);
+            assert!(date.is_some(), "{y}-{m}-{d}");
+            let ours = serde_json::to_string(&Dated(date)).unwrap();
+            assert_eq!(ours, serde_json::to_string(&date).unwrap(), "{y}-{m}-{d}");
+        }
+        assert_eq!(serde_json::to_string(&Dated(None)).unwrap(), "null");
+    }
 }
