@@ -19,6 +19,17 @@ pub struct Decoded {
 /// damage to UTF-8 rather than as another encoding.
 const FEW_BAD: usize = 3;
 
+/// The bytes themselves as text when [`decode`] would give them back
+/// unchanged and with no warning: UTF-8 without a byte-order mark, NUL or
+/// `\r`, the common JSONL line. Checked with SIMD and not copied.
+pub fn plain_utf8(bytes: &[u8]) -> Option<&str> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") || memchr::memchr2(0, b'\r', bytes).is_some() {
+        return None;
+    }
+    // A UTF-16 byte-order mark (FF FE, FE FF) is never valid UTF-8.
+    simdutf8::basic::from_utf8(bytes).ok()
+}
+
 /// Decodes a file's or a line's bytes.
 pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
     if let Some(text) = utf16(&bytes) {
@@ -159,6 +170,34 @@ mod tests {
             bytes.extend(u.to_le_bytes());
         }
         assert_eq!(decode(bytes).unwrap().text, "Импорт 3 млн");
+    }
+
+    proptest::proptest! {
+        /// Text given back as it is is what decoding gives.
+        #[test]
+        fn plain_text_is_decoded_text(bytes in proptest::collection::vec(
+            proptest::sample::select(vec![0u8, b'\r', b'\n', b'a', b'{', 0xD0, 0xB0, 0xEF, 0xBB, 0xBF, 0xFF, 0xFE]),
+            0..40)) {
+            if let Some(text) = plain_utf8(&bytes) {
+                let d = decode(bytes.clone()).unwrap();
+                proptest::prop_assert_eq!(d.text.as_str(), text);
+                proptest::prop_assert!(d.warning.is_none());
+            }
+        }
+    }
+
+    #[test]
+    fn plain_text_leaves_marks_and_returns_to_decode() {
+        assert_eq!(plain_utf8("Импорт 3 млн".as_bytes()), Some("Импорт 3 млн"));
+        for bytes in [
+            &b"\xEF\xBB\xBFabc"[..],
+            b"a\r\nb",
+            b"a\0b",
+            b"\xFF\xFEa\0",
+            b"\xD0",
+        ] {
+            assert!(plain_utf8(bytes).is_none(), "{bytes:?}");
+        }
     }
 
     #[test]

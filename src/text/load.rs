@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::Document;
-use super::decode::{Decoded, decode};
+use super::decode::{Decoded, decode, plain_utf8};
 use super::manifest::{self, Manifest};
 use super::meta;
 use super::walk;
@@ -150,10 +150,14 @@ impl Docs {
             }
             let source = format!("{}:{}", lines.shown, lines.line);
             let manifest = lines.manifest.clone();
-            let item = decode_noting(std::mem::take(&mut buf), &source, &mut self.pending)
-                .and_then(|text| {
-                    parse_json_doc(text.trim_end(), &source, &self.opts, manifest.as_deref())
-                });
+            let parse = |text: &str| {
+                parse_json_doc(text.trim_end(), &source, &self.opts, manifest.as_deref())
+            };
+            let item = match plain_utf8(&buf) {
+                Some(text) => parse(text),
+                None => decode_noting(std::mem::take(&mut buf), &source, &mut self.pending)
+                    .and_then(|text| parse(&text)),
+            };
             return Some(item);
         }
     }
