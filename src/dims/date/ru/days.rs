@@ -93,14 +93,27 @@ const DAY_STEMS: [&str; 20] = [
 
 /// The day an ordinal word names (`четвертого`, `первое` → 4, 1).
 pub(super) fn day_word(word: &str) -> Option<u32> {
-    let word = word.replace('ё', "е");
+    // Every ending below, before ё is read as е; most words end otherwise.
+    if !["го", "ое", "оё", "ье", "ьё"]
+        .iter()
+        .any(|e| word.ends_with(e))
+    {
+        return None;
+    }
+    let folded;
+    let word = if word.contains('ё') {
+        folded = word.replace('ё', "е");
+        folded.as_str()
+    } else {
+        word
+    };
     let n = DAY_STEMS.iter().position(|s| {
         word.strip_prefix(s)
             .is_some_and(|e| matches!(e, "ого" | "ое" | "ьего" | "ье"))
     });
     match n {
         Some(n) => Some(n as u32 + 1),
-        None => matches!(word.as_str(), "тридцатого" | "тридцатое").then_some(30),
+        None => matches!(word, "тридцатого" | "тридцатое").then_some(30),
     }
 }
 
@@ -207,4 +220,30 @@ pub(super) fn is_weekday(s: &str) -> bool {
             | "суббота"
             | "воскресенье"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::day_word;
+
+    #[test]
+    fn day_words_with_and_without_yo() {
+        let days = [
+            ("первого", 1),
+            ("третьего", 3),
+            ("третье", 3),
+            ("третьёго", 3),
+            ("четвёртое", 4),
+            ("четвертого", 4),
+            ("двадцатое", 20),
+            ("тридцатого", 30),
+        ];
+        for (word, day) in days {
+            assert_eq!(day_word(word), Some(day), "{word}");
+        }
+        for word in ["нового", "третий", "первый", "пятом", "тридцать"]
+        {
+            assert_eq!(day_word(word), None, "{word}");
+        }
+    }
 }
