@@ -65,8 +65,13 @@ pub fn month_of(word: &str) -> Option<u32> {
     if matches!(word, "май" | "мая" | "мае" | "маем") {
         return Some(5);
     }
+    // A stem's first letter (two bytes) is compared inline before the rest.
+    let head = word.as_bytes().get(..2);
     let m = MONTH_STEMS.iter().position(|s| {
-        *s != "ма" && word.starts_with(s) && word.chars().count() - s.chars().count() <= 3
+        *s != "ма"
+            && head == s.as_bytes().get(..2)
+            && word.starts_with(s)
+            && word.chars().count() - s.chars().count() <= 3
     })?;
     Some(m as u32 + 1)
 }
