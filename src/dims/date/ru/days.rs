@@ -91,15 +91,12 @@ const DAY_STEMS: [&str; 20] = [
     "двадцат",
 ];
 
+/// The endings of the ordinal day words (`четвертого`, `первое`,
+/// `третьего`, `третье`).
+const DAY_ENDINGS: [&str; 4] = ["ого", "ое", "ьего", "ье"];
+
 /// The day an ordinal word names (`четвертого`, `первое` → 4, 1).
 pub(super) fn day_word(word: &str) -> Option<u32> {
-    // Every ending below, before ё is read as е; most words end otherwise.
-    if !["го", "ое", "оё", "ье", "ьё"]
-        .iter()
-        .any(|e| word.ends_with(e))
-    {
-        return None;
-    }
     let folded;
     let word = if word.contains('ё') {
         folded = word.replace('ё', "е");
@@ -107,9 +104,13 @@ pub(super) fn day_word(word: &str) -> Option<u32> {
     } else {
         word
     };
+    // Most words end otherwise: turned away before the stems.
+    if !DAY_ENDINGS.iter().any(|e| word.ends_with(e)) {
+        return None;
+    }
     let n = DAY_STEMS.iter().position(|s| {
         word.strip_prefix(s)
-            .is_some_and(|e| matches!(e, "ого" | "ое" | "ьего" | "ье"))
+            .is_some_and(|e| DAY_ENDINGS.contains(&e))
     });
     match n {
         Some(n) => Some(n as u32 + 1),
