@@ -261,6 +261,9 @@ fn apply(m: Modifier, p: Period, a: Anchor) -> Option<Period> {
 /// The cores, tried in turn; the longest wins. `For` allows `N месяцев`;
 /// a bare `года` (the anchor's year) needs a modifier that is not `Same`.
 fn core_at(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
+    if !may_begin_core_at(toks, k) {
+        return None;
+    }
     let cores: [CoreRule; 13] = [
         half_year_back,
         day_range,
@@ -295,6 +298,28 @@ fn core_at(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
         best = bare_month(toks, k, a);
     }
     best.or_else(|| spans::loose_core(toks, k, a, m))
+}
+
+/// Whether a core can begin at token `k`, after any modifier: a number,
+/// a word a core, a loose date, `года` or `за первые N месяцев` begins
+/// with (asked once per distinct word), or a qualifier phrase. Where this
+/// says no, `core_at` finds nothing; most modifiers (`в`, `на`, `с`) are
+/// followed by no date at all.
+fn may_begin_core_at(toks: &[Token], k: usize) -> bool {
+    static WORDS: WordQuestion = WordQuestion::new(|t| {
+        may_begin_core(t)
+            || spans::may_begin_loose(t)
+            || matches!(t.lower.as_str(), "года" | "году" | "год")
+            || t.lower.starts_with("перв")
+    });
+    let Some(t) = toks.get(k) else {
+        return false;
+    };
+    matches!(t.kind, TokKind::Num | TokKind::NumDate)
+        || WORDS.of(t)
+        || crate::grammar::ru::qualifiers()
+            .longest_at(toks, k)
+            .is_some()
 }
 
 #[cfg(test)]
@@ -356,6 +381,59 @@ mod tests {
             }
         }
         assert!(read > 20, "{read}");
+    }
+
+    #[test]
+    fn the_core_gate_passes_every_token_a_core_is_read_from() {
+        let text = "за первые девять месяцев 2019 года, до конца года, в конце ноября, \
+            с 2018 по 2020 год, за полгода, в IV квартале, в текущем году, за 7 мес. \
+            прошлого года, в первом полугодии, к середине 2030-х, 3-5 июня, с 1 по 9 мая, \
+            вчера, в прошлую пятницу, весной, через два года, около пяти лет назад, \
+            в ближайшие годы, сезон 2021/22, январь-февраль, первого апреля, 2024-2025 гг.";
+        let toks = tokenize(text, 0, text.len());
+        let modifiers = [
+            Modifier::Same,
+            Modifier::Deadline,
+            Modifier::From,
+            Modifier::SinceStart,
+            Modifier::End,
+            Modifier::Start,
+            Modifier::Middle,
+            Modifier::For,
+        ];
+        let mut read = 0;
+        for k in 0..=toks.len() {
+            for published in [ymd(2024, 3, 4), None] {
+                for m in modifiers {
+                    let cores = [
+                        half_year_back,
+                        day_range,
+                        day_pair,
+                        day_month,
+                        month_range,
+                        quarter_or_half,
+                        season,
+                        relative_year,
+                        relative_quarter_or_month,
+                        relative_day,
+                        year_range,
+                        year,
+                        decade,
+                        months_of_year,
+                        bare_year_word,
+                        bare_month,
+                    ];
+                    let a = Anchor { published };
+                    let any = cores.iter().any(|c| c(&toks, k, a).is_some())
+                        || spans::loose_core(&toks, k, a, m).is_some();
+                    if any {
+                        assert!(may_begin_core_at(&toks, k), "{}", w(&toks, k));
+                        read += 1;
+                    }
+                }
+            }
+        }
+        assert!(read > 100, "{read}");
     }
 
     /// The month of the first date mention of a sentence published on
