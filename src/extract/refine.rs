@@ -13,28 +13,32 @@ use crate::record::Record;
 /// (same metric, subject, value and unit) is of the period said first;
 /// for flows, whose figures always have one.
 pub(super) fn restated_periods(rs: &mut [Reading]) {
-    let mut said: Vec<Record> = Vec::new();
-    for r in rs.iter_mut() {
-        for x in r.records.iter_mut() {
-            let bare = x.period_start.is_none()
-                && x.period_end.is_none()
-                && x.value.is_some()
-                && super::is_flow(x.metric);
-            let first = said.iter().find(|y| {
-                y.metric == x.metric
-                    && y.subject == x.subject
-                    && y.value == x.value
-                    && y.unit == x.unit
-            });
-            match first {
-                Some(y) if bare && y.period_end.is_some() => {
-                    x.period_start = y.period_start;
-                    x.period_end = y.period_end;
-                    x.rules
-                        .push("period:<of the same figure said before>".into());
-                }
-                _ => said.push(x.clone()),
+    // The first saying of each figure, by where it is; a restatement is
+    // never one, so what is read here does not change below.
+    let mut said: Vec<&Record> = Vec::new();
+    let mut periods = Vec::new();
+    for (k, x) in rs.iter().flat_map(|r| &r.records).enumerate() {
+        let bare = x.period_start.is_none()
+            && x.period_end.is_none()
+            && x.value.is_some()
+            && super::is_flow(x.metric);
+        let first = said.iter().find(|y| {
+            y.metric == x.metric && y.subject == x.subject && y.value == x.value && y.unit == x.unit
+        });
+        match first {
+            Some(y) if bare && y.period_end.is_some() => {
+                periods.push((k, y.period_start, y.period_end));
             }
+            _ => said.push(x),
+        }
+    }
+    let mut periods = periods.into_iter().peekable();
+    for (k, x) in rs.iter_mut().flat_map(|r| &mut r.records).enumerate() {
+        if let Some((start, end)) = periods.next_if(|p| p.0 == k).map(|p| (p.1, p.2)) {
+            x.period_start = start;
+            x.period_end = end;
+            x.rules
+                .push("period:<of the same figure said before>".into());
         }
     }
 }
