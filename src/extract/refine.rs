@@ -70,7 +70,9 @@ fn exact_of(key: &str, keys: &[String]) -> Option<String> {
         .iter()
         .filter(|k| {
             k.split_once('/').is_some_and(|(p, q)| {
-                p == place && q.len() > product.len() && q.ends_with(&format!(" {product}"))
+                p == place
+                    && q.strip_suffix(product)
+                        .is_some_and(|head| head.ends_with(' '))
             })
         })
         .collect();
@@ -82,22 +84,22 @@ fn exact_of(key: &str, keys: &[String]) -> Option<String> {
 /// Records equal in what they say and where (metric, subject, value,
 /// unit, status, period, span) are one.
 fn dedup(records: &mut Vec<Record>) {
-    let mut seen: Vec<Record> = Vec::new();
-    records.retain(|x| {
-        let twin = seen.iter().any(|y| {
-            y.metric == x.metric
-                && y.subject == x.subject
-                && y.value == x.value
-                && y.unit == x.unit
-                && y.status == x.status
-                && y.period_start == x.period_start
-                && y.period_end == x.period_end
-                && y.span_start == x.span_start
-                && y.span_end == x.span_end
-        });
-        if !twin {
-            seen.push(x.clone());
-        }
-        !twin
-    });
+    let same = |x: &Record, y: &Record| {
+        y.metric == x.metric
+            && y.subject == x.subject
+            && y.value == x.value
+            && y.unit == x.unit
+            && y.status == x.status
+            && y.period_start == x.period_start
+            && y.period_end == x.period_end
+            && y.span_start == x.span_start
+            && y.span_end == x.span_end
+    };
+    // A record goes when one kept before it says the same.
+    let mut keep = vec![true; records.len()];
+    for i in 0..records.len() {
+        keep[i] = !(0..i).any(|j| keep[j] && same(&records[j], &records[i]));
+    }
+    let mut keep = keep.into_iter();
+    records.retain(|_| keep.next().unwrap_or(true));
 }
