@@ -29,7 +29,7 @@ pub struct Cue<'a> {
 impl Cue<'_> {
     /// The rule name for explanations: `metric_cues:товарооборот*`.
     pub fn name(&self, lexicon: &str) -> String {
-        format!("{lexicon}:{}", self.entry.pattern)
+        [lexicon, ":", &self.entry.pattern].concat()
     }
 }
 

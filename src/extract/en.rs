@@ -137,7 +137,7 @@ pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, Strin
             } else {
                 Status::Target
             };
-            return Some((st, q, format!("status:{} … to <figure>", t.lower)));
+            return Some((st, q, ["status:", &t.lower, " … to <figure>"].concat()));
         }
         if GROWN.contains(&t.lower) {
             let ahead = future || matches!(t.lower.as_str(), "rise" | "grow" | "reach");
@@ -146,7 +146,7 @@ pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, Strin
             } else {
                 Status::Actual
             };
-            return Some((st, q, format!("status:{} to <figure>", t.lower)));
+            return Some((st, q, ["status:", &t.lower, " to <figure>"].concat()));
         }
     }
     None

@@ -8,7 +8,7 @@ use crate::record::Metric;
 /// `A>B` → `B>A`.
 pub(super) fn reverse(d: &str) -> String {
     match d.split_once('>') {
-        Some((a, b)) => format!("{b}>{a}"),
+        Some((a, b)) => [b, ">", a].concat(),
         None => d.to_string(),
     }
 }
@@ -48,9 +48,9 @@ pub(super) fn reporter_direction(
     match (reporter, other) {
         (Some(a), Some(b)) if pair.as_deref().is_some_and(|p| p.matches('+').count() == 1) => {
             let d = if metric == Metric::Exports {
-                format!("{a}>{b}")
+                [a.as_str(), ">", b].concat()
             } else {
-                format!("{b}>{a}")
+                [b.as_str(), ">", a].concat()
             };
             (Some(d), "subject:<the reporting party's trade>".into())
         }

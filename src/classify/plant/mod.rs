@@ -27,7 +27,7 @@ impl Plant {
         };
         self.products
             .iter()
-            .map(|p| format!("{place}/{p}"))
+            .map(|p| [place, "/", p].concat())
             .collect()
     }
 
@@ -45,6 +45,6 @@ impl Plant {
     /// The key with a product found elsewhere (a plant named by its
     /// place only: `завод в Елабуге … 50 тысяч автомобилей`).
     pub fn key_with(&self, product: &str) -> Option<String> {
-        Some(format!("{}/{product}", self.place.as_ref()?))
+        Some([self.place.as_ref()?, "/", product].concat())
     }
 }

@@ -44,7 +44,7 @@ pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, Strin
             return Some((
                 st,
                 Qualifier::Exact,
-                format!("status:{} … до <figure>", t.lower),
+                ["status:", &t.lower, " … до <figure>"].concat(),
             ));
         }
         if GROWN.iter().any(|s| t.lower.starts_with(s)) {
@@ -61,7 +61,7 @@ pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, Strin
             return Some((
                 st,
                 Qualifier::Exact,
-                format!("status:{} до <figure>", t.lower),
+                ["status:", &t.lower, " до <figure>"].concat(),
             ));
         }
         // A full stop inside a sentence is an abbreviation's (`млн. т`).

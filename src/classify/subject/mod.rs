@@ -94,7 +94,7 @@ pub fn rank(all: &[Party]) -> Vec<String> {
         let country = region.split('-').next().unwrap_or("").to_string();
         let top = regions
             .iter()
-            .filter(|(r, _)| r.starts_with(&format!("{country}-")))
+            .filter(|(r, _)| is_region_of(r, &country))
             .max_by_key(|(r, n)| (*n, std::cmp::Reverse(first[r])))
             .map(|(r, _)| r.clone());
         let named = |c: &str| {
@@ -114,6 +114,11 @@ pub fn rank(all: &[Party]) -> Vec<String> {
     v.into_iter().map(|(c, _)| c).collect()
 }
 
+/// Whether `r` is a region of the country `c` (`KZ-ALA` of `KZ`).
+fn is_region_of(r: &str, c: &str) -> bool {
+    r.strip_prefix(c).is_some_and(|rest| rest.starts_with('-'))
+}
+
 fn codes_with_order(all: &[Party]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     for (k, p) in all.iter().enumerate() {
@@ -129,11 +134,7 @@ fn codes_with_order(all: &[Party]) -> Vec<(usize, String)> {
 pub fn key(codes: &[String]) -> Option<String> {
     let mut v: Vec<&String> = codes
         .iter()
-        .filter(|c| {
-            !codes
-                .iter()
-                .any(|r| r.len() > c.len() && r.starts_with(&format!("{c}-")))
-        })
+        .filter(|c| !codes.iter().any(|r| is_region_of(r, c)))
         .collect();
     v.sort();
     v.dedup();
