@@ -22,6 +22,10 @@ use crate::record::Qualifier;
 use crate::text::token::Token;
 use decimal::Decimal;
 
+/// The names of the rules that read a mention, most of the time a few:
+/// kept inline, without an allocation per number.
+pub type RuleNames = smallvec::SmallVec<[&'static str; 4]>;
+
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -145,7 +149,7 @@ pub struct Num {
     /// `27 с чем-то миллиардов`: more than the value.
     pub over: bool,
     /// Names of the rules that made it.
-    pub rules: Vec<&'static str>,
+    pub rules: RuleNames,
 }
 
 impl Num {
@@ -168,7 +172,7 @@ impl Num {
             power: 0,
             vague: false,
             over: false,
-            rules: vec![rule],
+            rules: smallvec::smallvec![rule],
         }
     }
 }
@@ -201,7 +205,7 @@ pub struct Mention {
     /// The numeral had no exact value (`десятки миллионов`).
     pub vague: bool,
     /// Names of the rules that made it.
-    pub rules: Vec<&'static str>,
+    pub rules: RuleNames,
 }
 
 impl Mention {
@@ -219,7 +223,7 @@ impl Mention {
             qualifier: crate::record::Qualifier::Exact,
             period: Some(period),
             vague: false,
-            rules: vec![rule],
+            rules: smallvec::smallvec![rule],
         }
     }
 

@@ -54,7 +54,7 @@ pub fn length(kind: Kind, s: usize, e: usize, amount: Option<f64>, u: Unit) -> M
         qualifier: Qualifier::Exact,
         period: None,
         vague: amount.is_none(),
-        rules: vec![match kind {
+        rules: smallvec::smallvec![match kind {
             Kind::Set => "<frequency>",
             _ => "<duration>",
         }],

@@ -36,7 +36,7 @@ pub struct Found {
     /// day, month, quarter, half, year or range.
     pub grain: Option<&'static str>,
     /// The rules that made it.
-    pub rules: Vec<&'static str>,
+    pub rules: crate::dims::RuleNames,
 }
 
 /// Every mention of a document, in text order, by the rules of the
