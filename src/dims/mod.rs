@@ -322,6 +322,11 @@ pub fn find_with(rules: &Rules, toks: &[Token], anchor: Anchor) -> Vec<Mention> 
     if !toks.iter().any(rules.may_be_figure) {
         return Vec::new();
     }
+    number::remembered(toks, || read_all(rules, toks, anchor))
+}
+
+/// `find_with` past its gate.
+fn read_all(rules: &Rules, toks: &[Token], anchor: Anchor) -> Vec<Mention> {
     let mut used = vec![false; toks.len()];
     let mut out = Vec::new();
     let claim = |m: Mention, used: &mut Vec<bool>, out: &mut Vec<Mention>| {

@@ -552,6 +552,18 @@ pub fn vague_at(toks: &[Token], i: usize) -> Option<Num> {
 /// `2-3 тысячи`; the scale of the second end applies to the first when the
 /// first has none.
 pub fn number_at(toks: &[Token], i: usize) -> Option<Num> {
+    // Only `от`, digits and the words the figure filter lets through
+    // begin one (as `read_number_at` says); the rest are not remembered.
+    let t = toks.get(i)?;
+    let open =
+        t.is("от") || t.kind == TokKind::Num || (t.kind == TokKind::Word && may_be_figure(t));
+    if !open {
+        return None;
+    }
+    super::once(toks, i, || read_number_at(toks, i))
+}
+
+fn read_number_at(toks: &[Token], i: usize) -> Option<Num> {
     let t = toks.get(i)?;
     if t.is("от")
         && let Some(r) = from_to(toks, i)
