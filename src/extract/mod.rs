@@ -77,11 +77,11 @@ pub fn extract_in(doc: &Document, lang: Lang) -> Vec<Record> {
     let sentences = g.sentences(&doc.text);
     let mut out = Vec::new();
     for piece in pieces(&sentences) {
-        out.extend(
-            read_sentences(doc, piece, g)
-                .into_iter()
-                .flat_map(|r| r.records),
-        );
+        let readings = read_sentences(doc, piece, g);
+        out.reserve(readings.iter().map(|r| r.records.len()).sum());
+        for r in readings {
+            out.extend(r.records);
+        }
     }
     out
 }
