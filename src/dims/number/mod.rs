@@ -44,7 +44,9 @@ pub fn remembered<R>(toks: &[Token], f: impl FnOnce() -> R) -> R {
 }
 
 /// The number at token `i` as `read` reads it, read once per token
-/// inside [`remembered`] over these same tokens.
+/// inside [`remembered`] over these same tokens. The memo is kept by
+/// token alone: every call on one sentence passes the same reading (its
+/// language's `number_at`).
 pub fn once(toks: &[Token], i: usize, read: impl FnOnce() -> Option<Num>) -> Option<Num> {
     let key = Some((toks.as_ptr() as usize, toks.len()));
     let known = MEMO.with(|m| {

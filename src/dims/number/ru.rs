@@ -552,18 +552,6 @@ pub fn vague_at(toks: &[Token], i: usize) -> Option<Num> {
 /// `2-3 тысячи`; the scale of the second end applies to the first when the
 /// first has none.
 pub fn number_at(toks: &[Token], i: usize) -> Option<Num> {
-    // Only `от`, digits and the words the figure filter lets through
-    // begin one (as `read_number_at` says); the rest are not remembered.
-    let t = toks.get(i)?;
-    let open =
-        t.is("от") || t.kind == TokKind::Num || (t.kind == TokKind::Word && may_be_figure(t));
-    if !open {
-        return None;
-    }
-    super::once(toks, i, || read_number_at(toks, i))
-}
-
-fn read_number_at(toks: &[Token], i: usize) -> Option<Num> {
     let t = toks.get(i)?;
     if t.is("от")
         && let Some(r) = from_to(toks, i)
@@ -571,12 +559,19 @@ fn read_number_at(toks: &[Token], i: usize) -> Option<Num> {
         return Some(r);
     }
     // Neither `simple_at` nor `vague_at` begins at a mark, a dotted date
-    // or a word the figure filter turns away (the vague stems pass it).
+    // or a word the figure filter turns away (the vague stems pass it);
+    // those are not remembered.
     match t.kind {
         TokKind::Num => {}
         TokKind::Word if may_be_figure(t) => {}
         _ => return None,
     }
+    super::once(toks, i, || simple_or_range_at(toks, i))
+}
+
+/// A number or a range of two numbers at `i`, past the gate of
+/// `number_at`.
+fn simple_or_range_at(toks: &[Token], i: usize) -> Option<Num> {
     let first = simple_at(toks, i).or_else(|| vague_at(toks, i))?;
     let dash = toks.get(first.end).is_some_and(Token::is_dash);
     if dash
