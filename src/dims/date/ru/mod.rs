@@ -152,14 +152,20 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
 /// no, `best_at` and `lengths::duration_at` find nothing.
 fn may_start(toks: &[Token], i: usize) -> bool {
     static WORDS: WordQuestion = WordQuestion::new(begins);
-    let t = &toks[i];
-    let own = match t.kind {
-        TokKind::Num | TokKind::NumDate => true,
-        TokKind::Word | TokKind::Punct => WORDS.of(t),
+    starts_at(toks, i, &WORDS)
+}
+
+/// Whether token `k` is a number, a word `words` says yes of (asked once
+/// per distinct word), or the start of a qualifier phrase.
+fn starts_at(toks: &[Token], k: usize, words: &'static WordQuestion) -> bool {
+    let Some(t) = toks.get(k) else {
+        return false;
     };
-    own || crate::grammar::ru::qualifiers()
-        .longest_at(toks, i)
-        .is_some()
+    matches!(t.kind, TokKind::Num | TokKind::NumDate)
+        || words.of(t)
+        || crate::grammar::ru::qualifiers()
+            .longest_at(toks, k)
+            .is_some()
 }
 
 /// Whether a rule can begin at `t` by its own word (`may_start`).
@@ -314,14 +320,7 @@ fn may_begin_core_at(toks: &[Token], k: usize) -> bool {
             || matches!(t.lower.as_str(), "года" | "году" | "год")
             || t.lower.starts_with("перв")
     });
-    let Some(t) = toks.get(k) else {
-        return false;
-    };
-    matches!(t.kind, TokKind::Num | TokKind::NumDate)
-        || WORDS.of(t)
-        || crate::grammar::ru::qualifiers()
-            .longest_at(toks, k)
-            .is_some()
+    starts_at(toks, k, &WORDS)
 }
 
 #[cfg(test)]
