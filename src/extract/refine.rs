@@ -22,9 +22,7 @@ pub(super) fn restated_periods(rs: &mut [Reading]) {
             && x.period_end.is_none()
             && x.value.is_some()
             && super::is_flow(x.metric);
-        let first = said.iter().find(|y| {
-            y.metric == x.metric && y.subject == x.subject && y.value == x.value && y.unit == x.unit
-        });
+        let first = said.iter().find(|y| same_figure(x, y));
         match first {
             Some(y) if bare && y.period_end.is_some() => {
                 periods.push((k, y.period_start, y.period_end));
@@ -41,6 +39,11 @@ pub(super) fn restated_periods(rs: &mut [Reading]) {
                 .push("period:<of the same figure said before>".into());
         }
     }
+}
+
+/// Whether two records give one figure: metric, subject, value and unit.
+fn same_figure(x: &Record, y: &Record) -> bool {
+    y.metric == x.metric && y.subject == x.subject && y.value == x.value && y.unit == x.unit
 }
 
 /// Rekeys the records of a plain product to the one exact product of the
@@ -85,10 +88,7 @@ fn exact_of(key: &str, keys: &[String]) -> Option<String> {
 /// unit, status, period, span) are one.
 fn dedup(records: &mut Vec<Record>) {
     let same = |x: &Record, y: &Record| {
-        y.metric == x.metric
-            && y.subject == x.subject
-            && y.value == x.value
-            && y.unit == x.unit
+        same_figure(x, y)
             && y.status == x.status
             && y.period_start == x.period_start
             && y.period_end == x.period_end
