@@ -18,6 +18,8 @@
 
 use std::collections::HashSet;
 
+use crate::text::bytes8;
+
 /// A language with no rules here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unread {
@@ -105,7 +107,7 @@ pub fn unread(text: &str) -> Option<Unread> {
 }
 
 /// What one pass over the first [`HEAD`] chars of a text counts.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 struct Head {
     /// The byte where the head ends.
     end: usize,
@@ -119,34 +121,65 @@ struct Head {
 }
 
 impl Head {
+    /// The counts of a text's head. Eight bytes of Russian letters, digits
+    /// and marks are counted at once (no Latin run or Kazakh letter can be
+    /// among them); any other char is decoded and looked at alone.
     fn of(text: &str) -> Head {
+        let b = text.as_bytes();
         let mut h = Head {
-            end: text.len(),
+            end: b.len(),
             ..Head::default()
         };
-        let mut inside = false;
-        for (n, (i, c)) in text.char_indices().enumerate() {
+        let (mut i, mut n, mut inside) = (0, 0, false);
+        while i < b.len() {
+            if n + 8 <= HEAD
+                && let Some(w) = b.get(i..i + 8)
+                && let w = u64::from_le_bytes(w.try_into().unwrap_or_default())
+                && bytes8::russian_or_marks(w)
+            {
+                n += 8 - bytes8::continuation(w);
+                h.cyr += bytes8::cyrillic_leads(w);
+                inside = false;
+                i += 8;
+                continue;
+            }
+            // The second byte of a letter whose first one ended the eight
+            // bytes before.
+            if b[i] & 0xC0 == 0x80 {
+                h.kk += usize::from(matches!((b[i - 1], b[i]), (0xd1, 0x96) | (0xd0, 0x86)));
+                i += 1;
+                continue;
+            }
             if n == HEAD {
                 h.end = i;
                 break;
             }
-            let latin = if c.is_ascii() {
-                c.is_ascii_alphabetic() || c == '\''
-            } else if matches!(c, 'А'..='я') {
-                // Russian letters: Cyrillic, and none is Kazakh's own.
-                h.cyr += 1;
-                false
-            } else if ('\u{400}'..='\u{4FF}').contains(&c) {
-                h.cyr += 1;
-                h.kk += usize::from(KK_LETTERS.contains(&c));
-                false
-            } else {
-                in_word(c)
-            };
+            n += 1;
+            let c = text[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            let latin = h.latin(c);
             h.latin_runs += usize::from(latin && !inside);
             inside = latin;
         }
         h
+    }
+
+    /// Counts a char among the Cyrillic and Kazakh letters, and says
+    /// whether it may be part of a Latin word.
+    fn latin(&mut self, c: char) -> bool {
+        if c.is_ascii() {
+            c.is_ascii_alphabetic() || c == '\''
+        } else if matches!(c, 'А'..='я') {
+            // Russian letters: Cyrillic, and none is Kazakh's own.
+            self.cyr += 1;
+            false
+        } else if ('\u{400}'..='\u{4FF}').contains(&c) {
+            self.cyr += 1;
+            self.kk += usize::from(KK_LETTERS.contains(&c));
+            false
+        } else {
+            in_word(c)
+        }
     }
 }
 
@@ -221,4 +254,54 @@ fn turkic_latin(text: &str) -> bool {
         english += usize::from(ENGLISH_WORDS.contains(w));
     });
     turkic >= TURKIC_MIN && turkic > english
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Head::of`, a char at a time.
+    fn head_char_by_char(text: &str) -> Head {
+        let mut h = Head {
+            end: text.len(),
+            ..Head::default()
+        };
+        let mut inside = false;
+        for (n, (i, c)) in text.char_indices().enumerate() {
+            if n == HEAD {
+                h.end = i;
+                break;
+            }
+            let latin = h.latin(c);
+            h.latin_runs += usize::from(latin && !inside);
+            inside = latin;
+        }
+        h
+    }
+
+    #[test]
+    fn a_head_stops_at_its_last_char_and_counts_kazakh_letters_anywhere() {
+        let long = "Ж".repeat(3999) + "ab";
+        assert_eq!(Head::of(&long), head_char_by_char(&long));
+        assert_eq!(Head::of(&long).end, 2 * 3999 + 1);
+        for text in [
+            "абвгдеёі жзий",
+            "абвгдежІ abc",
+            "ааааааа\u{456}",
+            "o\u{2bb}zbek і",
+        ] {
+            assert_eq!(Head::of(text), head_char_by_char(text), "{text}");
+        }
+        // `і` split across two runs of eight bytes.
+        assert_eq!(Head::of("ааа і ааааа").kk, 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_head_counted_eight_bytes_at_once_is_the_one_counted_char_by_char(
+            text in "[a-z' .,«»—0-9а-яА-ЯёЁжЖцЦәқіІüşʻ]{0,4100}"
+        ) {
+            proptest::prop_assert_eq!(Head::of(&text), head_char_by_char(&text));
+        }
+    }
 }
