@@ -258,6 +258,15 @@ impl PhraseSet {
         self.bit.get().copied().flatten()
     }
 
+    /// Whether an entry may begin at token `t`: told by its bits where it
+    /// has them, else by its word.
+    pub fn may_begin_at(&self, t: &Token) -> bool {
+        match self.bit().and_then(|b| t.starts.get(b)) {
+            Some(yes) => yes,
+            None => self.may_begin(&t.lower),
+        }
+    }
+
     /// The longest entry matching at token `i`, with its length. Most
     /// tokens are turned away by their bits, here, inline in the caller.
     #[inline]

@@ -61,7 +61,7 @@ impl Starts {
 
     /// Whether `bit` is known, and then whether it is set.
     #[inline]
-    fn get(self, bit: u8) -> Option<bool> {
+    pub fn get(self, bit: u8) -> Option<bool> {
         (bit < self.known).then_some(self.mask & (1 << bit) != 0)
     }
 

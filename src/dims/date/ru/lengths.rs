@@ -25,6 +25,14 @@ pub(super) fn unit_at(toks: &[Token], k: usize) -> Option<Unit> {
     span::unit_at(units(), toks, k)
 }
 
+/// Whether a unit of time may be named at token `k` or after it: where
+/// none may, no length is read from `k` (asked of the tokens' bits before
+/// the amount, which costs more, is read).
+pub(super) fn unit_ahead(toks: &[Token], k: usize) -> bool {
+    toks.get(k..)
+        .is_some_and(|rest| rest.iter().any(|t| units().may_begin_at(t)))
+}
+
 /// Whether `set_at` may begin at `t`: an adverb of frequency, `кажд*`,
 /// `раз`, `дважды`, or where `amount_at` may read an amount (a number,
 /// `пару`, a collective numeral, `от`); asked once per distinct word.
@@ -151,6 +159,9 @@ pub(super) fn may_begin_duration(t: &Token) -> bool {
 
 /// A duration at `i` after its lead of `lead` words (see `duration_at`).
 fn duration_after(toks: &[Token], i: usize, lead: usize) -> Option<Mention> {
+    if !unit_ahead(toks, i + lead) {
+        return None;
+    }
     let mut j = i + lead;
     let adjective = ADJECTIVES.iter().any(|s| w(toks, j).starts_with(s));
     j += usize::from(adjective);

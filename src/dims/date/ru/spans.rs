@@ -18,7 +18,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::cores::{bare_month, is_past_verb, month_of, relative_offset, relative_year_words, ymd};
 use super::days::{day_of, is_weekday};
-use super::lengths::{amount_at, skip_qualifier, unit_at};
+use super::lengths::{amount_at, skip_qualifier, unit_ahead, unit_at};
 use super::{Anchor, Core, Modifier, Period, core_at, rule};
 use crate::dims::Grain;
 use crate::dims::number::ru as number_ru;
@@ -213,6 +213,15 @@ fn relative_week(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 fn back_or_ahead(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let ahead = w(toks, k) == "через";
     let before = w(toks, k) == "за";
+    // Neither `через` nor `за`: only `… назад` is left, read where the
+    // word comes after.
+    let back_after = || {
+        toks.get(k + 1..)
+            .is_some_and(|r| r.iter().any(|t| t.is("назад")))
+    };
+    if !ahead && !before && !back_after() || !unit_ahead(toks, k) {
+        return None;
+    }
     let j = skip_qualifier(toks, k + usize::from(ahead || before));
     let (amount, j) = amount_at(toks, j).unwrap_or((Some(1.0), j));
     let u = unit_at(toks, j)?;
