@@ -244,12 +244,18 @@ impl PhraseSet {
     /// Whether an entry may begin at a word whose lower case is `w`: the
     /// question `starts` asks once per distinct word.
     fn may_begin(&self, w: &str) -> bool {
-        !self.other.is_empty()
-            || self.by_first.contains_key(w)
-            || self.by_prefix.get(&prefix(w)).is_some_and(|es| {
-                es.iter()
-                    .any(|&e| self.entries[e].elems[0].0.matches_word(w))
-            })
+        if !self.other.is_empty() {
+            return true;
+        }
+        // Words and stems alike mark their first two chars: most words are
+        // turned away by the mark, before either map is looked in.
+        let first = prefix(w);
+        self.may_start(first)
+            && (self.by_first.contains_key(w)
+                || self.by_prefix.get(&first).is_some_and(|es| {
+                    es.iter()
+                        .any(|&e| self.entries[e].elems[0].0.matches_word(w))
+                }))
     }
 
     /// Its bit in the tokens' `starts`, if it has one.

@@ -167,12 +167,16 @@ impl Table {
             return;
         }
         t.lower = fold(raw);
-        let mask = self
-            .asked
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.of(t))
-            .fold(0u64, |m, (i, _)| m | 1 << i);
+        // The answers worked out so far serve the questions after them
+        // (the date rules ask whether a word may be a number).
+        let mut mask = 0u64;
+        for (i, a) in self.asked.iter().enumerate() {
+            t.starts = Starts {
+                mask,
+                known: i as u8,
+            };
+            mask |= u64::from(a.of(t)) << i;
+        }
         if self.words.len() >= MEMO_WORDS {
             self.words.clear();
         }
