@@ -312,6 +312,9 @@ pub struct Rules {
     pub dates: fn(&[Token], Anchor) -> Vec<Mention>,
     /// Money, percents and quantities, tried in that order.
     pub figures: &'static [MentionRule],
+    /// Whether a rule of `figures` may begin at a token: where this says
+    /// no, every one of them finds nothing there.
+    pub figure_may_start: fn(&Token) -> bool,
     /// A bare number.
     pub number_at: fn(&[Token], usize) -> Option<Num>,
 }
@@ -343,7 +346,7 @@ fn read_all(rules: &Rules, toks: &[Token], anchor: Anchor) -> Vec<Mention> {
     }
     let mut i = 0;
     while i < toks.len() {
-        if used[i] {
+        if used[i] || !(rules.figure_may_start)(&toks[i]) {
             i += 1;
             continue;
         }

@@ -29,6 +29,8 @@ pub static RULES: Rules = Rules {
         quantity::en::at,
         date::en::duration::set_at,
     ],
+    // The English figure rules have no gate of their own: each is tried.
+    figure_may_start: |_| true,
     number_at: number::en::number_at,
 };
 

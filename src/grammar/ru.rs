@@ -11,6 +11,7 @@ use crate::classify::{Cue, elided, filters, status};
 use crate::dims::{Mention, Rules, date, money, number, quantity};
 use crate::extract;
 use crate::lang::Lang;
+use crate::lexicon::starts::WordQuestion;
 use crate::record::{Metric, Qualifier, Status};
 use crate::text::sentence::Sentence;
 use crate::text::token::Token;
@@ -25,8 +26,18 @@ pub static RULES: Rules = Rules {
         quantity::ru::at,
         date::ru::set_at,
     ],
+    figure_may_start,
     number_at: number::ru::number_at,
 };
+
+/// Whether a rule of `RULES.figures` may begin at `t`, by their own gates
+/// (asked once per distinct word): an amount of money, a percent and a
+/// quantity begin at a number or a currency, a frequency at its word.
+fn figure_may_start(t: &Token) -> bool {
+    static WORDS: WordQuestion =
+        WordQuestion::new(|t| money::ru::may_begin(t) || date::ru::may_begin_set(t));
+    WORDS.of(t)
+}
 
 crate::lexicon!(
     /// Currency names, symbols and codes → ISO 4217.
@@ -216,5 +227,28 @@ impl RecordRules for Ru {
         fig: (usize, usize),
     ) -> Option<(Status, String)> {
         status::ru::from_cues(toks, mentions, cues, fig)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_figure_gate_passes_every_token_a_figure_is_read_from() {
+        let text = "от $300 млн до $450 млн, 17,5 млрд долларов, трех миллиардов \
+            тенге, 8 млн $, 200 рублей 40 копеек, 30 коп., €25 млн, 14%, шесть \
+            процентов, 2 п.п., 48 совместных с Индией проектов, 2 344 061 шины, \
+            35 тыс. тонн, около полутора тысяч мест, ежемесячно, каждые три года, \
+            раз в пять лет, трижды в год, от 5 до 7 тыс. человек.";
+        let toks = crate::text::token::tokenize(text, 0, text.len());
+        let mut read = 0;
+        for i in 0..toks.len() {
+            if RULES.figures.iter().any(|f| f(&toks, i).is_some()) {
+                assert!(figure_may_start(&toks[i]), "{}", toks[i].lower);
+                read += 1;
+            }
+        }
+        assert!(read > 15, "{read}");
     }
 }

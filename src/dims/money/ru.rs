@@ -24,6 +24,12 @@ pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
     Some(m)
 }
 
+/// Whether `at` may read an amount at `t`: a number (or `от` before a
+/// range) or a currency before its number.
+pub fn may_begin(t: &Token) -> bool {
+    number_ru::may_begin(t) || crate::grammar::ru::currencies().may_begin_at(t)
+}
+
 /// `от $400 млн до $500 млн`: two amounts of one currency as a range.
 fn from_to(toks: &[Token], i: usize) -> Option<Mention> {
     if !toks.get(i)?.is("от") {

@@ -553,6 +553,9 @@ pub fn vague_at(toks: &[Token], i: usize) -> Option<Num> {
 /// first has none.
 pub fn number_at(toks: &[Token], i: usize) -> Option<Num> {
     let t = toks.get(i)?;
+    if !may_begin(t) {
+        return None;
+    }
     if t.is("от")
         && let Some(r) = from_to(toks, i)
     {
@@ -567,6 +570,12 @@ pub fn number_at(toks: &[Token], i: usize) -> Option<Num> {
         _ => return None,
     }
     super::once(toks, i, || simple_or_range_at(toks, i))
+}
+
+/// Whether `number_at` may read a number at `t`: `от` (a range), digits,
+/// or a word the figure filter passes.
+pub fn may_begin(t: &Token) -> bool {
+    t.is("от") || t.kind == TokKind::Num || (t.kind == TokKind::Word && may_be_figure(t))
 }
 
 /// A number or a range of two numbers at `i`, past the gate of

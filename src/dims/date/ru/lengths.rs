@@ -36,7 +36,7 @@ pub(super) fn unit_ahead(toks: &[Token], k: usize) -> bool {
 /// Whether `set_at` may begin at `t`: an adverb of frequency, `кажд*`,
 /// `раз`, `дважды`, or where `amount_at` may read an amount (a number,
 /// `пару`, a collective numeral, `от`); asked once per distinct word.
-fn may_begin_set(t: &Token) -> bool {
+pub fn may_begin_set(t: &Token) -> bool {
     static WORDS: WordQuestion = WordQuestion::new(|t| {
         let word = t.lower.as_str();
         number_ru::may_be_figure(t)

@@ -13,7 +13,7 @@ mod lengths;
 mod spans;
 mod vague;
 
-pub use lengths::set_at;
+pub use lengths::{may_begin_set, set_at};
 pub use spans::may_begin;
 
 pub use cores::month_of;
