@@ -85,6 +85,10 @@ impl Elem {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     elems: Vec<(Elem, bool)>,
+    /// The first two chars every word the second element matches begins
+    /// with, when the second element is a word or a stem of two chars or
+    /// more that must be there (none otherwise).
+    second: Option<(char, char)>,
     /// The pattern as written.
     pub pattern: String,
     /// The other columns (value, class, …).
@@ -136,6 +140,16 @@ fn match_from(elems: &[(Elem, bool)], toks: &[Token], k: usize) -> Option<usize>
 }
 
 /// The first two chars of a word: the bucket of the stems it may match.
+/// The first two chars a word matching an entry's second element begins
+/// with (see `Entry::second`).
+fn second_prefix(elems: &[(Elem, bool)]) -> Option<(char, char)> {
+    match elems.get(1)? {
+        (Elem::Exact(w), false) => Some(prefix(w)),
+        (Elem::Stem(stem, _, _), false) if stem.chars().count() >= 2 => Some(prefix(stem)),
+        _ => None,
+    }
+}
+
 fn prefix(w: &str) -> (char, char) {
     let mut cs = w.chars();
     (cs.next().unwrap_or_default(), cs.next().unwrap_or_default())
@@ -218,6 +232,7 @@ impl PhraseSet {
                 _ => set.other.push(idx),
             }
             set.entries.push(Entry {
+                second: second_prefix(&elems),
                 elems,
                 pattern,
                 cols: cols.collect(),
@@ -308,7 +323,16 @@ impl PhraseSet {
             .get(t.lower.as_str())
             .map_or(&[][..], Vec::as_slice);
         let stems = self.by_prefix.get(&first).map_or(&[][..], Vec::as_slice);
-        for &e in exact.iter().chain(stems).chain(&self.other) {
+        // The first element of those is one word: their second is to match
+        // the next token, which its first two chars may already rule out.
+        let next = toks.get(i + 1).map(|n| prefix(&n.lower));
+        let may_go_on = |e: &&usize| self.entries[**e].second.is_none_or(|p| next == Some(p));
+        for &e in exact
+            .iter()
+            .chain(stems)
+            .filter(may_go_on)
+            .chain(&self.other)
+        {
             consider(e);
         }
         best
@@ -362,6 +386,29 @@ macro_rules! lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_look_up_finds_what_trying_every_entry_finds() {
+        let set = PhraseSet::from_tsv(
+            "data/xx/cues.tsv",
+            "в рамках\ta\nв план*\tb\nв ~2 году\tc\nна? конец\td\nпо ит* год*\te\n\
+             по\tf\nвсего\tg\nвсе* в\th\n",
+        );
+        let text = "в рамках плана, в планах на конец года, в этом году, по итогам года \
+            всего по стране, всем в конце, на конец, в, по";
+        let toks = crate::text::token::tokenize(text, 0, text.len());
+        for i in 0..toks.len() {
+            let every = set
+                .entries()
+                .iter()
+                .filter_map(|e| e.match_at(&toks, i).map(|n| (n, e.pattern.len())))
+                .max_by_key(|&(n, len)| (n, std::cmp::Reverse(len)));
+            let found = set
+                .search_at(&toks, i, &toks[i])
+                .map(|(n, e)| (n, e.pattern.len()));
+            assert_eq!(found, every, "{}", toks[i].lower);
+        }
+    }
 
     #[test]
     fn every_entry_knows_its_file_and_line() {
