@@ -32,8 +32,12 @@ impl Lang {
     /// The language of a text by its letters (see `text::detect_lang`); a
     /// short text with Latin letters and no Cyrillic one is English too.
     pub fn detect(text: &str) -> Lang {
-        // The letters are counted once for both tests.
         let (lat, cyr) = crate::text::letters(text);
+        Lang::of_letters(lat, cyr)
+    }
+
+    /// `detect` from the counts of `text::letters`.
+    fn of_letters(lat: usize, cyr: usize) -> Lang {
         let english = crate::text::lang_of_letters(lat, cyr) == "en";
         let latin_only = cyr == 0 && lat >= 10;
         if english || latin_only {
@@ -41,6 +45,13 @@ impl Lang {
         } else {
             Lang::Ru
         }
+    }
+
+    /// The language whose rules read a text (`detect`), or `Err` with
+    /// the language it is written in when the rules have none for it
+    /// (`unread`), from one look at its head.
+    pub fn identify(text: &str) -> Result<Lang, Unread> {
+        detect::identify(text)
     }
 
     /// The language of a text when the rules have none for it (Kazakh,

@@ -76,25 +76,17 @@ impl InputArgs {
         load::Docs::new(&paths, &opts)
     }
 
-    /// The language of the rules for a document: the one asked for, else
-    /// the one its letters show.
-    pub fn rules_lang(&self, doc: &Document) -> Lang {
-        match self.lang {
-            LangChoice::Fixed(lang) => lang,
-            LangChoice::Auto => Lang::detect(&doc.text),
-        }
-    }
-
-    /// Whether the rules can read a document: with `--lang auto`, one
-    /// whose letters show a language with no rules here (Kazakh, Uzbek)
-    /// is said on stderr and skipped.
-    pub fn readable(&self, doc: &Document) -> bool {
+    /// The language whose rules read a document: the one asked for, else
+    /// the one its letters show. With `--lang auto`, a document whose
+    /// letters show a language with no rules here (Kazakh, Uzbek) is said
+    /// on stderr and gets none: it is skipped.
+    pub fn rules_lang(&self, doc: &Document) -> Option<Lang> {
         let LangChoice::Auto = self.lang else {
-            return true;
+            return Some(self.readable_lang(doc));
         };
-        match Lang::unread(&doc.text) {
-            None => true,
-            Some(other) => {
+        match Lang::identify(&doc.text) {
+            Ok(lang) => Some(lang),
+            Err(other) => {
                 ui::warn(format!(
                     "{} ({}): skipped: written in {} ({}), which has no rules here; --lang ru|en reads it anyway",
                     doc.source,
@@ -102,29 +94,37 @@ impl InputArgs {
                     other.name(),
                     other.id()
                 ));
-                false
+                None
             }
         }
     }
 
+    /// `rules_lang` of a document it has found readable.
+    pub fn readable_lang(&self, doc: &Document) -> Lang {
+        match self.lang {
+            LangChoice::Fixed(lang) => lang,
+            LangChoice::Auto => Lang::detect(&doc.text),
+        }
+    }
+
     /// Calls `f` on batches of documents (about `bytes` of text each),
-    /// reporting unreadable ones as they come; for work that streams.
-    /// Returns the documents read and those that could not be.
+    /// each with the language whose rules read it, reporting unreadable
+    /// ones as they come; for work that streams. Returns the documents
+    /// read and those that could not be.
     pub fn for_each_batch(
         &self,
         bytes: usize,
-        mut f: impl FnMut(Vec<Document>) -> anyhow::Result<()>,
+        mut f: impl FnMut(Vec<(Document, Lang)>) -> anyhow::Result<()>,
     ) -> anyhow::Result<(usize, usize)> {
         let mut batch = Vec::new();
         let (mut size, mut n, mut failed) = (0, 0, 0);
         for item in self.stream() {
-            match said(item, &mut failed) {
-                Some(doc) if self.readable(&doc) => {
-                    size += doc.text.len();
-                    n += 1;
-                    batch.push(doc);
-                }
-                _ => {}
+            if let Some(doc) = said(item, &mut failed)
+                && let Some(lang) = self.rules_lang(&doc)
+            {
+                size += doc.text.len();
+                n += 1;
+                batch.push((doc, lang));
             }
             if size >= bytes {
                 f(std::mem::take(&mut batch))?;

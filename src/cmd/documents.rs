@@ -112,7 +112,7 @@ fn read_now(args: &Args) -> anyhow::Result<(LazyFrame, LazyFrame)> {
     let rows: Vec<(usize, Option<String>)> = docs
         .par_iter()
         .map(|d| {
-            let n = if args.input.readable(d) {
+            let n = if args.input.rules_lang(d).is_some() {
                 crate::extract::extract(d).len()
             } else {
                 0

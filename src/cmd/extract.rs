@@ -43,7 +43,7 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     let (docs, _) = args.input.for_each_batch(BATCH_BYTES, |batch| {
         let per_doc: Vec<_> = batch
             .par_iter()
-            .map(|d| extract::extract_in(d, args.input.rules_lang(d)))
+            .map(|(d, lang)| extract::extract_in(d, *lang))
             .collect();
         for records in &per_doc {
             n += records.len();

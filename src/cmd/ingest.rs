@@ -76,9 +76,11 @@ pub fn ingest_input(
 ) -> anyhow::Result<IngestSummary> {
     let mut summary = IngestSummary::default();
     let (_, unreadable) = input.for_each_batch(BATCH_BYTES, |batch| {
+        // The store sorts out the documents it already holds first.
+        let docs = batch.into_iter().map(|(d, _)| d).collect();
         let extract =
-            |d: &crate::text::Document| crate::extract::extract_in(d, input.rules_lang(d));
-        summary.add(&store.ingest_with(batch, ctx, extract)?);
+            |d: &crate::text::Document| crate::extract::extract_in(d, input.readable_lang(d));
+        summary.add(&store.ingest_with(docs, ctx, extract)?);
         Ok(())
     })?;
     summary.failed += unreadable;

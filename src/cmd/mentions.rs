@@ -68,7 +68,7 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     let (docs, _) = args.input.for_each_batch(8 << 20, |batch| {
         let all: Vec<Vec<Found>> = batch
             .par_iter()
-            .map(|d| mentions_in(d, args.input.rules_lang(d)))
+            .map(|(d, lang)| mentions_in(d, *lang))
             .collect();
         for f in all.iter().flatten().filter(|f| keep(f)) {
             n += 1;

@@ -93,17 +93,18 @@ const HEAD: usize = 4000;
 
 /// The language a text is written in when the rules have none for it.
 pub fn unread(text: &str) -> Option<Unread> {
+    Head::of(text).unread(text)
+}
+
+/// The language whose rules read a text, by the letters of its head, or
+/// the language it is written in when the rules have none for it: one
+/// look at the head for both.
+pub fn identify(text: &str) -> Result<super::Lang, Unread> {
     let h = Head::of(text);
-    let head = &text[..h.end];
-    // Each word with a Kazakh letter has one at least.
-    let kazakh_letters = h.kk >= KK_MIN_WORDS && h.kk * KK_SHARE >= h.cyr;
-    if kazakh_letters && kazakh_words(head) >= KK_MIN_WORDS {
-        return Some(Unread::KazakhCyrillic);
+    match h.unread(text) {
+        Some(other) => Err(other),
+        None => Ok(super::Lang::of_letters(h.lat, h.cyr)),
     }
-    // Every Turkic word holds a run of Latin letters and two words never
-    // share one: fewer runs than the hits needed rule Turkic out without
-    // splitting the words.
-    (h.latin_runs >= TURKIC_MIN && turkic_latin(head)).then_some(Unread::TurkicLatin)
 }
 
 /// What one pass over the first [`HEAD`] chars of a text counts.
@@ -111,6 +112,8 @@ pub fn unread(text: &str) -> Option<Unread> {
 struct Head {
     /// The byte where the head ends.
     end: usize,
+    /// ASCII letters.
+    lat: usize,
     /// Cyrillic letters.
     cyr: usize,
     /// Letters of Kazakh that Russian does not have.
@@ -164,11 +167,27 @@ impl Head {
         h
     }
 
+    /// `unread` of the text whose head this is.
+    fn unread(&self, text: &str) -> Option<Unread> {
+        let head = &text[..self.end];
+        // Each word with a Kazakh letter has one at least.
+        let kazakh_letters = self.kk >= KK_MIN_WORDS && self.kk * KK_SHARE >= self.cyr;
+        if kazakh_letters && kazakh_words(head) >= KK_MIN_WORDS {
+            return Some(Unread::KazakhCyrillic);
+        }
+        // Every Turkic word holds a run of Latin letters and two words never
+        // share one: fewer runs than the hits needed rule Turkic out without
+        // splitting the words.
+        (self.latin_runs >= TURKIC_MIN && turkic_latin(head)).then_some(Unread::TurkicLatin)
+    }
+
     /// Counts a char among the Cyrillic and Kazakh letters, and says
     /// whether it may be part of a Latin word.
     fn latin(&mut self, c: char) -> bool {
         if c.is_ascii() {
-            c.is_ascii_alphabetic() || c == '\''
+            let letter = c.is_ascii_alphabetic();
+            self.lat += usize::from(letter);
+            letter || c == '\''
         } else if matches!(c, 'А'..='я') {
             // Russian letters: Cyrillic, and none is Kazakh's own.
             self.cyr += 1;
@@ -297,6 +316,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn one_look_at_the_head_tells_both_languages(
+            text in "[a-zA-Z' .,«»—0-9а-яА-ЯёЁәқіІüşʻ]{0,300}"
+        ) {
+            let both = match unread(&text) {
+                Some(other) => Err(other),
+                None => Ok(super::super::Lang::detect(&text)),
+            };
+            proptest::prop_assert_eq!(identify(&text), both);
+        }
+
         #[test]
         fn a_head_counted_eight_bytes_at_once_is_the_one_counted_char_by_char(
             text in "[a-z' .,«»—0-9а-яА-ЯёЁжЖцЦәқіІüşʻ]{0,4100}"
