@@ -264,21 +264,44 @@ fn apply(m: Modifier, p: Period, a: Anchor) -> Option<Period> {
     })
 }
 
-/// The core rules tried at every token a core may begin at.
-const CORES: [CoreRule; 13] = [
-    half_year_back,
-    day_range,
-    day_pair,
-    day_month,
-    month_range,
-    quarter_or_half,
-    season,
-    relative_year,
-    relative_quarter_or_month,
-    relative_day,
-    year_range,
-    year,
-    decade,
+/// The kind of token a core rule begins at: each rule turns the others
+/// away at once, and is not asked at them.
+#[derive(Debug, Clone, Copy)]
+enum Start {
+    /// A word (`марте`, `прошлом`, `полгода`).
+    Word,
+    /// A number in digits (`2024`).
+    Number,
+    /// Either, or a dotted date (`5 марта`, `пятого марта`, `III квартал`).
+    Any,
+}
+
+impl Start {
+    fn admits(self, t: &Token) -> bool {
+        match self {
+            Start::Word => t.kind == TokKind::Word,
+            Start::Number => t.kind == TokKind::Num,
+            Start::Any => true,
+        }
+    }
+}
+
+/// The core rules tried at every token a core may begin at, with the
+/// kind of token each begins at.
+const CORES: [(CoreRule, Start); 13] = [
+    (half_year_back, Start::Word),
+    (day_range, Start::Any),
+    (day_pair, Start::Any),
+    (day_month, Start::Any),
+    (month_range, Start::Word),
+    (quarter_or_half, Start::Any),
+    (season, Start::Word),
+    (relative_year, Start::Word),
+    (relative_quarter_or_month, Start::Word),
+    (relative_day, Start::Word),
+    (year_range, Start::Number),
+    (year, Start::Number),
+    (decade, Start::Number),
 ];
 
 /// The cores, tried in turn; the longest wins. `For` allows `N месяцев`;
@@ -287,9 +310,11 @@ fn core_at(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
     if !may_begin_core_at(toks, k) {
         return None;
     }
+    let t = &toks[k];
     let mut best = CORES
         .iter()
-        .filter_map(|c| c(toks, k, a))
+        .filter(|(_, start)| start.admits(t))
+        .filter_map(|(c, _)| c(toks, k, a))
         .max_by_key(|c| c.0);
     if m == Modifier::For
         && let Some(c) = months_of_year(toks, k, a)
@@ -408,7 +433,11 @@ mod tests {
                 for m in modifiers {
                     let more: [CoreRule; 3] = [months_of_year, bare_year_word, bare_month];
                     let a = Anchor { published };
-                    let any = CORES.iter().chain(&more).any(|c| c(&toks, k, a).is_some())
+                    let any = CORES
+                        .iter()
+                        .map(|(c, _)| c)
+                        .chain(&more)
+                        .any(|c| c(&toks, k, a).is_some())
                         || spans::loose_core(&toks, k, a, m).is_some();
                     if any {
                         assert!(may_begin_core_at(&toks, k), "{}", w(&toks, k));
@@ -418,6 +447,31 @@ mod tests {
             }
         }
         assert!(read > 100, "{read}");
+    }
+
+    #[test]
+    fn a_core_rule_reads_only_from_the_kind_of_token_it_is_asked_at() {
+        let text = "за первые девять месяцев 2019 года, за полгода, в конце ноября, \
+            с 2018 по 2020 год, в 2024 и 2025 годах, в IV квартале, во 2 квартале, \
+            в текущем году, в прошлом и текущем годах, в прошлом месяце, вчера, \
+            сегодня, весной 2023 года, летом, 3-5 июня, 7 и 8 мая, с 1 по 9 мая, \
+            с 5 марта по 2 апреля, пятого апреля, двадцать первого мая, в пятницу, \
+            пятого и шестого июня, с пятого марта по второе апреля, \
+            14 марта, 14.03.2020, 2024-03-18, январь-февраль, с января по май, \
+            в декабре 2023 – январе 2024 года, в 1990-е годы, в 2030-м, 2024-2025 гг.";
+        let toks = tokenize(text, 0, text.len());
+        let mut read = 0;
+        for k in 0..toks.len() {
+            for published in [ymd(2024, 3, 4), None] {
+                for (rule, start) in CORES {
+                    if rule(&toks, k, Anchor { published }).is_some() {
+                        assert!(start.admits(&toks[k]), "{start:?}: {}", toks[k].lower);
+                        read += 1;
+                    }
+                }
+            }
+        }
+        assert!(read > 40, "{read}");
     }
 
     /// The month of the first date mention of a sentence published on
