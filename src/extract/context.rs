@@ -36,9 +36,10 @@ impl Said {
 }
 
 /// What a sentence borrows from the ones before it in its paragraph.
-pub(crate) struct Context {
+pub(crate) struct Context<'d> {
     pub(crate) parties: Vec<String>,
-    pub(crate) doc_parties: Vec<String>,
+    /// The document's parties, ranked.
+    pub(crate) doc_parties: &'d [String],
     pub(crate) status: Option<Status>,
     pub(crate) plant: Option<(Plant, bool, Option<Status>)>,
     pub(crate) period: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
@@ -69,13 +70,13 @@ pub(crate) struct Context {
     pub(crate) launched: Vec<String>,
 }
 
-pub(super) fn context(
+pub(super) fn context<'d>(
     rs: &[Reading],
     i: usize,
-    doc_parties: &[String],
+    doc_parties: &'d [String],
     previous: Option<Metric>,
     said: &Said,
-) -> Context {
+) -> Context<'d> {
     let para = rs[i].sentence.paragraph;
     let before: Vec<&Reading> = rs[..i]
         .iter()
@@ -146,7 +147,7 @@ pub(super) fn context(
                 .iter()
                 .filter(|p| r.grammar.records.groups_carry() || p.code.matches('+').count() < 2)
         })),
-        doc_parties: doc_parties.to_vec(),
+        doc_parties,
         status: before
             .first()
             .and_then(|r| status::of_sentence(&r.status_cues)),

@@ -297,7 +297,7 @@ pub(super) fn subject_for(
         );
     }
     if matches!(metric, Metric::Exports | Metric::Imports) {
-        let others = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);
+        let others = subject::parties_for(&own, &ctx.parties, ctx.doc_parties);
         // The parties of the figure's own clause: `экспорт … в Казахстан
         // …, импорт из Казахстана — …` are two directions.
         let clause: Vec<subject::Party> = r
@@ -356,7 +356,7 @@ pub(super) fn subject_for(
         });
         return match dir {
             Some(d) => (Some(d), "subject:<direction>".into()),
-            None => reporter_direction(metric, &others, &ctx.doc_parties),
+            None => reporter_direction(metric, &others, ctx.doc_parties),
         };
     }
     if matches!(metric, Metric::Output | Metric::Capacity) {
@@ -376,12 +376,7 @@ pub(super) fn subject_for(
     {
         return (Some(code), "subject:<the region of the set>".into());
     }
-    let pool: Vec<String> = ctx
-        .parties
-        .iter()
-        .chain(&ctx.doc_parties)
-        .cloned()
-        .collect();
+    let pool: Vec<String> = ctx.parties.iter().chain(ctx.doc_parties).cloned().collect();
     let figure_clause = |p: &subject::Party| {
         r.mentions
             .iter()
@@ -398,7 +393,7 @@ pub(super) fn subject_for(
             "subject:<parties of the clause>".into(),
         );
     }
-    let mut all = subject::parties_for(&own, &ctx.parties, &ctx.doc_parties);
+    let mut all = subject::parties_for(&own, &ctx.parties, ctx.doc_parties);
     // `между нашими странами`, `двух стран`: the countries, not a region.
     let countries = r
         .toks
@@ -503,7 +498,7 @@ pub(super) fn launch_records(
     };
     let mut out = Vec::new();
     if keys.is_empty() || set {
-        let all = subject::parties_for(&subject::codes(&r.parties), &ctx.parties, &ctx.doc_parties);
+        let all = subject::parties_for(&subject::codes(&r.parties), &ctx.parties, ctx.doc_parties);
         let region = region_code(r).filter(|_| set && r.parties.is_empty());
         let mut rec = base.clone();
         rec.subject = region.or_else(|| subject::key(&all));
