@@ -5,6 +5,9 @@
 //! позднее`), a part of the period (`в конце`, `в начале`, `в середине`),
 //! `с начала`, `в течение`. Periods are inclusive calendar dates.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use chrono::Datelike;
 
 mod cores;
@@ -45,7 +48,12 @@ enum Modifier {
     For,
 }
 
-const MODIFIERS: &[(&[&str], Modifier)] = &[
+/// A modifier's words and what it does.
+type ModifierWords = (&'static [&'static str], Modifier);
+
+/// The modifiers, tried in this order: the first after which a core is
+/// read wins.
+const MODIFIERS: &[ModifierWords] = &[
     (&["до", "конца"], Modifier::Deadline),
     (&["к", "середине"], Modifier::Middle),
     (&["до", "середины"], Modifier::Middle),
@@ -184,20 +192,41 @@ fn w(toks: &[Token], k: usize) -> &str {
     toks.get(k).map_or("", |t| t.lower.as_str())
 }
 
+/// The modifiers that begin with `word`, in the order of `MODIFIERS`.
+fn modifiers_of(word: &str) -> &'static [ModifierWords] {
+    static BY_FIRST: LazyLock<HashMap<&str, Vec<ModifierWords>>> = LazyLock::new(|| {
+        let mut by: HashMap<&str, Vec<_>> = HashMap::new();
+        for &(words, m) in MODIFIERS {
+            by.entry(words[0]).or_default().push((words, m));
+        }
+        by
+    });
+    BY_FIRST.get(word).map_or(&[], Vec::as_slice)
+}
+
 /// The longest date starting at token `i`, with or without a modifier.
 fn best_at(toks: &[Token], i: usize, a: Anchor) -> Option<Core> {
     let bare = core_at(toks, i, a, Modifier::Same).map(|c| (c, Modifier::Same));
     // Only a word a modifier begins with can start one (asked once per
-    // distinct word).
+    // distinct word); then only the modifiers it begins, in their order.
     static FIRST: WordQuestion =
         WordQuestion::new(|t| MODIFIERS.iter().any(|(words, _)| t.is(words[0])));
     let may_modify = toks
         .get(i)
         .is_some_and(|t| t.kind == TokKind::Word && FIRST.of(t));
-    let modified = MODIFIERS
+    let begun = if may_modify {
+        modifiers_of(w(toks, i))
+    } else {
+        &[]
+    };
+    let modified = begun
         .iter()
-        .filter(|_| may_modify)
-        .filter(|(words, _)| words.iter().enumerate().all(|(k, x)| w(toks, i + k) == *x))
+        .filter(|(words, _)| {
+            words[1..]
+                .iter()
+                .enumerate()
+                .all(|(k, x)| w(toks, i + 1 + k) == *x)
+        })
         .find_map(|(words, m)| core_at(toks, i + words.len(), a, *m).map(|c| (c, *m)));
     let ((e, p, rule), m) = match (bare, modified) {
         (Some(b), Some(m)) => {
