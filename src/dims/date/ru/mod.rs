@@ -296,7 +296,7 @@ fn apply(m: Modifier, p: Period, a: Anchor) -> Option<Period> {
 /// The kind of token a core rule begins at: each rule turns the others
 /// away at once, and is not asked at them.
 #[derive(Debug, Clone, Copy)]
-enum Start {
+pub(super) enum Start {
     /// A word (`марте`, `прошлом`, `полгода`).
     Word,
     /// A number in digits (`2024`).
@@ -306,7 +306,7 @@ enum Start {
 }
 
 impl Start {
-    fn admits(self, t: &Token) -> bool {
+    pub(super) fn admits(self, t: &Token) -> bool {
         match self {
             Start::Word => t.kind == TokKind::Word,
             Start::Number => t.kind == TokKind::Num,

@@ -19,7 +19,7 @@ use chrono::{Datelike, NaiveDate};
 use super::cores::{bare_month, is_past_verb, month_of, relative_offset, relative_year_words, ymd};
 use super::days::{day_of, is_weekday};
 use super::lengths::{amount_at, skip_qualifier, unit_ahead, unit_at};
-use super::{Anchor, Core, Modifier, Period, core_at, rule};
+use super::{Anchor, Core, Modifier, Period, Start, core_at, rule};
 use crate::dims::Grain;
 use crate::dims::number::ru as number_ru;
 use crate::dims::span::{self, Tense, Unit, loose};
@@ -101,6 +101,21 @@ fn looks_past(word: &str) -> bool {
 
 /// A loose date at `k` (see the module doc), tried when no other core
 /// reads one there; `m` is the modifier before it.
+/// The rules of loose dates, tried in turn, with the kind of token each
+/// begins at.
+const LOOSE: [(super::CoreRule, Start); 10] = [
+    (super::vague::vague_at, Start::Word),
+    (weekday, Start::Word),
+    (relative_week, Start::Word),
+    (back_or_ahead, Start::Any),
+    (century, Start::Word),
+    (decade_words, Start::Word),
+    (season_words, Start::Word),
+    (two_years, Start::Any),
+    (year_alone, Start::Number),
+    (month_alone, Start::Word),
+];
+
 pub(super) fn loose_core(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
     let t = toks.get(k)?;
     let may = may_begin_loose(t)
@@ -110,19 +125,11 @@ pub(super) fn loose_core(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Op
     if !may {
         return None;
     }
-    let rules: [super::CoreRule; 10] = [
-        super::vague::vague_at,
-        weekday,
-        relative_week,
-        back_or_ahead,
-        century,
-        decade_words,
-        season_words,
-        two_years,
-        year_alone,
-        month_alone,
-    ];
-    if let Some(c) = rules.iter().find_map(|r| r(toks, k, a)) {
+    if let Some(c) = LOOSE
+        .iter()
+        .filter(|(_, start)| start.admits(t))
+        .find_map(|(r, _)| r(toks, k, a))
+    {
         return Some(c);
     }
     if let Some((e, p, rule)) = bare_month(toks, k, a).filter(|_| k > 0) {
@@ -425,6 +432,28 @@ fn month_alone(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_loose_rule_reads_only_from_the_kind_of_token_it_is_asked_at() {
+        let text = "Вчера, во вторник, в прошлую пятницу, на днях, накануне, в выходные, \
+            через неделю, за два дня до выборов, почти 30 лет назад, полвека назад, \
+            на прошлой неделе, в XIX веке, в 19 веке, в девяностые, в нулевые, \
+            прошлой зимой, весной 2019 года, сезон 2019/20, 2021/22, в 2018, \
+            с 2019 и до сих пор, в марте, под новый год.";
+        let toks = tokenize(text, 0, text.len());
+        let mut read = 0;
+        for k in 0..toks.len() {
+            for published in [NaiveDate::from_ymd_opt(2024, 3, 4), None] {
+                for (rule, start) in super::LOOSE {
+                    if rule(&toks, k, Anchor { published }).is_some() {
+                        assert!(start.admits(&toks[k]), "{start:?}: {}", toks[k].lower);
+                        read += 1;
+                    }
+                }
+            }
+        }
+        assert!(read > 15, "{read}");
+    }
+
     use crate::dims::{Anchor, Kind, Mention, find_with};
     use crate::grammar::ru::RULES;
     use crate::text::token::tokenize;
