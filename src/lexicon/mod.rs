@@ -259,12 +259,16 @@ impl PhraseSet {
     /// Whether an entry may begin at a word whose lower case is `w`: the
     /// question `starts` asks once per distinct word.
     fn may_begin(&self, w: &str) -> bool {
+        self.may_begin_from(w, prefix(w))
+    }
+
+    /// `may_begin` of a word whose first two chars are `first`.
+    fn may_begin_from(&self, w: &str, first: (char, char)) -> bool {
         if !self.other.is_empty() {
             return true;
         }
         // Words and stems alike mark their first two chars: most words are
         // turned away by the mark, before either map is looked in.
-        let first = prefix(w);
         self.may_start(first)
             && (self.by_first.contains_key(w)
                 || self.by_prefix.get(&first).is_some_and(|es| {

@@ -32,9 +32,10 @@ enum Asked {
 }
 
 impl Asked {
-    fn of(self, t: &Token) -> bool {
+    /// The answer for `t`, whose word begins with the chars `first`.
+    fn of(self, t: &Token, first: (char, char)) -> bool {
         match self {
-            Asked::Set(s) => s.may_begin(&t.lower),
+            Asked::Set(s) => s.may_begin_from(&t.lower, first),
             Asked::Word(q) => (q.ask)(t),
         }
     }
@@ -170,12 +171,13 @@ impl Table {
         // The answers worked out so far serve the questions after them
         // (the date rules ask whether a word may be a number).
         let mut mask = 0u64;
+        let first = super::prefix(&t.lower);
         for (i, a) in self.asked.iter().enumerate() {
             t.starts = Starts {
                 mask,
                 known: i as u8,
             };
-            mask |= u64::from(a.of(t)) << i;
+            mask |= u64::from(a.of(t, first)) << i;
         }
         if self.words.len() >= MEMO_WORDS {
             self.words.clear();

@@ -66,7 +66,8 @@ fn trigger_at(t: &Token) -> bool {
 
 /// `is_object` of a token's word, from its bits.
 fn object_at(t: &Token) -> bool {
-    static OBJECT: WordQuestion = WordQuestion::new(|t| is_object(&t.lower));
+    // The bits keep the answer: no memo of its own.
+    static OBJECT: WordQuestion = WordQuestion::new(|t| object_word(&t.lower));
     OBJECT.of(t)
 }
 
