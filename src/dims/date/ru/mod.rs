@@ -178,7 +178,7 @@ fn starts_at(toks: &[Token], k: usize, words: &'static WordQuestion) -> bool {
 
 /// Whether a rule can begin at `t` by its own word (`may_start`).
 fn begins(t: &Token) -> bool {
-    MODIFIERS.iter().any(|(words, _)| t.is(words[0]))
+    !modifiers_of(&t.lower).is_empty()
         || may_begin_core(t)
         || spans::may_begin_loose(t)
         || lengths::may_begin_duration(t)
@@ -209,8 +209,7 @@ fn best_at(toks: &[Token], i: usize, a: Anchor) -> Option<Core> {
     let bare = core_at(toks, i, a, Modifier::Same).map(|c| (c, Modifier::Same));
     // Only a word a modifier begins with can start one (asked once per
     // distinct word); then only the modifiers it begins, in their order.
-    static FIRST: WordQuestion =
-        WordQuestion::new(|t| MODIFIERS.iter().any(|(words, _)| t.is(words[0])));
+    static FIRST: WordQuestion = WordQuestion::new(|t| !modifiers_of(&t.lower).is_empty());
     let may_modify = toks
         .get(i)
         .is_some_and(|t| t.kind == TokKind::Word && FIRST.of(t));
