@@ -7,6 +7,7 @@
 
 use crate::dims::Num;
 use crate::dims::decimal::Decimal;
+use crate::lexicon::starts::WordQuestion;
 use crate::text::token::{TokKind, Token};
 
 /// Number words and their values.
@@ -109,19 +110,31 @@ pub fn word_value(w: &str) -> Option<i128> {
     }
 }
 
-/// Whether a token can be part of a number or a date.
+/// `word_value` of a token's word: most words are turned away by their
+/// bits (asked once per distinct word).
+fn token_value(t: &Token) -> Option<i128> {
+    static NUMBER_WORD: WordQuestion = WordQuestion::new(|t| word_value(&t.lower).is_some());
+    if !NUMBER_WORD.of(t) {
+        return None;
+    }
+    word_value(&t.lower)
+}
+
+/// Whether a token can be part of a number or a date (asked once per
+/// distinct word).
 pub fn may_be_figure(t: &Token) -> bool {
+    static WORDS: WordQuestion = WordQuestion::new(|t| {
+        word_value(&t.lower).is_some()
+            || scale_power(&t.lower, false).is_some()
+            || FIGURE_WORDS.contains(&t.lower.as_str())
+            || crate::dims::date::en::duration::may_begin(&t.lower)
+            || t.lower
+                .split('-')
+                .any(|p| crate::dims::date::en::month_of(p).is_some())
+    });
     match t.kind {
         TokKind::Num | TokKind::NumDate => true,
-        TokKind::Word => {
-            word_value(&t.lower).is_some()
-                || scale_power(&t.lower, false).is_some()
-                || FIGURE_WORDS.contains(&t.lower.as_str())
-                || crate::dims::date::en::duration::may_begin(&t.lower)
-                || t.lower
-                    .split('-')
-                    .any(|p| crate::dims::date::en::month_of(p).is_some())
-        }
+        TokKind::Word => WORDS.of(t),
         TokKind::Punct => false,
     }
 }
@@ -192,7 +205,7 @@ fn words_at(toks: &[Token], i: usize) -> Option<Num> {
     let mut k = i;
     let mut any = false;
     while let Some(t) = toks.get(k) {
-        if let Some(v) = word_value(&t.lower) {
+        if let Some(v) = token_value(t) {
             cur += v;
             any = true;
             k += 1;
@@ -203,7 +216,7 @@ fn words_at(toks: &[Token], i: usize) -> Option<Num> {
             && any
             && toks
                 .get(k + 1)
-                .is_some_and(|n| word_value(&n.lower).is_some())
+                .is_some_and(|n| token_value(n).is_some())
         {
             k += 1;
         } else {
