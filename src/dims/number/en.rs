@@ -212,12 +212,7 @@ fn words_at(toks: &[Token], i: usize) -> Option<Num> {
         } else if t.is("hundred") && any {
             cur = cur.max(1) * 100;
             k += 1;
-        } else if t.is("and")
-            && any
-            && toks
-                .get(k + 1)
-                .is_some_and(|n| token_value(n).is_some())
-        {
+        } else if t.is("and") && any && toks.get(k + 1).is_some_and(|n| token_value(n).is_some()) {
             k += 1;
         } else {
             break;
@@ -380,6 +375,42 @@ pub fn vague_at(toks: &[Token], i: usize) -> Option<Num> {
 /// A number or a range at `i`: `2.5–3 billion`, `between 2 and 3
 /// million`, `500-1000`; the second end's scale applies to the first.
 pub fn number_at(toks: &[Token], i: usize) -> Option<Num> {
+    if !toks.get(i).is_some_and(may_begin) {
+        return None;
+    }
+    super::once(toks, i, || simple_or_range_at(toks, i))
+}
+
+/// Whether `number_at` may read a number at `t`: digits, a dash (a
+/// sign), a number word, or a word a fraction, a dozen, a range or a
+/// vague number begins with (asked once per distinct word).
+pub fn may_begin(t: &Token) -> bool {
+    static WORDS: WordQuestion = WordQuestion::new(|t| {
+        word_value(&t.lower).is_some()
+            || matches!(
+                t.lower.as_str(),
+                "between"
+                    | "half"
+                    | "a"
+                    | "quarter"
+                    | "three-quarters"
+                    | "minus"
+                    | "tens"
+                    | "dozens"
+                    | "hundreds"
+                    | "several"
+            )
+    });
+    match t.kind {
+        TokKind::Num => true,
+        TokKind::Punct => t.is_dash(),
+        TokKind::Word => WORDS.of(t),
+        TokKind::NumDate => false,
+    }
+}
+
+/// A number, or a range of two, at `i`, past the gate of `number_at`.
+pub(super) fn simple_or_range_at(toks: &[Token], i: usize) -> Option<Num> {
     if toks.get(i).is_some_and(|t| t.is("between"))
         && let Some(a) = simple_at(toks, i + 1)
         && toks.get(a.end).is_some_and(|t| t.is("and"))

@@ -98,6 +98,34 @@ mod tests {
     }
 
     #[test]
+    fn english_numbers_begin_only_where_the_gate_of_number_at_lets_them() {
+        let s = "between 3 and 4 million, half a billion, a quarter of a million, \
+                 three quarters of a trillion, a million, minus 7, -12 degrees, a dozen, \
+                 two dozen eggs, twenty-five, one hundred and six, tens of thousands, \
+                 several hundred, $2.5-$3 billion, 1,200 tonnes, 14.03.2020, one of them";
+        let toks = tokenize(s, 0, s.len());
+        let mut read = 0;
+        for i in 0..toks.len() {
+            if super::en::simple_or_range_at(&toks, i).is_some() {
+                assert!(super::en::may_begin(&toks[i]), "{}", toks[i].lower);
+                read += 1;
+            }
+        }
+        assert!(read > 15, "{read}");
+        let fresh: Vec<_> = (0..toks.len())
+            .map(|i| super::en::number_at(&toks, i))
+            .collect();
+        let twice = super::remembered(&toks, || {
+            let back: Vec<_> = (0..toks.len())
+                .rev()
+                .map(|i| super::en::number_at(&toks, i))
+                .collect();
+            back.into_iter().rev().collect::<Vec<_>>()
+        });
+        assert_eq!(twice, fresh);
+    }
+
+    #[test]
     fn russian_numbers_begin_only_where_the_gate_of_number_at_lets_them() {
         let s = "Несколько десятков тысяч, сотни млн. и 14.03.2020 — от 2 до 3 млрд руб., \
                  полтора миллиона, два-три года, пятнадцать; вторая сотня, 1,5 трлн";
