@@ -15,6 +15,7 @@ use crate::classify::subject::Party;
 use crate::dims::{Anchor, Mention, Rules, date, money, number, quantity};
 use crate::extract::{Reading, en};
 use crate::lang::Lang;
+use crate::lexicon::starts::WordQuestion;
 use crate::record::{Metric, Record, Status};
 use crate::text::sentence::Sentence;
 use crate::text::token::Token;
@@ -29,10 +30,34 @@ pub static RULES: Rules = Rules {
         quantity::en::at,
         date::en::duration::set_at,
     ],
-    // The English figure rules have no gate of their own: each is tried.
-    figure_may_start: |_| true,
+    figure_may_start,
     number_at: number::en::number_at,
 };
+
+/// Whether a rule of `RULES.figures` may begin at `t`, by their own gates
+/// (asked once per distinct word): an amount of money, a percent and a
+/// quantity begin at a number, a currency or an order (`millions of`), a
+/// frequency at its word.
+fn figure_may_start(t: &Token) -> bool {
+    static WORDS: WordQuestion = WordQuestion::new(|t| {
+        money::en::may_begin(t)
+            || matches!(
+                t.lower.as_str(),
+                "thousands"
+                    | "millions"
+                    | "billions"
+                    | "annually"
+                    | "yearly"
+                    | "monthly"
+                    | "weekly"
+                    | "daily"
+                    | "every"
+                    | "once"
+                    | "twice"
+            )
+    });
+    WORDS.of(t)
+}
 
 fn dates(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
     let mut out = date::en::find(toks, anchor);
@@ -315,6 +340,24 @@ impl RecordRules for En {
 mod tests {
     use super::*;
     use crate::record::Qualifier;
+
+    #[test]
+    fn the_figure_gate_passes_every_token_a_figure_is_read_from() {
+        let text = "between $300 million and $450 million, $17.5 billion, three billion \
+            tenge, 8 million dollars, EUR 25 million, 14%, six percent, 2 percentage points, \
+            48 joint projects, 2,344,061 tyres, 35 thousand tonnes, about half a million \
+            jobs, millions of tonnes, hundreds of workers, annually, every three years, \
+            twice a year, once every five years, from 5 to 7 thousand people, a dozen plants.";
+        let toks = crate::text::token::tokenize(text, 0, text.len());
+        let mut read = 0;
+        for i in 0..toks.len() {
+            if RULES.figures.iter().any(|f| f(&toks, i).is_some()) {
+                assert!(figure_may_start(&toks[i]), "{}", toks[i].lower);
+                read += 1;
+            }
+        }
+        assert!(read > 15, "{read}");
+    }
 
     fn one(s: &str) -> Mention {
         let toks = grammar().tokenize(s, 0, s.len());

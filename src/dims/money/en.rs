@@ -9,6 +9,12 @@ use crate::dims::{Kind, Mention};
 use crate::grammar::en::currencies;
 use crate::text::token::{TokKind, Token};
 
+/// Whether `at` may read an amount at `t`: a number (or `between`
+/// before a range) or a currency before its number.
+pub fn may_begin(t: &Token) -> bool {
+    number::may_begin(t) || currencies().may_begin_at(t)
+}
+
 /// A money mention starting at token `i` (its qualifier may start earlier).
 pub fn at(toks: &[Token], i: usize) -> Option<Mention> {
     if let Some(m) = between(toks, i) {
