@@ -7,6 +7,9 @@
 
 pub mod duration;
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::dims::{Anchor, Grain, Mention, Period};
@@ -23,8 +26,11 @@ enum Modifier {
     Middle,
 }
 
+/// A modifier's words and what it does.
+type ModifierWords = (&'static [&'static str], Modifier);
+
 /// Modifier phrases, longest first.
-const MODIFIERS: &[(&[&str], Modifier)] = &[
+const MODIFIERS: &[ModifierWords] = &[
     (&["by", "the", "end", "of"], Modifier::Deadline),
     (&["until", "the", "end", "of"], Modifier::Deadline),
     (&["before", "the", "end", "of"], Modifier::Deadline),
@@ -157,15 +163,32 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
     out
 }
 
+/// The modifiers that begin with `word`, in the order of `MODIFIERS`.
+fn modifiers_of(word: &str) -> &'static [ModifierWords] {
+    static BY_FIRST: LazyLock<HashMap<&str, Vec<ModifierWords>>> = LazyLock::new(|| {
+        let mut by: HashMap<&str, Vec<_>> = HashMap::new();
+        for &(words, m) in MODIFIERS {
+            by.entry(words[0]).or_default().push((words, m));
+        }
+        by
+    });
+    BY_FIRST.get(word).map_or(&[], Vec::as_slice)
+}
+
 /// The longest date at token `i`, with or without a modifier.
 fn best_at(toks: &[Token], i: usize, a: Anchor) -> Option<Core> {
     if let Some(c) = year_to_date(toks, i, a) {
         return Some(c);
     }
     let bare = core_at(toks, i, a).map(|c| (c, Modifier::Same, i));
-    let modified = MODIFIERS
+    let modified = modifiers_of(w(toks, i))
         .iter()
-        .filter(|(ws, _)| ws.iter().enumerate().all(|(k, x)| w(toks, i + k) == *x))
+        .filter(|(ws, _)| {
+            ws[1..]
+                .iter()
+                .enumerate()
+                .all(|(k, x)| w(toks, i + 1 + k) == *x)
+        })
         .find_map(|(ws, m)| core_at(toks, i + ws.len(), a).map(|c| (c, *m, i)));
     let ((e, p, rule), m, _) = match (bare, modified) {
         (Some(b), Some(m)) if m.0.0 >= b.0.0 => m,
