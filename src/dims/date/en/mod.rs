@@ -447,12 +447,16 @@ fn quarter_or_half(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 /// `the first nine months of 2024`, `11 months of this year`, `nine months`.
 fn months_of_year(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let first = usize::from(w(toks, k) == "first");
+    // The word after the count first: most tokens have no `months` after.
+    if !matches!(w(toks, k + first + 1), "months" | "month") {
+        return None;
+    }
     let t = toks.get(k + first)?;
     let n = t
         .num
         .map(|d| d.mant as u32)
         .or_else(|| crate::dims::number::en::word_value(&t.lower).map(|v| v as u32))?;
-    if !matches!(w(toks, k + first + 1), "months" | "month") || !(2..=11).contains(&n) {
+    if !(2..=11).contains(&n) {
         return None;
     }
     let e = k + first + 2;
