@@ -250,6 +250,20 @@ pub trait RecordRules: Sync {
 mod tests {
     use super::*;
 
+    /// Asserts that every figure `rules` read in `text` begins at a token
+    /// their gate (`figure_may_start`) passes, and that there are many.
+    pub(crate) fn figures_begin_where_the_gate_lets_them(rules: &crate::dims::Rules, text: &str) {
+        let toks = crate::text::token::tokenize(text, 0, text.len());
+        let mut read = 0;
+        for i in 0..toks.len() {
+            if rules.figures.iter().any(|f| f(&toks, i).is_some()) {
+                assert!((rules.figure_may_start)(&toks[i]), "{}", toks[i].lower);
+                read += 1;
+            }
+        }
+        assert!(read > 15, "{read}");
+    }
+
     #[test]
     fn every_registered_language_has_one_grammar_and_its_corpus_folder() {
         for lang in [Lang::Ru, Lang::En] {

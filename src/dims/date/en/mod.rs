@@ -7,7 +7,6 @@
 
 pub mod duration;
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -165,14 +164,9 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
 
 /// The modifiers that begin with `word`, in the order of `MODIFIERS`.
 fn modifiers_of(word: &str) -> &'static [ModifierWords] {
-    static BY_FIRST: LazyLock<HashMap<&str, Vec<ModifierWords>>> = LazyLock::new(|| {
-        let mut by: HashMap<&str, Vec<_>> = HashMap::new();
-        for &(words, m) in MODIFIERS {
-            by.entry(words[0]).or_default().push((words, m));
-        }
-        by
-    });
-    BY_FIRST.get(word).map_or(&[], Vec::as_slice)
+    static BY_FIRST: LazyLock<super::ByFirst<Modifier>> =
+        LazyLock::new(|| super::ByFirst::new(MODIFIERS));
+    BY_FIRST.of(word)
 }
 
 /// The longest date at token `i`, with or without a modifier.

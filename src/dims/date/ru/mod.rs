@@ -5,7 +5,6 @@
 //! позднее`), a part of the period (`в конце`, `в начале`, `в середине`),
 //! `с начала`, `в течение`. Periods are inclusive calendar dates.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::Datelike;
@@ -194,14 +193,9 @@ fn w(toks: &[Token], k: usize) -> &str {
 
 /// The modifiers that begin with `word`, in the order of `MODIFIERS`.
 fn modifiers_of(word: &str) -> &'static [ModifierWords] {
-    static BY_FIRST: LazyLock<HashMap<&str, Vec<ModifierWords>>> = LazyLock::new(|| {
-        let mut by: HashMap<&str, Vec<_>> = HashMap::new();
-        for &(words, m) in MODIFIERS {
-            by.entry(words[0]).or_default().push((words, m));
-        }
-        by
-    });
-    BY_FIRST.get(word).map_or(&[], Vec::as_slice)
+    static BY_FIRST: LazyLock<super::ByFirst<Modifier>> =
+        LazyLock::new(|| super::ByFirst::new(MODIFIERS));
+    BY_FIRST.of(word)
 }
 
 /// The longest date starting at token `i`, with or without a modifier.
