@@ -6,8 +6,8 @@
 //! `year to date`. Periods are inclusive calendar dates.
 
 pub mod duration;
-
-use std::sync::LazyLock;
+mod starts;
+use starts::{may_start, modifiers_of};
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -98,6 +98,17 @@ pub fn month_of(w: &str) -> Option<u32> {
     Some(k as u32 + 1)
 }
 
+/// The days of the week, from Monday.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 const ORDINALS: [(&str, u32); 12] = [
     ("first", 1),
     ("second", 2),
@@ -151,6 +162,10 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_start(&toks[i]) {
+            i += 1;
+            continue;
+        }
         match best_at(toks, i, anchor) {
             Some((e, period, rule)) => {
                 out.push(Mention::date(i, e, period, rule));
@@ -160,13 +175,6 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
         }
     }
     out
-}
-
-/// The modifiers that begin with `word`, in the order of `MODIFIERS`.
-fn modifiers_of(word: &str) -> &'static [ModifierWords] {
-    static BY_FIRST: LazyLock<super::ByFirst<Modifier>> =
-        LazyLock::new(|| super::ByFirst::new(MODIFIERS));
-    BY_FIRST.of(word)
 }
 
 /// The longest date at token `i`, with or without a modifier.
@@ -514,21 +522,12 @@ fn relative_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 
 /// `on Wednesday`, `yesterday`, `today`: a day of the publication week.
 fn weekday(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let p = a.published?;
     let back = match w(toks, k) {
         "today" => 0,
         "yesterday" => 1,
         x => {
-            let d = DAYS.iter().position(|d| *d == x)? as i64;
+            let d = WEEKDAYS.iter().position(|d| *d == x)? as i64;
             (p.weekday().num_days_from_monday() as i64 - d).rem_euclid(7)
         }
     };
@@ -591,3 +590,6 @@ fn year_to_date(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     };
     Some((k + n, period, "year to date"))
 }
+
+#[cfg(test)]
+mod tests;
