@@ -69,8 +69,9 @@ const SCALES: &[(&str, i32, bool)] = &[
     ("lakhs", 5, false),
 ];
 
-/// Other words that may begin a number or a date.
-const FIGURE_WORDS: [&str; 25] = [
+/// Other words that may begin a number or a date (and the days of the
+/// week: `date::en::is_weekday`).
+const FIGURE_WORDS: [&str; 18] = [
     "a",
     "half",
     "quarter",
@@ -86,13 +87,6 @@ const FIGURE_WORDS: [&str; 25] = [
     "months",
     "yesterday",
     "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "hundred",
     "mid",
     "q",
@@ -127,6 +121,7 @@ pub fn may_be_figure(t: &Token) -> bool {
         word_value(&t.lower).is_some()
             || scale_power(&t.lower, false).is_some()
             || FIGURE_WORDS.contains(&t.lower.as_str())
+            || crate::dims::date::en::is_weekday(&t.lower)
             || crate::dims::date::en::duration::may_begin(&t.lower)
             || t.lower
                 .split('-')

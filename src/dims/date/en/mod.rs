@@ -98,6 +98,11 @@ pub fn month_of(w: &str) -> Option<u32> {
     Some(k as u32 + 1)
 }
 
+/// Whether a word is a day of the week.
+pub fn is_weekday(w: &str) -> bool {
+    WEEKDAYS.contains(&w)
+}
+
 /// The days of the week, from Monday.
 const WEEKDAYS: [&str; 7] = [
     "monday",

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use super::{MODIFIERS, Modifier, ModifierWords, WEEKDAYS, month_of, ordinal};
+use super::{MODIFIERS, Modifier, ModifierWords, month_of, ordinal};
 use crate::lexicon::starts::WordQuestion;
 use crate::text::token::{TokKind, Token};
 
@@ -19,7 +19,7 @@ pub(super) fn may_start(t: &Token) -> bool {
                 .is_some_and(|(x, _)| month_of(x).is_some())
             || ordinal(w).is_some()
             || crate::dims::number::en::word_value(w).is_some()
-            || WEEKDAYS.contains(&w)
+            || super::is_weekday(w)
             || matches!(
                 w,
                 "the"
