@@ -88,8 +88,9 @@ crate::words!(
 );
 /// Turkic hits a Latin-script Uzbek or Kazakh text has at least.
 const TURKIC_MIN: usize = 5;
-/// Text looked at: the first this many characters.
-const HEAD: usize = 4000;
+/// Text looked at: the first this many characters, those `text::letters`
+/// counts too (`identify` tells both languages from one look).
+const HEAD: usize = crate::text::LETTERS_HEAD;
 
 /// The language a text is written in when the rules have none for it.
 pub fn unread(text: &str) -> Option<Unread> {

@@ -139,7 +139,6 @@ fn match_from(elems: &[(Elem, bool)], toks: &[Token], k: usize) -> Option<usize>
     }
 }
 
-/// The first two chars of a word: the bucket of the stems it may match.
 /// The first two chars a word matching an entry's second element begins
 /// with (see `Entry::second`).
 fn second_prefix(elems: &[(Elem, bool)]) -> Option<(char, char)> {
@@ -150,6 +149,7 @@ fn second_prefix(elems: &[(Elem, bool)]) -> Option<(char, char)> {
     }
 }
 
+/// The first two chars of a word: the bucket of the stems it may match.
 fn prefix(w: &str) -> (char, char) {
     let mut cs = w.chars();
     (cs.next().unwrap_or_default(), cs.next().unwrap_or_default())

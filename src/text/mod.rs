@@ -32,7 +32,7 @@ pub fn lang_of_letters(lat: usize, cyr: usize) -> &'static str {
 }
 
 /// The chars `letters` looks at.
-const LETTERS_HEAD: usize = 4000;
+pub(crate) const LETTERS_HEAD: usize = 4000;
 
 /// Latin (ASCII) and Cyrillic letters in a text's first 4,000 chars,
 /// counted on the bytes: a char starts at every byte but a continuation

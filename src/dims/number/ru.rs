@@ -553,29 +553,33 @@ pub fn vague_at(toks: &[Token], i: usize) -> Option<Num> {
 /// first has none.
 pub fn number_at(toks: &[Token], i: usize) -> Option<Num> {
     let t = toks.get(i)?;
-    if !may_begin(t) {
-        return None;
-    }
     if t.is("от")
         && let Some(r) = from_to(toks, i)
     {
         return Some(r);
     }
-    // Neither `simple_at` nor `vague_at` begins at a mark, a dotted date
-    // or a word the figure filter turns away (the vague stems pass it);
-    // those are not remembered.
-    match t.kind {
-        TokKind::Num => {}
-        TokKind::Word if may_be_figure(t) => {}
-        _ => return None,
+    if !simple_may_begin(t) {
+        return None;
     }
+    // Read once per token of the sentence being read.
     super::once(toks, i, || simple_or_range_at(toks, i))
 }
 
-/// Whether `number_at` may read a number at `t`: `от` (a range), digits,
-/// or a word the figure filter passes.
+/// Whether `number_at` may read a number at `t`: `от` (a range), or where
+/// a single number may begin.
 pub fn may_begin(t: &Token) -> bool {
-    t.is("от") || t.kind == TokKind::Num || (t.kind == TokKind::Word && may_be_figure(t))
+    t.is("от") || simple_may_begin(t)
+}
+
+/// Whether `simple_at` or `vague_at` may begin at `t`: digits, or a word
+/// the figure filter passes (the vague stems pass it); never a mark or a
+/// dotted date.
+fn simple_may_begin(t: &Token) -> bool {
+    match t.kind {
+        TokKind::Num => true,
+        TokKind::Word => may_be_figure(t),
+        TokKind::NumDate | TokKind::Punct => false,
+    }
 }
 
 /// A number or a range of two numbers at `i`, past the gate of

@@ -99,8 +99,6 @@ fn looks_past(word: &str) -> bool {
     word.chars().count() >= 6 && ENDS.iter().any(|e| word.ends_with(e))
 }
 
-/// A loose date at `k` (see the module doc), tried when no other core
-/// reads one there; `m` is the modifier before it.
 /// The rules of loose dates, tried in turn, with the kind of token each
 /// begins at.
 const LOOSE: [(super::CoreRule, Start); 10] = [
@@ -116,6 +114,8 @@ const LOOSE: [(super::CoreRule, Start); 10] = [
     (month_alone, Start::Word),
 ];
 
+/// A loose date at `k` (see the module doc), tried when no other core
+/// reads one there; `m` is the modifier before it.
 pub(super) fn loose_core(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
     let t = toks.get(k)?;
     let may = may_begin_loose(t)
@@ -226,7 +226,7 @@ fn back_or_ahead(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
         toks.get(k + 1..)
             .is_some_and(|r| r.iter().any(|t| t.is("назад")))
     };
-    if !ahead && !before && !back_after() || !unit_ahead(toks, k) {
+    if (!ahead && !before && !back_after()) || !unit_ahead(toks, k) {
         return None;
     }
     let j = skip_qualifier(toks, k + usize::from(ahead || before));
