@@ -7,7 +7,7 @@
 
 pub mod duration;
 mod starts;
-use starts::{may_start, modifiers_of};
+use starts::{may_start, modifiers};
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -25,11 +25,8 @@ enum Modifier {
     Middle,
 }
 
-/// A modifier's words and what it does.
-type ModifierWords = (&'static [&'static str], Modifier);
-
 /// Modifier phrases, longest first.
-const MODIFIERS: &[ModifierWords] = &[
+const MODIFIERS: &[(&[&str], Modifier)] = &[
     (&["by", "the", "end", "of"], Modifier::Deadline),
     (&["until", "the", "end", "of"], Modifier::Deadline),
     (&["before", "the", "end", "of"], Modifier::Deadline),
@@ -188,14 +185,8 @@ fn best_at(toks: &[Token], i: usize, a: Anchor) -> Option<Core> {
         return Some(c);
     }
     let bare = core_at(toks, i, a).map(|c| (c, Modifier::Same, i));
-    let modified = modifiers_of(w(toks, i))
-        .iter()
-        .filter(|(ws, _)| {
-            ws[1..]
-                .iter()
-                .enumerate()
-                .all(|(k, x)| w(toks, i + 1 + k) == *x)
-        })
+    let modified = modifiers()
+        .at(toks, i)
         .find_map(|(ws, m)| core_at(toks, i + ws.len(), a).map(|c| (c, *m, i)));
     let ((e, p, rule), m, _) = match (bare, modified) {
         (Some(b), Some(m)) if m.0.0 >= b.0.0 => m,

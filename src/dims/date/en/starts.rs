@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use super::{MODIFIERS, Modifier, ModifierWords, month_of, ordinal};
+use super::{MODIFIERS, Modifier, month_of, ordinal};
 use crate::lexicon::starts::WordQuestion;
 use crate::text::token::{TokKind, Token};
 
@@ -13,7 +13,7 @@ use crate::text::token::{TokKind, Token};
 pub(super) fn may_start(t: &Token) -> bool {
     static WORDS: WordQuestion = WordQuestion::new(|t| {
         let w = t.lower.as_str();
-        !modifiers_of(w).is_empty()
+        modifiers().begins(w)
             || month_of(w).is_some()
             || w.split_once('-')
                 .is_some_and(|(x, _)| month_of(x).is_some())
@@ -55,9 +55,9 @@ pub(super) fn may_start(t: &Token) -> bool {
     }
 }
 
-/// The modifiers that begin with `word`, in the order of `MODIFIERS`.
-pub(super) fn modifiers_of(word: &str) -> &'static [ModifierWords] {
+/// The modifiers by first word.
+pub(super) fn modifiers() -> &'static crate::dims::date::ByFirst<Modifier> {
     static BY_FIRST: LazyLock<crate::dims::date::ByFirst<Modifier>> =
         LazyLock::new(|| crate::dims::date::ByFirst::new(MODIFIERS));
-    BY_FIRST.of(word)
+    &BY_FIRST
 }

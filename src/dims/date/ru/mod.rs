@@ -47,12 +47,9 @@ enum Modifier {
     For,
 }
 
-/// A modifier's words and what it does.
-type ModifierWords = (&'static [&'static str], Modifier);
-
 /// The modifiers, tried in this order: the first after which a core is
 /// read wins.
-const MODIFIERS: &[ModifierWords] = &[
+const MODIFIERS: &[(&[&str], Modifier)] = &[
     (&["до", "конца"], Modifier::Deadline),
     (&["к", "середине"], Modifier::Middle),
     (&["до", "середины"], Modifier::Middle),
@@ -177,7 +174,7 @@ fn starts_at(toks: &[Token], k: usize, words: &'static WordQuestion) -> bool {
 
 /// Whether a rule can begin at `t` by its own word (`may_start`).
 fn begins(t: &Token) -> bool {
-    !modifiers_of(&t.lower).is_empty()
+    modifiers().begins(&t.lower)
         || may_begin_core(t)
         || spans::may_begin_loose(t)
         || lengths::may_begin_duration(t)
@@ -191,11 +188,11 @@ fn w(toks: &[Token], k: usize) -> &str {
     toks.get(k).map_or("", |t| t.lower.as_str())
 }
 
-/// The modifiers that begin with `word`, in the order of `MODIFIERS`.
-fn modifiers_of(word: &str) -> &'static [ModifierWords] {
+/// The modifiers by first word.
+fn modifiers() -> &'static super::ByFirst<Modifier> {
     static BY_FIRST: LazyLock<super::ByFirst<Modifier>> =
         LazyLock::new(|| super::ByFirst::new(MODIFIERS));
-    BY_FIRST.of(word)
+    &BY_FIRST
 }
 
 /// The longest date starting at token `i`, with or without a modifier.
@@ -203,24 +200,17 @@ fn best_at(toks: &[Token], i: usize, a: Anchor) -> Option<Core> {
     let bare = core_at(toks, i, a, Modifier::Same).map(|c| (c, Modifier::Same));
     // Only a word a modifier begins with can start one (asked once per
     // distinct word); then only the modifiers it begins, in their order.
-    static FIRST: WordQuestion = WordQuestion::new(|t| !modifiers_of(&t.lower).is_empty());
+    static FIRST: WordQuestion = WordQuestion::new(|t| modifiers().begins(&t.lower));
     let may_modify = toks
         .get(i)
         .is_some_and(|t| t.kind == TokKind::Word && FIRST.of(t));
-    let begun = if may_modify {
-        modifiers_of(w(toks, i))
+    let modified = if may_modify {
+        modifiers()
+            .at(toks, i)
+            .find_map(|(words, m)| core_at(toks, i + words.len(), a, *m).map(|c| (c, *m)))
     } else {
-        &[]
+        None
     };
-    let modified = begun
-        .iter()
-        .filter(|(words, _)| {
-            words[1..]
-                .iter()
-                .enumerate()
-                .all(|(k, x)| w(toks, i + 1 + k) == *x)
-        })
-        .find_map(|(words, m)| core_at(toks, i + words.len(), a, *m).map(|c| (c, *m)));
     let ((e, p, rule), m) = match (bare, modified) {
         (Some(b), Some(m)) => {
             if m.0.0 >= b.0.0 {
