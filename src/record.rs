@@ -255,16 +255,18 @@ pub const RULES_SEPARATOR: &str = " | ";
 /// without going through `Display` and a string per date: records are
 /// written by the hundred thousand.
 fn iso_date<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-    use chrono::Datelike;
-    let Some(d) = d else {
-        return s.serialize_none();
-    };
-    let Ok(year) = u32::try_from(d.year()) else {
-        return d.serialize(s);
-    };
-    if year > 9999 {
-        return d.serialize(s);
+    match d.map(|d| (d, iso(d))) {
+        None => s.serialize_none(),
+        Some((_, Some(buf))) => s.serialize_some(std::str::from_utf8(&buf).unwrap_or_default()),
+        Some((d, None)) => d.serialize(s),
     }
+}
+
+/// A date as chrono writes it (`2024-03-01`), for years 0–9999; none
+/// for any other year.
+pub(crate) fn iso(d: NaiveDate) -> Option<[u8; 10]> {
+    use chrono::Datelike;
+    let year = u32::try_from(d.year()).ok().filter(|&y| y <= 9999)?;
     let digits = |n: u32, out: &mut [u8]| {
         let mut n = n;
         for b in out.iter_mut().rev() {
@@ -276,7 +278,7 @@ fn iso_date<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, 
     digits(year, &mut buf[..4]);
     digits(d.month(), &mut buf[5..7]);
     digits(d.day(), &mut buf[8..]);
-    s.serialize_some(std::str::from_utf8(&buf).unwrap_or_default())
+    Some(buf)
 }
 
 /// One figure of one statement, as the spec defines it.

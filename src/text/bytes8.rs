@@ -62,3 +62,10 @@ pub fn russian_or_marks(w: u64) -> bool {
         (zero(w ^ splat(0x96)) & (d1 << 8 | 0x80)) | (zero(w ^ splat(0x86)) & (d0 << 8 | 0x80));
     letters(w) | other_high | apostrophe | kazakh_i == 0
 }
+
+/// The high bit of each byte a JSON string must escape: a control char
+/// (below `20`), `"` or `\`.
+pub fn json_escaped(w: u64) -> u64 {
+    let control = !(((w & LOW7) + splat(0x80 - 0x20)) | w) & HIGH;
+    control | zero(w ^ splat(b'"')) | zero(w ^ splat(b'\\'))
+}

@@ -13,6 +13,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crate::cmd::common::Format;
 use crate::record::Record;
 
+mod jsonl;
+
 /// The CSV columns, in the spec's order: those of the record frame after
 /// its `record_id` (one list, `store::schema::RECORD_COLUMNS`).
 pub const COLUMNS: [&str; 17] = {
@@ -65,7 +67,7 @@ impl<W: Write> RecordWriter<W> {
             Format::Jsonl => {
                 for r in records {
                     self.line.clear();
-                    serde_json::to_writer(&mut self.line, r)?;
+                    jsonl::record(&mut self.line, r);
                     self.line.push(b'\n');
                     self.out.write_all(&self.line)?;
                 }
