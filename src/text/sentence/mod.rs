@@ -43,11 +43,13 @@ pub const MAX_BYTES: usize = 4096;
 
 /// Splits a text into sentences, trimmed, in order.
 pub fn split(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    // A sentence per 128 bytes about.
+    let mut out = Vec::with_capacity(text.len() / 128 + 1);
     let mut paragraph = 0;
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches('\n');
+    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
+    for line_end in breaks.chain((!text.is_empty()).then_some(text.len())) {
+        let body = text[line_start..line_end].trim_end_matches('\n');
         if !body.trim().is_empty() {
             split_line(
                 text,
@@ -58,7 +60,10 @@ pub fn split(text: &str) -> Vec<Sentence> {
             );
             paragraph += 1;
         }
-        line_start += line.len();
+        line_start = line_end;
+        if line_start == text.len() {
+            break;
+        }
     }
     count_chars(text, &mut out);
     out
@@ -98,7 +103,9 @@ fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Ve
 fn marks(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let b = line.as_bytes();
     let mut ascii = memchr::memchr3_iter(b'.', b'!', b'?', b).peekable();
-    let mut ellipsis = memchr::memmem::find_iter(b, "…".as_bytes()).peekable();
+    static ELLIPSIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("…"));
+    let mut ellipsis = ELLIPSIS.find_iter(b).peekable();
     std::iter::from_fn(
         move || match (ascii.peek().copied(), ellipsis.peek().copied()) {
             (Some(a), Some(e)) if e < a => ellipsis.next().map(|e| (e, '…')),
@@ -148,12 +155,17 @@ fn lower_is(word: &str, s: &str) -> bool {
     word.chars().flat_map(char::to_lowercase).eq(s.chars())
 }
 
-/// `lower_is` for each word of a list: the word's first char is lowered
-/// once, and only list words that start with it are compared in full.
+/// `lower_is` for each word of a list of Cyrillic words: only list words
+/// as long in bytes (a Cyrillic letter is two bytes in either case) that
+/// start with the word's first char lowered are compared in full.
 fn lower_is_any<'a>(word: &str, list: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut list = list
+        .into_iter()
+        .filter(|s| s.len() == word.len())
+        .peekable();
+    list.peek()?;
     let first = word.chars().next().and_then(|c| c.to_lowercase().next());
-    list.into_iter()
-        .find(|s| s.chars().next() == first && lower_is(word, s))
+    list.find(|s| s.chars().next() == first && lower_is(word, s))
 }
 
 /// `млн долл. США`, `500 тыс. TEU`: what names the currency or the unit
@@ -288,6 +300,22 @@ mod tests {
         for w in ["ТЫС", "Им", "долл", "Г", "", "Тысяч", "İm", "\u{212a}"] {
             let one = list.iter().copied().find(|s| lower_is(w, s));
             assert_eq!(lower_is_any(w, list), one, "{w}");
+        }
+    }
+
+    #[test]
+    fn the_lists_are_lower_case_cyrillic_words() {
+        let words = ru::ABBREVIATIONS.iter().chain(&ru::SCALES);
+        for w in words.chain(ru::CURRENCY_OF.iter().map(|(w, _)| w)) {
+            assert!(w.chars().all(|c| ('а'..='я').contains(&c)), "{w}");
+        }
+    }
+
+    #[test]
+    fn lines_end_at_line_breaks_or_at_the_end() {
+        for t in ["", "\n", "А.\n", "А.\n\nБ", "\nА\nБ.\n"] {
+            let by_lines: Vec<&str> = t.lines().filter(|l| !l.trim().is_empty()).collect();
+            assert_eq!(texts(t), by_lines, "{t:?}");
         }
     }
 
