@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::lexicon::memo::Chunked;
 use crate::text::token::Token;
 
 pub mod en;
@@ -14,13 +15,13 @@ pub(crate) type Phrase<M> = (&'static [&'static str], M);
 
 /// Phrases by their first word, each list in the order given: the phrases
 /// a word can begin, found by one look-up instead of a comparison with
-/// every phrase.
-pub(crate) struct ByFirst<M: 'static>(HashMap<&'static str, Vec<Phrase<M>>>);
+/// every phrase (a hash of eight bytes a step: the words are short).
+pub(crate) struct ByFirst<M: 'static>(HashMap<&'static str, Vec<Phrase<M>>, Chunked>);
 
 impl<M: Copy> ByFirst<M> {
     /// The phrases of `list` by first word.
     pub(crate) fn new(list: &'static [Phrase<M>]) -> Self {
-        let mut by: HashMap<&str, Vec<_>> = HashMap::new();
+        let mut by: HashMap<&str, Vec<_>, Chunked> = HashMap::default();
         for &(words, m) in list {
             by.entry(words[0]).or_default().push((words, m));
         }
