@@ -79,6 +79,17 @@ fn object_word(w: &str) -> bool {
     OBJECTS.iter().any(|o| w.starts_with(o)) || w.contains("завод") || w.contains("комбинат")
 }
 
+/// Whether a token's word begins with an object word other than
+/// `производств` (`завода`, `комбинатом`), from its bits.
+fn names_plant_at(t: &Token) -> bool {
+    static NAMES: WordQuestion = WordQuestion::new(|t| {
+        OBJECTS
+            .iter()
+            .any(|o| *o != "производств" && t.lower.starts_with(o))
+    });
+    NAMES.of(t)
+}
+
 /// Every plant named in the tokens of one sentence.
 pub fn find(toks: &[Token]) -> Vec<Plant> {
     let any = toks.iter().any(|t| trigger_at(t) || object_at(t));
@@ -88,11 +99,7 @@ pub fn find(toks: &[Token]) -> Vec<Plant> {
     let mut places = places_in(toks);
     // A region stands for a plant's town only where a plant is named:
     // `производство шин в Татарстане` is the region's output.
-    let named = toks.iter().any(|t| {
-        OBJECTS
-            .iter()
-            .any(|o| *o != "производств" && t.lower.starts_with(o))
-    });
+    let named = toks.iter().any(names_plant_at);
     places.retain(|p| p.3 || named);
     // Towns no lexicon knows (`в морском порту Сабетта`) beside those it
     // knows.
