@@ -345,10 +345,20 @@ impl PhraseSet {
     /// Every match in `toks[from..to]`, as (token index, length, entry),
     /// longest at each position, not overlapping.
     pub fn find_all(&self, toks: &[Token], from: usize, to: usize) -> Vec<(usize, usize, &Entry)> {
+        let toks = &toks[..to.min(toks.len())];
         let mut out = Vec::new();
         let mut i = from;
-        while i < to.min(toks.len()) {
-            match self.longest_at(&toks[..to.min(toks.len())], i) {
+        // The set's bit is read once; the tokens it rules out are stepped
+        // over in a tight loop.
+        let bit = self.bit();
+        while i < toks.len() {
+            if let Some(b) = bit
+                && toks[i].starts.rules_out(b)
+            {
+                i += 1;
+                continue;
+            }
+            match self.search_at(toks, i, &toks[i]) {
                 Some((n, e)) => {
                     out.push((i, n, e));
                     i += n;
