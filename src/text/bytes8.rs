@@ -1,6 +1,7 @@
 //! Counts and tests over the eight bytes of a `u64`, each byte on its
 //! own (no carry crosses from one byte into the next): how the letters
-//! of a text's head are counted eight bytes at once.
+//! of a text's head are counted eight bytes at once, and the bytes a
+//! JSON string escapes are found.
 
 const HIGH: u64 = 0x8080_8080_8080_8080;
 const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
@@ -44,23 +45,6 @@ fn letters(w: u64) -> u64 {
 /// First bytes of U+0400–U+04FF (`D0`–`D3`).
 pub fn cyrillic_leads(w: u64) -> usize {
     count(zero((w & splat(0xfc)) ^ splat(0xd0)))
-}
-
-/// Whether every char that begins in these bytes is ASCII other than a
-/// letter or the apostrophe, or U+0400–U+047F (first byte `D0` or `D1`)
-/// other than `і` and `І` (`D1 96`, `D0 86`), the two letters of Kazakh
-/// that lie there: the chars of Russian words and of the marks and
-/// digits between them, told without decoding. A first byte that is a
-/// continuation (of a char begun before these bytes) must be neither
-/// `86` nor `96`.
-pub fn russian_or_marks(w: u64) -> bool {
-    let cont = w & !(w << 1) & HIGH;
-    let (d0, d1) = (zero(w ^ splat(0xd0)), zero(w ^ splat(0xd1)));
-    let other_high = w & HIGH & !cont & !d0 & !d1;
-    let apostrophe = zero(w ^ splat(b'\''));
-    let kazakh_i =
-        (zero(w ^ splat(0x96)) & (d1 << 8 | 0x80)) | (zero(w ^ splat(0x86)) & (d0 << 8 | 0x80));
-    letters(w) | other_high | apostrophe | kazakh_i == 0
 }
 
 /// The high bit of each byte a JSON string must escape: a control char
