@@ -22,3 +22,10 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
+
+/// Extraction makes about one allocation a token (tokens, phrases,
+/// records); mimalloc serves them in under half the instructions glibc's
+/// allocator takes (BENCHMARKS.md, seventh round). Built without
+/// transparent huge pages, which would double the peak memory.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
