@@ -23,6 +23,7 @@ use crate::classify::{Cue, cues, filters, metric, status};
 use crate::dims::{self, Anchor, Kind, Mention, Period};
 use crate::grammar::{self, Grammar};
 use crate::lang::Lang;
+use crate::lexicon::Entry;
 use crate::record::{Metric, Record, Status};
 use crate::text::Document;
 use crate::text::sentence::Sentence;
@@ -54,6 +55,9 @@ pub struct Reading<'l> {
     pub parties: Vec<Party>,
     /// Plants named.
     pub plants: Vec<Plant>,
+    /// The places lexicon's matches (token, length, entry), found once
+    /// for the parties, the region and the context.
+    pub places: Vec<(usize, usize, &'static Entry)>,
     /// The records it gave.
     pub records: Vec<Record>,
 }
@@ -154,7 +158,7 @@ fn read_sentences(
             r.parties
                 .iter()
                 .cloned()
-                .chain(g.records.place_parties(&r.toks))
+                .chain(subject::place_parties(&r.places))
         })
         .collect();
     let doc_parties = subject::rank(&all);
@@ -243,6 +247,7 @@ fn read_sentence(
             .filter(|p| !in_money(p))
             .collect(),
         plants: g.records.plants(&toks, near),
+        places: g.places.find_all(&toks, 0, toks.len()),
         mentions,
         toks,
         grammar: g,

@@ -63,7 +63,7 @@ pub(super) fn reporter_direction(
 /// A place of another country (`с участием оренбургских компаний`) makes
 /// the set a joint one.
 pub(super) fn region_code(r: &Reading) -> Option<String> {
-    let places = r.grammar.places.find_all(&r.toks, 0, r.toks.len());
+    let places = &r.places;
     let mut codes: Vec<&str> = places
         .iter()
         .map(|(_, _, e)| e.col(3))

@@ -205,10 +205,6 @@ impl RecordRules for En {
         plant::en::parties_in(toks)
     }
 
-    fn place_parties(&self, toks: &[Token]) -> Vec<Party> {
-        crate::classify::subject::place_parties(places(), toks)
-    }
-
     /// English plants are read in every sentence: an article joins a
     /// plant's place and product from sentences far apart.
     fn plants(&self, toks: &[Token], _near: bool) -> Vec<Plant> {

@@ -123,8 +123,6 @@ pub trait RecordRules: Sync {
     fn fill_elided_after(&self, _before: &[Mention], _toks: &[Token], _mentions: &mut [Mention]) {}
     /// The parties (countries, regions, companies) a sentence names.
     fn parties_in(&self, toks: &[Token]) -> Vec<Party>;
-    /// The countries of the towns a sentence names.
-    fn place_parties(&self, toks: &[Token]) -> Vec<Party>;
     /// The plants a sentence names; `near` says a figure is near it.
     fn plants(&self, toks: &[Token], near: bool) -> Vec<Plant>;
     /// Whether a token names a currency (a country named just after it

@@ -143,10 +143,6 @@ impl RecordRules for Ru {
         subject::parties_in(parties(), toks)
     }
 
-    fn place_parties(&self, toks: &[Token]) -> Vec<Party> {
-        subject::place_parties(places(), toks)
-    }
-
     fn plants(&self, toks: &[Token], near: bool) -> Vec<Plant> {
         if near {
             plant::ru::find(toks)

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::PhraseSet;
+use crate::lexicon::{Entry, PhraseSet};
 use crate::text::token::Token;
 
 pub mod ru;
@@ -41,13 +41,13 @@ pub fn parties_in(parties: &PhraseSet, toks: &[Token]) -> Vec<Party> {
 }
 
 /// The countries of the towns and regions a sentence names, by the
-/// country column (the third) of a places lexicon.
-pub fn place_parties(places: &PhraseSet, toks: &[Token]) -> Vec<Party> {
+/// country column (the third) of the entries a places lexicon found in
+/// it (token, length, entry).
+pub fn place_parties(places: &[(usize, usize, &Entry)]) -> Vec<Party> {
     places
-        .find_all(toks, 0, toks.len())
-        .into_iter()
+        .iter()
         .filter(|(_, _, e)| !e.col(2).is_empty())
-        .map(|(i, n, e)| Party {
+        .map(|&(i, n, e)| Party {
             start: i,
             end: i + n,
             code: e.col(2).to_string(),
