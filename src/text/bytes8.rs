@@ -1,7 +1,6 @@
 //! Counts and tests over the eight bytes of a `u64`, each byte on its
 //! own (no carry crosses from one byte into the next): how the letters
-//! of a text's head are counted eight bytes at once, and the bytes a
-//! JSON string escapes are found.
+//! of a text's head are counted eight bytes at once.
 
 const HIGH: u64 = 0x8080_8080_8080_8080;
 const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
@@ -45,11 +44,4 @@ fn letters(w: u64) -> u64 {
 /// First bytes of U+0400–U+04FF (`D0`–`D3`).
 pub fn cyrillic_leads(w: u64) -> usize {
     count(zero((w & splat(0xfc)) ^ splat(0xd0)))
-}
-
-/// The high bit of each byte a JSON string must escape: a control char
-/// (below `20`), `"` or `\`.
-pub fn json_escaped(w: u64) -> u64 {
-    let control = !(((w & LOW7) + splat(0x80 - 0x20)) | w) & HIGH;
-    control | zero(w ^ splat(b'"')) | zero(w ^ splat(b'\\'))
 }
