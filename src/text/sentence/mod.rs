@@ -121,7 +121,10 @@ fn is_boundary(line: &str, i: usize, c: char, j: usize) -> bool {
     let Some(next) = line[j..].chars().next() else {
         return false;
     };
-    if c == '.' && (is_abbreviation(line, i) || currency_country(line, i, j)) {
+    if c == '.'
+        && let Some(word) = short_word_before(line, i)
+        && (is_abbreviation(word) || currency_country(word, line, j))
+    {
         return false;
     }
     if next.is_whitespace() {
@@ -138,16 +141,25 @@ fn is_boundary(line: &str, i: usize, c: char, j: usize) -> bool {
         && back.next().is_some_and(char::is_lowercase)
 }
 
-/// The letters right before byte `dot` of `line`.
-fn word_before(line: &str, dot: usize) -> &str {
+/// The most letters a listed word (an abbreviation, a scale, a currency)
+/// has; an initial has one.
+const SHORT: usize = 4;
+
+/// The letters right before byte `dot` of `line`, when there are at most
+/// [`SHORT`] of them; none for a longer word, which no list holds.
+fn short_word_before(line: &str, dot: usize) -> Option<&str> {
     let head = &line[..dot];
-    let k = head
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| crate::text::token::is_letter(c))
-        .last()
-        .map_or(dot, |(k, _)| k);
-    &head[k..]
+    let mut k = dot;
+    for (n, (at, c)) in head.char_indices().rev().enumerate() {
+        if !crate::text::token::is_letter(c) {
+            break;
+        }
+        if n == SHORT {
+            return None;
+        }
+        k = at;
+    }
+    Some(&head[k..])
 }
 
 /// Whether `word` in lower case is `s`.
@@ -170,8 +182,7 @@ fn lower_is_any<'a>(word: &str, list: impl IntoIterator<Item = &'a str>) -> Opti
 
 /// `млн долл. США`, `500 тыс. TEU`: what names the currency or the unit
 /// goes on with the sentence.
-fn currency_country(line: &str, dot: usize, j: usize) -> bool {
-    let word = word_before(line, dot);
+fn currency_country(word: &str, line: &str, j: usize) -> bool {
     let after = line[j..].trim_start_matches(char::is_whitespace);
     // `500 тыс. TEU`, `2 млн. USD`: a unit in Latin capitals after a scale.
     let scale = || lower_is_any(word, ru::SCALES).is_some();
@@ -186,8 +197,9 @@ fn currency_country(line: &str, dot: usize, j: usize) -> bool {
         || (scale() && unit())
 }
 
-fn is_abbreviation(line: &str, dot: usize) -> bool {
-    let word = word_before(line, dot);
+/// Whether the word before a full stop is an initial or an
+/// abbreviation that never ends a sentence.
+fn is_abbreviation(word: &str) -> bool {
     let mut cs = word.chars();
     if let (Some(c), None) = (cs.next(), cs.next())
         && c.is_uppercase()
@@ -308,7 +320,15 @@ mod tests {
         let words = ru::ABBREVIATIONS.iter().chain(&ru::SCALES);
         for w in words.chain(ru::CURRENCY_OF.iter().map(|(w, _)| w)) {
             assert!(w.chars().all(|c| ('а'..='я').contains(&c)), "{w}");
+            assert!(w.chars().count() <= SHORT, "{w}");
         }
+        fn before(t: &str) -> Option<&str> {
+            short_word_before(t, t.len() - 1)
+        }
+        assert_eq!(before("до 5 тыс."), Some("тыс"));
+        assert_eq!(before("Р."), Some("Р"));
+        assert_eq!(before("тысяч."), None);
+        assert_eq!(before("5 ."), Some(""));
     }
 
     #[test]
