@@ -48,7 +48,11 @@ crate::words!(
 );
 
 fn all_caps(t: &Token) -> bool {
+    // A Latin or Russian small letter first says no without the Unicode
+    // tables.
+    let small = |c: char| matches!(c, 'a'..='z' | 'а'..='я' | 'ё');
     t.lower.chars().count() > 1
+        && !t.lower.starts_with(small)
         && t.lower
             .chars()
             .all(|c| !c.is_alphabetic() || c.is_uppercase())
