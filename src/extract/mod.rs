@@ -53,6 +53,9 @@ pub struct Reading<'l> {
     pub launch_cues: Vec<Cue<'l>>,
     /// Parties named.
     pub parties: Vec<Party>,
+    /// Whether a figure stands in it or in one of the two sentences after
+    /// it: its status cues and plants are read only then.
+    pub near: bool,
     /// Plants named.
     pub plants: Vec<Plant>,
     /// The places lexicon's matches (token, length, entry), found once
@@ -247,6 +250,7 @@ fn read_sentence(
             .filter(|p| !in_money(p))
             .collect(),
         plants: g.records.plants(&toks, near),
+        near,
         places: g.places.find_all(&toks, 0, toks.len()),
         mentions,
         toks,

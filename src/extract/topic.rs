@@ -42,7 +42,10 @@ pub(crate) fn of_document(rs: &[Reading]) -> Option<Topic> {
     let mut places: Vec<(String, bool)> = Vec::new();
     let mut first_is_set = None;
     for (i, r) in head.iter().enumerate() {
-        let found: Vec<Plant> = plant::ru::find(&r.toks)
+        let found: Vec<Plant> = r
+            .grammar
+            .records
+            .head_plants(r)
             .into_iter()
             .filter(|p| {
                 let w = &r.toks[p.start].lower;

@@ -137,6 +137,12 @@ pub trait RecordRules: Sync {
     }
     /// Joins what a document's sentences say of one plant.
     fn fill_plants(&self, _readings: &mut [Reading]) {}
+    /// The plants a sentence of the document's head names, for the plant
+    /// the document is about: by the Russian plant finder, whatever the
+    /// language.
+    fn head_plants(&self, r: &Reading) -> Vec<Plant> {
+        crate::classify::plant::ru::find(&r.toks)
+    }
     /// Whether a figure is no figure a record carries.
     fn skip(&self, toks: &[Token], mentions: &[Mention], m: &Mention) -> bool;
     /// Adjusts a restated figure to the one before it.
