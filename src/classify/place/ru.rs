@@ -19,7 +19,7 @@ pub(crate) fn guessed_places(toks: &[Token]) -> Vec<(usize, usize, String, bool)
             continue;
         }
         if crate::grammar::ru::parties().longest_at(toks, i).is_some()
-            || crate::dims::date::ru::month_of(&t.lower).is_some()
+            || crate::dims::date::ru::month_at(toks, i).is_some()
         {
             continue;
         }

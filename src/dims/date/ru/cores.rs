@@ -6,6 +6,7 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use super::days::is_weekday;
 use super::{Anchor, Core, Grain, Period, range, rule};
+use crate::lexicon::starts::WordQuestion;
 use crate::text::meta::month_end;
 use crate::text::token::{TokKind, Token};
 
@@ -74,6 +75,18 @@ pub fn month_of(word: &str) -> Option<u32> {
             && word.chars().count() - s.chars().count() <= 3
     })?;
     Some(m as u32 + 1)
+}
+
+/// `month_of` the word of token `k`, asked only where its bits say the
+/// word may name a month (the rules ask it of nearly every number's
+/// neighbours).
+pub fn month_at(toks: &[Token], k: usize) -> Option<u32> {
+    static MONTH: WordQuestion = WordQuestion::new(|t| month_of(&t.lower).is_some());
+    let t = toks.get(k)?;
+    if !MONTH.of(t) {
+        return None;
+    }
+    month_of(&t.lower)
 }
 
 pub(super) fn ordinal_of(word: &str) -> Option<u32> {
@@ -435,12 +448,12 @@ pub(super) fn two_months(toks: &[Token], k: usize) -> Option<(u32, u32, usize)> 
     if let Some((a, b)) = word.split_once('-') {
         return Some((month_of(a)?, month_of(b)?, k + 1));
     }
-    let m1 = month_of(word)?;
+    let m1 = month_at(toks, k)?;
     let by_po = k > 0 && matches!(w(toks, k - 1), "с" | "со") && w(toks, k + 1) == "по";
     if !toks.get(k + 1).is_some_and(Token::is_dash) && !by_po {
         return None;
     }
-    Some((m1, month_of(w(toks, k + 2))?, k + 3))
+    Some((m1, month_at(toks, k + 2)?, k + 3))
 }
 
 /// A month range with its year (or the anchor's), or one month.
@@ -455,14 +468,14 @@ pub(super) fn month_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
             range("<month> - <month> <year>"),
         ));
     }
-    let m = month_of(w(toks, k))?;
+    let m = month_at(toks, k)?;
     let (y, e, _) = year_at(toks, k + 1).or_else(|| {
         relative_year_words(toks, k + 1)
             .and_then(|(off, e)| Some((a.published?.year() + off, e, true)))
     })?;
     // `в декабре 2023 – январе 2024 года`: months of two years.
     if toks.get(e).is_some_and(Token::is_dash)
-        && let Some(m2) = month_of(w(toks, e + 1))
+        && let Some(m2) = month_at(toks, e + 1)
         && let Some((y2, e2, _)) = year_at(toks, e + 2)
         && (y2, m2) > (y, m)
     {
@@ -478,7 +491,7 @@ pub(super) fn month_range(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
 /// month on or before publication — «в декабре экспорт составил …»
 /// published on 1 January is last December.
 pub(super) fn bare_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
-    let m = month_of(w(toks, k))?;
+    let m = month_at(toks, k)?;
     let published = a.published?;
     let mut y = published.year();
     if m > published.month() && toks.iter().any(|t| is_past_verb(&t.lower)) {

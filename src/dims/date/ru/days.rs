@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::cores::{month_of, span, year_or_anchor, ymd};
+use super::cores::{month_at, span, year_or_anchor, ymd};
 use super::{Anchor, Core, Grain, range, rule};
 use crate::text::token::{TokKind, Token};
 
@@ -146,7 +146,7 @@ fn day_at(toks: &[Token], k: usize) -> Option<(u32, usize)> {
 
 pub(super) fn day_month_at(toks: &[Token], k: usize, a: Anchor) -> Option<(u32, u32, i32, usize)> {
     let (d, k) = day_at(toks, k).map(|(d, e)| (d, e - 1))?;
-    let m = month_of(w(toks, k + 1))?;
+    let m = month_at(toks, k + 1)?;
     let (mut y, e) = year_or_anchor(toks, k + 2, a)?;
     // No year said: the nearest by the tense (`span::day_near`).
     if e == k + 2

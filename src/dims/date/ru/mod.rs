@@ -18,8 +18,8 @@ mod vague;
 pub use lengths::{may_begin_set, set_at};
 pub use spans::may_begin;
 
-pub use cores::month_of;
 use cores::*;
+pub use cores::{month_at, month_of};
 use days::*;
 
 use crate::dims::{Anchor, Grain, Mention, Period};
@@ -459,6 +459,25 @@ mod tests {
             }
         }
         assert!(read > 100, "{read}");
+    }
+
+    #[test]
+    fn a_month_is_read_from_a_token_as_from_its_word() {
+        let text = "В январе, феврале и МАРТЕ 2024 года; май, мая, маем, апрель-июнь, \
+            декабрём, сентябрьский, маяк, 12 ноября, Мартин, 5.";
+        let toks = tokenize(text, 0, text.len());
+        let mut months = 0;
+        for k in 0..toks.len() {
+            assert_eq!(
+                month_at(&toks, k),
+                month_of(&toks[k].lower),
+                "{}",
+                toks[k].lower
+            );
+            months += usize::from(month_at(&toks, k).is_some());
+        }
+        assert!(months >= 7, "{months}");
+        assert_eq!(month_at(&toks, toks.len()), None);
     }
 
     #[test]

@@ -16,7 +16,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::cores::{bare_month, is_past_verb, month_of, relative_offset, relative_year_words, ymd};
+use super::cores::{bare_month, is_past_verb, month_at, relative_offset, relative_year_words, ymd};
 use super::days::{day_of, is_weekday};
 use super::lengths::{amount_at, skip_qualifier, unit_ahead, unit_at};
 use super::{Anchor, Core, Modifier, Period, Start, core_at, rule};
@@ -422,7 +422,7 @@ fn year_alone(toks: &[Token], k: usize, _a: Anchor) -> Option<Core> {
 /// `в конце ноября`, `в марте этого года` with no publication date: a
 /// month of an unknown year.
 fn month_alone(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
-    month_of(w(toks, k))?;
+    month_at(toks, k)?;
     if k == 0 || day_of(toks, k.wrapping_sub(1)).is_some() || a.published.is_some() {
         return None;
     }
