@@ -494,7 +494,7 @@ pub(super) fn bare_month(toks: &[Token], k: usize, a: Anchor) -> Option<Core> {
     let m = month_at(toks, k)?;
     let published = a.published?;
     let mut y = published.year();
-    if m > published.month() && toks.iter().any(|t| is_past_verb(&t.lower)) {
+    if m > published.month() && toks.iter().any(past_verb_at) {
         y -= 1;
     }
     Some((
@@ -537,6 +537,12 @@ const PAST_STEMS: [&str; 24] = [
 const PAST_ENDINGS: [&str; 14] = [
     "", "а", "о", "и", "ся", "ась", "ось", "ись", "ла", "ло", "ли", "лся", "лась", "лись",
 ];
+
+/// `is_past_verb` of a token's word, from its bits.
+fn past_verb_at(t: &Token) -> bool {
+    static PAST: WordQuestion = WordQuestion::new(|t| is_past_verb(&t.lower));
+    PAST.of(t)
+}
 
 pub(super) fn is_past_verb(word: &str) -> bool {
     PAST_STEMS.iter().any(|stem| {

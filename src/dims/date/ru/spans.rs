@@ -23,6 +23,7 @@ use super::{Anchor, Core, Modifier, Period, Start, core_at, rule};
 use crate::dims::Grain;
 use crate::dims::number::ru as number_ru;
 use crate::dims::span::{self, Tense, Unit, loose};
+use crate::lexicon::starts::WordQuestion;
 use crate::text::token::{TokKind, Token};
 
 fn w(toks: &[Token], k: usize) -> &str {
@@ -76,13 +77,15 @@ const FUTURE: [&str; 12] = [
 
 /// The tense of a sentence: a future word wins over a past verb (`будет
 /// запущен, как сообщил`).
+/// Both word tests are bits of the tokens: a sentence's words are each
+/// asked once per distinct word, not at every date of it.
 pub(super) fn tense_of(toks: &[Token]) -> Tense {
-    if toks.iter().any(|t| FUTURE.contains(&t.lower.as_str())) {
+    static FUTURE_WORD: WordQuestion = WordQuestion::new(|t| FUTURE.contains(&t.lower.as_str()));
+    static PAST_WORD: WordQuestion =
+        WordQuestion::new(|t| is_past_verb(&t.lower) || looks_past(&t.lower));
+    if toks.iter().any(|t| FUTURE_WORD.of(t)) {
         Tense::Future
-    } else if toks
-        .iter()
-        .any(|t| is_past_verb(&t.lower) || looks_past(&t.lower))
-    {
+    } else if toks.iter().any(|t| PAST_WORD.of(t)) {
         Tense::Past
     } else {
         Tense::Unknown
