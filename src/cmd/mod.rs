@@ -29,7 +29,8 @@ pub struct Cli {
     /// Print nothing on stderr but errors.
     #[arg(long, short, global = true)]
     pub quiet: bool,
-    /// Worker threads; 0 uses every core.
+    /// Worker threads; 0 uses every core. Commands that stream their
+    /// input read the next batch on one thread more.
     #[arg(long, global = true, default_value_t = 0, value_name = "N")]
     pub threads: usize,
     /// When to use colour: auto (on a terminal, unless NO_COLOR is set),
