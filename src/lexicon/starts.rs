@@ -73,17 +73,25 @@ impl Starts {
     }
 }
 
-/// Sets the lower case and the bits of a new token whose text is `raw`,
-/// both kept per distinct text: a word seen before is neither folded nor
-/// asked about again. Numbers are left unknown (few repeat, so they would
-/// only fill the table).
-pub fn fill(t: &mut Token, raw: &str) {
-    if matches!(t.kind, TokKind::Num | TokKind::NumDate) {
-        t.lower = fold(raw);
-        t.starts = Starts::UNKNOWN;
-        return;
-    }
-    TABLE.with(|table| table.borrow_mut().fill(t, raw));
+/// Sets the lower case and the bits of new tokens, whose offsets are
+/// into `text`, both kept per distinct text: a word seen before is
+/// neither folded nor asked about again. Numbers are left unknown (few
+/// repeat, so they would only fill the table). The thread's table is
+/// taken once for all the tokens.
+pub fn fill(toks: &mut [Token], text: &str) {
+    TABLE.with(|table| {
+        let mut table = table.borrow_mut();
+        table.sync();
+        for t in toks {
+            let raw = &text[t.start..t.end];
+            if matches!(t.kind, TokKind::Num | TokKind::NumDate) {
+                t.lower = fold(raw);
+                t.starts = Starts::UNKNOWN;
+            } else {
+                table.fill(t, raw);
+            }
+        }
+    });
 }
 
 /// A question about a token's own word (its lower case, and so its kind),
@@ -153,7 +161,10 @@ thread_local! {
 }
 
 impl Table {
-    fn fill(&mut self, t: &mut Token, raw: &str) {
+    /// Starts over when sets or questions were registered since the table
+    /// was last used (a later registration is seen at the next call: its
+    /// bit stays unknown, and its set is searched in full, until then).
+    fn sync(&mut self) {
         if COUNT.load(Ordering::Acquire) != self.asked.len() {
             let all = ASKED
                 .lock()
@@ -161,6 +172,9 @@ impl Table {
             self.asked.clone_from(&all);
             self.words.clear();
         }
+    }
+
+    fn fill(&mut self, t: &mut Token, raw: &str) {
         let known = self.asked.len() as u8;
         if let Some((lower, mask)) = self.words.get(raw) {
             t.lower.clone_from(lower);

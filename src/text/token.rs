@@ -160,6 +160,7 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
         space = false;
         i = j;
     }
+    crate::lexicon::starts::fill(&mut out, text);
     out
 }
 
@@ -198,7 +199,7 @@ fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bo
     } else {
         (None, 0)
     };
-    let mut t = Token {
+    Token {
         start: base + start,
         end: base + end,
         kind,
@@ -216,9 +217,7 @@ fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bo
         num,
         int_digits,
         space_before: space,
-    };
-    crate::lexicon::starts::fill(&mut t, raw);
-    t
+    }
 }
 
 fn digits_at(b: &[u8], i: usize) -> usize {
