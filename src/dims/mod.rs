@@ -365,8 +365,13 @@ fn read_all(rules: &Rules, toks: &[Token], anchor: Anchor) -> Vec<Mention> {
     }
     let mut i = 0;
     while i < toks.len() {
+        // A number cannot begin at a token a mention holds.
+        if used[i] {
+            i += 1;
+            continue;
+        }
         match (rules.number_at)(toks, i).filter(|n| !used[n.start..n.end].iter().any(|&u| u)) {
-            Some(n) if !used[i] => {
+            Some(n) => {
                 i = n.end;
                 claim(Mention::from_num(Kind::Number, &n), &mut used, &mut out);
             }
