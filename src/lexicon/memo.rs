@@ -45,10 +45,14 @@ impl std::hash::Hasher for ChunkedHasher {
         for c in &mut chunks {
             self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
         }
-        let mut last = [0u8; 8];
+        // The last bytes, as the low bytes of a word (a loop of at most
+        // seven steps: a copy of a length known only now calls `memcpy`).
         let rest = chunks.remainder();
-        last[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(last) ^ rest.len() as u64);
+        let last = rest
+            .iter()
+            .rev()
+            .fold(0u64, |x, &b| (x << 8) | u64::from(b));
+        self.add(last ^ rest.len() as u64);
     }
 }
 
@@ -71,6 +75,25 @@ impl WordMemo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_bytes_are_hashed_as_the_low_bytes_of_a_word() {
+        use std::hash::Hasher;
+        for word in ["", "a", "год", "abcdefgh", "abcdefghi", "товарооборот"] {
+            let mut ours = ChunkedHasher(0);
+            ours.write(word.as_bytes());
+            let mut padded = ChunkedHasher(0);
+            let b = word.as_bytes();
+            let whole = b.len() / 8 * 8;
+            for c in b[..whole].chunks(8) {
+                padded.add(u64::from_le_bytes(c.try_into().unwrap()));
+            }
+            let mut last = [0u8; 8];
+            last[..b.len() - whole].copy_from_slice(&b[whole..]);
+            padded.add(u64::from_le_bytes(last) ^ (b.len() - whole) as u64);
+            assert_eq!(ours.finish(), padded.finish(), "{word}");
+        }
+    }
 
     #[test]
     fn asks_once_per_word() {
