@@ -268,21 +268,31 @@ fn is_dot_date(b: &[u8], j: usize) -> bool {
         && digits_at(b, j + 4) == 4
 }
 
+/// Whether two bytes, read as one big-endian number, are a Russian letter
+/// in UTF-8: `А`–`п` (`D0 90`–`D0 BF`), `р`–`я` (`D1 80`–`D1 8F`), `Ё`
+/// (`D0 81`) or `ё` (`D1 91`).
+#[inline]
+fn is_russian_pair(v: u16) -> bool {
+    v.wrapping_sub(0xd090) < 0x30 || v.wrapping_sub(0xd180) < 0x10 || v == 0xd081 || v == 0xd191
+}
+
 fn scan_word(s: &str, i: usize) -> usize {
     let b = s.as_bytes();
     let mut j = i;
     while j < s.len() {
-        // Latin and Russian letters are told by their bytes.
-        match (b[j], b.get(j + 1).copied().unwrap_or(0)) {
-            (x, _) if x.is_ascii_alphabetic() => {
-                j += 1;
-                continue;
-            }
-            (0xd0, 0x81 | 0x90..=0xbf) | (0xd1, 0x80..=0x8f | 0x91) => {
-                j += 2;
-                continue;
-            }
-            _ => {}
+        // Russian and Latin letters are told by their bytes, Russian
+        // first: most words are Russian.
+        if j + 1 < b.len() && is_russian_pair(u16::from_be_bytes([b[j], b[j + 1]])) {
+            j += 2;
+            continue;
+        }
+        if b[j].is_ascii_alphabetic() {
+            j += 1;
+            continue;
+        }
+        // Any other ASCII byte but a hyphen ends the word.
+        if b[j].is_ascii() && b[j] != b'-' {
+            break;
         }
         let (c, n) = char_at(s, j);
         let inner_hyphen = c == '-' && j > i && j + 1 < s.len() && is_letter(char_at(s, j + 1).0);
@@ -346,6 +356,18 @@ mod tests {
         .map(|i| (i, char_at(s, i).0))
         .collect();
         assert_eq!(by_hand, s.char_indices().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn russian_pairs_are_the_russian_letters() {
+        for v in 0..=u16::MAX {
+            let c = std::str::from_utf8(&v.to_be_bytes())
+                .ok()
+                .and_then(|s| s.chars().next())
+                .filter(|c| c.len_utf8() == 2);
+            let russian = c.is_some_and(|c| ('А'..='я').contains(&c) || c == 'Ё' || c == 'ё');
+            assert_eq!(is_russian_pair(v), russian, "{v:#06x}");
+        }
     }
 
     #[test]
