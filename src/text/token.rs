@@ -271,9 +271,20 @@ fn is_dot_date(b: &[u8], j: usize) -> bool {
 /// Whether two bytes, read as one big-endian number, are a Russian letter
 /// in UTF-8: `А`–`п` (`D0 90`–`D0 BF`), `р`–`я` (`D1 80`–`D1 8F`), `Ё`
 /// (`D0 81`) or `ё` (`D1 91`).
+///
+/// The second byte of a two-byte char is one of 64 (`80`–`BF`), so each
+/// lead byte's letters are one 64-bit mask of second bytes.
 #[inline]
 fn is_russian_pair(v: u16) -> bool {
-    v.wrapping_sub(0xd090) < 0x30 || v.wrapping_sub(0xd180) < 0x10 || v == 0xd081 || v == 0xd191
+    const D0: u64 = 0xffff_ffff_ffff_0000 | 1 << 0x01;
+    const D1: u64 = 0xffff | 1 << 0x11;
+    let [lead, second] = v.to_be_bytes();
+    let mask = match lead {
+        0xd0 => D0,
+        0xd1 => D1,
+        _ => return false,
+    };
+    second & 0xc0 == 0x80 && mask >> (second & 0x3f) & 1 == 1
 }
 
 fn scan_word(s: &str, i: usize) -> usize {
