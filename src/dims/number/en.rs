@@ -94,6 +94,11 @@ const FIGURE_WORDS: [&str; 18] = [
 
 /// The value of a number word (`twenty-five` → 25).
 pub fn word_value(w: &str) -> Option<i128> {
+    // Every number word begins with a small Latin letter: most words of
+    // a Russian text are turned away by their first byte.
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
     let one = |w: &str| WORDS.iter().find(|(x, _)| *x == w).map(|(_, v)| *v);
     match w.split_once('-') {
         Some((tens, unit)) => {
@@ -491,4 +496,22 @@ fn is_group(raw: &str) -> bool {
         return false;
     };
     (1..=3).contains(&a.len()) && b.len() == 3 && b.bytes().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_words_begin_with_a_small_latin_letter() {
+        // `word_value` turns away by the first byte every other word.
+        for (w, v) in WORDS {
+            assert!(w.as_bytes()[0].is_ascii_lowercase(), "{w}");
+            assert_eq!(word_value(w), Some(*v), "{w}");
+        }
+        assert_eq!(word_value("forty-two"), Some(42));
+        assert_eq!(word_value("Two"), None);
+        assert_eq!(word_value("два"), None);
+        assert_eq!(word_value(""), None);
+    }
 }
