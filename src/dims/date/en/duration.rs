@@ -65,6 +65,15 @@ fn range_max(toks: &[Token], k: usize) -> Option<f64> {
 
 /// Adds the durations and loose dates of the tokens that no date covers.
 pub fn add(toks: &[Token], a: Anchor, out: &mut Vec<Mention>) {
+    // Each of them names a unit of time but `tomorrow`: a sentence with
+    // neither is not read token by token.
+    if !toks
+        .iter()
+        .any(|t| units().may_begin_at(t) || t.is("tomorrow"))
+    {
+        out.sort_by_key(|m| m.tok_start);
+        return;
+    }
     let mut used = vec![false; toks.len()];
     for m in out.iter() {
         used[m.tok_start..m.tok_end]
