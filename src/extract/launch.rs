@@ -62,11 +62,7 @@ pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
         // `Активная фаза строительства начнётся …`: the start of works is
         // no launch (decision 53).
         .filter(|c| c.entry.col(1).is_empty() || !ru::works_before(&r.toks, c.start))
-        .filter(|_| {
-            !r.toks
-                .iter()
-                .any(|t| not_launch.iter().any(|n| t.lower.starts_with(n)))
-        })
+        .filter(|_| !r.toks.iter().any(|t| not_launch.stem_of(&t.lower)))
         .map(|c| {
             // `Сроки реализации проекта: 2017–2025 годы`: a colon after
             // the cue introduces its date.

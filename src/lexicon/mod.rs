@@ -11,6 +11,7 @@
 
 pub mod memo;
 pub mod starts;
+pub mod stems;
 pub mod words;
 
 use std::collections::HashMap;

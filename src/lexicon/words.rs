@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 
 use super::Fnv;
+use super::stems::Stems;
 
 /// A list of words, in file order, with the line each came from.
 #[derive(Debug, Clone, Default)]
@@ -15,6 +16,7 @@ pub struct WordList {
     words: Vec<String>,
     lines: Vec<usize>,
     set: HashSet<String, Fnv>,
+    stems: Stems,
 }
 
 impl WordList {
@@ -34,6 +36,7 @@ impl WordList {
             list.lines.push(n + 1);
             list.set.insert(word.to_string());
         }
+        list.stems = Stems::new(&list.words);
         list
     }
 
@@ -49,7 +52,7 @@ impl WordList {
 
     /// Whether `w` starts with one of the words (the words are stems).
     pub fn stem_of(&self, w: &str) -> bool {
-        self.words.iter().any(|s| w.starts_with(s.as_str()))
+        self.stems.begin(w)
     }
 
     /// Where a word is written: `data/ru/one_plant.tsv:5`.

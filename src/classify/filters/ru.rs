@@ -60,7 +60,7 @@ fn growth(toks: &[Token], m: &Mention) -> bool {
     let Some(na) = na else { return false };
     toks[na.saturating_sub(4)..na]
         .iter()
-        .any(|t| CHANGE.iter().any(|c| t.lower.starts_with(c)))
+        .any(|t| CHANGE.stem_of(&t.lower))
 }
 
 /// `250 долларов за тонну`, `$80/баррель`, `стоимость тонны угля

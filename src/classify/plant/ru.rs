@@ -76,7 +76,11 @@ fn object_word(w: &str) -> bool {
     if w.starts_with("производствен") {
         return false;
     }
-    OBJECTS.iter().any(|o| w.starts_with(o)) || w.contains("завод") || w.contains("комбинат")
+    // Searchers built once: `str::contains` builds one at every call, and
+    // every new word of a text is asked.
+    static INSIDE: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| ["завод", "комбинат"].map(memchr::memmem::Finder::new));
+    OBJECTS.stem_of(w) || INSIDE.iter().any(|f| f.find(w.as_bytes()).is_some())
 }
 
 /// Whether a token's word begins with an object word other than

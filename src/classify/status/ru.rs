@@ -35,7 +35,7 @@ pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, Strin
         ));
     }
     for t in toks[from..m.tok_start].iter().rev() {
-        if REACHING.iter().any(|s| t.lower.starts_with(s)) {
+        if REACHING.stem_of(&t.lower) {
             let st = if t.lower.starts_with("увеличит") && !t.lower.ends_with("ть") {
                 Status::Planned
             } else {
@@ -47,7 +47,7 @@ pub fn governed(toks: &[Token], m: &Mention) -> Option<(Status, Qualifier, Strin
                 ["status:", &t.lower, " … до <figure>"].concat(),
             ));
         }
-        if GROWN.iter().any(|s| t.lower.starts_with(s)) {
+        if GROWN.stem_of(&t.lower) {
             // `вырос до` is the level reached; `может вырасти до`,
             // `вырастет до` a forecast of it.
             let ahead = ["ти", "ть", "ет", "ут"]
@@ -93,10 +93,7 @@ pub fn starting_level(toks: &[Token], m: &Mention, mentions: &[Mention]) -> bool
     let change = || {
         toks[m.tok_start.saturating_sub(12)..m.tok_start]
             .iter()
-            .any(|t| {
-                REACHING.iter().any(|s| t.lower.starts_with(s))
-                    || GROWN.iter().any(|s| t.lower.starts_with(s))
-            })
+            .any(|t| REACHING.stem_of(&t.lower) || GROWN.stem_of(&t.lower))
     };
     // Cheapest first: most figures have no «с» before them.
     from() && to() && change()

@@ -3,7 +3,10 @@
 
 use crate::dims::Num;
 use crate::dims::decimal::Decimal;
+use std::sync::LazyLock;
+
 use crate::lexicon::starts::WordQuestion;
+use crate::lexicon::stems::Stems;
 use crate::text::token::{TokKind, Token};
 
 /// Units 1–19, tens, hundreds: stem and value. A token is a number word
@@ -205,9 +208,10 @@ pub fn may_be_figure(t: &Token) -> bool {
 
 /// Whether a word (lower case) can be part of a number or a date.
 fn word_may_be_figure(w: &str) -> bool {
+    static STEMS: LazyLock<Stems> = LazyLock::new(|| Stems::new(FIGURE_STEMS));
     word_value(w).is_some()
         || w.split('-').any(|p| word_value(p).is_some())
-        || FIGURE_STEMS.iter().any(|s| w.starts_with(s))
+        || STEMS.begin(w)
         || w.starts_with("осен")
         || matches!(w, "вчера" | "сегодня" | "завтра")
         || w.split('-')

@@ -6,7 +6,10 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use super::days::is_weekday;
 use super::{Anchor, Core, Grain, Period, range, rule};
+use std::sync::LazyLock;
+
 use crate::lexicon::starts::WordQuestion;
+use crate::lexicon::stems::Stems;
 use crate::text::meta::month_end;
 use crate::text::token::{TokKind, Token};
 
@@ -545,10 +548,10 @@ fn past_verb_at(t: &Token) -> bool {
 }
 
 pub(super) fn is_past_verb(word: &str) -> bool {
-    PAST_STEMS.iter().any(|stem| {
-        word.strip_prefix(stem)
-            .is_some_and(|rest| PAST_ENDINGS.contains(&rest))
-    })
+    static STEMS: LazyLock<Stems> = LazyLock::new(|| Stems::new(PAST_STEMS));
+    STEMS
+        .prefixes_of(word)
+        .any(|stem| PAST_ENDINGS.contains(&&word[stem.len()..]))
 }
 
 /// The word `half_year_back` reads.

@@ -23,7 +23,10 @@ use super::{Anchor, Core, Modifier, Period, Start, core_at, rule};
 use crate::dims::Grain;
 use crate::dims::number::ru as number_ru;
 use crate::dims::span::{self, Tense, Unit, loose};
+use std::sync::LazyLock;
+
 use crate::lexicon::starts::WordQuestion;
+use crate::lexicon::stems::Stems;
 use crate::text::token::{TokKind, Token};
 
 fn w(toks: &[Token], k: usize) -> &str {
@@ -53,10 +56,8 @@ pub fn may_begin(word: &str) -> bool {
         "девяност",
         "нулев",
     ];
-    is_weekday(word)
-        || STEMS.iter().any(|s| word.starts_with(s))
-        || roman(word).is_some()
-        || super::vague::may_begin(word)
+    static BEGIN: LazyLock<Stems> = LazyLock::new(|| Stems::new(STEMS));
+    is_weekday(word) || BEGIN.begin(word) || roman(word).is_some() || super::vague::may_begin(word)
 }
 
 /// Verbs that put a statement in the future.
