@@ -8,7 +8,7 @@ use super::Reading;
 use crate::classify::Cue;
 use crate::classify::status::en::part_clause;
 use crate::classify::subject::Party;
-use crate::dims::quantity::ru::class;
+use crate::dims::quantity::class;
 use crate::dims::{Kind, Mention};
 use crate::record::{Metric, Qualifier, Status};
 use crate::text::token::Token;

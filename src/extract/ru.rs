@@ -4,7 +4,7 @@
 
 use crate::classify::plant;
 use crate::dims::Mention;
-use crate::dims::quantity::ru::class;
+use crate::dims::quantity::class;
 use crate::text::token::Token;
 
 /// `по сравнению с аналогичным периодом прошлого года`: the period a

@@ -5,7 +5,7 @@ use super::trade::{flow_cue_before, own_cue_before, region_code, reporter_direct
 use super::{Context, Reading, base_record, pick_status, ru};
 use crate::classify::plant::{self, Plant};
 use crate::classify::subject;
-use crate::dims::quantity::ru::class;
+use crate::dims::quantity::class;
 use crate::dims::{Kind, Mention};
 use crate::record::{Metric, Qualifier, Record, Status};
 use crate::text::Document;

@@ -6,7 +6,7 @@
 pub mod ru;
 
 use super::{Cue, cost};
-use crate::dims::quantity::ru::class;
+use crate::dims::quantity::class;
 use crate::dims::{Kind, Mention};
 use crate::lexicon::words::WordList;
 use crate::record::Metric;

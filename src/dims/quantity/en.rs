@@ -7,7 +7,7 @@
 
 use crate::dims::number::en as number;
 use crate::dims::qualifier::en::qualify;
-use crate::dims::quantity::ru::class;
+use crate::dims::quantity::class;
 use crate::dims::{Kind, Mention, Num};
 use crate::grammar::en::units;
 use crate::text::token::{TokKind, Token};

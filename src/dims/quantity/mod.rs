@@ -2,5 +2,6 @@
 //! share in per cent. One file per language; units are each language's
 //! `units.tsv`.
 
+pub mod class;
 pub mod en;
 pub mod ru;
