@@ -99,23 +99,46 @@ pub fn fill(toks: &mut [Token], text: &str) {
 /// per distinct word, where the token has them.
 pub struct WordQuestion {
     ask: fn(&Token) -> bool,
+    /// The questions `ask` asks by their `of`.
+    parts: &'static [&'static WordQuestion],
     bit: OnceLock<Option<u8>>,
 }
 
 impl WordQuestion {
     /// The question `ask`.
     pub const fn new(ask: fn(&Token) -> bool) -> WordQuestion {
+        WordQuestion::built_on(ask, &[])
+    }
+
+    /// The question `ask`, which asks `parts` by their `of`: they get
+    /// their bits before this one, so a new word's answers to them are
+    /// worked out once and serve this question as they serve any other.
+    pub const fn built_on(
+        ask: fn(&Token) -> bool,
+        parts: &'static [&'static WordQuestion],
+    ) -> WordQuestion {
         WordQuestion {
             ask,
+            parts,
             bit: OnceLock::new(),
         }
     }
 
     /// The answer for `t`.
     pub fn of(&'static self, t: &Token) -> bool {
-        let bit = self.bit.get_or_init(|| add(Asked::Word(self)));
-        bit.and_then(|b| t.starts.get(b))
+        self.bit()
+            .and_then(|b| t.starts.get(b))
             .unwrap_or_else(|| (self.ask)(t))
+    }
+
+    /// This question's bit, given to its parts first.
+    fn bit(&'static self) -> Option<u8> {
+        *self.bit.get_or_init(|| {
+            for p in self.parts {
+                p.bit();
+            }
+            add(Asked::Word(self))
+        })
     }
 }
 
@@ -236,5 +259,23 @@ mod tests {
         );
         let again: Vec<bool> = toks.iter().map(|t| LONG.of(t)).collect();
         assert_eq!(again, asked);
+    }
+
+    #[test]
+    fn a_question_built_on_others_is_given_its_bit_after_theirs() {
+        static VOWEL: WordQuestion = WordQuestion::new(|t| t.lower.starts_with(['a', 'o']));
+        static SHORT: WordQuestion = WordQuestion::new(|t| t.lower.len() < 4);
+        static BOTH: WordQuestion =
+            WordQuestion::built_on(|t| VOWEL.of(t) && SHORT.of(t), &[&VOWEL, &SHORT]);
+        let text = "ox oxen box, 77";
+        let asked = |toks: &[Token]| -> Vec<bool> { toks.iter().map(|t| BOTH.of(t)).collect() };
+        let toks = crate::text::token::tokenize(text, 0, text.len());
+        assert_eq!(asked(&toks), [true, false, false, false, false]);
+        let bit = |q: &WordQuestion| q.bit.get().copied().flatten().unwrap();
+        assert!(bit(&VOWEL) < bit(&BOTH) && bit(&SHORT) < bit(&BOTH));
+        // Tokens made now carry all three, and answer the same.
+        let toks = crate::text::token::tokenize(text, 0, text.len());
+        assert!(toks[0].starts.get(bit(&BOTH)).is_some());
+        assert_eq!(asked(&toks), [true, false, false, false, false]);
     }
 }

@@ -109,10 +109,13 @@ pub fn word_value(w: &str) -> Option<i128> {
     }
 }
 
+/// Whether a token's word is a number word (`word_value`): a part of
+/// the questions of where a number, a figure or a date may begin.
+pub(crate) static NUMBER_WORD: WordQuestion = WordQuestion::new(|t| word_value(&t.lower).is_some());
+
 /// `word_value` of a token's word: most words are turned away by their
 /// bits (asked once per distinct word).
 fn token_value(t: &Token) -> Option<i128> {
-    static NUMBER_WORD: WordQuestion = WordQuestion::new(|t| word_value(&t.lower).is_some());
     if !NUMBER_WORD.of(t) {
         return None;
     }
@@ -122,16 +125,19 @@ fn token_value(t: &Token) -> Option<i128> {
 /// Whether a token can be part of a number or a date (asked once per
 /// distinct word).
 pub fn may_be_figure(t: &Token) -> bool {
-    static WORDS: WordQuestion = WordQuestion::new(|t| {
-        word_value(&t.lower).is_some()
-            || scale_power(&t.lower, false).is_some()
-            || FIGURE_WORDS.contains(&t.lower.as_str())
-            || crate::dims::date::en::is_weekday(&t.lower)
-            || crate::dims::date::en::duration::may_begin(&t.lower)
-            || t.lower
-                .split('-')
-                .any(|p| crate::dims::date::en::month_of(p).is_some())
-    });
+    static WORDS: WordQuestion = WordQuestion::built_on(
+        |t| {
+            NUMBER_WORD.of(t)
+                || scale_power(&t.lower, false).is_some()
+                || FIGURE_WORDS.contains(&t.lower.as_str())
+                || crate::dims::date::en::is_weekday(&t.lower)
+                || crate::dims::date::en::duration::may_begin(&t.lower)
+                || t.lower
+                    .split('-')
+                    .any(|p| crate::dims::date::en::month_of(p).is_some())
+        },
+        &[&NUMBER_WORD],
+    );
     match t.kind {
         TokKind::Num | TokKind::NumDate => true,
         TokKind::Word => WORDS.of(t),
@@ -385,22 +391,25 @@ pub fn number_at(toks: &[Token], i: usize) -> Option<Num> {
 /// sign), a number word, or a word a fraction, a dozen, a range or a
 /// vague number begins with (asked once per distinct word).
 pub fn may_begin(t: &Token) -> bool {
-    static WORDS: WordQuestion = WordQuestion::new(|t| {
-        word_value(&t.lower).is_some()
-            || matches!(
-                t.lower.as_str(),
-                "between"
-                    | "half"
-                    | "a"
-                    | "quarter"
-                    | "three-quarters"
-                    | "minus"
-                    | "tens"
-                    | "dozens"
-                    | "hundreds"
-                    | "several"
-            )
-    });
+    static WORDS: WordQuestion = WordQuestion::built_on(
+        |t| {
+            NUMBER_WORD.of(t)
+                || matches!(
+                    t.lower.as_str(),
+                    "between"
+                        | "half"
+                        | "a"
+                        | "quarter"
+                        | "three-quarters"
+                        | "minus"
+                        | "tens"
+                        | "dozens"
+                        | "hundreds"
+                        | "several"
+                )
+        },
+        &[&NUMBER_WORD],
+    );
     match t.kind {
         TokKind::Num => true,
         TokKind::Punct => t.is_dash(),

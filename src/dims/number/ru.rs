@@ -210,7 +210,7 @@ pub fn may_be_figure(t: &Token) -> bool {
 fn word_may_be_figure(w: &str) -> bool {
     static STEMS: LazyLock<Stems> = LazyLock::new(|| Stems::new(FIGURE_STEMS));
     word_value(w).is_some()
-        || w.split('-').any(|p| word_value(p).is_some())
+        || (w.contains('-') && w.split('-').any(|p| word_value(p).is_some()))
         || STEMS.begin(w)
         || w.starts_with("осен")
         || matches!(w, "вчера" | "сегодня" | "завтра")

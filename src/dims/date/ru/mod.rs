@@ -155,9 +155,22 @@ pub fn find(toks: &[Token], anchor: Anchor) -> Vec<Mention> {
 /// (asked once per distinct word), or a qualifier phrase. Where this says
 /// no, `best_at` and `lengths::duration_at` find nothing.
 fn may_start(toks: &[Token], i: usize) -> bool {
-    static WORDS: WordQuestion = WordQuestion::new(begins);
+    // A rule can begin at a word a modifier, a core, a loose date or a
+    // duration begins with.
+    static WORDS: WordQuestion = WordQuestion::built_on(
+        |t| MODIFIER_WORD.of(t) || CORE_WORD.of(t) || lengths::may_begin_duration(t),
+        &[&MODIFIER_WORD, &CORE_WORD],
+    );
     starts_at(toks, i, &WORDS)
 }
+
+/// Whether a modifier can begin at a token's word.
+static MODIFIER_WORD: WordQuestion = WordQuestion::new(|t| modifiers().begins(&t.lower));
+
+/// Whether a core or a loose date can begin at a token's word: a part of
+/// both the questions of a date's start and of a core's after a modifier.
+static CORE_WORD: WordQuestion =
+    WordQuestion::new(|t| may_begin_core(t) || spans::may_begin_loose(t));
 
 /// Whether token `k` is a number, a word `words` says yes of (asked once
 /// per distinct word), or the start of a qualifier phrase.
@@ -170,14 +183,6 @@ fn starts_at(toks: &[Token], k: usize, words: &'static WordQuestion) -> bool {
         || crate::grammar::ru::qualifiers()
             .longest_at(toks, k)
             .is_some()
-}
-
-/// Whether a rule can begin at `t` by its own word (`may_start`).
-fn begins(t: &Token) -> bool {
-    modifiers().begins(&t.lower)
-        || may_begin_core(t)
-        || spans::may_begin_loose(t)
-        || lengths::may_begin_duration(t)
 }
 
 fn mention(s: usize, e: usize, period: Period, rule: Rule) -> Mention {
@@ -200,10 +205,9 @@ fn best_at(toks: &[Token], i: usize, a: Anchor) -> Option<Core> {
     let bare = core_at(toks, i, a, Modifier::Same).map(|c| (c, Modifier::Same));
     // Only a word a modifier begins with can start one (asked once per
     // distinct word); then only the modifiers it begins, in their order.
-    static FIRST: WordQuestion = WordQuestion::new(|t| modifiers().begins(&t.lower));
     let may_modify = toks
         .get(i)
-        .is_some_and(|t| t.kind == TokKind::Word && FIRST.of(t));
+        .is_some_and(|t| t.kind == TokKind::Word && MODIFIER_WORD.of(t));
     let modified = if may_modify {
         modifiers()
             .at(toks, i)
@@ -351,12 +355,14 @@ fn core_at(toks: &[Token], k: usize, a: Anchor, m: Modifier) -> Option<Core> {
 /// says no, `core_at` finds nothing; most modifiers (`в`, `на`, `с`) are
 /// followed by no date at all.
 fn may_begin_core_at(toks: &[Token], k: usize) -> bool {
-    static WORDS: WordQuestion = WordQuestion::new(|t| {
-        may_begin_core(t)
-            || spans::may_begin_loose(t)
-            || matches!(t.lower.as_str(), "года" | "году" | "год")
-            || t.lower.starts_with("перв")
-    });
+    static WORDS: WordQuestion = WordQuestion::built_on(
+        |t| {
+            CORE_WORD.of(t)
+                || matches!(t.lower.as_str(), "года" | "году" | "год")
+                || t.lower.starts_with("перв")
+        },
+        &[&CORE_WORD],
+    );
     starts_at(toks, k, &WORDS)
 }
 
