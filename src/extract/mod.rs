@@ -15,7 +15,7 @@ mod period;
 mod refine;
 pub(crate) mod ru;
 mod subject_of;
-mod topic;
+pub mod topic;
 mod trade;
 use crate::classify::status::{StatusBy, StatusRule};
 use crate::classify::subject::{self, Party};
@@ -165,10 +165,7 @@ fn read_sentences(
         })
         .collect();
     let doc_parties = subject::rank(&all);
-    let topic = topic::of_document(&readings);
-    if let Some(t) = &topic {
-        topic::place_plants(&mut readings, t);
-    }
+    let topic = g.records.topic(&mut readings);
     let mut previous = None;
     let mut current: Option<(Plant, usize)> = None;
     let mut said = Said::default();

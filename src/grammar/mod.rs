@@ -18,6 +18,7 @@ use crate::classify::status::{StatusBy, StatusRule};
 use crate::classify::subject::Party;
 use crate::dims::{Mention, Rules};
 use crate::extract::Reading;
+use crate::extract::topic::Topic;
 use crate::lang::Lang;
 use crate::lexicon::PhraseSet;
 use crate::lexicon::words::WordList;
@@ -137,11 +138,11 @@ pub trait RecordRules: Sync {
     }
     /// Joins what a document's sentences say of one plant.
     fn fill_plants(&self, _readings: &mut [Reading]) {}
-    /// The plants a sentence of the document's head names, for the plant
-    /// the document is about: by the Russian plant finder, whatever the
-    /// language.
-    fn head_plants(&self, r: &Reading) -> Vec<Plant> {
-        crate::classify::plant::ru::find(&r.toks)
+    /// The plant the document is about (its head names it), if any, with
+    /// its place given to the plants that the document names by their
+    /// product alone: the plant of figures that name none.
+    fn topic(&self, _readings: &mut [Reading]) -> Option<Topic> {
+        None
     }
     /// Whether a figure is no figure a record carries.
     fn skip(&self, toks: &[Token], mentions: &[Mention], m: &Mention) -> bool;

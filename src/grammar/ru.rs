@@ -9,6 +9,7 @@ use crate::classify::status::{StatusBy, StatusRule};
 use crate::classify::subject::{self, Party};
 use crate::classify::{Cue, elided, filters, status};
 use crate::dims::{Mention, Rules, date, money, number, quantity};
+use crate::extract::topic::Topic;
 use crate::extract::{self, Reading};
 use crate::lang::Lang;
 use crate::lexicon::starts::WordQuestion;
@@ -151,13 +152,8 @@ impl RecordRules for Ru {
         }
     }
 
-    fn head_plants(&self, r: &Reading) -> Vec<Plant> {
-        // Near a figure the sentence's plants are those of the same finder.
-        if r.near {
-            r.plants.clone()
-        } else {
-            plant::ru::find(&r.toks)
-        }
+    fn topic(&self, readings: &mut [Reading]) -> Option<Topic> {
+        extract::topic::ru::topic(readings)
     }
 
     fn names_currency(&self, t: &Token) -> bool {
@@ -247,25 +243,5 @@ mod tests {
             35 тыс. тонн, около полутора тысяч мест, ежемесячно, каждые три года, \
             раз в пять лет, трижды в год, от 5 до 7 тыс. человек.";
         crate::grammar::tests::figures_begin_where_the_gate_lets_them(&RULES, text);
-    }
-
-    #[test]
-    fn the_head_plants_are_those_the_plant_finder_finds() {
-        let text = "Шинный завод запустят в Сарани.\n\nПроект оценили в 300 млн долларов. \
-            Строительство цеха идет.\n\nЗавод по выпуску кабеля откроют в Костанае.\n\n\
-            Там работают люди.\n\nОни рады. Все рады. Очень рады. В 2025 году выпустят 5 тыс. тонн.";
-        let doc = crate::text::Document::new("d", text);
-        let readings = extract::read(&doc);
-        assert!(readings.iter().any(|r| r.near) && readings.iter().any(|r| !r.near));
-        for r in &readings {
-            assert_eq!(Ru.head_plants(r), plant::ru::find(&r.toks));
-        }
-        assert!(
-            readings
-                .iter()
-                .filter(|r| !Ru.head_plants(r).is_empty())
-                .count()
-                >= 2
-        );
     }
 }

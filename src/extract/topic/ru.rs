@@ -4,48 +4,42 @@
 //! that first names a set (`17 морских терминалов`, `20 заводов`) is about
 //! no one plant.
 
-use super::Reading;
+use super::Topic;
 use crate::classify::plant::{self, Plant};
+use crate::extract::Reading;
 
 /// How many sentences count as the head (headline, dateline, lead).
 const HEAD: usize = 6;
 /// The first plant of an article on plants stands in its first sentences.
 const FIRST: usize = 3;
 
-/// The document's plant: its place (none when the text gives none) and
-/// its product, if the head or a later sentence at that place names one.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Topic {
-    pub(crate) place: Option<String>,
-    pub(crate) product: Option<String>,
-    /// Whether the head is about one plant (not a set, not a region's
-    /// list of plants).
-    pub(crate) one: bool,
+/// The plant the document is about, with its place given to the plants
+/// of the document named by their product alone.
+pub(crate) fn topic(rs: &mut [Reading]) -> Option<Topic> {
+    let topic = of_document(rs)?;
+    place_plants(rs, &topic);
+    Some(topic)
 }
 
-impl Topic {
-    /// The key, when both place and product are known.
-    pub(crate) fn key(&self) -> Option<String> {
-        Some(format!(
-            "{}/{}",
-            self.place.as_ref()?,
-            self.product.as_ref()?
-        ))
+/// The plants a sentence of the head names: near a figure, those the
+/// sentence's reading found already; elsewhere, by the plant finder.
+pub(crate) fn head_plants(r: &Reading) -> Vec<Plant> {
+    if r.near {
+        r.plants.clone()
+    } else {
+        plant::ru::find(&r.toks)
     }
 }
 
 /// The plant the document's head is about, or the place of the plants
 /// it is about (`ряда предприятий Сабирабадского района`).
-pub(crate) fn of_document(rs: &[Reading]) -> Option<Topic> {
+fn of_document(rs: &[Reading]) -> Option<Topic> {
     let head = &rs[..rs.len().min(HEAD)];
     let mut plants: Vec<Plant> = Vec::new();
     let mut places: Vec<(String, bool)> = Vec::new();
     let mut first_is_set = None;
     for (i, r) in head.iter().enumerate() {
-        let found: Vec<Plant> = r
-            .grammar
-            .records
-            .head_plants(r)
+        let found: Vec<Plant> = head_plants(r)
             .into_iter()
             .filter(|p| {
                 let w = &r.toks[p.start].lower;
@@ -107,7 +101,7 @@ pub(crate) fn of_document(rs: &[Reading]) -> Option<Topic> {
 /// own take the place the head names (`проект по производству соды` in an
 /// article on one plant, or on the plants of one district); a set of
 /// plants does not. A bare `завод` is left to the plant the text is about.
-pub(crate) fn place_plants(rs: &mut [Reading], topic: &Topic) {
+fn place_plants(rs: &mut [Reading], topic: &Topic) {
     let Some(place) = &topic.place else { return };
     for r in rs.iter_mut() {
         let toks = &r.toks;
@@ -124,11 +118,36 @@ pub(crate) fn place_plants(rs: &mut [Reading], topic: &Topic) {
                 // still that plant.
                 // A plant that makes other goods (`второй завод — по
                 // выпуску удобрений`) is another plant.
-                let processes = toks.iter().any(super::ru::processing);
+                let processes = toks.iter().any(crate::extract::ru::processing);
                 if let Some(product) = topic.product.as_ref().filter(|_| topic.one && processes) {
                     p.products = vec![product.clone()];
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_head_plants_are_those_the_plant_finder_finds() {
+        let text = "Шинный завод запустят в Сарани.\n\nПроект оценили в 300 млн долларов. \
+            Строительство цеха идет.\n\nЗавод по выпуску кабеля откроют в Костанае.\n\n\
+            Там работают люди.\n\nОни рады. Все рады. Очень рады. В 2025 году выпустят 5 тыс. тонн.";
+        let doc = crate::text::Document::new("d", text);
+        let readings = crate::extract::read(&doc);
+        assert!(readings.iter().any(|r| r.near) && readings.iter().any(|r| !r.near));
+        for r in &readings {
+            assert_eq!(head_plants(r), plant::ru::find(&r.toks));
+        }
+        assert!(
+            readings
+                .iter()
+                .filter(|r| !head_plants(r).is_empty())
+                .count()
+                >= 2
+        );
     }
 }
