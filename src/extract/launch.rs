@@ -2,7 +2,7 @@
 //! added in the next sentence (`А также строительство …`).
 
 use super::subject_of::one_plant;
-use super::{Context, Reading, ru};
+use super::{Context, Reading};
 use crate::dims::{Kind, Mention};
 use crate::record::Record;
 use crate::text::Document;
@@ -11,7 +11,7 @@ use crate::text::Document;
 /// object added in the sentence after a launch window takes that window
 /// (decision 56).
 pub(super) fn added_object(doc: &Document, r: &Reading, ctx: &Context) -> Vec<Record> {
-    let also = ru::adds_object(&r.toks);
+    let also = r.grammar.records.adds_object(&r.toks);
     let dated = r.mentions.iter().any(|m| m.kind == Kind::Date);
     let Some(before) = ctx.launch_before.as_ref().filter(|_| also && !dated) else {
         return Vec::new();
@@ -47,7 +47,7 @@ pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
         .filter(|d| d.kind == Kind::Date && !said(d))
         .count();
     // Reaching full capacity is no launch (decision 32).
-    let capacity = ru::reaches_capacity(&r.toks);
+    let capacity = r.grammar.records.reaches_capacity(&r.toks);
     let reach = if dates == 1 && r.launch_cues.len() == 1 && !capacity {
         60
     } else {
@@ -61,7 +61,7 @@ pub(super) fn launch_cue(r: &Reading, m: &Mention) -> Option<String> {
         .filter(|c| c.entry.col(1).is_empty() || !r.plants.is_empty() || one_plant(r))
         // `Активная фаза строительства начнётся …`: the start of works is
         // no launch (decision 53).
-        .filter(|c| c.entry.col(1).is_empty() || !ru::works_before(&r.toks, c.start))
+        .filter(|c| c.entry.col(1).is_empty() || !r.grammar.records.works_before(&r.toks, c.start))
         .filter(|_| !r.toks.iter().any(|t| not_launch.stem_of(&t.lower)))
         .map(|c| {
             // `Сроки реализации проекта: 2017–2025 годы`: a colon after

@@ -3,10 +3,16 @@
 
 use chrono::NaiveDate;
 
-use super::{Context, Reading, is_flow, ru};
+use super::{Context, Reading, is_flow};
 use crate::classify::cost;
 use crate::dims::{self, Kind, Mention, Period};
 use crate::record::{Metric, Precision, Record, Status};
+
+/// The rule of a figure of the whole year (`RecordRules::whole_year`).
+const WHOLE_YEAR: &str = "period:<за весь год>";
+/// The rule of a figure of the period said before
+/// (`RecordRules::anaphoric_period`).
+const ANAPHORIC: &str = "period:<за этот период>";
 
 /// A headline's flow with no period of its own (`… за год закупил в
 /// России 400 тысяч тонн сахара`) takes the period of the same metric
@@ -92,7 +98,7 @@ pub(super) fn set_period(
     let anaphor = r.grammar.records.anaphoric_period(&r.toks);
     // `за весь год`: the whole year of the period said before, or of the
     // publication.
-    let whole_year = ru::whole_year(&r.toks);
+    let whole_year = r.grammar.records.whole_year(&r.toks);
     let year_of = |d: Option<NaiveDate>| {
         let s = d.and_then(year_start)?;
         let e = NaiveDate::from_ymd_opt(chrono::Datelike::year(&s), 12, 31)?;
@@ -100,9 +106,9 @@ pub(super) fn set_period(
     };
     let (from, rule) = if whole_year {
         let anchor = ctx.any_period.and_then(|p| p.1).or(rec.published);
-        (year_of(anchor), ru::WHOLE_YEAR)
+        (year_of(anchor), WHOLE_YEAR)
     } else if anaphor {
-        (ctx.any_period, ru::ANAPHORIC)
+        (ctx.any_period, ANAPHORIC)
     } else if rec.status == Status::Actual && r.grammar.records.parts_of_before(&r.toks) {
         (ctx.any_period, "period:<of the whole said before>")
     } else if is_flow(rec.metric) && rec.status == Status::Actual && !rate {
@@ -232,7 +238,7 @@ pub(super) fn figure_period(
     let dates: Vec<&Mention> = r
         .mentions
         .iter()
-        .filter(|d| d.kind == Kind::Date && !ru::today(&r.toks[d.tok_start]))
+        .filter(|d| d.kind == Kind::Date && !r.grammar.records.today(&r.toks[d.tok_start]))
         .filter(|d| !r.grammar.records.not_a_period(&r.toks, d))
         .filter(|d| projects || !launches.iter().any(|(l, _)| l.tok_start == d.tok_start))
         .collect();
@@ -332,7 +338,7 @@ fn stock_date(
         .iter()
         .map(|t| t.lower.as_str())
         .collect();
-    let has = |f: fn(&str, &str) -> bool| words.windows(2).any(|w| f(w[0], w[1]));
+    let has = |f: &dyn Fn(&str, &str) -> bool| words.windows(2).any(|w| f(w[0], w[1]));
     let at = |end| {
         Some(Period {
             start: None,
@@ -341,14 +347,15 @@ fn stock_date(
             ..p
         })
     };
-    if has(ru::at_start) {
+    let g = r.grammar.records;
+    if has(&|a, b| g.level_at_start(a, b)) {
         return at(p.start);
     }
-    if p.grain == dims::Grain::Day && words.iter().any(|w| ru::on_day(w)) {
+    if p.grain == dims::Grain::Day && words.iter().any(|w| g.level_on_day(w)) {
         return at(p.end);
     }
     let ahead = matches!((p.end, published), (Some(e), Some(d)) if e >= d);
-    if has(ru::results_of) && ahead {
+    if has(&|a, b| g.results_of(a, b)) && ahead {
         return at(p.end);
     }
     None

@@ -77,11 +77,6 @@ pub fn whole_year(toks: &[Token]) -> bool {
         .any(|w| w[0].is("за") && w[1].is("весь") && w[2].is("год"))
 }
 
-/// The rule of `whole_year`.
-pub const WHOLE_YEAR: &str = "period:<за весь год>";
-/// The rule of `anaphoric_period`.
-pub const ANAPHORIC: &str = "period:<за этот период>";
-
 /// `сегодня`: the day of the statement, no period of a figure.
 pub fn today(t: &Token) -> bool {
     t.is("сегодня")

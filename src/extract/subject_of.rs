@@ -2,8 +2,8 @@
 //! the parties; and the launch records of a date, one per plant product.
 
 use super::trade::{flow_cue_before, own_cue_before, region_code, reporter_direction, reverse};
-use super::{Context, Reading, base_record, pick_status, ru};
-use crate::classify::plant::{self, Plant};
+use super::{Context, Reading, base_record, pick_status};
+use crate::classify::plant::Plant;
 use crate::classify::subject;
 use crate::dims::quantity::class;
 use crate::dims::{Kind, Mention};
@@ -39,7 +39,7 @@ fn in_country(r: &Reading, at: usize) -> bool {
             && same_clause(r, p.start, at)
             && p.start
                 .checked_sub(1)
-                .is_some_and(|k| ru::in_place(&r.toks[k].lower))
+                .is_some_and(|k| r.grammar.records.places_in(&r.toks[k].lower))
     })
 }
 
@@ -51,7 +51,9 @@ fn one_plant_doc(ctx: &Context) -> bool {
 /// A sentence about a set of plants or projects (`четыре производства`,
 /// `134 предприятий`), not about one.
 fn about_set(r: &Reading) -> bool {
-    r.plants.iter().any(|p| plant::ru::is_set(&r.toks, p))
+    r.plants
+        .iter()
+        .any(|p| r.grammar.records.plant_set(&r.toks, p))
         || r.mentions
             .iter()
             .any(|m| class::is_plants(m.class.as_deref()))
@@ -78,7 +80,7 @@ fn plant_for<'a>(r: &'a Reading, ctx: &'a Context, at: usize, strong: bool) -> O
     // name, whatever its first part.
     let country = |p: &subject::Party| {
         let t = &r.toks[p.start];
-        p.form == "name" && !(t.lower.contains('-') && crate::dims::quantity::ru::is_adjective(t))
+        p.form == "name" && !r.grammar.records.compound_adjective(t)
     };
     // `The $300 million facility, built by a Kazakh-Chinese joint venture`:
     // so does the sentence that refers back to the plant said before.
@@ -165,7 +167,7 @@ fn plant_key(
 /// `перерабатывать 600 тонн зерна`: the goods of the figure go in, they
 /// are not what the plant makes.
 fn processing(r: &Reading) -> bool {
-    r.toks.iter().any(ru::processing)
+    r.toks.iter().any(|t| r.grammar.records.processing(t))
 }
 
 /// Two product names for the same goods: one's words among the other's,
@@ -398,7 +400,7 @@ pub(super) fn subject_for(
     let countries = r
         .toks
         .iter()
-        .any(|t| ru::countries(&t.lower) || r.grammar.records.countries_word(&t.lower));
+        .any(|t| r.grammar.records.countries_word(&t.lower));
     if countries && own.iter().all(|c| !c.contains('-')) {
         for c in &mut all {
             if let Some((country, _)) = c.split_once('-') {
@@ -439,7 +441,7 @@ pub(super) fn launch_records(
     base.rules.push(rule.name);
     r.grammar.records.finish(&mut base);
     super::period::passed_window(&mut base, r);
-    let both = r.toks.iter().any(|t| ru::both(&t.lower));
+    let both = r.toks.iter().any(|t| r.grammar.records.both_word(&t.lower));
     let keys = match plant_for(r, ctx, m.tok_start, true) {
         _ if both
             && r.plants.iter().all(|p| p.keys().is_empty())

@@ -215,6 +215,70 @@ pub trait RecordRules: Sync {
     fn countries_word(&self, _w: &str) -> bool {
         false
     }
+    /// Whether a word before a country's name places a figure in the
+    /// country (`в`): the figure is the country's, not a plant's.
+    fn places_in(&self, _w: &str) -> bool {
+        false
+    }
+    /// Whether a plant named stands for several (`заводов`, `17
+    /// терминалов`): the sentence is about a set, not one plant.
+    fn plant_set(&self, _toks: &[Token], _p: &Plant) -> bool {
+        false
+    }
+    /// Whether a token is a compound adjective (`Российско-Кыргызский`),
+    /// which names no country whatever its first part.
+    fn compound_adjective(&self, _t: &Token) -> bool {
+        false
+    }
+    /// Whether a word says the goods of a figure go in (`перерабатывать`):
+    /// they are not what the plant makes.
+    fn processing(&self, _t: &Token) -> bool {
+        false
+    }
+    /// Whether a word says both of the plants named before (`оба`).
+    fn both_word(&self, _w: &str) -> bool {
+        false
+    }
+    /// Whether the sentence speaks of the whole year of the period said
+    /// before, or of the publication (`за весь год`).
+    fn whole_year(&self, _toks: &[Token]) -> bool {
+        false
+    }
+    /// Whether a date word is the day of the statement (`сегодня`), no
+    /// period of a figure.
+    fn today(&self, _t: &Token) -> bool {
+        false
+    }
+    /// Whether two words before a date make a stock its level at the
+    /// period's start (`на начало 2024 года`).
+    fn level_at_start(&self, _a: &str, _b: &str) -> bool {
+        false
+    }
+    /// Whether a word before a day makes a stock its level on that day
+    /// (`на 1 июля`).
+    fn level_on_day(&self, _w: &str) -> bool {
+        false
+    }
+    /// Whether two words before a date make a stock its level at the
+    /// period's end (`по итогам 2026 года`).
+    fn results_of(&self, _a: &str, _b: &str) -> bool {
+        false
+    }
+    /// Whether a sentence adds an object to the launch of the sentence
+    /// before (`А также …`).
+    fn adds_object(&self, _toks: &[Token]) -> bool {
+        false
+    }
+    /// Whether a sentence speaks of reaching a capacity (`выход на полную
+    /// мощность`), which is no launch.
+    fn reaches_capacity(&self, _toks: &[Token]) -> bool {
+        false
+    }
+    /// Whether construction or works are the subject of the clause before
+    /// the launch cue at `cue`: their start is no launch.
+    fn works_before(&self, _toks: &[Token], _cue: usize) -> bool {
+        false
+    }
     /// Looser readings this language's texts need: one date before a
     /// flow serves it; a country's output with no party is the article's
     /// country's; one launch date after several plants is each one's.

@@ -156,6 +156,62 @@ impl RecordRules for Ru {
         extract::topic::ru::topic(readings)
     }
 
+    fn countries_word(&self, w: &str) -> bool {
+        extract::ru::countries(w)
+    }
+
+    fn places_in(&self, w: &str) -> bool {
+        extract::ru::in_place(w)
+    }
+
+    fn plant_set(&self, toks: &[Token], p: &Plant) -> bool {
+        plant::ru::is_set(toks, p)
+    }
+
+    fn compound_adjective(&self, t: &Token) -> bool {
+        t.lower.contains('-') && quantity::ru::is_adjective(t)
+    }
+
+    fn processing(&self, t: &Token) -> bool {
+        extract::ru::processing(t)
+    }
+
+    fn both_word(&self, w: &str) -> bool {
+        extract::ru::both(w)
+    }
+
+    fn whole_year(&self, toks: &[Token]) -> bool {
+        extract::ru::whole_year(toks)
+    }
+
+    fn today(&self, t: &Token) -> bool {
+        extract::ru::today(t)
+    }
+
+    fn level_at_start(&self, a: &str, b: &str) -> bool {
+        extract::ru::at_start(a, b)
+    }
+
+    fn level_on_day(&self, w: &str) -> bool {
+        extract::ru::on_day(w)
+    }
+
+    fn results_of(&self, a: &str, b: &str) -> bool {
+        extract::ru::results_of(a, b)
+    }
+
+    fn adds_object(&self, toks: &[Token]) -> bool {
+        extract::ru::adds_object(toks)
+    }
+
+    fn reaches_capacity(&self, toks: &[Token]) -> bool {
+        extract::ru::reaches_capacity(toks)
+    }
+
+    fn works_before(&self, toks: &[Token], cue: usize) -> bool {
+        extract::ru::works_before(toks, cue)
+    }
+
     fn names_currency(&self, t: &Token) -> bool {
         // `долл. США`, `долларов США`: the currency's country.
         t.lower.starts_with("долл")
