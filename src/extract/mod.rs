@@ -382,7 +382,7 @@ fn figure_record(
                 &r.mentions,
                 &r.metric_cues,
                 ctx.previous_metric,
-                r.grammar.opened,
+                &r.grammar.metric_words,
             )
         })
         .or_else(|| figure_before.map(|x| (x, "metric:<as the figure before it>".to_string())))

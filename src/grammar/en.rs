@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use super::{Governed, Grammar, RecordRules};
 use crate::classify::Cue;
+use crate::classify::metric::MetricWords;
 use crate::classify::plant;
 use crate::classify::plant::Plant;
 use crate::classify::status::{StatusBy, StatusRule};
@@ -171,13 +172,26 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar {
     products: products(),
     one_plant: &en::ONE_PLANT,
     not_launch: &en::NOT_LAUNCH,
-    opened: &OPENED,
+    metric_words: MetricWords {
+        opened: &OPENED,
+        result_verbs: &RESULT_VERBS,
+        yearly: &YEARLY,
+    },
     records: &En,
 });
 
 crate::words!(
     /// Words of opening plants (`opened`, `commissioning`).
     OPENED, en, "opened_words.tsv"
+);
+crate::words!(
+    /// Verbs of result before a figure: none yet in English.
+    RESULT_VERBS, en, "result_verbs.tsv"
+);
+crate::words!(
+    /// Words of a yearly rate said earlier in the clause: none yet in
+    /// English.
+    YEARLY, en, "yearly_words.tsv"
 );
 
 /// The English grammar.

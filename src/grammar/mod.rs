@@ -13,6 +13,7 @@ pub mod en;
 pub mod ru;
 
 use crate::classify::Cue;
+use crate::classify::metric::MetricWords;
 use crate::classify::plant::Plant;
 use crate::classify::status::{StatusBy, StatusRule};
 use crate::classify::subject::Party;
@@ -68,9 +69,9 @@ pub struct Grammar {
     pub one_plant: &'static WordList,
     /// Words for what is not a launch (the start of sales).
     pub not_launch: &'static WordList,
-    /// Words of opening plants: a count of enterprises in a sentence with
-    /// one is a count of projects (decision 57).
-    pub opened: &'static WordList,
+    /// The words the metric rules look for (of opening plants, verbs of
+    /// result, of a yearly rate).
+    pub metric_words: MetricWords,
     /// The rules that turn mentions into records.
     pub records: &'static dyn RecordRules,
 }

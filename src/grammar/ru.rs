@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use super::{Governed, Grammar, RecordRules};
+use crate::classify::metric::{self, MetricWords};
 use crate::classify::plant::{self, Plant};
 use crate::classify::status::{StatusBy, StatusRule};
 use crate::classify::subject::{self, Party};
@@ -120,7 +121,11 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar {
     products: products(),
     one_plant: &ONE_PLANT,
     not_launch: &NOT_LAUNCH,
-    opened: &crate::classify::metric::ru::OPENED,
+    metric_words: MetricWords {
+        opened: &metric::ru::OPENED,
+        result_verbs: &metric::ru::RESULT_VERBS,
+        yearly: &metric::ru::YEARLY,
+    },
     records: &Ru,
 });
 

@@ -1,7 +1,7 @@
 //! METRIC: what a figure measures. Quantities are read from their unit
 //! and what they count (`проектов` → projects_count, `рабочих мест` →
 //! jobs, a rate → capacity); money and other quantities from the nearest
-//! cue word of `data/ru/metric_cues.tsv`.
+//! cue word of the language's `metric_cues.tsv`.
 
 pub mod ru;
 
@@ -17,19 +17,42 @@ const MONEY_REACH: usize = 22;
 /// The same for quantities.
 const QUANTITY_REACH: usize = 16;
 
+/// `12 проектов на 5 млрд`: the worth of the projects counted.
+const PROJECTS_VALUE: &str = "<N projects> на <money>";
+/// A count of projects.
+const PROJECTS_COUNT: &str = "<N> проектов";
+/// A count of plants opened under a programme.
+const PLANTS_OPENED: &str = "<N> предприятий <opened>";
+/// A count of jobs.
+const JOBS: &str = "<N> рабочих мест";
+
+/// The words of a language the metric rules look for.
+#[derive(Debug, Clone, Copy)]
+pub struct MetricWords {
+    /// Words of opening plants (`открытие`, `ввод`): a count of
+    /// enterprises in a sentence with one is a count of projects.
+    pub opened: &'static WordList,
+    /// Verbs of result before a figure (`составив`): its cue reaches twice
+    /// as far.
+    pub result_verbs: &'static WordList,
+    /// Words of a yearly rate (`ежегодно`): a quantity after one in its
+    /// clause is a capacity.
+    pub yearly: &'static WordList,
+}
+
 /// The metric of figure `m`, with the name of the rule that chose it;
-/// `opened`: the language's words of opening plants.
+/// `words`: the language's words the rules look for.
 pub fn metric_for(
     m: &Mention,
     toks: &[Token],
     mentions: &[Mention],
     cues: &[Cue],
     previous: Option<Metric>,
-    opened: &WordList,
+    words: &MetricWords,
 ) -> Option<(Metric, String)> {
     match m.kind {
-        Kind::Money => money(m, toks, mentions, cues, previous),
-        Kind::Quantity => quantity(m, toks, mentions, cues, previous, opened),
+        Kind::Money => money(m, toks, mentions, cues, previous, words),
+        Kind::Quantity => quantity(m, toks, mentions, cues, previous, words),
         _ => None,
     }
 }
@@ -66,6 +89,7 @@ fn money(
     mentions: &[Mention],
     cues: &[Cue],
     previous: Option<Metric>,
+    words: &MetricWords,
 ) -> Option<(Metric, String)> {
     let counted = mentions.iter().any(|p| {
         class::is_plants(p.class.as_deref())
@@ -78,14 +102,14 @@ fn money(
             ) <= 6
     });
     if counted {
-        return Some((Metric::ProjectsValue, ru::PROJECTS_VALUE.into()));
+        return Some((Metric::ProjectsValue, PROJECTS_VALUE.into()));
     }
     // `Товарооборот … вырос на 1,8% по сравнению с …, составив 116 млрд`:
     // a verb of result before the figure carries its subject far.
     let result = m
         .tok_start
         .checked_sub(1)
-        .is_some_and(|b| ru::RESULT_VERBS.stem_of(&toks[b].lower));
+        .is_some_and(|b| words.result_verbs.stem_of(&toks[b].lower));
     let reach = if result { 2 * MONEY_REACH } else { MONEY_REACH };
     // `рост товарооборота … достигнут рекордный показатель в $24,2 млрд`:
     // a weak cue (`показатель`) gives way to any other the sentence has.
@@ -117,7 +141,7 @@ fn quantity(
     mentions: &[Mention],
     cues: &[Cue],
     previous: Option<Metric>,
-    opened: &WordList,
+    words: &MetricWords,
 ) -> Option<(Metric, String)> {
     let class = m.class.as_deref().unwrap_or("");
     let unit = m.unit.as_deref().unwrap_or("");
@@ -131,15 +155,15 @@ fn quantity(
         metric.map(|x| (x, c))
     });
     match class {
-        class::PROJECT => return Some((Metric::ProjectsCount, ru::PROJECTS_COUNT.into())),
+        class::PROJECT => return Some((Metric::ProjectsCount, PROJECTS_COUNT.into())),
         // `открытие 134 предприятий`, `сдано в эксплуатацию 4 предприятия`:
         // plants opened under a programme are projects (decision 57); a
         // count of companies is not (decision 79).
         class::ENTERPRISE => {
-            let open = toks.iter().any(|t| opened.stem_of(&t.lower));
-            return open.then(|| (Metric::ProjectsCount, ru::PLANTS_OPENED.into()));
+            let open = toks.iter().any(|t| words.opened.stem_of(&t.lower));
+            return open.then(|| (Metric::ProjectsCount, PLANTS_OPENED.into()));
         }
-        class::JOB => return Some((Metric::Jobs, ru::JOBS.into())),
+        class::JOB => return Some((Metric::Jobs, JOBS.into())),
         class::PERSON | class::PLACE => {
             return cue_metric
                 .filter(|(x, _)| *x == Metric::Jobs)
@@ -155,7 +179,7 @@ fn quantity(
     if let Some((x @ (Metric::Exports | Metric::Imports), c)) = cue_metric {
         return Some((x, c.name("metric_cues")));
     }
-    if unit.ends_with("/yr") || yearly_in_clause(toks, m) {
+    if unit.ends_with("/yr") || yearly_in_clause(toks, m, words.yearly) {
         return Some((Metric::Capacity, "<quantity> <rate>".into()));
     }
     let (x, c) = cue_metric?;
@@ -164,7 +188,7 @@ fn quantity(
 
 /// `Ежегодно предприятие будет выпускать 3 тысячи тракторов`: a rate
 /// said earlier in the clause.
-fn yearly_in_clause(toks: &[Token], m: &Mention) -> bool {
+fn yearly_in_clause(toks: &[Token], m: &Mention, yearly: &WordList) -> bool {
     // Commas go on: `ежегодно выпускает 300 тысяч пар кроссовок, 120
     // тысяч пар ботинок …` is one list.
     toks[..m.tok_start]
@@ -172,7 +196,7 @@ fn yearly_in_clause(toks: &[Token], m: &Mention) -> bool {
         .rev()
         .take(40)
         .take_while(|t| !matches!(t.lower.as_str(), ";" | "." | ":" | "("))
-        .any(|t| ru::YEARLY.stem_of(&t.lower))
+        .any(|t| yearly.stem_of(&t.lower))
 }
 
 /// Whether a metric cue carries a flag of its fourth column (`strong`,
