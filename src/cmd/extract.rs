@@ -55,12 +55,8 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     bar.finish_and_clear();
     w.finish()?;
     ctx.note(format!("{n} records from {docs} documents"));
-    let unknown = crate::classify::plant::en::unknown_products();
-    if !unknown.is_empty() {
-        ctx.note(format!(
-            "English products with no Russian lemma in data/en/products.tsv (kept in English in plant keys): {}",
-            unknown.join(", ")
-        ));
+    for note in crate::grammar::all().filter_map(|g| g.records.missing_note()) {
+        ctx.note(note);
     }
     Ok(())
 }

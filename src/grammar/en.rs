@@ -207,6 +207,16 @@ crate::words!(
 struct En;
 
 impl RecordRules for En {
+    fn missing_note(&self) -> Option<String> {
+        let unknown = plant::en::unknown_products();
+        (!unknown.is_empty()).then(|| {
+            format!(
+                "English products with no Russian lemma in data/en/products.tsv (kept in English in plant keys): {}",
+                unknown.join(", ")
+            )
+        })
+    }
+
     fn fill_elided(&self, toks: &[Token], mentions: &mut [Mention]) {
         en::fill_parts(toks, mentions);
     }

@@ -30,15 +30,20 @@ use crate::text::token::Token;
 /// Every language with a grammar: one line per language.
 static GRAMMARS: [fn() -> &'static Grammar; 2] = [ru::grammar, en::grammar];
 
+/// Every grammar the crate has.
+pub fn all() -> impl Iterator<Item = &'static Grammar> {
+    GRAMMARS.iter().map(|g| g())
+}
+
 /// The grammar of a language, if the crate has one.
 pub fn of(lang: Lang) -> Option<&'static Grammar> {
-    GRAMMARS.iter().map(|g| g()).find(|g| g.lang == lang)
+    all().find(|g| g.lang == lang)
 }
 
 /// The grammar whose language has the id `id` (`ru`, `en`): the name of
 /// its folders in `data/` and `data/corpus/`.
 pub fn by_id(id: &str) -> Option<&'static Grammar> {
-    GRAMMARS.iter().map(|g| g()).find(|g| g.lang.as_str() == id)
+    all().find(|g| g.lang.as_str() == id)
 }
 
 /// What one language contributes to extraction.
@@ -314,6 +319,11 @@ pub trait RecordRules: Sync {
     }
     /// Last touches on a figure's record.
     fn finish(&self, _rec: &mut Record) {}
+    /// What the run so far met that this language's data lacks, as a note
+    /// for the user (products with no lemma), if anything.
+    fn missing_note(&self) -> Option<String> {
+        None
+    }
 }
 
 #[cfg(test)]
