@@ -40,7 +40,15 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     let stdout = crate::output::stdout_buffered();
     let mut w = RecordWriter::new(stdout, Format::or_default(args.format));
     let mut n = 0;
+    // The languages read: their grammars may have a note on what the run
+    // met that their data lacks.
+    let mut langs: Vec<crate::lang::Lang> = Vec::new();
     let (docs, _) = args.input.for_each_batch(BATCH_BYTES, |batch| {
+        for &(_, lang) in batch.iter() {
+            if !langs.contains(&lang) {
+                langs.push(lang);
+            }
+        }
         let per_doc: Vec<_> = batch
             .par_iter()
             .map(|(d, lang)| extract::extract_in(d, *lang))
@@ -55,7 +63,8 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     bar.finish_and_clear();
     w.finish()?;
     ctx.note(format!("{n} records from {docs} documents"));
-    for note in crate::grammar::all().filter_map(|g| g.records.missing_note()) {
+    let grammars = langs.into_iter().filter_map(crate::grammar::of);
+    for note in grammars.filter_map(|g| g.records.missing_note()) {
         ctx.note(note);
     }
     Ok(())

@@ -167,7 +167,7 @@ fn plant_key(
 /// `перерабатывать 600 тонн зерна`: the goods of the figure go in, they
 /// are not what the plant makes.
 fn processing(r: &Reading) -> bool {
-    r.toks.iter().any(|t| r.grammar.records.processing(t))
+    r.grammar.records.processing(&r.toks)
 }
 
 /// Two product names for the same goods: one's words among the other's,
@@ -441,7 +441,7 @@ pub(super) fn launch_records(
     base.rules.push(rule.name);
     r.grammar.records.finish(&mut base);
     super::period::passed_window(&mut base, r);
-    let both = r.toks.iter().any(|t| r.grammar.records.both_word(&t.lower));
+    let both = r.grammar.records.says_both(&r.toks);
     let keys = match plant_for(r, ctx, m.tok_start, true) {
         _ if both
             && r.plants.iter().all(|p| p.keys().is_empty())

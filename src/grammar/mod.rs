@@ -236,13 +236,14 @@ pub trait RecordRules: Sync {
     fn compound_adjective(&self, _t: &Token) -> bool {
         false
     }
-    /// Whether a word says the goods of a figure go in (`перерабатывать`):
-    /// they are not what the plant makes.
-    fn processing(&self, _t: &Token) -> bool {
+    /// Whether a sentence says the goods of its figures go in
+    /// (`перерабатывать`): they are not what the plant makes.
+    fn processing(&self, _toks: &[Token]) -> bool {
         false
     }
-    /// Whether a word says both of the plants named before (`оба`).
-    fn both_word(&self, _w: &str) -> bool {
+    /// Whether a sentence speaks of both of the plants named before
+    /// (`оба`).
+    fn says_both(&self, _toks: &[Token]) -> bool {
         false
     }
     /// Whether the sentence speaks of the whole year of the period said

@@ -177,12 +177,12 @@ impl RecordRules for Ru {
         t.lower.contains('-') && quantity::ru::is_adjective(t)
     }
 
-    fn processing(&self, t: &Token) -> bool {
-        extract::ru::processing(t)
+    fn processing(&self, toks: &[Token]) -> bool {
+        toks.iter().any(extract::ru::processing)
     }
 
-    fn both_word(&self, w: &str) -> bool {
-        extract::ru::both(w)
+    fn says_both(&self, toks: &[Token]) -> bool {
+        toks.iter().any(|t| extract::ru::both(&t.lower))
     }
 
     fn whole_year(&self, toks: &[Token]) -> bool {
