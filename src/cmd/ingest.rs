@@ -10,15 +10,17 @@
 //!
 //! Tests: `tests/it/store.rs`.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::cmd::common::InputArgs;
+use crate::lang::Lang;
 use crate::store::{IngestSummary, Store};
+use crate::ui::Ctx;
 
 /// Text per batch: each batch is extracted on all cores and written to
 /// the store before the next is read.
 const BATCH_BYTES: usize = 64 << 20;
-use crate::ui::Ctx;
 
 /// Arguments of `factline ingest`.
 #[derive(Debug, clap::Args)]
@@ -76,10 +78,22 @@ pub fn ingest_input(
 ) -> anyhow::Result<IngestSummary> {
     let mut summary = IngestSummary::default();
     let (_, unreadable) = input.for_each_batch(BATCH_BYTES, |batch| {
+        // The language each document was read in, by where it was read
+        // from (unique but for several documents of one `-`), so that the
+        // extraction does not tell it again.
+        let mut langs: HashMap<String, Option<Lang>> = HashMap::with_capacity(batch.len());
+        for (d, lang) in &batch {
+            langs
+                .entry(d.source.clone())
+                .and_modify(|l| *l = l.filter(|l| l == lang))
+                .or_insert(Some(*lang));
+        }
         // The store sorts out the documents it already holds first.
         let docs = batch.into_iter().map(|(d, _)| d).collect();
-        let extract =
-            |d: &crate::text::Document| crate::extract::extract_in(d, input.readable_lang(d));
+        let extract = |d: &crate::text::Document| {
+            let told = langs.get(&d.source).copied().flatten();
+            crate::extract::extract_in(d, told.unwrap_or_else(|| input.readable_lang(d)))
+        };
         summary.add(&store.ingest_with(docs, ctx, extract)?);
         Ok(())
     })?;
