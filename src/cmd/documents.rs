@@ -109,22 +109,29 @@ fn read_now(args: &Args) -> anyhow::Result<(LazyFrame, LazyFrame)> {
         .stream()
         .filter_map(|i| said(i, &mut failed))
         .collect();
-    let rows: Vec<(usize, Option<String>)> = docs
+    // Each document read once, by the rules of the language it is read
+    // in (`--lang`, else told from its text); none for a language with no
+    // rules.
+    let read: Vec<(Vec<crate::record::Record>, Option<String>)> = docs
         .par_iter()
         .map(|d| {
-            let n = if args.input.rules_lang(d).is_some() {
-                crate::extract::extract(d).len()
-            } else {
-                0
-            };
-            (n, warnings(d))
+            let records = args
+                .input
+                .rules_lang(d)
+                .map(|lang| crate::extract::extract_in(d, lang))
+                .unwrap_or_default();
+            (records, warnings(d))
         })
         .collect();
-    let records: Vec<crate::record::Record> = if keep_any(&args.filter) {
-        docs.par_iter().flat_map(crate::extract::extract).collect()
-    } else {
-        Vec::new()
-    };
+    let keep = keep_any(&args.filter);
+    let mut rows: Vec<(usize, Option<String>)> = Vec::with_capacity(read.len());
+    let mut records: Vec<crate::record::Record> = Vec::new();
+    for (recs, warning) in read {
+        rows.push((recs.len(), warning));
+        if keep {
+            records.extend(recs);
+        }
+    }
     let numbered = crate::store::number_records(records);
     let text = |f: fn(&Document) -> Option<String>| -> Vec<Option<String>> {
         docs.iter().map(f).collect()

@@ -69,6 +69,44 @@ fn dates_stated_in_the_text_are_listed_with_their_basis() {
 }
 
 #[test]
+fn record_counts_are_those_of_the_rules_extract_reads_with() {
+    let t = tempfile::tempdir().unwrap();
+    let p = t.path().join("ru.txt");
+    fs::write(
+        &p,
+        "Товарооборот между Арменией и Грузией в 2023 году составил 7,2 млрд долларов.\n",
+    )
+    .unwrap();
+    let count = |lang: &str| {
+        let docs = run(&[
+            "documents",
+            p.to_str().unwrap(),
+            "--lang",
+            lang,
+            "--format",
+            "jsonl",
+        ]);
+        let extracted = run(&[
+            "extract",
+            p.to_str().unwrap(),
+            "--lang",
+            lang,
+            "--format",
+            "jsonl",
+        ]);
+        assert_eq!(docs[0]["records"], extracted.len(), "--lang {lang}");
+        extracted.len()
+    };
+    assert_eq!(count("auto"), 1);
+    assert_eq!(count("ru"), 1);
+    assert_eq!(
+        count("en"),
+        0,
+        "English rules find no figure in Russian text"
+    );
+}
+
+#[test]
 fn a_date_in_the_address_is_read_when_the_text_gives_none() {
     let line = r#"{"id":"u","url":"https://example.kz/news/2019/04/02/plant","text":"Экспорт в 2018 году составил 3 млрд долларов."}"#;
     let t = tempfile::tempdir().unwrap();
