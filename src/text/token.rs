@@ -40,6 +40,10 @@ pub struct Token {
     pub space_before: bool,
     /// Whether the token starts with a capital letter.
     pub cap: bool,
+    /// Whether it is a word whose first two letters are capitals (`ЕАЭС`,
+    /// `ПАВЛОДАР`, `МВт`): an acronym, a unit, or a word of a heading in
+    /// capitals.
+    pub upper: bool,
     /// The phrase sets an entry of may begin at this token; set it to
     /// `Starts::UNKNOWN` when `lower` is changed.
     pub starts: Starts,
@@ -199,24 +203,47 @@ fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bo
     } else {
         (None, 0)
     };
+    let cap = match raw.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        // Russian capitals without the Unicode tables.
+        _ => raw.chars().next().is_some_and(|c| match c {
+            'А'..='Я' | 'Ё' => true,
+            'а'..='я' | 'ё' => false,
+            c => c.is_uppercase(),
+        }),
+    };
     Token {
         start: base + start,
         end: base + end,
         kind,
         starts: Starts::UNKNOWN,
         lower: Lower::default(),
-        cap: match raw.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            // Russian capitals without the Unicode tables.
-            _ => raw.chars().next().is_some_and(|c| match c {
-                'А'..='Я' | 'Ё' => true,
-                'а'..='я' | 'ё' => false,
-                c => c.is_uppercase(),
-            }),
-        },
+        cap,
+        upper: cap && kind == TokKind::Word && second_is_capital(raw),
         num,
         int_digits,
         space_before: space,
+    }
+}
+
+/// Whether a word's second char is a capital letter; an ASCII char and
+/// the Cyrillic block's first 96 letters told by their bytes, without
+/// decoding.
+fn second_is_capital(raw: &str) -> bool {
+    let by_char = || raw.chars().nth(1).is_some_and(char::is_uppercase);
+    let b = raw.as_bytes();
+    let at = match b.first() {
+        Some(x) if x.is_ascii() => 1,
+        Some(x) if x & 0xE0 == 0xC0 => 2,
+        _ => return by_char(),
+    };
+    match (b.get(at), b.get(at + 1)) {
+        (Some(x), _) if x.is_ascii() => x.is_ascii_uppercase(),
+        // U+0400–U+042F capitals, U+0430–U+043F small letters.
+        (Some(0xD0), Some(y)) => *y < 0xB0,
+        // U+0440–U+045F small letters.
+        (Some(0xD1), Some(y)) if *y < 0xA0 => false,
+        _ => by_char(),
     }
 }
 
@@ -439,6 +466,49 @@ mod tests {
                 .collect();
             assert_eq!(fold(w), by_char, "{w}");
         }
+    }
+
+    #[test]
+    fn a_word_in_capitals_is_told_from_a_capitalised_one() {
+        let s = "ЕАЭС и Павлодар, ПАВЛОДАР в III квартале; И ТОО «Qazaq» МВт";
+        let upper: Vec<(&str, bool)> = tokenize(s, 0, s.len())
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| (&s[t.start..t.end], t.upper))
+            .collect();
+        assert_eq!(
+            upper,
+            [
+                ("ЕАЭС", true),
+                ("и", false),
+                ("Павлодар", false),
+                ("ПАВЛОДАР", true),
+                ("в", false),
+                ("III", true),
+                ("квартале", false),
+                ("И", false),
+                ("ТОО", true),
+                ("Qazaq", false),
+                ("МВт", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_second_capital_is_told_by_bytes_as_by_chars() {
+        let seconds = (0..0x530u32)
+            .chain(0x1e00..0x1f00)
+            .filter_map(char::from_u32);
+        for second in seconds {
+            for first in ['A', 'Ж', 'І', 'Қ', 'Ё'] {
+                for rest in ["", "ab", "б"] {
+                    let w = format!("{first}{second}{rest}");
+                    let by_char = w.chars().nth(1).is_some_and(char::is_uppercase);
+                    assert_eq!(second_is_capital(&w), by_char, "{w:?}");
+                }
+            }
+        }
+        assert!(!second_is_capital("A"));
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub type Place = (usize, usize, String, bool);
 pub(crate) fn guessed_places(toks: &[Token]) -> Vec<(usize, usize, String, bool)> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if !t.cap || t.kind != TokKind::Word || t.lower.chars().count() < 3 || all_caps(t) {
+        if !t.cap || t.kind != TokKind::Word || t.lower.chars().count() < 3 || t.upper {
             continue;
         }
         if crate::grammar::ru::parties().longest_at(toks, i).is_some()
@@ -46,17 +46,6 @@ crate::words!(
     /// Words for a settlement before its name (`в городе Бохтар`).
     SETTLEMENT, ru, "settlement_words.tsv"
 );
-
-fn all_caps(t: &Token) -> bool {
-    // A Latin or Russian small letter first says no without the Unicode
-    // tables.
-    let small = |c: char| matches!(c, 'a'..='z' | 'а'..='я' | 'ё');
-    t.lower.chars().count() > 1
-        && !t.lower.starts_with(small)
-        && t.lower
-            .chars()
-            .all(|c| !c.is_alphabetic() || c.is_uppercase())
-}
 
 /// `Сарысуском районе` (a district: its base name, a town for keys) or
 /// `Чуйскую область` (a region): whether an area word follows the
