@@ -78,22 +78,9 @@ fn record_counts_are_those_of_the_rules_extract_reads_with() {
     )
     .unwrap();
     let count = |lang: &str| {
-        let docs = run(&[
-            "documents",
-            p.to_str().unwrap(),
-            "--lang",
-            lang,
-            "--format",
-            "jsonl",
-        ]);
-        let extracted = run(&[
-            "extract",
-            p.to_str().unwrap(),
-            "--lang",
-            lang,
-            "--format",
-            "jsonl",
-        ]);
+        let path = p.to_str().unwrap();
+        let args = |cmd| [cmd, path, "--lang", lang, "--format", "jsonl"];
+        let (docs, extracted) = (run(&args("documents")), run(&args("extract")));
         assert_eq!(docs[0]["records"], extracted.len(), "--lang {lang}");
         extracted.len()
     };
