@@ -18,7 +18,7 @@ use crate::extract::{Reading, en};
 use crate::lang::Lang;
 use crate::lexicon::starts::WordQuestion;
 use crate::record::{Metric, Record, Status};
-use crate::text::sentence::Sentence;
+use crate::text::sentence::{GoesOn, Sentence};
 use crate::text::token::Token;
 
 /// The English rules of every dimension.
@@ -163,6 +163,7 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar {
     lang: Lang::En,
     dims: &RULES,
     regroup: number::en::regroup,
+    goes_on: &GoesOn::NONE,
     join: join_abbreviations,
     metric_cues: metric_cues(),
     status_cues: status_cues(),

@@ -24,7 +24,7 @@ use crate::lang::Lang;
 use crate::lexicon::PhraseSet;
 use crate::lexicon::words::WordList;
 use crate::record::{Metric, Qualifier, Record, Status};
-use crate::text::sentence::Sentence;
+use crate::text::sentence::{GoesOn, Sentence};
 use crate::text::token::Token;
 
 /// Every language with a grammar: one line per language.
@@ -55,6 +55,9 @@ pub struct Grammar {
     /// The tokens of `text` as the shared tokenizer cut them, regrouped
     /// the way this language writes numbers.
     pub regroup: fn(&str, Vec<Token>) -> Vec<Token>,
+    /// The words before a full stop that goes on with the sentence, as
+    /// the shared splitter reads them (`кв.`, `долл. США`).
+    pub goes_on: &'static GoesOn,
     /// The sentences of `text` as the shared splitter cut them, joined
     /// where this language's abbreviations do not end a sentence.
     pub join: fn(&str, Vec<Sentence>) -> Vec<Sentence>,
@@ -95,7 +98,7 @@ impl Grammar {
 
     /// The sentences of a text as this language's rules read them.
     pub fn sentences(&self, text: &str) -> Vec<Sentence> {
-        (self.join)(text, crate::text::sentence::split(text))
+        (self.join)(text, crate::text::sentence::split(text, self.goes_on))
     }
 
     /// The mentions in a sentence's tokens that records may stand on

@@ -112,6 +112,7 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar {
     lang: Lang::Ru,
     dims: &RULES,
     regroup: |_, toks| toks,
+    goes_on: &crate::text::sentence::ru::GOES_ON,
     join: |_, ss: Vec<Sentence>| ss,
     metric_cues: metric_cues(),
     status_cues: status_cues(),

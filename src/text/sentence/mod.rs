@@ -10,7 +10,7 @@
 //! dump) is cut at a space, so that no rule ever works on more than one
 //! bounded piece at a time and the cost stays linear in the text.
 
-mod ru;
+pub mod ru;
 
 /// A sentence: byte offsets into the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,8 +41,31 @@ impl Sentence {
 /// The longest piece of text read as one sentence, in bytes.
 pub const MAX_BYTES: usize = 4096;
 
-/// Splits a text into sentences, trimmed, in order.
-pub fn split(text: &str) -> Vec<Sentence> {
+/// A language's words before a full stop that goes on with the sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct GoesOn {
+    /// Abbreviations that never end a sentence (`кв.`, `мес.`).
+    pub abbreviations: &'static [&'static str],
+    /// Scale words whose full stop goes on before a unit in Latin capitals
+    /// (`500 тыс. TEU`).
+    pub scales: &'static [&'static str],
+    /// Abbreviated currencies, each with the country word after its full
+    /// stop (`долл. США`).
+    pub currency_of: &'static [(&'static str, &'static str)],
+}
+
+impl GoesOn {
+    /// No words: only initials (`Р. Скляр`) go on.
+    pub const NONE: GoesOn = GoesOn {
+        abbreviations: &[],
+        scales: &[],
+        currency_of: &[],
+    };
+}
+
+/// Splits a text into sentences, trimmed, in order; a full stop after one
+/// of the words `on` lists goes on with the sentence.
+pub fn split(text: &str, on: &GoesOn) -> Vec<Sentence> {
     // A sentence per 128 bytes about.
     let mut out = Vec::with_capacity(text.len() / 128 + 1);
     let mut paragraph = 0;
@@ -51,13 +74,8 @@ pub fn split(text: &str) -> Vec<Sentence> {
     for line_end in breaks.chain((!text.is_empty()).then_some(text.len())) {
         let body = text[line_start..line_end].trim_end_matches('\n');
         if !body.trim().is_empty() {
-            split_line(
-                text,
-                line_start,
-                line_start + body.len(),
-                paragraph,
-                &mut out,
-            );
+            let line = (line_start, line_start + body.len(), paragraph);
+            split_line(text, line, on, &mut out);
             paragraph += 1;
         }
         line_start = line_end;
@@ -79,7 +97,13 @@ fn count_chars(text: &str, out: &mut [Sentence]) {
     }
 }
 
-fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+/// Splits the line `(from, to, paragraph)` of `text`.
+fn split_line(
+    text: &str,
+    (from, to, paragraph): (usize, usize, usize),
+    on: &GoesOn,
+    out: &mut Vec<Sentence>,
+) {
     let line = &text[from..to];
     let mut start = 0;
     for (i, c) in marks(line) {
@@ -90,7 +114,7 @@ fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Ve
             .find(|&(_, c)| !matches!(c, '.' | '!' | '?' | '»' | '"' | ')' | '”'))
             .map_or(rest.len(), |(k, _)| k);
         let cut = after + closers;
-        if is_boundary(line, i, c, cut) {
+        if is_boundary(line, (i, c, cut), on) {
             push(text, from + start, from + cut, paragraph, out);
             start = cut;
         }
@@ -117,13 +141,13 @@ fn marks(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 
 /// Whether the mark `c` at byte `i` of `line`, with its closing marks
 /// up to byte `j`, ends a sentence.
-fn is_boundary(line: &str, i: usize, c: char, j: usize) -> bool {
+fn is_boundary(line: &str, (i, c, j): (usize, char, usize), on: &GoesOn) -> bool {
     let Some(next) = line[j..].chars().next() else {
         return false;
     };
     if c == '.'
         && let Some(word) = short_word_before(line, i)
-        && (is_abbreviation(word) || currency_country(word, line, j))
+        && (is_abbreviation(word, on) || currency_country(word, line, j, on))
     {
         return false;
     }
@@ -182,16 +206,16 @@ fn lower_is_any<'a>(word: &str, list: impl IntoIterator<Item = &'a str>) -> Opti
 
 /// `млн долл. США`, `500 тыс. TEU`: what names the currency or the unit
 /// goes on with the sentence.
-fn currency_country(word: &str, line: &str, j: usize) -> bool {
+fn currency_country(word: &str, line: &str, j: usize, on: &GoesOn) -> bool {
     let after = line[j..].trim_start_matches(char::is_whitespace);
     // `500 тыс. TEU`, `2 млн. USD`: a unit in Latin capitals after a scale.
-    let scale = || lower_is_any(word, ru::SCALES).is_some();
+    let scale = || lower_is_any(word, on.scales.iter().copied()).is_some();
     let unit = || {
         let mut latin = after.chars().take_while(|c| c.is_alphanumeric());
         latin.clone().count() >= 2 && latin.all(|c| c.is_ascii_uppercase())
     };
     let country = |a: &str| after.chars().take(3).eq(a.chars());
-    ru::CURRENCY_OF
+    on.currency_of
         .iter()
         .any(|&(w, a)| lower_is_any(word, [w]).is_some() && country(a))
         || (scale() && unit())
@@ -199,14 +223,14 @@ fn currency_country(word: &str, line: &str, j: usize) -> bool {
 
 /// Whether the word before a full stop is an initial or an
 /// abbreviation that never ends a sentence.
-fn is_abbreviation(word: &str) -> bool {
+fn is_abbreviation(word: &str, on: &GoesOn) -> bool {
     let mut cs = word.chars();
     if let (Some(c), None) = (cs.next(), cs.next())
         && c.is_uppercase()
     {
         return true; // an initial: Р. Скляр
     }
-    lower_is_any(word, ru::ABBREVIATIONS).is_some()
+    lower_is_any(word, on.abbreviations.iter().copied()).is_some()
 }
 
 fn push(text: &str, mut start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
@@ -254,7 +278,7 @@ mod tests {
     use super::*;
 
     fn texts(t: &str) -> Vec<&str> {
-        split(t).iter().map(|s| s.text(t)).collect()
+        split(t, &ru::GOES_ON).iter().map(|s| s.text(t)).collect()
     }
 
     #[test]
@@ -351,7 +375,7 @@ mod tests {
     #[test]
     fn overlong_text_is_cut_at_spaces_with_char_offsets() {
         let t = "цифра ".repeat(2000);
-        let ss = split(&t);
+        let ss = split(&t, &ru::GOES_ON);
         assert!(ss.len() > 2);
         for s in &ss {
             assert!(s.end - s.start <= MAX_BYTES);

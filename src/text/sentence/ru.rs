@@ -1,5 +1,14 @@
 //! The Russian abbreviations the sentence splitter knows.
 
+use super::GoesOn;
+
+/// The Russian words before a full stop that goes on with the sentence.
+pub const GOES_ON: GoesOn = GoesOn {
+    abbreviations: &ABBREVIATIONS,
+    scales: &SCALES,
+    currency_of: &CURRENCY_OF,
+};
+
 /// Abbreviations that stand before a name or a year (`IV кв. 2023 г.`,
 /// `9 мес. 2024 г.`) and never end a sentence. (`млрд.`, `руб.`, `г.`
 /// before a capital do end one: `4 млрд долл. В …`.)
