@@ -249,7 +249,10 @@ fn cut_point(text: &str, start: usize, limit: usize) -> usize {
     while !text.is_char_boundary(limit) {
         limit -= 1;
     }
-    let half = start + (limit - start) / 2;
+    let mut half = start + (limit - start) / 2;
+    while !text.is_char_boundary(half) {
+        half += 1;
+    }
     text[half..limit]
         .rfind(char::is_whitespace)
         .map(|i| half + i + 1)
@@ -381,6 +384,24 @@ mod tests {
             assert!(s.end - s.start <= MAX_BYTES);
             assert_eq!(s.char_start, t[..s.start].chars().count());
             assert!(s.text(&t).starts_with("цифра"));
+        }
+    }
+
+    #[test]
+    fn overlong_text_is_cut_at_char_boundaries_wherever_its_middle_falls() {
+        for lead in ["", "a", "ab", "abc"] {
+            for word in ["аааа", "ааа ", "ＡＢＣ", "a\u{301}б"] {
+                let t = format!("{lead}{}", word.repeat(3000));
+                let ss = split(&t, &ru::GOES_ON);
+                assert!(ss.len() >= 2, "{lead:?} {word:?}");
+                let mut end = 0;
+                for s in &ss {
+                    assert!(s.end - s.start <= MAX_BYTES);
+                    assert!(t[end..s.start].trim().is_empty(), "nothing between is lost");
+                    end = s.end;
+                }
+                assert_eq!(end, t.trim_end().len());
+            }
         }
     }
 
