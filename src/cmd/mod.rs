@@ -29,9 +29,9 @@ pub struct Cli {
     /// Print nothing on stderr but errors.
     #[arg(long, short, global = true)]
     pub quiet: bool,
-    /// Worker threads; 0 uses every core. Commands that stream their
-    /// input read the next batch on one thread more.
-    #[arg(long, global = true, default_value_t = 0, value_name = "N")]
+    /// Worker threads, at most 256; 0 uses every core. Commands that
+    /// stream their input read the next batch on one thread more.
+    #[arg(long, global = true, default_value_t = 0, value_name = "N", value_parser = thread_count)]
     pub threads: usize,
     /// When to use colour: auto (on a terminal, unless NO_COLOR is set),
     /// always or never.
@@ -153,6 +153,21 @@ fn color_arg(args: &[std::ffi::OsString]) -> Option<ColorWhen> {
             _ => None,
         })?;
     clap::ValueEnum::from_str(&value, true).ok()
+}
+
+/// The most worker threads `--threads` takes: more threads than cores
+/// only wait on each other, and thousands take seconds to start.
+const MAX_THREADS: usize = 256;
+
+/// `--threads`: a whole number up to `MAX_THREADS`.
+fn thread_count(s: &str) -> Result<usize, String> {
+    let n: usize = s
+        .parse()
+        .map_err(|_| format!("{s:?} is not a whole number of threads"))?;
+    if n > MAX_THREADS {
+        return Err(format!("{n} is more than {MAX_THREADS} threads"));
+    }
+    Ok(n)
 }
 
 /// Runs the command line; the exit code is 0 when all went well, 1 when

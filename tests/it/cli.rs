@@ -99,6 +99,21 @@ fn threads_help_says_what_zero_means() {
     assert!(help.contains("0 uses every core"), "{help}");
 }
 
+#[test]
+fn too_many_threads_are_refused_before_any_start() {
+    for n in ["100000", "257", "x"] {
+        let out = factline(&["--threads", n, "records", "--store", "/nonexistent"], &[]);
+        assert_eq!(out.status.code(), Some(2), "{n}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--threads"), "{err}");
+    }
+    assert!(
+        factline(&["--threads", "256", "--help"], &[])
+            .status
+            .success()
+    );
+}
+
 fn seeds_store() -> (tempfile::TempDir, String) {
     let t = tempfile::tempdir().unwrap();
     let store = t.path().join("store").to_str().unwrap().to_string();
