@@ -30,15 +30,30 @@ pub fn plain_utf8(bytes: &[u8]) -> Option<&str> {
     simdutf8::basic::from_utf8(bytes).ok()
 }
 
+/// What `decode` says of bytes with NUL bytes and no UTF-16 byte-order
+/// mark.
+pub const NUL_BYTES: &str = "binary file (NUL bytes), not text";
+
+/// Whether the first bytes of a file already show that `decode` will
+/// refuse it: NUL bytes and no UTF-16 byte-order mark. The rest of the
+/// file need not be read.
+pub fn binary_head(head: &[u8]) -> bool {
+    if matches!(head, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]) {
+        return false;
+    }
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    memchr::memchr(0, body).is_some()
+}
+
 /// Decodes a file's or a line's bytes.
 pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
     if let Some(text) = utf16(&bytes) {
         return Ok(clean(text, None));
     }
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    if memchr::memchr(0, body).is_some() {
-        return Err("binary file (NUL bytes), not text".into());
+    if binary_head(&bytes) {
+        return Err(NUL_BYTES.into());
     }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let bom = bytes.len() - body.len();
     let mut bytes = bytes;
     bytes.drain(..bom);

@@ -220,10 +220,10 @@ impl Docs {
             });
             return None;
         }
-        let mut bytes = Vec::new();
-        if let Err(e) = reader.read_to_end(&mut bytes) {
-            return Some(Err(err("-", io_msg(&e))));
-        }
+        let bytes = match read_document(reader, None) {
+            Ok(b) => b,
+            Err(m) => return Some(Err(err("-", m))),
+        };
         let item = decode_noting(bytes, "-", &mut self.pending).map(|text| {
             finish(
                 Document::new("stdin", text),
@@ -292,6 +292,47 @@ pub(super) fn io_msg(e: &std::io::Error) -> String {
     }
 }
 
+/// The most bytes read as one document (a file, or standard input read
+/// as plain text): a document a thousand times an article's size is no
+/// article, and input that never ends (`/dev/zero`, a pipe) must not fill
+/// the memory.
+const MAX_DOCUMENT: u64 = 1 << 30;
+
+/// The bytes read before the rest of a document, to tell binary input at
+/// once.
+const HEAD: u64 = 1 << 16;
+
+/// One document's bytes from `r` (about `size` of them, if known):
+/// refused as soon as its first bytes show it binary, and when it is
+/// larger than `MAX_DOCUMENT`.
+fn read_document(r: impl Read, size: Option<u64>) -> Result<Vec<u8>, String> {
+    read_capped(r, size, MAX_DOCUMENT)
+}
+
+/// `read_document` with a cap of `max` bytes.
+fn read_capped(mut r: impl Read, size: Option<u64>, max: u64) -> Result<Vec<u8>, String> {
+    let size = size.unwrap_or(0).min(max);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
+    (&mut r)
+        .take(HEAD)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_msg(&e))?;
+    if super::decode::binary_head(&bytes) {
+        return Err(super::decode::NUL_BYTES.into());
+    }
+    let left = (max + 1).saturating_sub(bytes.len() as u64);
+    r.take(left)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_msg(&e))?;
+    if bytes.len() as u64 > max {
+        return Err(format!(
+            "more than {} MiB: too large to read as one document (JSONL holds one a line)",
+            max >> 20
+        ));
+    }
+    Ok(bytes)
+}
+
 fn read_file(
     path: &Path,
     opts: &LoadOptions,
@@ -299,7 +340,9 @@ fn read_file(
     notes: &mut VecDeque<Item>,
 ) -> Item {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| err(&shown, io_msg(&e)))?;
+    let file = std::fs::File::open(path).map_err(|e| err(&shown, io_msg(&e)))?;
+    let size = file.metadata().ok().map(|m| m.len());
+    let bytes = read_document(file, size).map_err(|m| err(&shown, m))?;
     let text = decode_noting(bytes, &shown, notes)?;
     let stem = path
         .file_stem()
@@ -434,4 +477,25 @@ fn finish(
         meta::apply_dateline(&mut doc);
     }
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_that_never_ends_is_refused_not_read() {
+        // NUL bytes from the start: refused after the head alone.
+        let zeros = read_capped(std::io::repeat(0), None, u64::MAX - 1);
+        assert_eq!(zeros.unwrap_err(), crate::text::decode::NUL_BYTES);
+        // Text that goes on past the cap.
+        let text = read_capped(std::io::repeat(b'a'), None, 3 << 20).unwrap_err();
+        assert!(text.starts_with("more than 3 MiB"), "{text}");
+        // A UTF-16 text has NUL bytes and is no binary file.
+        let utf16 = [0xFF, 0xFE, b'a', 0, b'b', 0];
+        assert_eq!(read_capped(&utf16[..], Some(6), 100).unwrap(), utf16);
+        let exact = read_capped(&b"12345"[..], None, 5).unwrap();
+        assert_eq!(exact, b"12345");
+        assert!(read_capped(&b"123456"[..], None, 5).is_err());
+    }
 }
