@@ -59,7 +59,7 @@ fn table(lines: &[&TargetLine], lang: Lang) -> Table {
         );
         let said: Vec<Inline> = match &t.actual_id {
             Some(id) => num(target_words(t, lang), id),
-            None => text(target_words(t, lang)),
+            None => text(no_actual(t, lang)),
         };
         table.push(vec![
             text(words::subject_name(
@@ -81,4 +81,15 @@ fn table(lines: &[&TargetLine], lang: Lang) -> Table {
         ]);
     }
     table
+}
+
+/// The actual cell of a target no actual meets: a dash and why. The
+/// target is in its own column; written again here, it read as the
+/// actual (`1 млрд долл., без срока` under `Факт`).
+fn no_actual(t: &TargetLine, lang: Lang) -> String {
+    let why = match t.matched.as_str() {
+        "no_period" => "kinds.no_deadline",
+        _ => "kinds.no_actual_for_its",
+    };
+    format!("—, {}", word(lang, why))
 }
