@@ -326,8 +326,11 @@ fn subject_code(part: &str) -> Option<String> {
 
 /// Parses a `YYYY-MM-DD` date for clap, with a message naming the value.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("{s:?} is not a date of the form YYYY-MM-DD"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| match e.kind() {
+        // `2024-02-30`: the form is right, the day is not in the calendar.
+        chrono::format::ParseErrorKind::OutOfRange => format!("{s:?} is no day of the calendar"),
+        _ => format!("{s:?} is not a date of the form YYYY-MM-DD"),
+    })
 }
 
 /// How records and tables are written to stdout.

@@ -51,8 +51,10 @@ pub struct ManArgs {
 pub fn man(args: ManArgs) -> anyhow::Result<()> {
     let cmd = Cli::command();
     if let Some(dir) = args.out {
-        std::fs::create_dir_all(&dir)?;
-        clap_mangen::generate_to(cmd, &dir)?;
+        let shown = dir.display();
+        std::fs::create_dir_all(&dir)
+            .and_then(|()| clap_mangen::generate_to(cmd, &dir))
+            .map_err(|e| anyhow::anyhow!("{shown}: cannot write the manual pages: {e}"))?;
         return Ok(());
     }
     let mut out = std::io::stdout().lock();

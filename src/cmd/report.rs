@@ -51,6 +51,12 @@ pub struct Args {
 
 /// Runs `factline report`.
 pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
+    if args.out.exists() && !args.out.is_dir() {
+        anyhow::bail!(
+            "{}: not a folder, cannot hold the report (--out)",
+            args.out.display()
+        );
+    }
     let dir = args.store.clone().unwrap_or_else(|| args.out.join("store"));
     ctx.note(format!("store: {}", dir.display()));
     let mut store = Store::open(&dir)?;

@@ -100,6 +100,37 @@ fn threads_help_says_what_zero_means() {
 }
 
 #[test]
+fn a_bad_date_or_folder_is_named_with_what_is_wrong() {
+    let err = |args: &[&str]| {
+        let out = factline(args, &[]);
+        assert!(!out.status.success(), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+    let day = err(&["extract", "seeds", "--published", "2024-02-30"]);
+    assert!(
+        day.contains("\"2024-02-30\" is no day of the calendar"),
+        "{day}"
+    );
+    let form = err(&["extract", "seeds", "--published", "30.02.2024"]);
+    assert!(
+        form.contains("is not a date of the form YYYY-MM-DD"),
+        "{form}"
+    );
+    let t = tempfile::tempdir().unwrap();
+    let file = t.path().join("f");
+    std::fs::write(&file, "").unwrap();
+    let under = file.join("man");
+    let man = err(&["man", "--out", under.to_str().unwrap()]);
+    assert!(
+        man.contains(&format!(
+            "{}: cannot write the manual pages",
+            under.display()
+        )),
+        "{man}"
+    );
+}
+
+#[test]
 fn too_many_threads_are_refused_before_any_start() {
     for n in ["100000", "257", "x"] {
         let out = factline(&["--threads", n, "records", "--store", "/nonexistent"], &[]);

@@ -417,6 +417,21 @@ fn report_keeps_its_store_in_its_own_folder() {
     run(&["--out", other.to_str().unwrap()]);
     let html = std::fs::read_to_string(other.join("report.html")).unwrap();
     assert!(html.contains("Документов: 0"), "{html}");
+    // A file where the folder should be is named, before anything is read.
+    let file = dir.path().join("c.txt");
+    std::fs::write(&file, "").unwrap();
+    let cli = factline::cmd::Cli::parse_from([
+        "factline",
+        "-q",
+        "report",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    let err = factline::cmd::run(cli).unwrap_err().to_string();
+    assert!(
+        err.contains("c.txt: not a folder, cannot hold the report"),
+        "{err}"
+    );
 }
 
 #[test]
