@@ -67,6 +67,15 @@ impl Ctx {
 static FAILED: AtomicBool = AtomicBool::new(false);
 static EMPTY: AtomicBool = AtomicBool::new(false);
 
+/// `n` and a noun in the singular or the plural: `1 record`, `3 records`.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Says on stderr (always) that the run found nothing to give, and
 /// remembers it: the exit code is 1, as grep's when nothing matches.
 pub fn nothing(msg: impl AsRef<str>) {
@@ -95,4 +104,16 @@ pub fn warn(msg: impl AsRef<str>) {
 /// Whether `error` was called during this run.
 pub fn failed() -> bool {
     FAILED.load(Ordering::SeqCst)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_count_of_one_is_singular() {
+        assert_eq!(count(1, "record"), "1 record");
+        assert_eq!(count(0, "document"), "0 documents");
+        assert_eq!(count(12, "mention"), "12 mentions");
+    }
 }

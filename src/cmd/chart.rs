@@ -94,9 +94,9 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     }
     plot::write(&state, &args.out)?;
     ctx.note(format!(
-        "{}: {} records drawn",
+        "{}: {} drawn",
         args.out.display(),
-        state.record_ids().len()
+        crate::ui::count(state.record_ids().len(), "record")
     ));
     Ok(())
 }

@@ -62,7 +62,11 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     })?;
     bar.finish_and_clear();
     w.finish()?;
-    ctx.note(format!("{n} records from {docs} documents"));
+    ctx.note(format!(
+        "{} from {}",
+        crate::ui::count(n, "record"),
+        crate::ui::count(docs, "document")
+    ));
     let grammars = langs.into_iter().filter_map(crate::grammar::of);
     for note in grammars.filter_map(|g| g.records.missing_note()) {
         ctx.note(note);

@@ -98,7 +98,11 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
         writeln!(out, "{table}")?;
     }
     out.flush()?;
-    ctx.note(format!("{n} mentions in {docs} documents"));
+    ctx.note(format!(
+        "{} in {}",
+        crate::ui::count(n, "mention"),
+        crate::ui::count(docs, "document")
+    ));
     Ok(())
 }
 

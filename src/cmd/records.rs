@@ -56,7 +56,7 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
     }
     let mut df = lf.collect()?;
     table::print(&mut df, format)?;
-    ctx.note(format!("{} records", df.height()));
+    ctx.note(crate::ui::count(df.height(), "record"));
     Ok(())
 }
 

@@ -114,13 +114,13 @@ impl std::fmt::Display for IngestSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} documents: {} new, {} changed, {} unchanged, {} failed; {} records added",
-            self.documents(),
+            "{}: {} new, {} changed, {} unchanged, {} failed; {} added",
+            crate::ui::count(self.documents(), "document"),
             self.new,
             self.changed,
             self.unchanged,
             self.failed,
-            self.records_added
+            crate::ui::count(self.records_added, "record")
         )?;
         if self.records_removed > 0 {
             write!(f, ", {} removed", self.records_removed)?;
