@@ -26,7 +26,8 @@ use crate::ui::{self, Ctx};
 #[derive(Debug, Parser)]
 #[command(name = "factline", version, about, long_about = None)]
 pub struct Cli {
-    /// Print nothing on stderr but errors.
+    /// Print nothing on stderr but errors and warnings (a document
+    /// skipped, or read with replacement characters).
     #[arg(long, short, global = true)]
     pub quiet: bool,
     /// Worker threads, at most 256; 0 uses every core. Commands that
