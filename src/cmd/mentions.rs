@@ -60,7 +60,7 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
         crate::output::csv_start(&mut out)?;
         writeln!(
             out,
-            "doc_id,kind,text,start,end,value,value_max,unit,qualifier,period_start,period_end,grain"
+            "doc_id,kind,text,start,end,value,value_max,unit,qualifier,period_start,period_end,grain,rules"
         )?;
     }
     let mut n = 0;
@@ -80,11 +80,13 @@ pub fn run(args: Args, ctx: &Ctx) -> anyhow::Result<()> {
                 Format::Csv => {
                     // Text columns are guarded; offsets, values and dates are not.
                     let text = |i: usize| matches!(i, 0 | 1 | 2 | 7 | 8 | 11);
-                    let row: Vec<String> = cells(f)
+                    let mut row: Vec<String> = cells(f)
                         .iter()
                         .enumerate()
                         .map(|(i, c)| if text(i) { csv_text(c) } else { csv_field(c) })
                         .collect();
+                    // The rules as one cell, as every CSV writes them.
+                    row.push(csv_text(&f.rules.join(" | ")));
                     writeln!(out, "{}", row.join(","))?;
                 }
                 Format::Table => {

@@ -219,6 +219,22 @@ fn mentions_cover_the_seeds_figures() {
         ms.iter()
             .all(|m| m["kind"] == "money" || m["kind"] == "date")
     );
+    // CSV has the same columns, the rules as one cell.
+    let csv = run(&[
+        "mentions",
+        seeds().to_str().unwrap(),
+        "--format",
+        "csv",
+        "--kind",
+        "money",
+    ]);
+    let csv = String::from_utf8_lossy(&csv.stdout).to_string();
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().ends_with(",grain,rules"));
+    assert!(
+        lines.all(|l| l.contains('<')),
+        "every row names its rules:\n{csv}"
+    );
 }
 
 #[test]
