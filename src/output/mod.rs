@@ -73,11 +73,7 @@ impl<W: Write> RecordWriter<W> {
                 }
             }
             Format::Csv => {
-                if !self.header_done {
-                    csv_start(&mut self.out)?;
-                    writeln!(self.out, "{}", COLUMNS.join(","))?;
-                    self.header_done = true;
-                }
+                self.csv_header()?;
                 for r in records {
                     writeln!(self.out, "{}", csv_row(r))?;
                 }
@@ -87,10 +83,23 @@ impl<W: Write> RecordWriter<W> {
         Ok(())
     }
 
-    /// Writes the table, if any, and flushes.
+    /// The CSV header, once.
+    fn csv_header(&mut self) -> std::io::Result<()> {
+        if !self.header_done {
+            csv_start(&mut self.out)?;
+            writeln!(self.out, "{}", COLUMNS.join(","))?;
+            self.header_done = true;
+        }
+        Ok(())
+    }
+
+    /// Writes the table, if any, or the CSV header when no document was
+    /// written (a CSV always has its header), and flushes.
     pub fn finish(mut self) -> std::io::Result<()> {
-        if self.format == Format::Table {
-            writeln!(self.out, "{}", table(&self.table))?;
+        match self.format {
+            Format::Table => writeln!(self.out, "{}", table(&self.table))?,
+            Format::Csv => self.csv_header()?,
+            Format::Jsonl => {}
         }
         self.out.flush()
     }

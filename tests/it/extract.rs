@@ -199,6 +199,16 @@ fn stdin_jsonl_and_csv() {
 }
 
 #[test]
+fn a_csv_has_its_header_when_no_document_is_read() {
+    let t = tempfile::tempdir().unwrap();
+    let out = run(&["extract", t.path().to_str().unwrap(), "--format", "csv"]);
+    assert!(out.status.success());
+    let csv = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(csv.starts_with("doc_id,published,"), "{csv:?}");
+    assert_eq!(csv.lines().count(), 1);
+}
+
+#[test]
 fn mentions_cover_the_seeds_figures() {
     let out = run(&[
         "mentions",
