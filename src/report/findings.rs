@@ -90,7 +90,7 @@ fn latest(c: &Compared, lang: Lang) -> Vec<Vec<Inline>> {
                     .unwrap_or_default();
             }
             let mut line = vec![
-                Inline::Text(format!("{} · {period}: ", series_name(p, lang))),
+                Inline::Text(lead(&series_name(p, lang), &period)),
                 Inline::Num {
                     text: value_text(p, lang),
                     record_id: p.record_id.clone(),
@@ -184,7 +184,7 @@ fn ahead(c: &Compared, lang: Lang) -> Vec<Vec<Inline>> {
                 .map(|d| words::format_date(d, lang))
                 .unwrap_or_default();
             bullet(vec![
-                Inline::Text(format!("{} · {period}: ", series_name(p, lang))),
+                Inline::Text(lead(&series_name(p, lang), &period)),
                 Inline::Num {
                     text: value_text(p, lang),
                     record_id: p.record_id.clone(),
@@ -197,4 +197,28 @@ fn ahead(c: &Compared, lang: Lang) -> Vec<Vec<Inline>> {
             ])
         })
         .collect()
+}
+
+/// The head of a finding's line: the series and its period, or the
+/// series alone when no period is known (no stray `· :`).
+fn lead(series: &str, period: &str) -> String {
+    if period.is_empty() {
+        format!("{series}: ")
+    } else {
+        format!("{series} · {period}: ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lead;
+
+    #[test]
+    fn a_line_with_no_period_has_no_empty_separator() {
+        assert_eq!(
+            lead("Инвестиции · Павлодар/медь", ""),
+            "Инвестиции · Павлодар/медь: "
+        );
+        assert_eq!(lead("Экспорт · KZ>RU", "2023"), "Экспорт · KZ>RU · 2023: ");
+    }
 }
