@@ -10,11 +10,9 @@
 //!
 //! Tests: `tests/it/store.rs`.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::cmd::common::InputArgs;
-use crate::lang::Lang;
 use crate::store::{IngestSummary, Store};
 use crate::ui::Ctx;
 
@@ -78,21 +76,19 @@ pub fn ingest_input(
 ) -> anyhow::Result<IngestSummary> {
     let mut summary = IngestSummary::default();
     let (_, unreadable) = input.for_each_batch(BATCH_BYTES, |batch| {
-        // The language each document was read in, by where it was read
-        // from (unique but for several documents of one `-`), so that the
-        // extraction does not tell it again.
-        let mut langs: HashMap<String, Option<Lang>> = HashMap::with_capacity(batch.len());
-        for (d, lang) in &batch {
-            langs
-                .entry(d.source.clone())
-                .and_modify(|l| *l = l.filter(|l| l == lang))
-                .or_insert(Some(*lang));
-        }
+        // Each document keeps the language it was read in: extraction
+        // does not tell it again, and the store sees a change of it.
+        let docs = batch
+            .into_iter()
+            .map(|(mut d, lang)| {
+                d.rules = Some(lang);
+                d
+            })
+            .collect();
         // The store sorts out the documents it already holds first.
-        let docs = batch.into_iter().map(|(d, _)| d).collect();
         let extract = |d: &crate::text::Document| {
-            let told = langs.get(&d.source).copied().flatten();
-            crate::extract::extract_in(d, told.unwrap_or_else(|| input.readable_lang(d)))
+            let lang = d.rules.unwrap_or_else(|| input.readable_lang(d));
+            crate::extract::extract_in(d, lang)
         };
         summary.add(&store.ingest_with(docs, ctx, extract)?);
         Ok(())

@@ -360,6 +360,7 @@ pub fn content_hash(doc: &Document) -> String {
         &doc.published.map(|d| d.to_string()).unwrap_or_default(),
         doc.precision.map(|p| p.as_str()).unwrap_or(""),
         doc.date_basis.as_str(),
+        doc.rules.map(|l| l.as_str()).unwrap_or(""),
     ] {
         h.update(part.as_bytes());
         h.update([0u8]);

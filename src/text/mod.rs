@@ -120,6 +120,10 @@ pub struct Document {
     pub url: Option<String>,
     /// Where it was read from: a path, `path:line` for JSONL, or `-`.
     pub source: String,
+    /// The language whose rules read it, once the reader has chosen
+    /// (`--lang`, or told from its letters): part of what the store
+    /// compares, so that reading it by other rules is a change.
+    pub rules: Option<crate::lang::Lang>,
 }
 
 impl Document {
@@ -134,6 +138,7 @@ impl Document {
             title: None,
             url: None,
             source: String::new(),
+            rules: None,
         }
     }
 

@@ -425,6 +425,36 @@ fn reextract_and_an_empty_store() {
 }
 
 #[test]
+fn reading_by_other_rules_is_a_change() {
+    let t = tempfile::tempdir().unwrap();
+    let store = t.path().join("store");
+    let seeds = seeds();
+    let seeds = seeds.to_str().unwrap();
+    let said = |args: &[&str]| {
+        let out = factline(args, &store);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stderr(&out)
+    };
+    let records = || {
+        stdout(&factline(&["records", "--format", "jsonl", "-q"], &store))
+            .lines()
+            .count()
+    };
+    said(&["ingest", seeds]);
+    let russian = records();
+    assert!(russian > 0);
+    let english = said(&["ingest", seeds, "--lang", "en"]);
+    assert!(english.contains("0 new, 5 changed"), "{english}");
+    assert!(
+        records() < russian,
+        "the English rules find less in Russian text"
+    );
+    assert!(said(&["ingest", seeds, "--lang", "en"]).contains("5 unchanged"));
+    assert!(said(&["ingest", seeds]).contains("0 new, 5 changed"));
+    assert_eq!(records(), russian);
+}
+
+#[test]
 fn partitioned_copy_holds_every_record_once() {
     use polars::prelude::*;
     let t = tempfile::tempdir().unwrap();
