@@ -72,14 +72,18 @@ pub fn read_manifest(path: &Path) -> Result<Read, InputError> {
     let bytes = std::fs::read(path).map_err(|e| fail(0, format!("cannot read manifest: {e}")))?;
     let text = super::decode::decode(bytes).map_err(|m| fail(0, m))?.text;
     let csv = parse_csv(&text);
-    let mut read = Read {
-        problems: csv
-            .open_quotes
-            .iter()
-            .map(|&l| fail(l, "quote not closed on this line; row skipped".into()))
-            .collect(),
-        ..Read::default()
-    };
+    let mut read = Read::default();
+    // Problems by line, said in line order at the end.
+    let mut problems: Vec<(usize, InputError)> = csv
+        .open_quotes
+        .iter()
+        .map(|&l| {
+            (
+                l,
+                fail(l, "quote not closed on this line; row skipped".into()),
+            )
+        })
+        .collect();
     let Some((_, header)) = csv.rows.first() else {
         return Err(fail(0, "empty manifest".into()));
     };
@@ -93,19 +97,21 @@ pub fn read_manifest(path: &Path) -> Result<Read, InputError> {
         let parsed = match columns.row(row) {
             Ok(parsed) => parsed,
             Err(m) => {
-                read.problems.push(fail(*line, format!("{m}; row skipped")));
+                problems.push((*line, fail(*line, format!("{m}; row skipped"))));
                 continue;
             }
         };
         if let Some(first) = first_line.get(&id) {
             let m =
                 format!("doc_id {id:?} given again (first on line {first}); this row is ignored");
-            read.problems.push(fail(*line, m));
+            problems.push((*line, fail(*line, m)));
             continue;
         }
         first_line.insert(id.clone(), *line);
         read.rows.insert(id, parsed);
     }
+    problems.sort_by_key(|(line, _)| *line);
+    read.problems = problems.into_iter().map(|(_, p)| p).collect();
     Ok(read)
 }
 
@@ -278,6 +284,16 @@ mod tests {
             p.contains("manifest.csv:3") && p.contains("2024-13-45"),
             "{p}"
         );
+    }
+
+    #[test]
+    fn problems_are_said_in_line_order() {
+        let m = manifest("doc_id,published\na,2024-13-45\nb,\"open\nc,2024-03-04\na,2024-01-01\n");
+        let lines: Vec<String> = m.problems.iter().map(|p| p.source.clone()).collect();
+        let mut sorted = lines.clone();
+        sorted.sort_by_key(|s| s.rsplit(':').next().unwrap().parse::<usize>().unwrap());
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert_eq!(lines, sorted);
     }
 
     #[test]
