@@ -139,9 +139,10 @@ pub fn in_place(w: &str) -> bool {
     matches!(w, "в" | "во")
 }
 
-/// `перерабатывать`: the goods of the figure go in.
-pub fn processing(t: &Token) -> bool {
-    GOODS_IN.stem_of(&t.lower)
+/// `перерабатывать 600 тонн зерна`: the sentence says the goods of its
+/// figures go in.
+pub fn processing(toks: &[Token]) -> bool {
+    toks.iter().any(|t| GOODS_IN.stem_of(&t.lower))
 }
 
 crate::words!(
@@ -154,9 +155,10 @@ pub fn countries(w: &str) -> bool {
     matches!(w, "стран" | "странами" | "страны" | "государств")
 }
 
-/// `оба`, `обе`: both plants.
-pub fn both(w: &str) -> bool {
-    matches!(w, "оба" | "обе" | "обоих" | "обеих")
+/// `оба`, `обе`: the sentence speaks of both plants.
+pub fn both(toks: &[Token]) -> bool {
+    toks.iter()
+        .any(|t| matches!(t.lower.as_str(), "оба" | "обе" | "обоих" | "обеих"))
 }
 
 /// What a quantity says is made: `тонн полиэтилена` → полиэтилен,

@@ -179,11 +179,11 @@ impl RecordRules for Ru {
     }
 
     fn processing(&self, toks: &[Token]) -> bool {
-        toks.iter().any(extract::ru::processing)
+        extract::ru::processing(toks)
     }
 
     fn says_both(&self, toks: &[Token]) -> bool {
-        toks.iter().any(|t| extract::ru::both(&t.lower))
+        extract::ru::both(toks)
     }
 
     fn whole_year(&self, toks: &[Token]) -> bool {

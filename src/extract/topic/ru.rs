@@ -118,7 +118,7 @@ fn place_plants(rs: &mut [Reading], topic: &Topic) {
                 // still that plant.
                 // A plant that makes other goods (`второй завод — по
                 // выпуску удобрений`) is another plant.
-                let processes = toks.iter().any(crate::extract::ru::processing);
+                let processes = crate::extract::ru::processing(toks);
                 if let Some(product) = topic.product.as_ref().filter(|_| topic.one && processes) {
                     p.products = vec![product.clone()];
                 }
