@@ -203,15 +203,7 @@ fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bo
     } else {
         (None, 0)
     };
-    let cap = match raw.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        // Russian capitals without the Unicode tables.
-        _ => raw.chars().next().is_some_and(|c| match c {
-            'А'..='Я' | 'Ё' => true,
-            'а'..='я' | 'ё' => false,
-            c => c.is_uppercase(),
-        }),
-    };
+    let cap = capital_at(raw, 0);
     Token {
         start: base + start,
         end: base + end,
@@ -219,31 +211,27 @@ fn make(s: &str, start: usize, end: usize, kind: TokKind, base: usize, space: bo
         starts: Starts::UNKNOWN,
         lower: Lower::default(),
         cap,
-        upper: cap && kind == TokKind::Word && second_is_capital(raw),
+        upper: cap && kind == TokKind::Word && capital_at(raw, char_at(raw, 0).1),
         num,
         int_digits,
         space_before: space,
     }
 }
 
-/// Whether a word's second char is a capital letter; an ASCII char and
-/// the Cyrillic block's first 96 letters told by their bytes, without
-/// decoding.
-fn second_is_capital(raw: &str) -> bool {
-    let by_char = || raw.chars().nth(1).is_some_and(char::is_uppercase);
+/// Whether the char at byte `at` of `raw` (a char boundary) is a capital
+/// letter, as `char::is_uppercase` says: ASCII and the Cyrillic block's
+/// first 96 letters (U+0400–U+045F) told by their bytes, without
+/// decoding or the Unicode tables.
+fn capital_at(raw: &str, at: usize) -> bool {
     let b = raw.as_bytes();
-    let at = match b.first() {
-        Some(x) if x.is_ascii() => 1,
-        Some(x) if x & 0xE0 == 0xC0 => 2,
-        _ => return by_char(),
-    };
     match (b.get(at), b.get(at + 1)) {
+        (None, _) => false,
         (Some(x), _) if x.is_ascii() => x.is_ascii_uppercase(),
         // U+0400–U+042F capitals, U+0430–U+043F small letters.
         (Some(0xD0), Some(y)) => *y < 0xB0,
         // U+0440–U+045F small letters.
         (Some(0xD1), Some(y)) if *y < 0xA0 => false,
-        _ => by_char(),
+        _ => char_at(raw, at).0.is_uppercase(),
     }
 }
 
@@ -495,7 +483,7 @@ mod tests {
     }
 
     #[test]
-    fn a_second_capital_is_told_by_bytes_as_by_chars() {
+    fn a_capital_is_told_by_bytes_as_by_chars() {
         let seconds = (0..0x530u32)
             .chain(0x1e00..0x1f00)
             .filter_map(char::from_u32);
@@ -504,11 +492,14 @@ mod tests {
                 for rest in ["", "ab", "б"] {
                     let w = format!("{first}{second}{rest}");
                     let by_char = w.chars().nth(1).is_some_and(char::is_uppercase);
-                    assert_eq!(second_is_capital(&w), by_char, "{w:?}");
+                    assert_eq!(capital_at(&w, char_at(&w, 0).1), by_char, "{w:?}");
+                    let by_char = second.is_uppercase();
+                    assert_eq!(capital_at(&w[first.len_utf8()..], 0), by_char, "{w:?}");
                 }
             }
         }
-        assert!(!second_is_capital("A"));
+        assert!(!capital_at("A", 1));
+        assert!(!capital_at("", 0));
     }
 
     #[test]
