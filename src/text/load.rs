@@ -333,6 +333,14 @@ fn read_capped(mut r: impl Read, size: Option<u64>, max: u64) -> Result<Vec<u8>,
     Ok(bytes)
 }
 
+/// The bytes of the file at `path`, read as one document is
+/// (`read_document`): what is wrong in a line for the reader.
+pub(super) fn read_path(path: &Path) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path).map_err(|e| io_msg(&e))?;
+    let size = file.metadata().ok().map(|m| m.len());
+    read_document(file, size)
+}
+
 fn read_file(
     path: &Path,
     opts: &LoadOptions,
@@ -340,9 +348,7 @@ fn read_file(
     notes: &mut VecDeque<Item>,
 ) -> Item {
     let shown = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| err(&shown, io_msg(&e)))?;
-    let size = file.metadata().ok().map(|m| m.len());
-    let bytes = read_document(file, size).map_err(|m| err(&shown, m))?;
+    let bytes = read_path(path).map_err(|m| err(&shown, m))?;
     let text = decode_noting(bytes, &shown, notes)?;
     let stem = path
         .file_stem()

@@ -69,7 +69,8 @@ pub fn read_manifest(path: &Path) -> Result<Read, InputError> {
         n => format!("{shown}:{n}"),
     };
     let fail = |line: usize, m: String| InputError::error(at(line), m);
-    let bytes = std::fs::read(path).map_err(|e| fail(0, format!("cannot read manifest: {e}")))?;
+    let bytes =
+        super::load::read_path(path).map_err(|m| fail(0, format!("cannot read manifest: {m}")))?;
     let text = super::decode::decode(bytes).map_err(|m| fail(0, m))?.text;
     let csv = parse_csv(&text);
     let mut read = Read::default();
@@ -284,6 +285,15 @@ mod tests {
             p.contains("manifest.csv:3") && p.contains("2024-13-45"),
             "{p}"
         );
+    }
+
+    #[test]
+    fn a_manifest_is_read_as_a_document_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("manifest.csv");
+        std::fs::write(&p, b"doc_id\0published\n").unwrap();
+        let e = read_manifest(&p).err().unwrap().to_string();
+        assert!(e.contains("cannot read manifest: binary file"), "{e}");
     }
 
     #[test]
